@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import cookieParser from 'cookie-parser';
+import express, { type Express, type Request } from 'express';
+import type { Logger } from 'pino';
+import { resolveViewer, SESSION_COOKIE } from './auth/auth.service.js';
+import type { Config } from './config/config.js';
+import type { Database } from './db/orm.js';
+import type { Context } from './graphql/context.js';
+import { formatError, isClientError } from './graphql/format-error.js';
+import { queryLimits } from './graphql/limits.js';
+import { createLoaders } from './graphql/loaders.js';
+import { buildSinergiSchema } from './graphql/schema.js';
+
+function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  return cookie || undefined;
+}
+
+export interface App {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, db: Database, log: Logger): Promise<App> {
+  const schema = await buildSinergiSchema({ sessionTtlHours: config.SESSION_TTL_HOURS });
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    validationRules: [queryLimits],
+    plugins: [
+      // The bundled GraphiQL at /graphiql replaces Apollo's CDN-hosted landing page.
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const error of errors) {
+                if (isClientError(error)) continue;
+                contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals['requestId'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    res.setHeader('x-frame-options', 'DENY');
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  // A browser that opens /graphql wants the IDE.
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query['query']) {
+      res.redirect(302, '/graphiql');
+      return;
+    }
+    next();
+  });
+
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const em = db.orm.em.fork();
+        const requestId = res.locals['requestId'] as string;
+        const token = bearerToken(req);
+        const viewer = token ? await resolveViewer(em, token) : null;
+        return {
+          em,
+          viewer,
+          loaders: createLoaders(em),
+          requestId,
+          ip: req.ip ?? null,
+          log: log.child({ requestId, user: viewer?.username }),
+          req,
+          res,
+        };
+      },
+    }),
+  );
+
+  const webDist = config.SINERGI_WEB_DIST;
+  const indexHtml = path.join(webDist, 'index.html');
+  app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
+  // Missing hashed assets answer 404: an old tab must not get HTML for a stale chunk.
+  app.get(/^\/(?!graphql|healthz|assets\/).*/, (_req, res) => {
+    if (fs.existsSync(indexHtml)) {
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(indexHtml);
+    } else {
+      res.status(503).type('text/plain').send('The portal is not built yet: run "pnpm build" (pnpm start does it for you).');
+    }
+  });
+
+  return { app, stop: () => apollo.stop() };
+}
+
+// Vite puts a content hash in every asset name, so those files never change.
+function immutableAssets(res: express.Response, filePath: string) {
+  if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+}

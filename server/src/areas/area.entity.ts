@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AreaLevel } from '../graphql/enums.js';
+
+@Entity({ tableName: 'area' })
+@ObjectType({ description: 'An administrative area: kota > kecamatan > kelurahan, with its Kemendagri code' })
+export class Area {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @Property({ type: 'string' })
+  @Field(() => String, { description: 'Kemendagri code, e.g. 62.71.03.1002' })
+  code!: string;
+
+  @Property({ type: 'string' })
+  @Field(() => String)
+  name!: string;
+
+  @Property({ type: 'string' })
+  @Field(() => AreaLevel)
+  level!: AreaLevel;
+
+  @ManyToOne(() => Area, { nullable: true })
+  parent?: Area;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true })
+  population?: number;
+
+  @Property({ type: 'json', nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'GeoJSON geometry of the boundary, if imported' })
+  boundary?: Record<string, unknown>;
+
+  @Property({ type: 'datetime', onCreate: () => new Date() })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

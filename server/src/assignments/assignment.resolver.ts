@@ -1,0 +1,67 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { AssignmentStatus, Role } from '../graphql/enums.js';
+import { Household } from '../households/household.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { User } from '../users/user.entity.js';
+import { Assignment } from './assignment.entity.js';
+import { AssignmentFilter, CreateAssignmentInput } from './assignment.inputs.js';
+import { createAssignments, listAssignments, respondToAssignment } from './assignment.service.js';
+
+export const AssignmentConnection = ConnectionType(Assignment, 'Assignment');
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @Authorized()
+  @Query(() => AssignmentConnection, { description: 'Referrals to partners, newest first' })
+  assignments(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AssignmentFilter, { nullable: true }) filter: AssignmentFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return listAssignments(ctx, { ...page, filter });
+  }
+
+  @Authorized([Role.ADMIN, Role.COORDINATOR])
+  @Mutation(() => [Assignment], { description: 'Refers one or more households to a partner organisation' })
+  createAssignments(@Arg('input', () => CreateAssignmentInput) input: CreateAssignmentInput, @Ctx() ctx: Context) {
+    return createAssignments(ctx, input);
+  }
+
+  @Authorized([Role.NGO_PARTNER, Role.PRIVATE_PARTNER])
+  @Mutation(() => Assignment, { description: 'The partner accepts or declines a referral' })
+  respondToAssignment(
+    @Arg('id', () => ID) id: string,
+    @Arg('accept', () => Boolean) accept: boolean,
+    @Arg('note', () => String, { nullable: true }) note: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return respondToAssignment(ctx, id, accept ? AssignmentStatus.ACCEPTED : AssignmentStatus.DECLINED, note);
+  }
+
+  @Authorized([Role.ADMIN, Role.COORDINATOR, Role.NGO_PARTNER, Role.PRIVATE_PARTNER])
+  @Mutation(() => Assignment, { description: 'Closes a referral when the work is done or no longer needed' })
+  closeAssignment(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return respondToAssignment(ctx, id, AssignmentStatus.CLOSED, note);
+  }
+
+  @FieldResolver(() => Household)
+  async household(@Root() a: Assignment, @Ctx() ctx: Context): Promise<Household> {
+    return (await ctx.loaders.household.load(a.household.id))!;
+  }
+
+  @FieldResolver(() => Organization)
+  async organization(@Root() a: Assignment, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.organization.load(a.organization.id))!;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  requestedBy(@Root() a: Assignment, @Ctx() ctx: Context): Promise<User | null> {
+    return a.requestedBy ? ctx.loaders.user.load(a.requestedBy.id) : Promise.resolve(null);
+  }
+}

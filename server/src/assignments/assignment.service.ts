@@ -1,0 +1,109 @@
+import { keysetPage, sql } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { AssignmentStatus, OrganizationType, Role } from '../graphql/enums.js';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
+import { optionalText } from '../graphql/validate.js';
+import { Household } from '../households/household.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { User } from '../users/user.entity.js';
+import { Assignment } from './assignment.entity.js';
+import type { AssignmentFilter, CreateAssignmentInput } from './assignment.inputs.js';
+
+const PARTNER_TYPES = new Set([
+  OrganizationType.NGO,
+  OrganizationType.COMMUNITY_ORGANIZATION,
+  OrganizationType.PRIVATE_SECTOR,
+]);
+
+export function listAssignments(ctx: Context, args: { first?: number; after?: string; filter?: AssignmentFilter }) {
+  const { em } = ctx;
+  const f = args.filter;
+  const base = () => {
+    const q = sql(em, 'assignment as a');
+    if (f?.organizationId) q.where('a.organization_id', f.organizationId);
+    if (f?.householdId) q.where('a.household_id', f.householdId);
+    if (f?.status?.length) q.whereIn('a.status', f.status);
+    return q;
+  };
+  return keysetPage<Record<string, unknown>, Assignment>({
+    query: base().select('a.*'),
+    countQuery: base,
+    spec: { column: 'a.requested_at', key: 'requested_at', direction: 'desc', idColumn: 'a.id' },
+    first: args.first,
+    after: args.after,
+    map: (row) => em.map(Assignment, row),
+  });
+}
+
+export async function createAssignments(ctx: Context, input: CreateAssignmentInput): Promise<Assignment[]> {
+  const ids = [...new Set(input.householdIds)];
+  if (!ids.length) throw new BadUserInputError('input.householdIds', 'needs at least one household');
+  if (ids.length > 500) throw new BadUserInputError('input.householdIds', 'at most 500 households at a time');
+  const note = optionalText('input.note', input.note, 2000);
+  return ctx.em.transactional(async (em) => {
+    const org = await em.findOne(Organization, { id: input.organizationId });
+    if (!org) throw new BadUserInputError('input.organizationId', 'no such organisation');
+    if (!PARTNER_TYPES.has(org.type)) {
+      throw new BadUserInputError('input.organizationId', 'households are referred to NGOs, community organisations and companies');
+    }
+    const households = await em.find(Household, { id: { $in: ids } });
+    if (households.length !== ids.length) {
+      const found = new Set(households.map((h) => h.id));
+      throw new NotFoundError('Household', `input.householdIds.${ids.findIndex((id) => !found.has(id))}`);
+    }
+    const requestedBy = em.getReference(User, ctx.viewer!.userId);
+    const created = households.map((household) =>
+      em.create(Assignment, {
+        household,
+        organization: org,
+        needType: input.needType,
+        status: AssignmentStatus.REQUESTED,
+        note,
+        requestedBy,
+      } as Assignment),
+    );
+    await em.flush();
+    return created;
+  });
+}
+
+const RESPONSES: Partial<Record<AssignmentStatus, AssignmentStatus[]>> = {
+  [AssignmentStatus.ACCEPTED]: [AssignmentStatus.REQUESTED],
+  [AssignmentStatus.DECLINED]: [AssignmentStatus.REQUESTED],
+  [AssignmentStatus.CLOSED]: [AssignmentStatus.REQUESTED, AssignmentStatus.ACCEPTED],
+};
+
+export async function respondToAssignment(
+  ctx: Context,
+  id: string,
+  status: AssignmentStatus,
+  note: string | undefined,
+): Promise<Assignment> {
+  const allowedFrom = RESPONSES[status];
+  if (!allowedFrom) throw new BadUserInputError('status', 'must be ACCEPTED, DECLINED or CLOSED');
+  const responseNote = optionalText('note', note, 2000);
+  const viewer = ctx.viewer!;
+  return ctx.em.transactional(async (em) => {
+    const assignment = await em.findOne(Assignment, { id });
+    const isPartner = viewer.role === Role.NGO_PARTNER || viewer.role === Role.PRIVATE_PARTNER;
+    if (!assignment || (isPartner && assignment.organization.id !== viewer.organizationId)) {
+      throw new NotFoundError('Assignment', 'id');
+    }
+    if (status !== AssignmentStatus.CLOSED && !isPartner) {
+      throw new ForbiddenError('Only the partner it was referred to accepts or declines a referral');
+    }
+    if (!allowedFrom.includes(assignment.status)) {
+      throw new BadUserInputError('status', `cannot move from ${assignment.status} to ${status}`);
+    }
+    assignment.status = status;
+    const now = new Date();
+    if (status === AssignmentStatus.CLOSED) assignment.closedAt = now;
+    else {
+      assignment.respondedAt = now;
+      assignment.respondedBy = em.getReference(User, viewer.userId);
+    }
+    if (responseNote !== undefined) assignment.responseNote = responseNote;
+    await em.flush();
+    return assignment;
+  });
+}

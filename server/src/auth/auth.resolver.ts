@@ -1,0 +1,51 @@
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { User } from '../users/user.entity.js';
+import { SESSION_COOKIE, login, logout } from './auth.service.js';
+
+@ObjectType({ description: 'A login session. The token works as "Authorization: Bearer <token>"' })
+export class Session {
+  @Field(() => String)
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => User)
+  user!: User;
+}
+
+export function authResolver(sessionTtlHours: number) {
+  @Resolver()
+  class AuthResolver {
+    @Mutation(() => Session, { description: 'Logs in; also sets an HttpOnly session cookie for browsers' })
+    async login(
+      @Arg('username', () => String) username: string,
+      @Arg('password', () => String) password: string,
+      @Ctx() ctx: Context,
+    ): Promise<Session> {
+      const session = await login(ctx, username, password, sessionTtlHours);
+      ctx.res.cookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.req.secure,
+        path: '/',
+        expires: session.expiresAt,
+      });
+      return session;
+    }
+
+    @Authorized()
+    @Mutation(() => Boolean, { description: 'Ends the current session (a no-op for API tokens)' })
+    async logout(@Ctx() ctx: Context): Promise<boolean> {
+      ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+      return logout(ctx);
+    }
+
+    @Query(() => User, { nullable: true, description: 'The logged-in user, or null' })
+    me(@Ctx() ctx: Context): Promise<User | null> {
+      return ctx.viewer ? ctx.loaders.user.load(ctx.viewer.userId) : Promise.resolve(null);
+    }
+  }
+  return AuthResolver;
+}

@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../graphql/context.js';
+import { BadUserInputError, TooManyRequestsError, UnauthenticatedError } from '../graphql/errors.js';
+import { User } from '../users/user.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { DUMMY_HASH, verifyPassword } from './password.js';
+import { RateLimiter } from './rate-limit.js';
+import { UserSession } from './session.entity.js';
+import { API_TOKEN_PREFIX, SESSION_PREFIX, hashToken, newToken } from './tokens.js';
+import type { Viewer } from './viewer.js';
+
+export const SESSION_COOKIE = 'sinergi_session';
+
+const byUsername = new RateLimiter(10, 15 * 60_000);
+const byIp = new RateLimiter(50, 15 * 60_000);
+
+function viewerOf(user: User, extra: Pick<Viewer, 'readOnly' | 'sessionId' | 'tokenId'>): Viewer {
+  return {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    organizationId: user.organization.id,
+    areaId: user.area?.id ?? null,
+    ...extra,
+  };
+}
+
+/** The viewer behind a session or API token, or null when it is unknown, expired, revoked or its user inactive. */
+export async function resolveViewer(em: EntityManager, token: string): Promise<Viewer | null> {
+  const tokenHash = hashToken(token);
+  const now = new Date();
+  if (token.startsWith(SESSION_PREFIX)) {
+    const session = await em.findOne(UserSession, { tokenHash, revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user'] });
+    if (!session || !session.user.active) return null;
+    return viewerOf(session.user, { readOnly: false, sessionId: session.id, tokenId: null });
+  }
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    const apiToken = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, { populate: ['user'] });
+    if (!apiToken || !apiToken.user.active || (apiToken.expiresAt && apiToken.expiresAt <= now)) return null;
+    // Recorded without waiting and without the request's identity map: a failure here must not fail the request.
+    void em.fork().nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now }).catch(() => undefined);
+    return viewerOf(apiToken.user, { readOnly: apiToken.readOnly, sessionId: null, tokenId: apiToken.id });
+  }
+  return null;
+}
+
+export async function login(ctx: Context, username: string, password: string, ttlHours: number) {
+  const name = username.trim().toLowerCase();
+  if (!name) throw new BadUserInputError('username', 'is required');
+  if (!password) throw new BadUserInputError('password', 'is required');
+  const ipKey = ctx.ip ?? 'unknown';
+  const wait = Math.max(byUsername.retryAfter(name), byIp.retryAfter(ipKey));
+  if (wait > 0) throw new TooManyRequestsError(wait);
+
+  const user = await ctx.em.findOne(User, { username: name }, { populate: ['passwordHash'] });
+  // Same work and the same answer whether the user is unknown, inactive or the password is wrong.
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  if (!user || !user.active || !ok) {
+    byUsername.fail(name);
+    byIp.fail(ipKey);
+    throw new UnauthenticatedError('Wrong username or password');
+  }
+  byUsername.reset(name);
+
+  const token = newToken(SESSION_PREFIX);
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await ctx.em.transactional(async (em) => {
+    em.create(UserSession, { user, tokenHash: hashToken(token), expiresAt } as UserSession);
+    user.lastLoginAt = new Date();
+    await em.flush();
+  });
+  return { token, user, expiresAt };
+}
+
+export async function logout(ctx: Context): Promise<boolean> {
+  const sessionId = ctx.viewer?.sessionId;
+  if (!sessionId) return false;
+  await ctx.em.nativeUpdate(UserSession, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+  return true;
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  // Unset: the server runs its own embedded PostgreSQL in SINERGI_DATA_DIR.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  SINERGI_DATA_DIR: z.string().min(1).default('./.data'),
+  // Load the demo city into an empty embedded database at start (never into an external one).
+  SINERGI_DEMO_SEED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  SINERGI_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+});
+
+export type Config = Omit<z.infer<typeof schema>, 'SINERGI_DATA_DIR' | 'SINERGI_WEB_DIST'> & {
+  SINERGI_DATA_DIR: string;
+  SINERGI_WEB_DIST: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings in a .env file mean "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    SINERGI_DATA_DIR: path.resolve(c.SINERGI_DATA_DIR),
+    SINERGI_WEB_DIST: path.resolve(c.SINERGI_WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+  };
+}

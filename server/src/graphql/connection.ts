@@ -1,0 +1,149 @@
+import type { ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import type { Knex } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInputError } from './errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, default ${DEFAULT_PAGE_SIZE}, capped at ${MAX_PAGE_SIZE}` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page' })
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  count: () => Promise<number>;
+}
+
+/** A Relay connection type; `totalCount` is only counted when a client asks for it. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    count!: () => Promise<number>;
+
+    @Field(() => Int, { description: 'Number of nodes matching the filter, over all pages' })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return Connection;
+}
+
+export function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0) throw new BadUserInputError('first', 'must be zero or a positive whole number');
+  return Math.min(first, MAX_PAGE_SIZE);
+}
+
+type CursorValue = string | number | null;
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): CursorValue[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values as CursorValue[];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadUserInputError('after', 'is not a cursor returned by this list');
+}
+
+/** A query builder bound to the request's transaction when there is one. */
+export function sql(em: EntityManager, table: string): Knex.QueryBuilder {
+  const query = em.getKnex()(table);
+  const trx = em.getTransactionContext();
+  return trx ? query.transacting(trx) : query;
+}
+
+export interface KeysetSpec {
+  /** Sort column (qualified), unique together with `idColumn`. */
+  column: string;
+  /** Row property holding the sort value in the selected rows. */
+  key: string;
+  direction: 'asc' | 'desc';
+  idColumn: string;
+}
+
+/**
+ * Keyset pagination: WHERE (sort, id) > (cursor) ORDER BY sort, id LIMIT n + 1 — the cost of a page
+ * does not depend on how deep it is.
+ */
+export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
+  query: Knex.QueryBuilder;
+  countQuery: () => Knex.QueryBuilder;
+  spec: KeysetSpec;
+  first?: number | null;
+  after?: string | null;
+  map: (row: Row) => T;
+}): Promise<ConnectionShape<T>> {
+  const { spec } = opts;
+  const limit = pageSize(opts.first);
+  const query = opts.query.clone();
+  if (opts.after) {
+    const [value, id] = decodeCursor(opts.after, 2);
+    const op = spec.direction === 'asc' ? '>' : '<';
+    query.whereRaw(`(??, ??) ${op} (?, ?)`, [spec.column, spec.idColumn, value, id]);
+  }
+  query.orderBy([
+    { column: spec.column, order: spec.direction },
+    { column: spec.idColumn, order: spec.direction },
+  ]);
+  const rows: Row[] = limit === 0 ? [] : await query.limit(limit + 1);
+  const hasNextPage = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const edges = page.map((row) => {
+    const raw = row[spec.key];
+    const value = raw instanceof Date ? raw.toISOString() : (raw as CursorValue);
+    return { cursor: encodeCursor([value, row['id'] as string]), node: opts.map(row) };
+  });
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    count: () =>
+      (counted ??= opts
+        .countQuery()
+        .count<{ count: string }[]>({ count: '*' })
+        .then((r) => Number(r[0]?.count ?? 0))),
+  };
+}

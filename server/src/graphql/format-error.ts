@@ -1,0 +1,56 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { clientErrorFromDatabase } from '../db/errors.js';
+import { BadUserInputError, CLIENT_ERROR_CODES } from './errors.js';
+
+// graphql-js wording of a literal of the wrong type: a client mistake, not a malformed document.
+const VALUE_ERROR = /^(Expected value of type|Enum "|Value "|(String|Int|Float|Boolean|ID|LocalDate|DateTimeISO) cannot represent)/;
+
+function format(error: GraphQLError): GraphQLFormattedError {
+  const { message, locations, path, extensions } = error.toJSON();
+  return { message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions };
+}
+
+/** Where in the variables a coercion error points, e.g. "input.members.0.birthDate". */
+function variablePath(message: string): string | undefined {
+  const at = /Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/.exec(message);
+  if (at) return at[2];
+  return /Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
+export const MASKED_MESSAGE = 'Internal server error';
+
+/** True for errors that are the client's doing and may be shown as they are. */
+export function isClientError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (clientErrorFromDatabase(original)) return true;
+  if (original instanceof GraphQLError) return CLIENT_ERROR_CODES.has(String(original.extensions['code']));
+  return false;
+}
+
+/** What a client sees of an error: our typed errors as they are, everything else masked. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  if (code === 'BAD_USER_INPUT' && !formatted.extensions?.['field']) {
+    const field = variablePath(formatted.message);
+    return { ...formatted, extensions: { ...formatted.extensions, ...(field ? { field } : {}) } };
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
+  const original = unwrapResolverError(error);
+  const fromDatabase = clientErrorFromDatabase(original);
+  if (fromDatabase) return { ...format(fromDatabase), ...(formatted.path ? { path: formatted.path } : {}) };
+  if (original instanceof GraphQLError && CLIENT_ERROR_CODES.has(String(original.extensions['code']))) {
+    return formatted;
+  }
+  if (original instanceof RangeError && formatted.path) {
+    // Pure domain helpers signal impossible values with RangeError; name the operation's input.
+    return format(new BadUserInputError('input', original.message));
+  }
+  return {
+    message: MASKED_MESSAGE,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,72 @@
+import type { EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Area } from '../areas/area.entity.js';
+import { Assignment } from '../assignments/assignment.entity.js';
+import { GrowthMeasurement } from '../growth/growth-measurement.entity.js';
+import { Household } from '../households/household.entity.js';
+import { Person } from '../households/person.entity.js';
+import { Intervention } from '../interventions/intervention.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { User } from '../users/user.entity.js';
+
+type WithId = { id: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// One SELECT … WHERE id IN (…) per entity type and tick, whatever the page size.
+function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    // An id that is not even a uuid cannot exist: answer null without asking the database.
+    const valid = ids.filter((id) => UUID.test(id));
+    const rows = valid.length ? ((await em.find(entity, { id: { $in: valid } } as never)) as T[]) : [];
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+// One SELECT … WHERE <fk> IN (…) per relation and tick; children grouped by their parent id.
+function byParent<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  fk: string,
+  parentId: (row: T) => string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = (await em.find(entity, { [fk]: { $in: [...ids] } } as never, { orderBy } as never)) as T[];
+    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(parentId(row))?.push(row);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+export function createLoaders(em: EntityManager) {
+  return {
+    area: byId(em, Area),
+    organization: byId(em, Organization),
+    user: byId(em, User),
+    program: byId(em, Program),
+    household: byId(em, Household),
+    person: byId(em, Person),
+    membersByHousehold: byParent(em, Person, 'household', (p) => p.household.id, {
+      birthDate: 'asc',
+      id: 'asc',
+    }),
+    interventionsByHousehold: byParent(em, Intervention, 'household', (i) => i.household.id, {
+      createdAt: 'desc',
+      id: 'asc',
+    }),
+    assignmentsByHousehold: byParent(em, Assignment, 'household', (a) => a.household.id, {
+      requestedAt: 'desc',
+      id: 'asc',
+    }),
+    measurementsByPerson: byParent(em, GrowthMeasurement, 'person', (m) => m.person.id, {
+      measuredOn: 'asc',
+      id: 'asc',
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AreaResolver } from '../areas/area.resolver.js';
+import { AssignmentResolver } from '../assignments/assignment.resolver.js';
+import { authResolver } from '../auth/auth.resolver.js';
+import { AuthChecker } from '../auth/auth-checker.js';
+import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver.js';
+import { HouseholdResolver } from '../households/household.resolver.js';
+import { PersonResolver } from '../households/person.resolver.js';
+import { IndicatorResolver } from '../indicators/indicator.resolver.js';
+import { InterventionResolver } from '../interventions/intervention.resolver.js';
+import { OrganizationResolver } from '../organizations/organization.resolver.js';
+import { ProgramResolver } from '../programs/program.resolver.js';
+import { UserResolver } from '../users/user.resolver.js';
+
+export function buildSinergiSchema(options: { sessionTtlHours: number }): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      authResolver(options.sessionTtlHours),
+      AreaResolver,
+      AssignmentResolver,
+      GrowthMeasurementResolver,
+      HouseholdResolver,
+      IndicatorResolver,
+      InterventionResolver,
+      OrganizationResolver,
+      PersonResolver,
+      ProgramResolver,
+      UserResolver,
+    ],
+    authChecker: AuthChecker,
+    validate: false,
+  });
+}

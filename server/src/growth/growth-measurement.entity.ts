@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { numeric } from '../db/types.js';
+import { MeasurePosition, StuntingStatus } from '../graphql/enums.js';
+import { Person } from '../households/person.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { User } from '../users/user.entity.js';
+
+@Entity({ tableName: 'growth_measurement' })
+@ObjectType({ description: 'A growth measurement of a child under five, with its WHO 2006 height-for-age z-score' })
+export class GrowthMeasurement {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => Person)
+  person!: Person;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateResolver)
+  measuredOn!: string;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int)
+  ageDays!: number;
+
+  @Property({ type: numeric(), columnType: 'numeric(5,2)', nullable: true })
+  @Field(() => Float, { nullable: true })
+  weightKg?: number;
+
+  @Property({ type: numeric(), columnType: 'numeric(5,1)' })
+  @Field(() => Float)
+  heightCm!: number;
+
+  @Property({ type: 'string' })
+  @Field(() => MeasurePosition)
+  position!: MeasurePosition;
+
+  @Property({ type: numeric(), columnType: 'numeric(6,3)' })
+  @Field(() => Float, { description: 'Length/height-for-age z-score (WHO 2006)' })
+  heightForAgeZ!: number;
+
+  @Property({ type: 'string' })
+  @Field(() => StuntingStatus)
+  stuntingStatus!: StuntingStatus;
+
+  @ManyToOne(() => User, { nullable: true })
+  recordedBy?: User;
+
+  @ManyToOne(() => Organization, { nullable: true })
+  organization?: Organization;
+
+  @Property({ type: 'datetime' })
+  @Field(() => Date)
+  createdAt: Date = new Date();
+}

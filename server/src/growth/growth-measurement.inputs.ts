@@ -1,0 +1,21 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { MeasurePosition } from '../graphql/enums.js';
+
+@InputType()
+export class RecordGrowthMeasurementInput {
+  @Field(() => ID, { description: 'The child (under five on the measurement date)' })
+  personId!: string;
+
+  @Field(() => LocalDateResolver)
+  measuredOn!: string;
+
+  @Field(() => Float, { description: 'Length (lying) or height (standing) in cm' })
+  heightCm!: number;
+
+  @Field(() => MeasurePosition)
+  position!: MeasurePosition;
+
+  @Field(() => Float, { nullable: true })
+  weightKg?: number;
+}

@@ -1,0 +1,24 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { Role } from '../graphql/enums.js';
+import { Person } from '../households/person.entity.js';
+import { GrowthMeasurement } from './growth-measurement.entity.js';
+import { RecordGrowthMeasurementInput } from './growth-measurement.inputs.js';
+import { recordGrowthMeasurement } from './growth-measurement.service.js';
+
+@Resolver(() => GrowthMeasurement)
+export class GrowthMeasurementResolver {
+  @Authorized([Role.ADMIN, Role.AGENCY_STAFF])
+  @Mutation(() => GrowthMeasurement, { description: 'Records a length/height measurement; the z-score is computed (WHO 2006)' })
+  recordGrowthMeasurement(
+    @Arg('input', () => RecordGrowthMeasurementInput) input: RecordGrowthMeasurementInput,
+    @Ctx() ctx: Context,
+  ) {
+    return recordGrowthMeasurement(ctx, input);
+  }
+
+  @FieldResolver(() => Person)
+  async person(@Root() m: GrowthMeasurement, @Ctx() ctx: Context): Promise<Person> {
+    return (await ctx.loaders.person.load(m.person.id))!;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Context } from '../graphql/context.js';
+import { MeasurePosition } from '../graphql/enums.js';
+import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
+import { requireDate, requireRange, todayInCity } from '../graphql/validate.js';
+import { Person } from '../households/person.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { User } from '../users/user.entity.js';
+import { GrowthMeasurement } from './growth-measurement.entity.js';
+import type { RecordGrowthMeasurementInput } from './growth-measurement.inputs.js';
+import { MAX_AGE_DAYS, ageInDays, isImplausibleZ, lengthHeightForAgeZ, stuntingStatus } from './zscore.js';
+
+// WHO anthro treats standing height under nine months as implausible.
+const MIN_STANDING_AGE_DAYS = 274;
+
+export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthMeasurementInput): Promise<GrowthMeasurement> {
+  const measuredOn = requireDate('input.measuredOn', input.measuredOn, { min: '2000-01-01', max: todayInCity() });
+  const heightCm = Math.round(requireRange('input.heightCm', input.heightCm, 35, 135) * 10) / 10;
+  const weightKg =
+    input.weightKg === undefined || input.weightKg === null
+      ? undefined
+      : Math.round(requireRange('input.weightKg', input.weightKg, 0.5, 59) * 100) / 100;
+  const viewer = ctx.viewer!;
+  return ctx.em.transactional(async (em) => {
+    const person = await em.findOne(Person, { id: input.personId });
+    if (!person) throw new NotFoundError('Person', 'input.personId');
+    const ageDays = ageInDays(person.birthDate, measuredOn);
+    if (ageDays < 0) throw new BadUserInputError('input.measuredOn', 'is before the child was born');
+    if (ageDays > MAX_AGE_DAYS) throw new BadUserInputError('input.personId', 'growth is measured for children under five');
+    if (input.position === MeasurePosition.STANDING && ageDays < MIN_STANDING_AGE_DAYS) {
+      throw new BadUserInputError('input.position', 'a child under nine months is measured lying down');
+    }
+    const z = lengthHeightForAgeZ({ sex: person.sex, ageDays, heightCm, position: input.position });
+    if (isImplausibleZ(z)) {
+      throw new BadUserInputError('input.heightCm', `is implausible for this age (z = ${z.toFixed(1)}); check the measurement`);
+    }
+    const measurement = em.create(GrowthMeasurement, {
+      person,
+      measuredOn,
+      ageDays,
+      heightCm,
+      weightKg,
+      position: input.position,
+      heightForAgeZ: Math.round(z * 1000) / 1000,
+      stuntingStatus: stuntingStatus(z),
+      recordedBy: em.getReference(User, viewer.userId),
+      organization: em.getReference(Organization, viewer.organizationId),
+    } as GrowthMeasurement);
+    await em.flush();
+    return measurement;
+  });
+}

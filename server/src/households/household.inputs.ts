@@ -1,0 +1,245 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import {
+  Disability,
+  DrinkingWater,
+  EducationLevel,
+  Electricity,
+  EmploymentStatus,
+  FloorType,
+  HomeOwnership,
+  InterventionStatus,
+  JknStatus,
+  PovertyStatus,
+  Relation,
+  RoofType,
+  Sanitation,
+  Sex,
+  SortDirection,
+  VerificationStatus,
+  WallType,
+} from '../graphql/enums.js';
+
+export enum HouseholdOrderField {
+  KK_NUMBER = 'KK_NUMBER',
+  WELFARE_DECILE = 'WELFARE_DECILE',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(HouseholdOrderField, { name: 'HouseholdOrderField' });
+
+@InputType()
+export class HouseholdOrder {
+  @Field(() => HouseholdOrderField)
+  field!: HouseholdOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection = SortDirection.ASC;
+}
+
+@InputType({ description: 'All conditions must hold' })
+export class HouseholdFilter {
+  @Field(() => ID, { nullable: true, description: 'Area (kota, kecamatan or kelurahan), including its sub-areas' })
+  areaId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Area by Kemendagri code, including its sub-areas' })
+  areaCode?: string;
+
+  @Field(() => [PovertyStatus], { nullable: true })
+  povertyStatus?: PovertyStatus[];
+
+  @Field(() => Int, { nullable: true })
+  decileMin?: number;
+
+  @Field(() => Int, { nullable: true })
+  decileMax?: number;
+
+  @Field(() => ID, { nullable: true, description: 'Households with an intervention of this program' })
+  programId?: string;
+
+  @Field(() => [InterventionStatus], {
+    nullable: true,
+    description: 'Households with an intervention in one of these statuses (of programId, when given)',
+  })
+  interventionStatus?: InterventionStatus[];
+
+  @Field(() => [VerificationStatus], { nullable: true })
+  verificationStatus?: VerificationStatus[];
+
+  @Field(() => String, { nullable: true, description: 'Member name, address, or the start of a KK number or NIK' })
+  search?: string;
+}
+
+@InputType()
+export class DataSourceInput {
+  @Field(() => String)
+  source!: string;
+
+  @Field(() => LocalDateResolver)
+  date!: string;
+}
+
+@InputType()
+export class PersonInput {
+  @Field(() => String)
+  nik!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Sex)
+  sex!: Sex;
+
+  @Field(() => LocalDateResolver)
+  birthDate!: string;
+
+  @Field(() => Relation)
+  relation!: Relation;
+
+  @Field(() => EducationLevel, { nullable: true })
+  educationLevel?: EducationLevel;
+
+  @Field(() => Boolean, { nullable: true })
+  schoolEnrolled?: boolean;
+
+  @Field(() => Disability, { nullable: true })
+  disability?: Disability;
+
+  @Field(() => String, { nullable: true })
+  occupation?: string;
+
+  @Field(() => EmploymentStatus, { nullable: true })
+  employmentStatus?: EmploymentStatus;
+
+  @Field(() => JknStatus, { nullable: true })
+  jknStatus?: JknStatus;
+
+  @Field(() => Boolean, { nullable: true })
+  pregnant?: boolean;
+}
+
+@InputType({ description: 'Only the fields given are changed' })
+export class UpdatePersonInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
+  version!: number;
+
+  @Field(() => String, { nullable: true })
+  nik?: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => Sex, { nullable: true })
+  sex?: Sex;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  birthDate?: string;
+
+  @Field(() => Relation, { nullable: true })
+  relation?: Relation;
+
+  @Field(() => EducationLevel, { nullable: true })
+  educationLevel?: EducationLevel;
+
+  @Field(() => Boolean, { nullable: true })
+  schoolEnrolled?: boolean;
+
+  @Field(() => Disability, { nullable: true })
+  disability?: Disability;
+
+  @Field(() => String, { nullable: true })
+  occupation?: string;
+
+  @Field(() => EmploymentStatus, { nullable: true })
+  employmentStatus?: EmploymentStatus;
+
+  @Field(() => JknStatus, { nullable: true })
+  jknStatus?: JknStatus;
+
+  @Field(() => Boolean, { nullable: true })
+  pregnant?: boolean;
+}
+
+// Shared fields; type-graphql inherits only from decorated classes, and leaves unreferenced ones out of the schema.
+@InputType()
+class HouseholdFields {
+  @Field(() => String, { nullable: true })
+  address?: string;
+
+  @Field(() => String, { nullable: true })
+  rt?: string;
+
+  @Field(() => String, { nullable: true })
+  rw?: string;
+
+  @Field(() => Float, { nullable: true })
+  latitude?: number;
+
+  @Field(() => Float, { nullable: true })
+  longitude?: number;
+
+  @Field(() => Int, { nullable: true })
+  welfareDecile?: number;
+
+  @Field(() => PovertyStatus, { nullable: true, description: 'Defaults from the decile when omitted at creation' })
+  povertyStatus?: PovertyStatus;
+
+  @Field(() => Float, { nullable: true })
+  monthlyExpenditurePerCapita?: number;
+
+  @Field(() => FloorType, { nullable: true })
+  floorType?: FloorType;
+
+  @Field(() => WallType, { nullable: true })
+  wallType?: WallType;
+
+  @Field(() => RoofType, { nullable: true })
+  roofType?: RoofType;
+
+  @Field(() => DrinkingWater, { nullable: true })
+  drinkingWater?: DrinkingWater;
+
+  @Field(() => Sanitation, { nullable: true })
+  sanitation?: Sanitation;
+
+  @Field(() => Electricity, { nullable: true })
+  electricity?: Electricity;
+
+  @Field(() => HomeOwnership, { nullable: true })
+  homeOwnership?: HomeOwnership;
+
+  @Field(() => [DataSourceInput], { nullable: true })
+  dataSources?: DataSourceInput[];
+}
+
+@InputType()
+export class CreateHouseholdInput extends HouseholdFields {
+  @Field(() => String)
+  kkNumber!: string;
+
+  @Field(() => ID, { description: 'The kelurahan' })
+  areaId!: string;
+
+  @Field(() => [PersonInput], { description: 'Members; exactly one with relation HEAD' })
+  members!: PersonInput[];
+}
+
+@InputType({ description: 'Only the fields given are changed' })
+export class UpdateHouseholdInput extends HouseholdFields {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
+  version!: number;
+
+  @Field(() => String, { nullable: true })
+  kkNumber?: string;
+
+  @Field(() => ID, { nullable: true })
+  areaId?: string;
+
+  @Field(() => VerificationStatus, { nullable: true })
+  verificationStatus?: VerificationStatus;
+}

@@ -1,0 +1,89 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Area } from '../areas/area.entity.js';
+import { Assignment } from '../assignments/assignment.entity.js';
+import { ConnectionType, PageArgs } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { Role } from '../graphql/enums.js';
+import { Intervention } from '../interventions/intervention.entity.js';
+import { Household } from './household.entity.js';
+import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, PersonInput, UpdateHouseholdInput, UpdatePersonInput } from './household.inputs.js';
+import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
+import { Person } from './person.entity.js';
+
+export const HouseholdConnection = ConnectionType(Household, 'Household');
+
+const REGISTRY_EDITORS = [Role.ADMIN, Role.KELURAHAN_OFFICER];
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @Authorized()
+  @Query(() => HouseholdConnection, { description: 'Households, newest filters first; keyset-paginated' })
+  households(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
+    @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return listHouseholds(ctx, { ...page, filter, orderBy });
+  }
+
+  @Authorized()
+  @Query(() => Household, { nullable: true, description: 'null when the household does not exist' })
+  household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Household | null> {
+    return ctx.loaders.household.load(id);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Household, { description: 'Registers a household with its members' })
+  createHousehold(@Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput, @Ctx() ctx: Context) {
+    return createHousehold(ctx, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Household)
+  updateHousehold(@Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput, @Ctx() ctx: Context) {
+    return updateHousehold(ctx, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Person)
+  addHouseholdMember(
+    @Arg('householdId', () => ID) householdId: string,
+    @Arg('input', () => PersonInput) input: PersonInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addMember(ctx, householdId, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Person)
+  updateHouseholdMember(@Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
+    return updateMember(ctx, input);
+  }
+
+  @FieldResolver(() => Area)
+  async area(@Root() household: Household, @Ctx() ctx: Context): Promise<Area> {
+    return (await ctx.loaders.area.load(household.area.id))!;
+  }
+
+  @FieldResolver(() => [Person])
+  members(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
+    return ctx.loaders.membersByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  async head(@Root() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
+    const members = await ctx.loaders.membersByHousehold.load(household.id);
+    return members.find((m) => m.relation === 'HEAD') ?? null;
+  }
+
+  @FieldResolver(() => [Intervention], { description: 'Newest first' })
+  interventions(@Root() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
+    return ctx.loaders.interventionsByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'Newest first' })
+  assignments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
+    return ctx.loaders.assignmentsByHousehold.load(household.id);
+  }
+}

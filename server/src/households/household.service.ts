@@ -1,0 +1,285 @@
+import { LockMode } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Area } from '../areas/area.entity.js';
+import { keysetPage, sql, type KeysetSpec } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { AreaLevel, PovertyStatus, Relation, Sex, SortDirection } from '../graphql/enums.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../graphql/errors.js';
+import {
+  ageInYears,
+  optionalText,
+  requireDate,
+  requireInteger,
+  requireRange,
+  requireText,
+  todayInCity,
+} from '../graphql/validate.js';
+import { Household } from './household.entity.js';
+import {
+  type CreateHouseholdInput,
+  type HouseholdFilter,
+  type HouseholdOrder,
+  HouseholdOrderField,
+  type PersonInput,
+  type UpdateHouseholdInput,
+  type UpdatePersonInput,
+} from './household.inputs.js';
+import { kkProblem, nikProblem } from './identity-numbers.js';
+import { Person } from './person.entity.js';
+
+const ORDER_COLUMNS: Record<HouseholdOrderField, { column: string; key: string }> = {
+  [HouseholdOrderField.KK_NUMBER]: { column: 'h.kk_number', key: 'kk_number' },
+  [HouseholdOrderField.WELFARE_DECILE]: { column: 'h.welfare_decile', key: 'welfare_decile' },
+  [HouseholdOrderField.UPDATED_AT]: { column: 'h.updated_at', key: 'updated_at' },
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Areas whose code is `code` or starts with `code.` — an area with all its sub-areas. */
+export function areaWithDescendants(knex: Knex, area: { id?: string; code?: string }): Knex.QueryBuilder {
+  const q = knex('area as d').select('d.id').join('area as a', function () {
+    this.on('d.code', '=', 'a.code').orOn(knex.raw("d.code like a.code || '.%'"));
+  });
+  return area.id ? q.where('a.id', area.id) : q.where('a.code', area.code!);
+}
+
+function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter | undefined): Knex.QueryBuilder {
+  if (!filter) return q;
+  if (filter.areaId) q.whereIn('h.area_id', areaWithDescendants(knex, { id: filter.areaId }));
+  if (filter.areaCode) q.whereIn('h.area_id', areaWithDescendants(knex, { code: filter.areaCode.trim() }));
+  if (filter.povertyStatus?.length) q.whereIn('h.poverty_status', filter.povertyStatus);
+  if (filter.verificationStatus?.length) q.whereIn('h.verification_status', filter.verificationStatus);
+  if (filter.decileMin !== undefined && filter.decileMin !== null) {
+    requireInteger('filter.decileMin', filter.decileMin, 1, 10);
+    q.where('h.welfare_decile', '>=', filter.decileMin);
+  }
+  if (filter.decileMax !== undefined && filter.decileMax !== null) {
+    requireInteger('filter.decileMax', filter.decileMax, 1, 10);
+    if (filter.decileMin && filter.decileMin > filter.decileMax) {
+      throw new BadUserInputError('filter.decileMax', 'must not be below decileMin');
+    }
+    q.where('h.welfare_decile', '<=', filter.decileMax);
+  }
+  if (filter.programId || filter.interventionStatus?.length) {
+    q.whereExists(function () {
+      this.select(knex.raw('1')).from('intervention as i').whereRaw('i.household_id = h.id');
+      if (filter.programId) this.where('i.program_id', filter.programId);
+      if (filter.interventionStatus?.length) this.whereIn('i.status', filter.interventionStatus);
+    });
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    if (search.length > 100) throw new BadUserInputError('filter.search', 'must be at most 100 characters');
+    if (/^\d{4,16}$/.test(search)) {
+      q.where(function () {
+        this.where('h.kk_number', 'like', `${search}%`).orWhereExists(function () {
+          this.select(knex.raw('1'))
+            .from('person as s')
+            .whereRaw('s.household_id = h.id')
+            .where('s.nik', 'like', `${search}%`);
+        });
+      });
+    } else {
+      const pattern = `%${escapeLike(search)}%`;
+      q.where(function () {
+        this.where('h.address', 'ilike', pattern).orWhereExists(function () {
+          this.select(knex.raw('1'))
+            .from('person as s')
+            .whereRaw('s.household_id = h.id')
+            .where('s.name', 'ilike', pattern);
+        });
+      });
+    }
+  }
+  return q;
+}
+
+export async function listHouseholds(
+  ctx: Context,
+  args: { first?: number; after?: string; filter?: HouseholdFilter; orderBy?: HouseholdOrder },
+) {
+  const { em } = ctx;
+  const knex = em.getKnex();
+  const order = ORDER_COLUMNS[args.orderBy?.field ?? HouseholdOrderField.KK_NUMBER];
+  const spec: KeysetSpec = {
+    ...order,
+    direction: args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc',
+    idColumn: 'h.id',
+  };
+  const base = () => applyFilter(knex, sql(em, 'household as h'), args.filter);
+  return keysetPage<Record<string, unknown>, Household>({
+    query: base().select('h.*'),
+    countQuery: base,
+    spec,
+    first: args.first,
+    after: args.after,
+    map: (row) => em.map(Household, row),
+  });
+}
+
+export function defaultPovertyStatus(decile: number): PovertyStatus {
+  if (decile === 1) return PovertyStatus.EXTREME_POOR;
+  if (decile <= 3) return PovertyStatus.POOR;
+  if (decile <= 5) return PovertyStatus.VULNERABLE;
+  return PovertyStatus.NOT_POOR;
+}
+
+type PersonFields = Omit<PersonInput, 'relation'> & { relation: Relation };
+
+function validatePerson(prefix: string, p: PersonFields): void {
+  const today = todayInCity();
+  p.name = requireText(`${prefix}name`, p.name, 1, 200);
+  requireDate(`${prefix}birthDate`, p.birthDate, { min: '1900-01-01', max: today });
+  const problem = nikProblem(p.nik, { sex: p.sex, birthDate: p.birthDate });
+  if (problem) throw new BadUserInputError(`${prefix}nik`, problem);
+  p.occupation = optionalText(`${prefix}occupation`, p.occupation, 120);
+  if (p.pregnant) {
+    const age = ageInYears(p.birthDate, today);
+    if (p.sex !== Sex.FEMALE || age < 10 || age > 55) {
+      throw new BadUserInputError(`${prefix}pregnant`, 'only a woman aged 10–55 can be recorded as pregnant');
+    }
+  }
+}
+
+function normaliseRtRw(field: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const v = value.trim();
+  if (!/^\d{1,3}$/.test(v) || Number(v) === 0) throw new BadUserInputError(field, 'must be a number from 001 to 999');
+  return v.padStart(3, '0');
+}
+
+type HouseholdFieldsInput = Omit<UpdateHouseholdInput, 'id' | 'version'>;
+
+/** Validates and normalises the household fields present in `input`; returns the values to assign. */
+async function householdChanges(em: EntityManager, input: HouseholdFieldsInput): Promise<Partial<Household>> {
+  const out: Partial<Household> = {};
+  if (input.kkNumber !== undefined && input.kkNumber !== null) {
+    const problem = kkProblem(input.kkNumber);
+    if (problem) throw new BadUserInputError('input.kkNumber', problem);
+    out.kkNumber = input.kkNumber;
+  }
+  if (input.areaId !== undefined && input.areaId !== null) {
+    const area = await em.findOne(Area, { id: input.areaId });
+    if (!area) throw new BadUserInputError('input.areaId', 'no such area');
+    if (area.level !== AreaLevel.KELURAHAN) throw new BadUserInputError('input.areaId', 'must be a kelurahan');
+    out.area = area;
+  }
+  if (input.address !== undefined && input.address !== null) out.address = requireText('input.address', input.address, 3, 300);
+  if (input.rt !== undefined) out.rt = normaliseRtRw('input.rt', input.rt);
+  if (input.rw !== undefined) out.rw = normaliseRtRw('input.rw', input.rw);
+  const hasLat = input.latitude !== undefined && input.latitude !== null;
+  const hasLng = input.longitude !== undefined && input.longitude !== null;
+  if (hasLat !== hasLng) throw new BadUserInputError(hasLat ? 'input.longitude' : 'input.latitude', 'latitude and longitude go together');
+  if (hasLat) {
+    out.latitude = requireRange('input.latitude', input.latitude!, -90, 90);
+    out.longitude = requireRange('input.longitude', input.longitude!, -180, 180);
+  }
+  if (input.welfareDecile !== undefined && input.welfareDecile !== null) {
+    out.welfareDecile = requireInteger('input.welfareDecile', input.welfareDecile, 1, 10);
+  }
+  if (input.povertyStatus) out.povertyStatus = input.povertyStatus;
+  if (input.monthlyExpenditurePerCapita !== undefined && input.monthlyExpenditurePerCapita !== null) {
+    out.monthlyExpenditurePerCapita = requireRange(
+      'input.monthlyExpenditurePerCapita',
+      input.monthlyExpenditurePerCapita,
+      0,
+      1_000_000_000,
+    );
+  }
+  for (const key of ['floorType', 'wallType', 'roofType', 'drinkingWater', 'sanitation', 'electricity', 'homeOwnership'] as const) {
+    if (input[key] !== undefined && input[key] !== null) (out as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.dataSources) {
+    const today = todayInCity();
+    out.dataSources = input.dataSources.map((d, i) => ({
+      source: requireText(`input.dataSources.${i}.source`, d.source, 2, 60),
+      date: requireDate(`input.dataSources.${i}.date`, d.date, { min: '2000-01-01', max: today }),
+    }));
+  }
+  if (input.verificationStatus) out.verificationStatus = input.verificationStatus;
+  return out;
+}
+
+export async function createHousehold(ctx: Context, input: CreateHouseholdInput): Promise<Household> {
+  if (!input.members?.length) throw new BadUserInputError('input.members', 'a household needs at least its head');
+  const heads = input.members.filter((m) => m.relation === Relation.HEAD).length;
+  if (heads !== 1) throw new BadUserInputError('input.members', 'exactly one member must have relation HEAD');
+  if (input.address === undefined || input.address === null) throw new BadUserInputError('input.address', 'is required');
+  if (input.welfareDecile === undefined || input.welfareDecile === null) {
+    throw new BadUserInputError('input.welfareDecile', 'is required');
+  }
+  const niks = new Set<string>();
+  input.members.forEach((m, i) => {
+    validatePerson(`input.members.${i}.`, m);
+    if (niks.has(m.nik)) throw new BadUserInputError(`input.members.${i}.nik`, 'appears twice in this household');
+    niks.add(m.nik);
+  });
+
+  return ctx.em.transactional(async (em) => {
+    const changes = await householdChanges(em, input);
+    const household = em.create(Household, {
+      ...changes,
+      povertyStatus: changes.povertyStatus ?? defaultPovertyStatus(changes.welfareDecile!),
+      dataSources: changes.dataSources ?? [],
+    } as Household);
+    for (const m of input.members) em.create(Person, { ...m, household } as Person);
+    await em.flush();
+    return household;
+  });
+}
+
+async function lockForUpdate<T extends { version: number }>(
+  em: EntityManager,
+  entity: T | null,
+  name: string,
+  version: number,
+): Promise<T> {
+  if (!entity) throw new NotFoundError(name);
+  if (entity.version !== version) {
+    throw new ConflictError(`${name} was changed by someone else (now version ${entity.version}); reload and try again`, {
+      field: 'input.version',
+    });
+  }
+  await em.lock(entity, LockMode.OPTIMISTIC, version);
+  return entity;
+}
+
+export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput): Promise<Household> {
+  return ctx.em.transactional(async (em) => {
+    const household = await lockForUpdate(em, await em.findOne(Household, { id: input.id }), 'Household', input.version);
+    const changes = await householdChanges(em, input);
+    if (changes.welfareDecile !== undefined && !changes.povertyStatus) {
+      changes.povertyStatus = defaultPovertyStatus(changes.welfareDecile);
+    }
+    em.assign(household, changes);
+    await em.flush();
+    return household;
+  });
+}
+
+export async function addMember(ctx: Context, householdId: string, input: PersonInput): Promise<Person> {
+  validatePerson('input.', input);
+  return ctx.em.transactional(async (em) => {
+    const household = await em.findOne(Household, { id: householdId });
+    if (!household) throw new NotFoundError('Household', 'householdId');
+    const person = em.create(Person, { ...input, household } as Person);
+    // A new member changes the household record too: bump its version so stale edits conflict.
+    household.updatedAt = new Date();
+    await em.flush();
+    return person;
+  });
+}
+
+export async function updateMember(ctx: Context, input: UpdatePersonInput): Promise<Person> {
+  return ctx.em.transactional(async (em) => {
+    const person = await lockForUpdate(em, await em.findOne(Person, { id: input.id }), 'Person', input.version);
+    const { id: _id, version: _version, ...rest } = input;
+    const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
+    const merged = { ...person, ...defined } as PersonFields;
+    validatePerson('input.', merged);
+    em.assign(person, { ...defined, name: merged.name, occupation: merged.occupation });
+    await em.flush();
+    return person;
+  });
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  Disability,
+  EducationLevel,
+  EmploymentStatus,
+  JknStatus,
+  Relation,
+  Sex,
+} from '../graphql/enums.js';
+import { Household } from './household.entity.js';
+
+@Entity({ tableName: 'person' })
+@ObjectType({ description: 'A member of a household (anggota keluarga)' })
+export class Person {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id: string = randomUUID();
+
+  @ManyToOne(() => Household)
+  household!: Household;
+
+  @Property({ type: 'string' })
+  @Field(() => String, { description: 'Nomor Induk Kependudukan (16 digits)' })
+  nik!: string;
+
+  @Property({ type: 'string' })
+  @Field(() => String)
+  name!: string;
+
+  @Property({ type: 'string' })
+  @Field(() => Sex)
+  sex!: Sex;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateResolver)
+  birthDate!: string;
+
+  @Property({ type: 'string' })
+  @Field(() => Relation)
+  relation!: Relation;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => EducationLevel, { nullable: true })
+  educationLevel?: EducationLevel;
+
+  @Property({ type: 'boolean' })
+  @Field(() => Boolean)
+  schoolEnrolled: boolean = false;
+
+  @Property({ type: 'string' })
+  @Field(() => Disability)
+  disability: Disability = Disability.NONE;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
+  occupation?: string;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => EmploymentStatus, { nullable: true })
+  employmentStatus?: EmploymentStatus;
+
+  @Property({ type: 'string' })
+  @Field(() => JknStatus)
+  jknStatus: JknStatus = JknStatus.NONE;
+
+  @Property({ type: 'boolean' })
+  @Field(() => Boolean)
+  pregnant: boolean = false;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Optimistic lock: send it back with an update' })
+  version!: number;
+
+  @Property({ type: 'datetime' })
+  @Field(() => Date)
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Field(() => Date)
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,33 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Area } from '../areas/area.entity.js';
+import type { Context } from '../graphql/context.js';
+import { Indicator } from '../graphql/enums.js';
+import { areaWithDescendants } from '../households/household.service.js';
+import { IndicatorValue } from './indicator-value.entity.js';
+
+@Resolver(() => IndicatorValue)
+export class IndicatorResolver {
+  @Authorized()
+  @Query(() => [IndicatorValue], { description: 'Indicator values, by area code and period' })
+  async indicatorValues(
+    @Arg('areaCode', () => String, { nullable: true, description: 'This area and its sub-areas' }) areaCode: string | undefined,
+    @Arg('indicator', () => Indicator, { nullable: true }) indicator: Indicator | undefined,
+    @Arg('year', () => Int, { nullable: true }) year: number | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<IndicatorValue[]> {
+    const knex = ctx.em.getKnex();
+    const where: Record<string, unknown> = {};
+    if (indicator) where['indicator'] = indicator;
+    if (year) where['year'] = year;
+    if (areaCode) {
+      const ids = (await areaWithDescendants(knex, { code: areaCode })) as Array<{ id: string }>;
+      where['area'] = { $in: ids.map((r) => r.id) };
+    }
+    return ctx.em.find(IndicatorValue, where, { orderBy: { year: 'asc', quarter: 'asc', indicator: 'asc' }, limit: 5000 });
+  }
+
+  @FieldResolver(() => Area)
+  async area(@Root() v: IndicatorValue, @Ctx() ctx: Context): Promise<Area> {
+    return (await ctx.loaders.area.load(v.area.id))!;
+  }
+}

@@ -1,0 +1,102 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { Role } from '../graphql/enums.js';
+import { Household } from '../households/household.entity.js';
+import { Person } from '../households/person.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { User } from '../users/user.entity.js';
+import { Intervention } from './intervention.entity.js';
+import {
+  AdvanceInterventionInput,
+  InterventionFilter,
+  LogInterventionInput,
+  PlanInterventionInput,
+} from './intervention.inputs.js';
+import {
+  advanceIntervention,
+  cancelIntervention,
+  listInterventions,
+  logIntervention,
+  planIntervention,
+} from './intervention.service.js';
+
+export const InterventionConnection = ConnectionType(Intervention, 'Intervention');
+
+const DELIVERERS = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER];
+
+@Resolver(() => Intervention)
+export class InterventionResolver {
+  @Authorized()
+  @Query(() => InterventionConnection, { description: 'Interventions, newest first' })
+  interventions(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => InterventionFilter, { nullable: true }) filter: InterventionFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return listInterventions(ctx, { ...page, filter });
+  }
+
+  @Authorized()
+  @Query(() => Intervention, { nullable: true })
+  intervention(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Intervention | null> {
+    return ctx.em.findOne(Intervention, { id });
+  }
+
+  @Authorized(DELIVERERS)
+  @Mutation(() => Intervention, { description: 'Plans a delivery for a household or member' })
+  planIntervention(@Arg('input', () => PlanInterventionInput) input: PlanInterventionInput, @Ctx() ctx: Context) {
+    return planIntervention(ctx, input);
+  }
+
+  @Authorized(DELIVERERS)
+  @Mutation(() => Intervention, {
+    description:
+      'Records a delivery. A retry with the same idempotencyKey returns the same intervention; a second delivery of the program to the same target in the same period answers CONFLICT with extensions.existingId',
+  })
+  logIntervention(@Arg('input', () => LogInterventionInput) input: LogInterventionInput, @Ctx() ctx: Context) {
+    return logIntervention(ctx, input);
+  }
+
+  @Authorized(DELIVERERS)
+  @Mutation(() => Intervention, { description: 'PLANNED → IN_PROGRESS → DELIVERED → VERIFIED (verification by the coordinator)' })
+  advanceIntervention(@Arg('input', () => AdvanceInterventionInput) input: AdvanceInterventionInput, @Ctx() ctx: Context) {
+    return advanceIntervention(ctx, input);
+  }
+
+  @Authorized(DELIVERERS)
+  @Mutation(() => Intervention)
+  cancelIntervention(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return cancelIntervention(ctx, id, reason);
+  }
+
+  @FieldResolver(() => Program)
+  async program(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Program> {
+    return (await ctx.loaders.program.load(i.program.id))!;
+  }
+
+  @FieldResolver(() => Household)
+  async household(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Household> {
+    return (await ctx.loaders.household.load(i.household.id))!;
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  person(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Person | null> {
+    return i.person ? ctx.loaders.person.load(i.person.id) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Organization)
+  async organization(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.organization.load(i.organization.id))!;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  loggedBy(@Root() i: Intervention, @Ctx() ctx: Context): Promise<User | null> {
+    return i.loggedBy ? ctx.loaders.user.load(i.loggedBy.id) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,336 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Assignment } from '../assignments/assignment.entity.js';
+import type { Viewer } from '../auth/viewer.js';
+import { keysetPage, sql } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { AssignmentStatus, InterventionStatus, Role, TargetUnit } from '../graphql/enums.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
+import { optionalText, requireDate, requireRange, todayInCity } from '../graphql/validate.js';
+import { areaWithDescendants } from '../households/household.service.js';
+import { Household } from '../households/household.entity.js';
+import { Person } from '../households/person.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { User } from '../users/user.entity.js';
+import { Intervention } from './intervention.entity.js';
+import type {
+  AdvanceInterventionInput,
+  InterventionFilter,
+  LogInterventionInput,
+  PlanInterventionInput,
+} from './intervention.inputs.js';
+import { interventionPeriodKey } from './period-key.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+const PARTNERS = new Set([Role.NGO_PARTNER, Role.PRIVATE_PARTNER]);
+const ACTIVE_ASSIGNMENT = [AssignmentStatus.REQUESTED, AssignmentStatus.ACCEPTED];
+
+export function listInterventions(ctx: Context, args: { first?: number; after?: string; filter?: InterventionFilter }) {
+  const { em } = ctx;
+  const knex = em.getKnex();
+  const f = args.filter;
+  const base = () => {
+    const q = sql(em, 'intervention as i');
+    if (f?.householdId) q.where('i.household_id', f.householdId);
+    if (f?.programId) q.where('i.program_id', f.programId);
+    if (f?.organizationId) q.where('i.organization_id', f.organizationId);
+    if (f?.status?.length) q.whereIn('i.status', f.status);
+    if (f?.deliveredFrom) q.where('i.delivered_on', '>=', f.deliveredFrom);
+    if (f?.deliveredTo) q.where('i.delivered_on', '<=', f.deliveredTo);
+    if (f?.areaId) {
+      q.whereIn('i.household_id', knex('household as h').select('h.id').whereIn('h.area_id', areaWithDescendants(knex, { id: f.areaId })));
+    }
+    return q;
+  };
+  return keysetPage<Record<string, unknown>, Intervention>({
+    query: base().select('i.*'),
+    countQuery: base,
+    spec: { column: 'i.created_at', key: 'created_at', direction: 'desc', idColumn: 'i.id' },
+    first: args.first,
+    after: args.after,
+    map: (row) => em.map(Intervention, row),
+  });
+}
+
+/** May the viewer act for this program on this household? Throws the matching error when not. */
+async function assertMayDeliver(em: EntityManager, viewer: Viewer, program: Program, household: Household) {
+  if (viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR) return;
+  if (PARTNERS.has(viewer.role)) {
+    const assigned = await em.count(Assignment, {
+      household: household.id,
+      organization: viewer.organizationId,
+      status: { $in: ACTIVE_ASSIGNMENT },
+    });
+    // Households not assigned to a partner are invisible to it.
+    if (!assigned) throw new NotFoundError('Household', 'input.householdId');
+  }
+  if (program.owner.id !== viewer.organizationId) {
+    throw new ForbiddenError("Only the program owner's staff may record its interventions");
+  }
+}
+
+function validateAmounts(input: { quantity?: number; valueRp?: number; note?: string }) {
+  return {
+    quantity:
+      input.quantity === undefined || input.quantity === null
+        ? undefined
+        : requireRange('input.quantity', input.quantity, 0.01, 1_000_000_000),
+    valueRp:
+      input.valueRp === undefined || input.valueRp === null
+        ? undefined
+        : requireRange('input.valueRp', input.valueRp, 0, 1_000_000_000_000),
+    note: optionalText('input.note', input.note, 2000),
+  };
+}
+
+function assertWithinProgram(field: string, program: Program, date: string) {
+  if (date < program.startsOn) throw new BadUserInputError(field, `is before the program starts (${program.startsOn})`);
+  if (program.endsOn && date > program.endsOn) throw new BadUserInputError(field, `is after the program ends (${program.endsOn})`);
+}
+
+interface Target {
+  program: Program;
+  household: Household;
+  person: Person | null;
+}
+
+async function resolveTarget(
+  em: EntityManager,
+  viewer: Viewer,
+  input: { programId: string; householdId: string; personId?: string },
+  date: string,
+): Promise<Target> {
+  const [program, household] = await Promise.all([
+    em.findOne(Program, { id: input.programId }),
+    em.findOne(Household, { id: input.householdId }),
+  ]);
+  if (!program) throw new NotFoundError('Program', 'input.programId');
+  if (!household) throw new NotFoundError('Household', 'input.householdId');
+  await assertMayDeliver(em, viewer, program, household);
+  let person: Person | null = null;
+  if (program.targetUnit === TargetUnit.PERSON) {
+    if (!input.personId) throw new BadUserInputError('input.personId', 'this program is delivered to a person: choose the member');
+    person = await em.findOne(Person, { id: input.personId, household: household.id });
+    if (!person) throw new BadUserInputError('input.personId', 'is not a member of this household');
+    const ageMonths = monthsBetween(person.birthDate, date);
+    if (program.targetMinAgeMonths != null && ageMonths < program.targetMinAgeMonths) {
+      throw new BadUserInputError('input.personId', `is younger than the program's minimum age (${program.targetMinAgeMonths} months)`);
+    }
+    if (program.targetMaxAgeMonths != null && ageMonths > program.targetMaxAgeMonths) {
+      throw new BadUserInputError('input.personId', `is older than the program's maximum age (${program.targetMaxAgeMonths} months)`);
+    }
+    if (program.targetSex && person.sex !== program.targetSex) {
+      throw new BadUserInputError('input.personId', `this program is for ${program.targetSex} members only`);
+    }
+  } else if (input.personId) {
+    throw new BadUserInputError('input.personId', 'this program is delivered to the household as a whole');
+  }
+  return { program, household, person };
+}
+
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/** The active intervention that already occupies a program + target + period slot. */
+async function existingInSlot(em: EntityManager, t: Target, periodKey: string): Promise<Intervention | null> {
+  return em.findOne(Intervention, {
+    program: t.program.id,
+    household: t.household.id,
+    person: t.person?.id ?? null,
+    periodKey,
+    status: { $ne: InterventionStatus.CANCELLED },
+  });
+}
+
+/** A retry with a used idempotency key returns what the first call created, if it asked for the same thing. */
+async function replay(em: EntityManager, key: string | undefined, input: { programId: string; householdId: string; personId?: string }) {
+  if (!key) return null;
+  const existing = await em.findOne(Intervention, { idempotencyKey: key });
+  if (!existing) return null;
+  if (
+    existing.program.id !== input.programId ||
+    existing.household.id !== input.householdId ||
+    (existing.person?.id ?? null) !== (input.personId ?? null)
+  ) {
+    throw new ConflictError('This idempotency key was already used for a different intervention', {
+      field: 'input.idempotencyKey',
+      existingId: existing.id,
+    });
+  }
+  return existing;
+}
+
+async function insertIntervention(
+  ctx: Context,
+  input: PlanInterventionInput | LogInterventionInput,
+  build: (t: Target) => Partial<Intervention> & { status: InterventionStatus },
+  date: string,
+): Promise<Intervention> {
+  const viewer = ctx.viewer!;
+  const key = input.idempotencyKey?.trim() || undefined;
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new BadUserInputError('input.idempotencyKey', 'must be 8–128 letters, digits or _.:-');
+  }
+  const amounts = validateAmounts(input);
+  const replayed = await replay(ctx.em, key, input);
+  if (replayed) return replayed;
+
+  const target = await resolveTarget(ctx.em, viewer, input, date);
+  const values = build(target);
+  const periodKey = interventionPeriodKey(target.program.frequency, values);
+  const occupied = await existingInSlot(ctx.em, target, periodKey);
+  if (occupied) throw duplicate(occupied, periodKey);
+
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const intervention = em.create(Intervention, {
+        ...amounts,
+        ...values,
+        program: target.program,
+        household: target.household,
+        person: target.person ?? undefined,
+        periodKey,
+        idempotencyKey: key,
+        loggedBy: em.getReference(User, viewer.userId),
+        organization: target.program.owner,
+      } as Intervention);
+      await em.flush();
+      return intervention;
+    });
+  } catch (error) {
+    // A concurrent request won the race; the database's unique indexes decided which.
+    if (error instanceof UniqueConstraintViolationException) {
+      const constraint = (error as { constraint?: string }).constraint;
+      const em = ctx.em.fork();
+      if (constraint === 'intervention_idempotency_key_key') {
+        const again = await replay(em, key, input);
+        if (again) return again;
+      }
+      if (constraint === 'intervention_once_per_period') {
+        const winner = await existingInSlot(em, target, periodKey);
+        if (winner) throw duplicate(winner, periodKey);
+      }
+    }
+    throw error;
+  }
+}
+
+function duplicate(existing: Intervention, periodKey: string) {
+  return new ConflictError(
+    `This program was already ${existing.status === InterventionStatus.PLANNED ? 'planned' : 'recorded'} for this target in period ${periodKey}`,
+    { existingId: existing.id, field: 'input.programId' },
+  );
+}
+
+export function planIntervention(ctx: Context, input: PlanInterventionInput): Promise<Intervention> {
+  const plannedOn = requireDate('input.plannedOn', input.plannedOn, { min: '2000-01-01', max: '2100-12-31' });
+  return insertIntervention(
+    ctx,
+    input,
+    ({ program }) => {
+      assertWithinProgram('input.plannedOn', program, plannedOn);
+      return { status: InterventionStatus.PLANNED, plannedOn };
+    },
+    plannedOn,
+  );
+}
+
+export function logIntervention(ctx: Context, input: LogInterventionInput): Promise<Intervention> {
+  if (!input.idempotencyKey) throw new BadUserInputError('input.idempotencyKey', 'is required');
+  const deliveredOn = requireDate('input.deliveredAt', input.deliveredAt, { min: '2000-01-01', max: todayInCity() });
+  return insertIntervention(
+    ctx,
+    input,
+    ({ program }) => {
+      assertWithinProgram('input.deliveredAt', program, deliveredOn);
+      return { status: InterventionStatus.DELIVERED, deliveredOn };
+    },
+    deliveredOn,
+  );
+}
+
+const NEXT: Record<InterventionStatus, InterventionStatus[]> = {
+  [InterventionStatus.PLANNED]: [InterventionStatus.IN_PROGRESS, InterventionStatus.DELIVERED],
+  [InterventionStatus.IN_PROGRESS]: [InterventionStatus.DELIVERED],
+  [InterventionStatus.DELIVERED]: [InterventionStatus.VERIFIED],
+  [InterventionStatus.VERIFIED]: [],
+  [InterventionStatus.CANCELLED]: [],
+};
+
+async function loadForChange(ctx: Context, em: EntityManager, id: string, version?: number) {
+  const intervention = await em.findOne(Intervention, { id }, { populate: ['program'] });
+  if (!intervention) throw new NotFoundError('Intervention', 'input.id');
+  const household = await em.findOneOrFail(Household, { id: intervention.household.id });
+  await assertMayDeliver(em, ctx.viewer!, intervention.program, household);
+  if (version !== undefined && version !== null && version !== intervention.version) {
+    throw new ConflictError(`The intervention was changed by someone else (now version ${intervention.version})`, {
+      field: 'input.version',
+    });
+  }
+  return intervention;
+}
+
+export async function advanceIntervention(ctx: Context, input: AdvanceInterventionInput): Promise<Intervention> {
+  const amounts = validateAmounts(input);
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const intervention = await loadForChange(ctx, em, input.id, input.version);
+      if (!NEXT[intervention.status].includes(input.status)) {
+        throw new BadUserInputError('input.status', `cannot move from ${intervention.status} to ${input.status}`);
+      }
+      const viewer = ctx.viewer!;
+      if (input.status === InterventionStatus.VERIFIED) {
+        if (viewer.role !== Role.ADMIN && viewer.role !== Role.COORDINATOR) {
+          throw new ForbiddenError('Only the coordinator verifies deliveries');
+        }
+        intervention.verifiedAt = new Date();
+        intervention.verifiedBy = em.getReference(User, viewer.userId);
+      }
+      if (input.status === InterventionStatus.DELIVERED) {
+        if (!input.deliveredAt) throw new BadUserInputError('input.deliveredAt', 'is required to mark a delivery');
+        const deliveredOn = requireDate('input.deliveredAt', input.deliveredAt, { min: '2000-01-01', max: todayInCity() });
+        assertWithinProgram('input.deliveredAt', intervention.program, deliveredOn);
+        intervention.deliveredOn = deliveredOn;
+        intervention.periodKey = interventionPeriodKey(intervention.program.frequency, intervention);
+      }
+      if (amounts.quantity !== undefined) intervention.quantity = amounts.quantity;
+      if (amounts.valueRp !== undefined) intervention.valueRp = amounts.valueRp;
+      if (amounts.note !== undefined) intervention.note = amounts.note;
+      intervention.status = input.status;
+      await em.flush();
+      return intervention;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ConflictError('Another intervention of this program already counts for this target in that period', {
+        field: 'input.deliveredAt',
+      });
+    }
+    throw error;
+  }
+}
+
+export async function cancelIntervention(ctx: Context, id: string, reason: string): Promise<Intervention> {
+  const text = reason?.trim() ?? '';
+  if (text.length < 3 || text.length > 500) throw new BadUserInputError('reason', 'must be 3–500 characters');
+  return ctx.em.transactional(async (em) => {
+    const intervention = await loadForChange(ctx, em, id);
+    const viewer = ctx.viewer!;
+    const corrector = viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR;
+    const cancellable =
+      intervention.status === InterventionStatus.PLANNED ||
+      intervention.status === InterventionStatus.IN_PROGRESS ||
+      (intervention.status === InterventionStatus.DELIVERED && corrector);
+    if (!cancellable) {
+      throw new BadUserInputError('id', `a ${intervention.status} intervention cannot be cancelled${corrector ? '' : ' by your role'}`);
+    }
+    intervention.status = InterventionStatus.CANCELLED;
+    intervention.cancelledAt = new Date();
+    intervention.cancelReason = text;
+    await em.flush();
+    return intervention;
+  });
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { createLogger } from './config/logger.js';
+import { createDatabase } from './db/orm.js';
+import { seedIfEmpty } from './seed/auto-seed.js';
+
+async function main() {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  const log = createLogger(config);
+
+  log.info(config.DATABASE_URL ? 'connecting to PostgreSQL' : `starting embedded PostgreSQL in ${config.SINERGI_DATA_DIR}`);
+  const db = await createDatabase(config, (line) => log.debug({ postgres: line }));
+
+  let server: Server | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeAllConnections();
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (db.isEmbedded && config.SINERGI_DEMO_SEED) {
+    await seedIfEmpty(db.orm, log);
+  }
+
+  const { app } = await createApp(config, db, log);
+  server = app.listen(config.PORT, config.HOST, () => {
+    const address = server!.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    log.info({ port }, `Sinergi is ready at http://localhost:${port}`);
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import { keysetPage, sql } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
+import { optionalText, requireText } from '../graphql/validate.js';
+import type { CreateOrganizationInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
+import { Organization } from './organization.entity.js';
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+
+function organizationChanges(input: Partial<CreateOrganizationInput>): Partial<Organization> {
+  const out: Partial<Organization> = {};
+  if (input.name !== undefined && input.name !== null) out.name = requireText('input.name', input.name, 2, 200);
+  if (input.shortName !== undefined) out.shortName = optionalText('input.shortName', input.shortName, 40);
+  if (input.type) out.type = input.type;
+  if (input.contactEmail !== undefined) {
+    const email = optionalText('input.contactEmail', input.contactEmail, 200);
+    if (email && !EMAIL.test(email)) throw new BadUserInputError('input.contactEmail', 'is not an e-mail address');
+    out.contactEmail = email;
+  }
+  if (input.contactPhone !== undefined) {
+    const phone = optionalText('input.contactPhone', input.contactPhone, 20);
+    if (phone && !PHONE.test(phone)) throw new BadUserInputError('input.contactPhone', 'is not a phone number');
+    out.contactPhone = phone;
+  }
+  if (input.address !== undefined) out.address = optionalText('input.address', input.address, 300);
+  return out;
+}
+
+export function listOrganizations(ctx: Context, args: { first?: number; after?: string; filter?: OrganizationFilter }) {
+  const { em } = ctx;
+  const base = () => {
+    const q = sql(em, 'organization as o');
+    if (args.filter?.type?.length) q.whereIn('o.type', args.filter.type);
+    const search = args.filter?.search?.trim();
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q.where((w) => w.where('o.name', 'ilike', pattern).orWhere('o.short_name', 'ilike', pattern));
+    }
+    return q;
+  };
+  return keysetPage<Record<string, unknown>, Organization>({
+    query: base().select('o.*'),
+    countQuery: base,
+    spec: { column: 'o.name', key: 'name', direction: 'asc', idColumn: 'o.id' },
+    first: args.first,
+    after: args.after,
+    map: (row) => em.map(Organization, row),
+  });
+}
+
+export async function createOrganization(ctx: Context, input: CreateOrganizationInput): Promise<Organization> {
+  const values = organizationChanges(input);
+  return ctx.em.transactional(async (em) => {
+    const org = em.create(Organization, values as Organization);
+    await em.flush();
+    return org;
+  });
+}
+
+export async function updateOrganization(ctx: Context, input: UpdateOrganizationInput): Promise<Organization> {
+  const values = organizationChanges(input);
+  return ctx.em.transactional(async (em) => {
+    const org = await em.findOne(Organization, { id: input.id });
+    if (!org) throw new NotFoundError('Organization', 'input.id');
+    em.assign(org, values);
+    await em.flush();
+    return org;
+  });
+}

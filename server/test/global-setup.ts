@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { createDatabase } from '../src/db/orm.js';
+import { seedDemoCity } from '../src/seed/seed-database.js';
+
+export const TEMPLATE_DATABASE = 'sinergi_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Connection URL of the server's maintenance database; test files clone TEMPLATE_DATABASE from it. */
+    adminUrl: string;
+    templateDatabase: string;
+  }
+}
+
+/**
+ * One PostgreSQL for the whole run (or the one at TEST_DATABASE_URL), with a template database that
+ * holds the migrated schema and the demo city; every test file clones its own copy in milliseconds.
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env['TEST_DATABASE_URL'];
+  let stop: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
+  if (!adminUrl) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-test-'));
+    fs.chmodSync(dataDir, 0o755);
+    const embedded = await startEmbeddedPostgres(dataDir);
+    adminUrl = embedded.url('postgres');
+    stop = () => embedded.stop();
+  }
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+  await admin.query(`create database ${TEMPLATE_DATABASE}`);
+
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  const db = await createDatabase({ DATABASE_URL: templateUrl.toString(), SINERGI_DATA_DIR: '', DB_POOL_MAX: 4 });
+  const knex = db.orm.em.getKnex();
+  await knex.transaction((trx) => seedDemoCity(trx));
+  await db.close();
+  // A template must have no open connections when it is cloned.
+  await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [TEMPLATE_DATABASE]);
+  await admin.end();
+
+  project.provide('adminUrl', adminUrl);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
+
+  return async () => {
+    await stop?.();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

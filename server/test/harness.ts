@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/config.js';
+import { createDatabase, type Database } from '../src/db/orm.js';
+
+export const DEMO_PASSWORD = 'sinergi-demo';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; field?: string; existingId?: string } }>;
+}
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  /** Runs a GraphQL operation over HTTP, as a client would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  login(username: string): Promise<string>;
+  /** Raw SQL against the test database (as its owner). */
+  query<T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Counts the SQL statements the server sends while `fn` runs. */
+  countStatements(fn: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function adminQuery(text: string) {
+  const client = new pg.Client({ connectionString: inject('adminUrl') });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh copy of the migrated, demo-seeded database, served by the real app on a free port. */
+export async function startTestServer(): Promise<TestServer> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name} template ${inject('templateDatabase')}`);
+  const url = new URL(inject('adminUrl'));
+  url.pathname = `/${name}`;
+  const config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const db = await createDatabase(config);
+  const log = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+  const { app, stop } = await createApp(config, db, log);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const gql: TestServer['gql'] = async (query, variables, token) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse;
+  };
+
+  let statements = 0;
+  db.orm.em.getKnex().on('query', () => statements++);
+
+  return {
+    url: base,
+    db,
+    gql,
+    async login(username) {
+      const res = await gql<{ login: { token: string } }>(
+        'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: DEMO_PASSWORD },
+      );
+      if (!res.data) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
+      return res.data.login.token;
+    },
+    async query(text, params) {
+      return (await db.orm.em.getKnex().raw(text, (params ?? []) as never)).rows;
+    },
+    async countStatements(fn) {
+      const before = statements;
+      await fn();
+      return statements - before;
+    },
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await stop();
+      await db.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}

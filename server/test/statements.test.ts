@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.js';
+
+let t: TestServer;
+let admin: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  admin = await t.login('admin');
+});
+afterAll(() => t.close());
+
+const PAGE = `query ($n: Int!) { households(first: $n) { totalCount edges { node {
+  area { code name } members { nik name }
+  interventions { status program { name owner { name } } }
+} } } }`;
+
+describe('DataLoaders', () => {
+  it('a nested page costs the same number of SQL statements for 10 and for 100 households', async () => {
+    // Warm up: the viewer lookup and first-use metadata are not what is measured.
+    await t.gql(PAGE, { n: 1 }, admin);
+    let small: any;
+    let large: any;
+    const forTen = await t.countStatements(async () => (small = await t.gql(PAGE, { n: 10 }, admin)));
+    const forHundred = await t.countStatements(async () => (large = await t.gql(PAGE, { n: 100 }, admin)));
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(large.data.households.edges).toHaveLength(100);
+    // The page must really exercise every relation, or the comparison proves nothing.
+    const nodes = large.data.households.edges.map((e: any) => e.node);
+    expect(nodes.some((n: any) => n.interventions.length > 0)).toBe(true);
+    expect(nodes.every((n: any) => n.members.length > 0)).toBe(true);
+    expect(forHundred).toBe(forTen);
+    // session lookup, page, count, areas, members, interventions, programs, owners
+    expect(forHundred).toBeLessThanOrEqual(9);
+  });
+});

@@ -1,0 +1,12 @@
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GRAPHQL_ENDPOINT } from '../../lib/graphql-client';
+
+/**
+ * Same-origin fetcher: the toolkit sends `content-type: application/json`
+ * (required by Apollo's CSRF prevention) and the cookie session rides along,
+ * so running the `login` mutation in GraphiQL logs the IDE in.
+ */
+export const fetcher = createGraphiQLFetcher({
+  url: GRAPHQL_ENDPOINT,
+  fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
+});
