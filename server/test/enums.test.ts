@@ -12,9 +12,10 @@ describe('database CHECK constraints', () => {
       const values = Object.values(enumObject);
       const [def] = await t.query<{ def: string }>(
         `select pg_get_constraintdef(c.oid) def from pg_constraint c join pg_class r on r.oid = c.conrelid
-         where r.relname = ? and c.contype = 'c' and pg_get_constraintdef(c.oid) like ? limit 1`,
-        [table, `%(${column} = ANY%`],
+         where r.relname = ? and c.contype = 'c' and pg_get_constraintdef(c.oid) ~ ? limit 1`,
+        [table, `\\("?${column}"? = ANY`],
       );
+      expect(def, `${table}.${column} has a CHECK`).toBeDefined();
       const allowed = [...def!.def.matchAll(/'([A-Z0-9_]+)'::text/g)].map((m) => m[1]);
       expect(new Set(allowed), `${table}.${column}`).toEqual(new Set(values));
     }

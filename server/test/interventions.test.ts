@@ -8,10 +8,10 @@ let programId: string;
 beforeAll(async () => {
   t = await startTestServer();
   dinsos = await t.login('dinsos');
-  // A household-level MONTHLY or ONCE program owned by Dinas Sosial, and a household it has not reached this month.
+  // A household-level recurring program owned by Dinas Sosial, and a household it has not reached this month.
   const [program] = await t.query<{ id: string }>(
     `select p.id from program p join app_user u on u.organization_id = p.owner_id
-     where u.username = 'dinsos' and p.target_unit = 'HOUSEHOLD' and p.frequency = 'MONTHLY'
+     where u.username = 'dinsos' and p.target_unit = 'HOUSEHOLD' and p.frequency <> 'ONCE'
        and p.starts_on <= current_date and (p.ends_on is null or p.ends_on >= current_date)
      order by p.name limit 1`,
   );

@@ -101,7 +101,8 @@ describe('invalid input is refused with BAD_USER_INPUT naming the field, and not
     const noHead = household();
     noHead.members[0]!.relation = 'SPOUSE';
     await expectRefused(noHead, 'input.members');
-    await expectRefused(household({}, { sex: 'MALE', pregnant: true }), 'input.members.0.pregnant');
+    const man = makeNik({ regionCode: '627103', sex: 'MALE', birthDate: '1988-07-21', serial: 55 });
+    await expectRefused(household({}, { nik: man, sex: 'MALE', pregnant: true }), 'input.members.0.pregnant');
   });
 
   it('a duplicate KK number answers CONFLICT and writes nothing', async () => {

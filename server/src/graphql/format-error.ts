@@ -14,7 +14,7 @@ function format(error: GraphQLError): GraphQLFormattedError {
 /** Where in the variables a coercion error points, e.g. "input.members.0.birthDate". */
 function variablePath(message: string): string | undefined {
   const at = /Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"/.exec(message);
-  if (at) return at[2];
+  if (at) return at[2]!.replace(/\[(\d+)\]/g, '.$1');
   return /Variable "\$([^"]+)"/.exec(message)?.[1];
 }
 

@@ -119,7 +119,17 @@ export class Random {
 
   /** Picks from [item, weight] pairs. */
   weightedPick<T>(pairs: ReadonlyArray<readonly [T, number]>): T {
-    return pairs[this.weightedIndex(pairs.map((p) => p[1]))]![0];
+    // Same walk as weightedIndex, without allocating a weights array on this hot path.
+    let total = 0;
+    for (const p of pairs) total += p[1];
+    if (!(total > 0)) throw new RangeError('weights must have a positive sum');
+    let r = this.next() * total;
+    for (const p of pairs) {
+      r -= p[1];
+      if (r < 0) return p[0];
+    }
+    for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]![1] > 0) return pairs[i]![0];
+    return pairs[pairs.length - 1]![0];
   }
 
   /** Normal deviate (Box–Muller; the second value of each pair is kept for the next call). */
