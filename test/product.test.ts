@@ -81,6 +81,18 @@ describe('the product, as `pnpm start` runs it on the embedded database', () => 
     expect(await running.stop('SIGINT')).toBe(0);
     running = undefined;
   });
+
+  it('starts again after being killed outright (its orphaned PostgreSQL is taken over)', async () => {
+    running = await startProduct({ SINERGI_DATA_DIR: dataDir });
+    await running.stop('SIGKILL');
+    running = await startProduct({ SINERGI_DATA_DIR: dataDir });
+    const admin = await login(running.url, 'admin');
+    const res = await gql(running.url, `{ intervention(id: "${interventionId}") { id } households(first: 1) { totalCount } }`, {}, admin);
+    expect(res.data.intervention).toEqual({ id: interventionId });
+    expect(res.data.households.totalCount).toBe(households);
+    expect(await running.stop('SIGTERM')).toBe(0);
+    running = undefined;
+  });
 });
 
 describe('the built portal', () => {

@@ -44,6 +44,37 @@ function assertReachableByPostgresUser(dir: string): void {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A previous server killed without its shutdown (kill -9, a crash) leaves its PostgreSQL running
+ * and holding the data directory. That instance is ours and idle: stop it (a clean, fast shutdown)
+ * so this start can take over. A lock file of a process that no longer exists PostgreSQL handles itself.
+ */
+async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  let cmdline = '';
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return;
+  }
+  if (!cmdline.includes('postgres') || !cmdline.includes(clusterDir)) return;
+  log(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by a previous run`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; alive(pid) && waited < 60_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL server whose files live in `dataDir`.
  * The superuser password is generated once and kept beside the cluster.
@@ -89,6 +120,7 @@ export async function startEmbeddedPostgres(
     // A cluster restored or copied by root must still belong to the postgres user.
     execFileSync('chown', ['-R', 'postgres:postgres', clusterDir]);
   }
+  await stopOrphanedPostgres(clusterDir, log);
   try {
     await pg.start();
   } catch (error) {

@@ -12,13 +12,9 @@ export async function seedIfEmpty(orm: MikroORM, log: Logger): Promise<boolean> 
   if (exists) return false;
   log.info('empty database: loading the demo city of Palangka Raya');
   const started = Date.now();
-  let lastPhase = '';
   const summary = await knex.transaction((trx) =>
     seedDemoCity(trx, {
-      onProgress: ({ phase, done, total }) => {
-        if (phase !== lastPhase || done === total) log.info({ phase, done, total }, 'seeding');
-        lastPhase = phase;
-      },
+      onProgress: ({ phase, done, total }) => log.info({ phase, done, total }, 'seeding'),
     }),
   );
   log.info({ ms: Date.now() - started, ...summary }, 'demo city loaded');

@@ -3,7 +3,7 @@
 
 import type { Knex } from '@mikro-orm/knex';
 import { type Algorithm, hash } from '@node-rs/argon2';
-import { DEFAULT_BATCH_SIZE, DEFAULT_HOUSEHOLDS, DEMO_SEED, DemoCity } from './demo-city.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_HOUSEHOLDS, DEMO_SEED, DemoCity, type HouseholdBatch } from './demo-city.js';
 import { stableUuid } from './random.js';
 import { DEMO_PASSWORD } from './reference-data.js';
 
@@ -32,8 +32,10 @@ export interface SeedProgress {
 export interface SeedOptions {
   households?: number;
   seed?: number;
-  /** Households generated and inserted per transaction. */
+  /** Households generated and inserted per transaction (default 1,000). */
   batchSize?: number;
+  /** Batch transactions in flight at once (default 2; each uses one pooled connection). */
+  concurrency?: number;
   onProgress?: (p: SeedProgress) => void;
 }
 
@@ -66,6 +68,7 @@ export async function seedDemoCity(knex: Knex, options: SeedOptions = {}): Promi
   const households = options.households ?? DEFAULT_HOUSEHOLDS;
   const seed = options.seed ?? DEMO_SEED;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const concurrency = Math.max(1, options.concurrency ?? 2);
   const progress = options.onProgress ?? (() => {});
   const city = new DemoCity({ households, seed });
   const counts = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as Record<SeedTable, number>;
@@ -104,17 +107,28 @@ export async function seedDemoCity(knex: Knex, options: SeedOptions = {}): Promi
 
   progress({ phase: 'households', done: 0, total: households });
   let done = 0;
+  let failure: unknown = null;
+  // A few batches in flight let PostgreSQL write one while the next is generated; memory stays
+  // bounded by `concurrency` batches.
+  const inFlight = new Set<Promise<void>>();
   for (const batch of city.householdBatches(batchSize)) {
-    await knex.transaction(async (trx) => {
-      counts.household += await insertRows(trx, 'household', batch.households);
-      counts.person += await insertRows(trx, 'person', batch.persons);
-      counts.growth_measurement += await insertRows(trx, 'growth_measurement', batch.growthMeasurements);
-      counts.assignment += await insertRows(trx, 'assignment', batch.assignments);
-      counts.intervention += await insertRows(trx, 'intervention', batch.interventions);
-    });
-    done += batch.households.length;
-    progress({ phase: 'households', done, total: households });
+    if (failure !== null) break;
+    const task: Promise<void> = insertHouseholdBatch(knex, batch, counts)
+      .then(
+        () => {
+          done += batch.households.length;
+          progress({ phase: 'households', done, total: households });
+        },
+        (error: unknown) => {
+          failure ??= error;
+        },
+      )
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  if (failure !== null) throw failure;
 
   progress({ phase: 'indicators', done: 0, total: 1 });
   await knex.transaction(async (trx) => {
@@ -136,6 +150,22 @@ export async function seedDemoCity(knex: Knex, options: SeedOptions = {}): Promi
   progress({ phase: 'analyze', done: 1, total: 1 });
 
   return { seed, households, counts, elapsedMs: Math.round(performance.now() - started) };
+}
+
+async function insertHouseholdBatch(knex: Knex, batch: HouseholdBatch, counts: Record<SeedTable, number>): Promise<void> {
+  await knex.transaction(async (trx) => {
+    // Each batch is all-or-nothing; waiting for the WAL flush of every commit buys nothing here.
+    await trx.raw('set local synchronous_commit = off');
+    const n = {
+      household: await insertRows(trx, 'household', batch.households),
+      person: await insertRows(trx, 'person', batch.persons),
+      growth_measurement: await insertRows(trx, 'growth_measurement', batch.growthMeasurements),
+      assignment: await insertRows(trx, 'assignment', batch.assignments),
+      intervention: await insertRows(trx, 'intervention', batch.interventions),
+    };
+    // Counted once every statement succeeded; a failed commit fails the whole seed anyway.
+    for (const [table, count] of Object.entries(n)) counts[table as SeedTable] += count;
+  });
 }
 
 /** Multi-row INSERTs in chunks under the bind-parameter limit; returns the rows inserted. */
