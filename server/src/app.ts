@@ -9,6 +9,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import { resolveViewer, SESSION_COOKIE } from './auth/auth.service.js';
+import { finishRequest, setViewer } from './graphql/request-transaction.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
@@ -48,6 +49,9 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
                 if (isClientError(error)) continue;
                 contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
               }
+            },
+            async willSendResponse({ contextValue }) {
+              await finishRequest(contextValue);
             },
           };
         },
@@ -94,19 +98,24 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const em = db.orm.em.fork();
         const requestId = res.locals['requestId'] as string;
         const token = bearerToken(req);
-        const viewer = token ? await resolveViewer(em, token) : null;
+        const viewer = token ? await resolveViewer(db.orm.em.fork(), token) : null;
+        // One transaction per request: row-level security reads the viewer from it, and what the
+        // request writes (its mutation, its audit events) commits or rolls back together.
+        const em = db.orm.em.fork();
+        await em.begin();
+        await setViewer(em, viewer);
         return {
           em,
           viewer,
-          loaders: createLoaders(em),
+          loaders: createLoaders(em, viewer),
           requestId,
           ip: req.ip ?? null,
           log: log.child({ requestId, user: viewer?.username }),
           req,
           res,
+          disclosed: new Set(),
         };
       },
     }),

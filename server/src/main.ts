@@ -30,7 +30,7 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (db.isEmbedded && config.SINERGI_DEMO_SEED) {
-    await seedIfEmpty(db.orm, log);
+    await db.asOwner((owner) => seedIfEmpty(owner, log));
   }
 
   const { app } = await createApp(config, db, log);

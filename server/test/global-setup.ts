@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
-import { createDatabase } from '../src/db/orm.js';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { APP_ROLE, ensureLoginRole, startEmbeddedPostgres } from '../src/db/embedded.js';
+import { ormConfig } from '../src/db/orm.js';
 import { seedDemoCity } from '../src/seed/seed-database.js';
 
 export const TEMPLATE_DATABASE = 'sinergi_template';
+export const TEST_APP_PASSWORD = 'sinergi-test-app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,15 +36,17 @@ export default async function setup(project: TestProject) {
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
+  // The application connects as this role, subject to row-level security, as in production.
+  await ensureLoginRole(admin, APP_ROLE, TEST_APP_PASSWORD, 'nocreaterole');
   await admin.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
   await admin.query(`create database ${TEMPLATE_DATABASE}`);
 
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
-  const db = await createDatabase({ DATABASE_URL: templateUrl.toString(), SINERGI_DATA_DIR: '', DB_POOL_MAX: 4 });
-  const knex = db.orm.em.getKnex();
-  await knex.transaction((trx) => seedDemoCity(trx));
-  await db.close();
+  const owner = await MikroORM.init(ormConfig(templateUrl.toString(), 2));
+  await owner.getMigrator().up();
+  await owner.em.getKnex().transaction((trx) => seedDemoCity(trx));
+  await owner.close(true);
   // A template must have no open connections when it is cloned.
   await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [TEMPLATE_DATABASE]);
   await admin.end();

@@ -5,7 +5,10 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
+import { knex } from '@mikro-orm/knex';
+import { APP_ROLE } from '../src/db/embedded.js';
 import { createDatabase, type Database } from '../src/db/orm.js';
+import { TEST_APP_PASSWORD } from './global-setup.js';
 
 export const DEMO_PASSWORD = 'sinergi-demo';
 
@@ -20,7 +23,7 @@ export interface TestServer {
   /** Runs a GraphQL operation over HTTP, as a client would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   login(username: string): Promise<string>;
-  /** Raw SQL against the test database (as its owner). */
+  /** Raw SQL against the test database as its owner (not subject to row-level security). */
   query<T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Counts the SQL statements the server sends while `fn` runs. */
   countStatements(fn: () => Promise<unknown>): Promise<number>;
@@ -41,9 +44,17 @@ async function adminQuery(text: string) {
 export async function startTestServer(): Promise<TestServer> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name} template ${inject('templateDatabase')}`);
-  const url = new URL(inject('adminUrl'));
-  url.pathname = `/${name}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const ownerUrl = new URL(inject('adminUrl'));
+  ownerUrl.pathname = `/${name}`;
+  const appUrl = new URL(ownerUrl);
+  appUrl.username = APP_ROLE;
+  appUrl.password = TEST_APP_PASSWORD;
+  const config = loadConfig({
+    DATABASE_URL: appUrl.toString(),
+    DATABASE_OWNER_URL: ownerUrl.toString(),
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+  });
   const db = await createDatabase(config);
   const log = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const { app, stop } = await createApp(config, db, log);
@@ -60,6 +71,7 @@ export async function startTestServer(): Promise<TestServer> {
     return (await res.json()) as GraphQLResponse;
   };
 
+  const owner = knex({ client: 'pg', connection: ownerUrl.toString(), pool: { min: 0, max: 2 } });
   let statements = 0;
   db.orm.em.getKnex().on('query', () => statements++);
 
@@ -76,7 +88,7 @@ export async function startTestServer(): Promise<TestServer> {
       return res.data.login.token;
     },
     async query(text, params) {
-      return (await db.orm.em.getKnex().raw(text, (params ?? []) as never)).rows;
+      return (await owner.raw(text, (params ?? []) as never)).rows;
     },
     async countStatements(fn) {
       const before = statements;
@@ -88,6 +100,7 @@ export async function startTestServer(): Promise<TestServer> {
       server.closeAllConnections();
       await stop();
       await db.close();
+      await owner.destroy();
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };

@@ -1,3 +1,5 @@
+import { PARTNER_ROLES } from '../auth/policy.js';
+import { scopeByHousehold } from '../auth/scope-sql.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AssignmentStatus, OrganizationType, Role } from '../graphql/enums.js';
@@ -19,7 +21,9 @@ export function listAssignments(ctx: Context, args: { first?: number; after?: st
   const { em } = ctx;
   const f = args.filter;
   const base = () => {
-    const q = sql(em, 'assignment as a');
+    const q = scopeByHousehold(em.getKnex(), sql(em, 'assignment as a'), ctx.viewer, 'a.household_id');
+    // Partners see their own referrals, not other partners' referrals of the same household.
+    if (ctx.viewer && PARTNER_ROLES.has(ctx.viewer.role)) q.where('a.organization_id', ctx.viewer.organizationId);
     if (f?.organizationId) q.where('a.organization_id', f.organizationId);
     if (f?.householdId) q.where('a.household_id', f.householdId);
     if (f?.status?.length) q.whereIn('a.status', f.status);

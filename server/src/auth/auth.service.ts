@@ -21,6 +21,7 @@ function viewerOf(user: User, extra: Pick<Viewer, 'readOnly' | 'sessionId' | 'to
     role: user.role,
     organizationId: user.organization.id,
     areaId: user.area?.id ?? null,
+    areaCode: user.area?.code ?? null,
     ...extra,
   };
 }
@@ -30,12 +31,12 @@ export async function resolveViewer(em: EntityManager, token: string): Promise<V
   const tokenHash = hashToken(token);
   const now = new Date();
   if (token.startsWith(SESSION_PREFIX)) {
-    const session = await em.findOne(UserSession, { tokenHash, revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user'] });
+    const session = await em.findOne(UserSession, { tokenHash, revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user', 'user.area'] });
     if (!session || !session.user.active) return null;
     return viewerOf(session.user, { readOnly: false, sessionId: session.id, tokenId: null });
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
-    const apiToken = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, { populate: ['user'] });
+    const apiToken = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, { populate: ['user', 'user.area'] });
     if (!apiToken || !apiToken.user.active || (apiToken.expiresAt && apiToken.expiresAt <= now)) return null;
     // Recorded without waiting and without the request's identity map: a failure here must not fail the request.
     void em.fork().nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now }).catch(() => undefined);

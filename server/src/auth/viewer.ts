@@ -7,6 +7,8 @@ export interface Viewer {
   role: Role;
   organizationId: string;
   areaId: string | null;
+  /** Kemendagri code of a kelurahan officer's area scope. */
+  areaCode: string | null;
   /** API tokens may be read-only; sessions never are. */
   readOnly: boolean;
   sessionId: string | null;

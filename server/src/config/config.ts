@@ -10,6 +10,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  // Owner of the tables, for migrations and `pnpm seed`; defaults to DATABASE_URL (see README).
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   SINERGI_DATA_DIR: z.string().min(1).default('./.data'),
   // Load the demo city into an empty embedded database at start (never into an external one).
   SINERGI_DEMO_SEED: z

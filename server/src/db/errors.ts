@@ -7,7 +7,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import type { GraphQLError } from 'graphql';
-import { BadUserInputError, ConflictError } from '../graphql/errors.js';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../graphql/errors.js';
 
 // Unique constraints → the input field a client should change. Constraint names never reach clients.
 const UNIQUE_FIELDS: Record<string, string> = {
@@ -56,6 +56,8 @@ export function clientErrorFromDatabase(error: unknown): GraphQLError | undefine
   if (error instanceof ForeignKeyConstraintViolationException) {
     return new BadUserInputError('input', 'refers to a record that does not exist');
   }
+  // insufficient_privilege: row-level security refused a write the API should already have refused.
+  if (error instanceof DriverException && error.code === '42501') return new ForbiddenError();
   // invalid_text_representation: a malformed id or number that slipped past the API's own checks.
   if (error instanceof DriverException && error.code === '22P02') {
     return new BadUserInputError('input', 'contains a value of the wrong form (for example an id that is not a uuid)');

@@ -5,12 +5,16 @@ import type { Config } from '../config/config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.js';
 import { ENTITIES } from './entities.js';
 import { Migration0001InitialSchema } from './migrations/0001-initial-schema.js';
+import { Migration0002AccessControl } from './migrations/0002-access-control.js';
 
-export const MIGRATIONS = [{ name: '0001-initial-schema', class: Migration0001InitialSchema }];
+export const MIGRATIONS = [
+  { name: '0001-initial-schema', class: Migration0001InitialSchema },
+  { name: '0002-access-control', class: Migration0002AccessControl },
+];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
 
-export function ormConfig(clientUrl: string, poolMax = 10) {
+export function ormConfig(clientUrl: string, poolMax = 10, log: (line: string) => void = () => {}) {
   return defineConfig({
     clientUrl,
     entities: ENTITIES,
@@ -27,41 +31,81 @@ export function ormConfig(clientUrl: string, poolMax = 10) {
     forceUtcTimezone: true,
     // Entities are loaded per request; nothing should be flushed that a resolver did not ask for.
     allowGlobalContext: false,
+    logger: log,
     debug: false,
   });
 }
 
 export interface Database {
+  /** Connected as the application role: subject to row-level security. */
   orm: MikroORM;
   embedded?: EmbeddedDatabase;
   /** True when the database is the embedded one (demo data may be loaded automatically). */
   isEmbedded: boolean;
+  /** Runs `fn` connected as the owner of the tables (migrations, the demo seed): not subject to row-level security. */
+  asOwner<T>(fn: (orm: MikroORM) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function migrate(orm: MikroORM): Promise<void> {
-  await orm.getMigrator().up();
+export class UnsafeDatabaseRoleError extends Error {}
+
+/** The application's connection must not be able to skip row-level security. */
+async function assertSubjectToRowLevelSecurity(orm: MikroORM): Promise<void> {
+  const [role] = await orm.em.fork().getConnection().execute<Array<{ name: string; superuser: boolean; bypass: boolean; owns: boolean }>>(
+    `select current_user as name, r.rolsuper as superuser, r.rolbypassrls as bypass,
+            pg_has_role(current_user, c.relowner, 'USAGE') as owns
+       from pg_roles r, pg_class c
+      where r.rolname = current_user and c.oid = 'public.household'::regclass`,
+  );
+  if (!role || role.superuser || role.bypass || role.owns) {
+    throw new UnsafeDatabaseRoleError(
+      `The application connects as "${role?.name}", which ${role?.owns ? 'owns the tables' : 'bypasses row-level security'}. ` +
+        'Connect DATABASE_URL as a role that is a member of sinergi_app (not the owner, not a superuser, no BYPASSRLS) ' +
+        'and run migrations through DATABASE_OWNER_URL; see "Using an external PostgreSQL" in the README.',
+    );
+  }
 }
 
-/** Connects (starting the embedded PostgreSQL when no DATABASE_URL is set) and runs pending migrations. */
+/**
+ * Connects (starting the embedded PostgreSQL when no DATABASE_URL is set), runs pending migrations
+ * as the owner, and opens the application's pool as the row-level-security-bound role.
+ */
 export async function createDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'SINERGI_DATA_DIR' | 'DB_POOL_MAX'>,
+  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_OWNER_URL' | 'SINERGI_DATA_DIR' | 'DB_POOL_MAX'>,
   log: (line: string) => void = () => {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
+  let appUrl: string;
+  let ownerUrl: string;
+  if (config.DATABASE_URL) {
+    appUrl = config.DATABASE_URL;
+    ownerUrl = config.DATABASE_OWNER_URL ?? config.DATABASE_URL;
+  } else {
     embedded = await startEmbeddedPostgres(config.SINERGI_DATA_DIR, log);
-    await embedded.createDatabase(EMBEDDED_DATABASE_NAME);
-    url = embedded.url(EMBEDDED_DATABASE_NAME);
+    ({ appUrl, ownerUrl } = await embedded.provisionDatabase(EMBEDDED_DATABASE_NAME));
   }
+  const asOwner = async <T>(fn: (orm: MikroORM) => Promise<T>): Promise<T> => {
+    const owner = await MikroORM.init(ormConfig(ownerUrl, 4, log));
+    try {
+      return await fn(owner);
+    } finally {
+      await owner.close(true);
+    }
+  };
   try {
-    const orm = await MikroORM.init(ormConfig(url, config.DB_POOL_MAX));
-    await migrate(orm);
+    await asOwner((owner) => owner.getMigrator().up());
+    const orm = await MikroORM.init(ormConfig(appUrl, config.DB_POOL_MAX, log));
+    try {
+      await assertSubjectToRowLevelSecurity(orm);
+    } catch (error) {
+      await orm.close(true);
+      throw error;
+    }
     return {
       orm,
       embedded,
       isEmbedded: Boolean(embedded),
+      asOwner,
       close: async () => {
         await orm.close(true);
         await embedded?.stop();

@@ -10,6 +10,9 @@ import { Intervention } from '../interventions/intervention.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { User } from '../users/user.entity.js';
+import { scopeHouseholds } from '../auth/scope-sql.js';
+import type { Viewer } from '../auth/viewer.js';
+import { sql } from './connection.js';
 
 type WithId = { id: string };
 
@@ -42,14 +45,34 @@ function byParent<T extends object>(
   });
 }
 
-export function createLoaders(em: EntityManager) {
+/** Households by id within the viewer's scope: out of scope reads as missing. */
+function scopedHouseholds(em: EntityManager, viewer: Viewer | null) {
+  return new DataLoader<string, Household | null>(async (ids) => {
+    const valid = ids.filter((id) => UUID.test(id));
+    const knex = em.getKnex();
+    const rows = valid.length
+      ? ((await scopeHouseholds(knex, sql(em, 'household as h').select('h.*').whereIn('h.id', valid), viewer)) as Record<string, unknown>[])
+      : [];
+    const map = new Map(rows.map((r) => [r['id'] as string, em.map(Household, r)]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+export function createLoaders(em: EntityManager, viewer: Viewer | null) {
+  const household = scopedHouseholds(em, viewer);
+  const anyPerson = byId(em, Person);
   return {
     area: byId(em, Area),
     organization: byId(em, Organization),
     user: byId(em, User),
     program: byId(em, Program),
-    household: byId(em, Household),
-    person: byId(em, Person),
+    household,
+    /** A person whose household is in scope. */
+    person: new DataLoader<string, Person | null>(async (ids) => {
+      const people = await anyPerson.loadMany(ids);
+      const owners = await household.loadMany(people.map((p) => (p instanceof Person ? p.household.id : '')));
+      return people.map((p, i) => (p instanceof Person && owners[i] instanceof Household ? p : null));
+    }),
     membersByHousehold: byParent(em, Person, 'household', (p) => p.household.id, {
       birthDate: 'asc',
       id: 'asc',

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
+import { scopeHouseholds } from '../auth/scope-sql.js';
 import { keysetPage, sql, type KeysetSpec } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, PovertyStatus, Relation, Sex, SortDirection } from '../graphql/enums.js';
@@ -107,7 +108,7 @@ export async function listHouseholds(
     direction: args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc',
     idColumn: 'h.id',
   };
-  const base = () => applyFilter(knex, sql(em, 'household as h'), args.filter);
+  const base = () => scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter), ctx.viewer);
   return keysetPage<Record<string, unknown>, Household>({
     query: base().select('h.*'),
     countQuery: base,

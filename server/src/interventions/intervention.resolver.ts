@@ -40,8 +40,10 @@ export class InterventionResolver {
 
   @Authorized()
   @Query(() => Intervention, { nullable: true })
-  intervention(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Intervention | null> {
-    return ctx.em.findOne(Intervention, { id });
+  async intervention(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Intervention | null> {
+    const found = await ctx.em.findOne(Intervention, { id });
+    // Out of scope reads as missing.
+    return found && (await ctx.loaders.household.load(found.household.id)) ? found : null;
   }
 
   @Authorized(DELIVERERS)

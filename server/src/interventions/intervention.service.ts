@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Assignment } from '../assignments/assignment.entity.js';
+import { scopeByHousehold } from '../auth/scope-sql.js';
 import type { Viewer } from '../auth/viewer.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -30,7 +31,7 @@ export function listInterventions(ctx: Context, args: { first?: number; after?: 
   const knex = em.getKnex();
   const f = args.filter;
   const base = () => {
-    const q = sql(em, 'intervention as i');
+    const q = scopeByHousehold(knex, sql(em, 'intervention as i'), ctx.viewer, 'i.household_id');
     if (f?.householdId) q.where('i.household_id', f.householdId);
     if (f?.programId) q.where('i.program_id', f.programId);
     if (f?.organizationId) q.where('i.organization_id', f.organizationId);
@@ -204,7 +205,7 @@ async function insertIntervention(
     // A concurrent request won the race; the database's unique indexes decided which.
     if (error instanceof UniqueConstraintViolationException) {
       const constraint = (error as { constraint?: string }).constraint;
-      const em = ctx.em.fork();
+      const em = ctx.em;
       if (constraint === 'intervention_idempotency_key_key') {
         const again = await replay(em, key, input);
         if (again) return again;

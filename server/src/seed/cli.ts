@@ -129,11 +129,14 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const db = await createDatabase(config, options.verbose ? (line) => console.error(`[postgres] ${line}`) : undefined);
   const printer = progressPrinter(process.stdout);
   try {
-    const summary = await seedDemoCity(db.orm.em.getKnex(), {
-      households: options.households,
-      seed: options.seed,
-      onProgress: printer.onProgress,
-    });
+    // As the owner of the tables: the demo city is written past row-level security.
+    const summary = await db.asOwner((owner) =>
+      seedDemoCity(owner.em.getKnex(), {
+        households: options.households,
+        seed: options.seed,
+        onProgress: printer.onProgress,
+      }),
+    );
     printer.finish();
     const seconds = (performance.now() - started) / 1000;
     const width = Math.max(...Object.keys(summary.counts).map((k) => k.length));

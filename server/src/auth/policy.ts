@@ -1,0 +1,122 @@
+import { Role } from '../graphql/enums.js';
+import type { Viewer } from './viewer.js';
+
+/**
+ * Who may see and do what (spec §1), as pure functions of the viewer and a record. The API scopes its
+ * SQL with `householdScope`, checks actions with `can`, and PostgreSQL's row-level security enforces
+ * the same scopes a second time (migration 0002).
+ */
+
+export type HouseholdScope =
+  | { kind: 'ALL' }
+  | { kind: 'AREA'; areaCode: string }
+  | { kind: 'ASSIGNED'; organizationId: string }
+  | { kind: 'NONE' };
+
+export const PARTNER_ROLES: ReadonlySet<Role> = new Set([Role.NGO_PARTNER, Role.PRIVATE_PARTNER]);
+const CITY_WIDE: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.AUDITOR]);
+
+export function householdScope(viewer: Viewer | null): HouseholdScope {
+  if (!viewer) return { kind: 'NONE' };
+  if (CITY_WIDE.has(viewer.role)) return { kind: 'ALL' };
+  if (viewer.role === Role.KELURAHAN_OFFICER) {
+    return viewer.areaCode ? { kind: 'AREA', areaCode: viewer.areaCode } : { kind: 'NONE' };
+  }
+  if (PARTNER_ROLES.has(viewer.role)) return { kind: 'ASSIGNED', organizationId: viewer.organizationId };
+  return { kind: 'NONE' };
+}
+
+/** What the policy needs to know about a household. */
+export interface HouseholdFacts {
+  areaCode: string;
+  /** Organisations with a REQUESTED or ACCEPTED assignment of this household. */
+  activeAssignmentOrgIds: readonly string[];
+}
+
+export function inArea(areaCode: string, scopeCode: string): boolean {
+  return areaCode === scopeCode || areaCode.startsWith(`${scopeCode}.`);
+}
+
+export function householdVisible(viewer: Viewer | null, h: HouseholdFacts): boolean {
+  const scope = householdScope(viewer);
+  switch (scope.kind) {
+    case 'ALL':
+      return true;
+    case 'AREA':
+      return inArea(h.areaCode, scope.areaCode);
+    case 'ASSIGNED':
+      return h.activeAssignmentOrgIds.includes(scope.organizationId);
+    case 'NONE':
+      return false;
+  }
+}
+
+export type Action =
+  | 'household.edit'
+  | 'growth.record'
+  | 'intervention.deliver'
+  | 'intervention.verify'
+  | 'intervention.correct'
+  | 'program.manage'
+  | 'assignment.refer'
+  | 'assignment.respond'
+  | 'organization.manage'
+  | 'user.manage'
+  | 'audit.read'
+  | 'identifiers.full'
+  | 'address.read'
+  | 'birthDate.read';
+
+/** The record an action is about; only the facts the action needs. */
+export interface ActionRecord {
+  household?: HouseholdFacts;
+  /** Owner of the program an intervention belongs to. */
+  programOwnerId?: string;
+  /** Partner organisation of an assignment. */
+  assignmentOrgId?: string;
+}
+
+/** Roles that may ever perform an action (the coarse @Authorized gate uses the same lists). */
+export const ACTION_ROLES: Record<Action, readonly Role[]> = {
+  'household.edit': [Role.ADMIN, Role.KELURAHAN_OFFICER],
+  'growth.record': [Role.ADMIN, Role.AGENCY_STAFF],
+  'intervention.deliver': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
+  'intervention.verify': [Role.ADMIN, Role.COORDINATOR],
+  'intervention.correct': [Role.ADMIN, Role.COORDINATOR],
+  'program.manage': [Role.ADMIN, Role.COORDINATOR],
+  'assignment.refer': [Role.ADMIN, Role.COORDINATOR],
+  'assignment.respond': [Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
+  'organization.manage': [Role.ADMIN],
+  'user.manage': [Role.ADMIN],
+  'audit.read': [Role.ADMIN, Role.AUDITOR],
+  'identifiers.full': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.AUDITOR],
+  'address.read': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.NGO_PARTNER, Role.AUDITOR],
+  'birthDate.read': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.NGO_PARTNER, Role.AUDITOR],
+};
+
+/** May the role ever do this? (FORBIDDEN when not.) */
+export function roleMay(viewer: Viewer | null, action: Action): boolean {
+  return !!viewer && ACTION_ROLES[action].includes(viewer.role);
+}
+
+/**
+ * May the viewer do this to this record? A record outside the viewer's scope is answered like a
+ * missing one by the caller (NOT_FOUND), so this only says yes or no.
+ */
+export function can(viewer: Viewer | null, action: Action, record: ActionRecord = {}): boolean {
+  if (!viewer || !roleMay(viewer, action)) return false;
+  if (record.household && !householdVisible(viewer, record.household)) return false;
+  switch (action) {
+    case 'household.edit':
+    case 'identifiers.full':
+      // Kelurahan officers: only inside their own area (already implied by visibility).
+      return true;
+    case 'intervention.deliver':
+      if (viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR) return true;
+      return record.programOwnerId === viewer.organizationId;
+    case 'assignment.respond':
+      return record.assignmentOrgId === viewer.organizationId;
+    default:
+      return true;
+  }
+}
