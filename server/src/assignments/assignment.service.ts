@@ -1,8 +1,9 @@
-import { PARTNER_ROLES } from '../auth/policy.js';
+import { audit, difference, snapshot } from '../audit/audit.service.js';
+import { can, PARTNER_ROLES } from '../auth/policy.js';
 import { scopeByHousehold } from '../auth/scope-sql.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { AssignmentStatus, OrganizationType, Role } from '../graphql/enums.js';
+import { AssignmentStatus, AuditAction, OrganizationType } from '../graphql/enums.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { optionalText } from '../graphql/validate.js';
 import { Household } from '../households/household.entity.js';
@@ -50,13 +51,13 @@ export async function createAssignments(ctx: Context, input: CreateAssignmentInp
     if (!PARTNER_TYPES.has(org.type)) {
       throw new BadUserInputError('input.organizationId', 'households are referred to NGOs, community organisations and companies');
     }
-    const households = await em.find(Household, { id: { $in: ids } });
+    const households = (await ctx.loaders.household.loadMany(ids)).filter((h): h is Household => h instanceof Household);
     if (households.length !== ids.length) {
       const found = new Set(households.map((h) => h.id));
       throw new NotFoundError('Household', `input.householdIds.${ids.findIndex((id) => !found.has(id))}`);
     }
     const requestedBy = em.getReference(User, ctx.viewer!.userId);
-    const created = households.map((household) =>
+    const created = households.map((h) => em.getReference(Household, h.id)).map((household) =>
       em.create(Assignment, {
         household,
         organization: org,
@@ -66,6 +67,12 @@ export async function createAssignments(ctx: Context, input: CreateAssignmentInp
         requestedBy,
       } as Assignment),
     );
+    audit(em, ctx, {
+      action: AuditAction.CREATE,
+      entityType: 'Assignment',
+      entityIds: [...created.map((a) => a.id), ...ids],
+      newValues: { organizationId: org.id, needType: input.needType ?? null, note: note ?? null, households: ids.length },
+    });
     await em.flush();
     return created;
   });
@@ -89,8 +96,9 @@ export async function respondToAssignment(
   const viewer = ctx.viewer!;
   return ctx.em.transactional(async (em) => {
     const assignment = await em.findOne(Assignment, { id });
-    const isPartner = viewer.role === Role.NGO_PARTNER || viewer.role === Role.PRIVATE_PARTNER;
-    if (!assignment || (isPartner && assignment.organization.id !== viewer.organizationId)) {
+    const isPartner = PARTNER_ROLES.has(viewer.role);
+    const visible = assignment && (await ctx.loaders.household.load(assignment.household.id));
+    if (!assignment || !visible || (isPartner && !can(viewer, 'assignment.respond', { assignmentOrgId: assignment.organization.id }))) {
       throw new NotFoundError('Assignment', 'id');
     }
     if (status !== AssignmentStatus.CLOSED && !isPartner) {
@@ -99,6 +107,7 @@ export async function respondToAssignment(
     if (!allowedFrom.includes(assignment.status)) {
       throw new BadUserInputError('status', `cannot move from ${assignment.status} to ${status}`);
     }
+    const before = snapshot(assignment);
     assignment.status = status;
     const now = new Date();
     if (status === AssignmentStatus.CLOSED) assignment.closedAt = now;
@@ -107,6 +116,12 @@ export async function respondToAssignment(
       assignment.respondedBy = em.getReference(User, viewer.userId);
     }
     if (responseNote !== undefined) assignment.responseNote = responseNote;
+    audit(em, ctx, {
+      action: AuditAction.UPDATE,
+      entityType: 'Assignment',
+      entityIds: [assignment.id, assignment.household.id],
+      ...difference(before, snapshot(assignment)),
+    });
     await em.flush();
     return assignment;
   });

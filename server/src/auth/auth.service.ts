@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { audit } from '../audit/audit.service.js';
 import type { Context } from '../graphql/context.js';
+import { AuditAction } from '../graphql/enums.js';
 import { BadUserInputError, TooManyRequestsError, UnauthenticatedError } from '../graphql/errors.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
@@ -56,9 +58,20 @@ export async function login(ctx: Context, username: string, password: string, tt
   const user = await ctx.em.findOne(User, { username: name }, { populate: ['passwordHash'] });
   // Same work and the same answer whether the user is unknown, inactive or the password is wrong.
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  const actor = user && { id: user.id, organizationId: user.organization.id, role: user.role };
   if (!user || !user.active || !ok) {
     byUsername.fail(name);
     byIp.fail(ipKey);
+    // Written outside the failing mutation so that it commits with the request.
+    const em = ctx.em.fork({ keepTransactionContext: true });
+    audit(em, ctx, {
+      action: AuditAction.LOGIN_FAILED,
+      entityType: 'User',
+      entityIds: user ? [user.id] : [],
+      newValues: { username: name, reason: !user ? 'unknown user' : !user.active ? 'inactive user' : 'wrong password' },
+      actor: actor ?? undefined,
+    });
+    await em.flush();
     throw new UnauthenticatedError('Wrong username or password');
   }
   byUsername.reset(name);
@@ -66,8 +79,9 @@ export async function login(ctx: Context, username: string, password: string, tt
   const token = newToken(SESSION_PREFIX);
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await ctx.em.transactional(async (em) => {
-    em.create(UserSession, { user, tokenHash: hashToken(token), expiresAt } as UserSession);
+    const session = em.create(UserSession, { user, tokenHash: hashToken(token), expiresAt } as UserSession);
     user.lastLoginAt = new Date();
+    audit(em, ctx, { action: AuditAction.LOGIN, entityType: 'User', entityIds: [user.id, session.id], actor: actor! });
     await em.flush();
   });
   return { token, user, expiresAt };
@@ -76,6 +90,10 @@ export async function login(ctx: Context, username: string, password: string, tt
 export async function logout(ctx: Context): Promise<boolean> {
   const sessionId = ctx.viewer?.sessionId;
   if (!sessionId) return false;
-  await ctx.em.nativeUpdate(UserSession, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+  await ctx.em.transactional(async (em) => {
+    await em.nativeUpdate(UserSession, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+    audit(em, ctx, { action: AuditAction.LOGOUT, entityType: 'User', entityIds: [ctx.viewer!.userId, sessionId] });
+    await em.flush();
+  });
   return true;
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../graphql/context.js';
-import { MeasurePosition } from '../graphql/enums.js';
+import { audit, snapshot } from '../audit/audit.service.js';
+import { AuditAction, MeasurePosition } from '../graphql/enums.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { requireDate, requireRange, todayInCity } from '../graphql/validate.js';
 import { Person } from '../households/person.entity.js';
@@ -21,7 +22,7 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
       : Math.round(requireRange('input.weightKg', input.weightKg, 0.5, 59) * 100) / 100;
   const viewer = ctx.viewer!;
   return ctx.em.transactional(async (em) => {
-    const person = await em.findOne(Person, { id: input.personId });
+    const person = (await ctx.loaders.person.load(input.personId)) && (await em.findOne(Person, { id: input.personId }));
     if (!person) throw new NotFoundError('Person', 'input.personId');
     const ageDays = ageInDays(person.birthDate, measuredOn);
     if (ageDays < 0) throw new BadUserInputError('input.measuredOn', 'is before the child was born');
@@ -45,6 +46,12 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
       recordedBy: em.getReference(User, viewer.userId),
       organization: em.getReference(Organization, viewer.organizationId),
     } as GrowthMeasurement);
+    audit(em, ctx, {
+      action: AuditAction.CREATE,
+      entityType: 'GrowthMeasurement',
+      entityIds: [measurement.id, person.id],
+      newValues: snapshot(measurement),
+    });
     await em.flush();
     return measurement;
   });

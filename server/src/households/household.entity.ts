@@ -34,30 +34,30 @@ export class Household {
   id: string = randomUUID();
 
   @Property({ type: 'string' })
-  @Field(() => String, { description: 'Kartu Keluarga number (16 digits)' })
+  // Exposed through a field resolver that applies the disclosure tier.
   kkNumber!: string;
 
   @ManyToOne(() => Area)
   area!: Area;
 
   @Property({ type: 'string' })
-  @Field(() => String)
+  // Exposed through a field resolver that applies the disclosure tier.
   address!: string;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true })
+  // Exposed through a field resolver that applies the disclosure tier.
   rt?: string;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true })
+  // Exposed through a field resolver that applies the disclosure tier.
   rw?: string;
 
   @Property({ type: numeric(), columnType: 'numeric(9,6)', nullable: true })
-  @Field(() => Float, { nullable: true })
+  // Exposed through a field resolver that applies the disclosure tier.
   latitude?: number;
 
   @Property({ type: numeric(), columnType: 'numeric(9,6)', nullable: true })
-  @Field(() => Float, { nullable: true })
+  // Exposed through a field resolver that applies the disclosure tier.
   longitude?: number;
 
   @Property({ type: 'smallint' })

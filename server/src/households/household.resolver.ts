@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { identifier, mayReadAddress } from '../auth/disclosure.js';
 import { Area } from '../areas/area.entity.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
@@ -59,6 +60,36 @@ export class HouseholdResolver {
   @Mutation(() => Person)
   updateHouseholdMember(@Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
     return updateMember(ctx, input);
+  }
+
+  @FieldResolver(() => String, { description: 'KK number: full for government roles, masked (last four digits) for partners' })
+  kkNumber(@Root() household: Household, @Ctx() ctx: Context): string {
+    return identifier(ctx, household.id, household.kkNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Street address; null for private-sector partners' })
+  address(@Root() household: Household, @Ctx() ctx: Context): string | null {
+    return mayReadAddress(ctx) ? household.address : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  rt(@Root() household: Household, @Ctx() ctx: Context): string | null {
+    return mayReadAddress(ctx) ? (household.rt ?? null) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  rw(@Root() household: Household, @Ctx() ctx: Context): string | null {
+    return mayReadAddress(ctx) ? (household.rw ?? null) : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  latitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
+    return mayReadAddress(ctx) ? (household.latitude ?? null) : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  longitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
+    return mayReadAddress(ctx) ? (household.longitude ?? null) : null;
   }
 
   @FieldResolver(() => Area)

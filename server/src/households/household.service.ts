@@ -2,11 +2,13 @@ import { LockMode } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
+import { audit, difference, snapshot } from '../audit/audit.service.js';
+import { householdScope, inArea } from '../auth/policy.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import { keysetPage, sql, type KeysetSpec } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { AreaLevel, PovertyStatus, Relation, Sex, SortDirection } from '../graphql/enums.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '../graphql/errors.js';
+import { AreaLevel, AuditAction, PovertyStatus, Relation, Sex, SortDirection } from '../graphql/enums.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import {
   ageInYears,
   optionalText,
@@ -202,6 +204,19 @@ async function householdChanges(em: EntityManager, input: HouseholdFieldsInput):
   return out;
 }
 
+/** The household if it exists and is in the viewer's scope (loaded into `em` for changes), else null. */
+export async function findInScope(ctx: Context, em: EntityManager, id: string): Promise<Household | null> {
+  if (!(await ctx.loaders.household.load(id))) return null;
+  return em.findOne(Household, { id });
+}
+
+function assertAreaInScope(ctx: Context, area: Area): void {
+  const scope = householdScope(ctx.viewer);
+  if (scope.kind === 'AREA' && !inArea(area.code, scope.areaCode)) {
+    throw new ForbiddenError('Kelurahan officers register households in their own area only');
+  }
+}
+
 export async function createHousehold(ctx: Context, input: CreateHouseholdInput): Promise<Household> {
   if (!input.members?.length) throw new BadUserInputError('input.members', 'a household needs at least its head');
   const heads = input.members.filter((m) => m.relation === Relation.HEAD).length;
@@ -219,12 +234,19 @@ export async function createHousehold(ctx: Context, input: CreateHouseholdInput)
 
   return ctx.em.transactional(async (em) => {
     const changes = await householdChanges(em, input);
+    assertAreaInScope(ctx, changes.area!);
     const household = em.create(Household, {
       ...changes,
       povertyStatus: changes.povertyStatus ?? defaultPovertyStatus(changes.welfareDecile!),
       dataSources: changes.dataSources ?? [],
     } as Household);
-    for (const m of input.members) em.create(Person, { ...m, household } as Person);
+    const members = input.members.map((m) => em.create(Person, { ...m, household } as Person));
+    audit(em, ctx, {
+      action: AuditAction.CREATE,
+      entityType: 'Household',
+      entityIds: [household.id, ...members.map((m) => m.id)],
+      newValues: { ...snapshot(household), members: members.map(snapshot) },
+    });
     await em.flush();
     return household;
   });
@@ -248,12 +270,15 @@ async function lockForUpdate<T extends { version: number }>(
 
 export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput): Promise<Household> {
   return ctx.em.transactional(async (em) => {
-    const household = await lockForUpdate(em, await em.findOne(Household, { id: input.id }), 'Household', input.version);
+    const household = await lockForUpdate(em, await findInScope(ctx, em, input.id), 'Household', input.version);
     const changes = await householdChanges(em, input);
+    if (changes.area) assertAreaInScope(ctx, changes.area);
     if (changes.welfareDecile !== undefined && !changes.povertyStatus) {
       changes.povertyStatus = defaultPovertyStatus(changes.welfareDecile);
     }
+    const before = snapshot(household);
     em.assign(household, changes);
+    audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'Household', entityIds: [household.id], ...difference(before, snapshot(household)) });
     await em.flush();
     return household;
   });
@@ -262,9 +287,10 @@ export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput)
 export async function addMember(ctx: Context, householdId: string, input: PersonInput): Promise<Person> {
   validatePerson('input.', input);
   return ctx.em.transactional(async (em) => {
-    const household = await em.findOne(Household, { id: householdId });
+    const household = await findInScope(ctx, em, householdId);
     if (!household) throw new NotFoundError('Household', 'householdId');
     const person = em.create(Person, { ...input, household } as Person);
+    audit(em, ctx, { action: AuditAction.CREATE, entityType: 'Person', entityIds: [person.id, household.id], newValues: snapshot(person) });
     // A new member changes the household record too: bump its version so stale edits conflict.
     household.updatedAt = new Date();
     await em.flush();
@@ -274,12 +300,21 @@ export async function addMember(ctx: Context, householdId: string, input: Person
 
 export async function updateMember(ctx: Context, input: UpdatePersonInput): Promise<Person> {
   return ctx.em.transactional(async (em) => {
-    const person = await lockForUpdate(em, await em.findOne(Person, { id: input.id }), 'Person', input.version);
+    const found = await em.findOne(Person, { id: input.id });
+    const inScope = found && (await findInScope(ctx, em, found.household.id)) ? found : null;
+    const person = await lockForUpdate(em, inScope, 'Person', input.version);
+    const before = snapshot(person);
     const { id: _id, version: _version, ...rest } = input;
     const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
     const merged = { ...person, ...defined } as PersonFields;
     validatePerson('input.', merged);
     em.assign(person, { ...defined, name: merged.name, occupation: merged.occupation });
+    audit(em, ctx, {
+      action: AuditAction.UPDATE,
+      entityType: 'Person',
+      entityIds: [person.id, person.household.id],
+      ...difference(before, snapshot(person)),
+    });
     await em.flush();
     return person;
   });

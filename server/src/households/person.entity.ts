@@ -23,7 +23,7 @@ export class Person {
   household!: Household;
 
   @Property({ type: 'string' })
-  @Field(() => String, { description: 'Nomor Induk Kependudukan (16 digits)' })
+  // Exposed through a field resolver that applies the disclosure tier.
   nik!: string;
 
   @Property({ type: 'string' })
@@ -35,7 +35,7 @@ export class Person {
   sex!: Sex;
 
   @Property({ type: 'date' })
-  @Field(() => LocalDateResolver)
+  // Exposed through a field resolver that applies the disclosure tier.
   birthDate!: string;
 
   @Property({ type: 'string' })

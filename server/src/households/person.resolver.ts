@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { identifier, mayReadBirthDate } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { GrowthMeasurement } from '../growth/growth-measurement.entity.js';
 import { ageInYears, todayInCity } from '../graphql/validate.js';
@@ -11,6 +13,16 @@ export class PersonResolver {
   @Query(() => Person, { nullable: true })
   person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Person | null> {
     return ctx.loaders.person.load(id);
+  }
+
+  @FieldResolver(() => String, { description: 'NIK: full for government roles, masked (last four digits) for partners' })
+  nik(@Root() person: Person, @Ctx() ctx: Context): string {
+    return identifier(ctx, person.id, person.nik);
+  }
+
+  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'null for private-sector partners (see age)' })
+  birthDate(@Root() person: Person, @Ctx() ctx: Context): string | null {
+    return mayReadBirthDate(ctx) ? person.birthDate : null;
   }
 
   @FieldResolver(() => Household)

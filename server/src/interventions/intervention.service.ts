@@ -1,14 +1,15 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Assignment } from '../assignments/assignment.entity.js';
+import { audit, difference, snapshot } from '../audit/audit.service.js';
+import { can, roleMay } from '../auth/policy.js';
 import { scopeByHousehold } from '../auth/scope-sql.js';
 import type { Viewer } from '../auth/viewer.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { AssignmentStatus, InterventionStatus, Role, TargetUnit } from '../graphql/enums.js';
+import { AuditAction, InterventionStatus, TargetUnit } from '../graphql/enums.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { optionalText, requireDate, requireRange, todayInCity } from '../graphql/validate.js';
-import { areaWithDescendants } from '../households/household.service.js';
+import { areaWithDescendants, findInScope } from '../households/household.service.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -23,8 +24,6 @@ import type {
 import { interventionPeriodKey } from './period-key.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-const PARTNERS = new Set([Role.NGO_PARTNER, Role.PRIVATE_PARTNER]);
-const ACTIVE_ASSIGNMENT = [AssignmentStatus.REQUESTED, AssignmentStatus.ACCEPTED];
 
 export function listInterventions(ctx: Context, args: { first?: number; after?: string; filter?: InterventionFilter }) {
   const { em } = ctx;
@@ -53,19 +52,9 @@ export function listInterventions(ctx: Context, args: { first?: number; after?: 
   });
 }
 
-/** May the viewer act for this program on this household? Throws the matching error when not. */
-async function assertMayDeliver(em: EntityManager, viewer: Viewer, program: Program, household: Household) {
-  if (viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR) return;
-  if (PARTNERS.has(viewer.role)) {
-    const assigned = await em.count(Assignment, {
-      household: household.id,
-      organization: viewer.organizationId,
-      status: { $in: ACTIVE_ASSIGNMENT },
-    });
-    // Households not assigned to a partner are invisible to it.
-    if (!assigned) throw new NotFoundError('Household', 'input.householdId');
-  }
-  if (program.owner.id !== viewer.organizationId) {
+/** May the viewer act for this program? (The household was already found in the viewer's scope.) */
+function assertMayDeliver(viewer: Viewer, program: Program) {
+  if (!can(viewer, 'intervention.deliver', { programOwnerId: program.owner.id })) {
     throw new ForbiddenError("Only the program owner's staff may record its interventions");
   }
 }
@@ -96,18 +85,18 @@ interface Target {
 }
 
 async function resolveTarget(
-  em: EntityManager,
-  viewer: Viewer,
+  ctx: Context,
   input: { programId: string; householdId: string; personId?: string },
   date: string,
 ): Promise<Target> {
+  const em = ctx.em;
   const [program, household] = await Promise.all([
     em.findOne(Program, { id: input.programId }),
-    em.findOne(Household, { id: input.householdId }),
+    findInScope(ctx, em, input.householdId),
   ]);
   if (!program) throw new NotFoundError('Program', 'input.programId');
   if (!household) throw new NotFoundError('Household', 'input.householdId');
-  await assertMayDeliver(em, viewer, program, household);
+  assertMayDeliver(ctx.viewer!, program);
   let person: Person | null = null;
   if (program.targetUnit === TargetUnit.PERSON) {
     if (!input.personId) throw new BadUserInputError('input.personId', 'this program is delivered to a person: choose the member');
@@ -179,7 +168,7 @@ async function insertIntervention(
   const replayed = await replay(ctx.em, key, input);
   if (replayed) return replayed;
 
-  const target = await resolveTarget(ctx.em, viewer, input, date);
+  const target = await resolveTarget(ctx, input, date);
   const values = build(target);
   const periodKey = interventionPeriodKey(target.program.frequency, values);
   const occupied = await existingInSlot(ctx.em, target, periodKey);
@@ -198,6 +187,12 @@ async function insertIntervention(
         loggedBy: em.getReference(User, viewer.userId),
         organization: target.program.owner,
       } as Intervention);
+      audit(em, ctx, {
+        action: AuditAction.CREATE,
+        entityType: 'Intervention',
+        entityIds: [intervention.id, target.household.id, ...(target.person ? [target.person.id] : [])],
+        newValues: snapshot(intervention),
+      });
       await em.flush();
       return intervention;
     });
@@ -263,9 +258,10 @@ const NEXT: Record<InterventionStatus, InterventionStatus[]> = {
 
 async function loadForChange(ctx: Context, em: EntityManager, id: string, version?: number) {
   const intervention = await em.findOne(Intervention, { id }, { populate: ['program'] });
-  if (!intervention) throw new NotFoundError('Intervention', 'input.id');
-  const household = await em.findOneOrFail(Household, { id: intervention.household.id });
-  await assertMayDeliver(em, ctx.viewer!, intervention.program, household);
+  if (!intervention || !(await ctx.loaders.household.load(intervention.household.id))) {
+    throw new NotFoundError('Intervention', 'input.id');
+  }
+  assertMayDeliver(ctx.viewer!, intervention.program);
   if (version !== undefined && version !== null && version !== intervention.version) {
     throw new ConflictError(`The intervention was changed by someone else (now version ${intervention.version})`, {
       field: 'input.version',
@@ -279,12 +275,13 @@ export async function advanceIntervention(ctx: Context, input: AdvanceInterventi
   try {
     return await ctx.em.transactional(async (em) => {
       const intervention = await loadForChange(ctx, em, input.id, input.version);
+      const before = snapshot(intervention);
       if (!NEXT[intervention.status].includes(input.status)) {
         throw new BadUserInputError('input.status', `cannot move from ${intervention.status} to ${input.status}`);
       }
       const viewer = ctx.viewer!;
       if (input.status === InterventionStatus.VERIFIED) {
-        if (viewer.role !== Role.ADMIN && viewer.role !== Role.COORDINATOR) {
+        if (!roleMay(viewer, 'intervention.verify')) {
           throw new ForbiddenError('Only the coordinator verifies deliveries');
         }
         intervention.verifiedAt = new Date();
@@ -301,6 +298,12 @@ export async function advanceIntervention(ctx: Context, input: AdvanceInterventi
       if (amounts.valueRp !== undefined) intervention.valueRp = amounts.valueRp;
       if (amounts.note !== undefined) intervention.note = amounts.note;
       intervention.status = input.status;
+      audit(em, ctx, {
+        action: AuditAction.UPDATE,
+        entityType: 'Intervention',
+        entityIds: [intervention.id, intervention.household.id],
+        ...difference(before, snapshot(intervention)),
+      });
       await em.flush();
       return intervention;
     });
@@ -319,8 +322,8 @@ export async function cancelIntervention(ctx: Context, id: string, reason: strin
   if (text.length < 3 || text.length > 500) throw new BadUserInputError('reason', 'must be 3–500 characters');
   return ctx.em.transactional(async (em) => {
     const intervention = await loadForChange(ctx, em, id);
-    const viewer = ctx.viewer!;
-    const corrector = viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR;
+    const before = snapshot(intervention);
+    const corrector = roleMay(ctx.viewer, 'intervention.correct');
     const cancellable =
       intervention.status === InterventionStatus.PLANNED ||
       intervention.status === InterventionStatus.IN_PROGRESS ||
@@ -331,6 +334,12 @@ export async function cancelIntervention(ctx: Context, id: string, reason: strin
     intervention.status = InterventionStatus.CANCELLED;
     intervention.cancelledAt = new Date();
     intervention.cancelReason = text;
+    audit(em, ctx, {
+      action: AuditAction.UPDATE,
+      entityType: 'Intervention',
+      entityIds: [intervention.id, intervention.household.id],
+      ...difference(before, snapshot(intervention)),
+    });
     await em.flush();
     return intervention;
   });

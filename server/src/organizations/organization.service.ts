@@ -1,4 +1,6 @@
+import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { keysetPage, sql } from '../graphql/connection.js';
+import { AuditAction } from '../graphql/enums.js';
 import type { Context } from '../graphql/context.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { optionalText, requireText } from '../graphql/validate.js';
@@ -53,6 +55,7 @@ export async function createOrganization(ctx: Context, input: CreateOrganization
   const values = organizationChanges(input);
   return ctx.em.transactional(async (em) => {
     const org = em.create(Organization, values as Organization);
+    audit(em, ctx, { action: AuditAction.CREATE, entityType: 'Organization', entityIds: [org.id], newValues: snapshot(org) });
     await em.flush();
     return org;
   });
@@ -63,7 +66,9 @@ export async function updateOrganization(ctx: Context, input: UpdateOrganization
   return ctx.em.transactional(async (em) => {
     const org = await em.findOne(Organization, { id: input.id });
     if (!org) throw new NotFoundError('Organization', 'input.id');
+    const before = snapshot(org);
     em.assign(org, values);
+    audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'Organization', entityIds: [org.id], ...difference(before, snapshot(org)) });
     await em.flush();
     return org;
   });

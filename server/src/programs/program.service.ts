@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { TargetUnit } from '../graphql/enums.js';
+import { AuditAction, TargetUnit } from '../graphql/enums.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { optionalText, requireDate, requireInteger, requireRange, requireText } from '../graphql/validate.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -90,6 +91,7 @@ export async function createProgram(ctx: Context, input: CreateProgramInput): Pr
   return ctx.em.transactional(async (em) => {
     const values = await programChanges(em, input);
     const program = em.create(Program, values as Program);
+    audit(em, ctx, { action: AuditAction.CREATE, entityType: 'Program', entityIds: [program.id], newValues: snapshot(program) });
     await em.flush();
     return program;
   });
@@ -99,7 +101,9 @@ export async function updateProgram(ctx: Context, input: UpdateProgramInput): Pr
   return ctx.em.transactional(async (em) => {
     const program = await em.findOne(Program, { id: input.id });
     if (!program) throw new NotFoundError('Program', 'input.id');
+    const before = snapshot(program);
     em.assign(program, await programChanges(em, input, program));
+    audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'Program', entityIds: [program.id], ...difference(before, snapshot(program)) });
     await em.flush();
     return program;
   });
