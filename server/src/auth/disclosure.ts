@@ -8,11 +8,17 @@ import { roleMay } from './policy.js';
  * already limited to their own area.
  */
 
-/** A NIK or KK number: full (and remembered for the request's PII_READ audit event) or masked. */
+export function discloseFullIdentifiers(ctx: Context): boolean {
+  return roleMay(ctx.viewer, 'identifiers.full');
+}
+
+/**
+ * A NIK or KK number, full or masked. Either way the subject is remembered for the request's PII_READ
+ * audit event, so that partners' use of personal data can be reported too.
+ */
 export function identifier(ctx: Context, subjectId: string, value: string): string {
-  if (!roleMay(ctx.viewer, 'identifiers.full')) return maskIdentifier(value);
   ctx.disclosed.add(subjectId);
-  return value;
+  return discloseFullIdentifiers(ctx) ? value : maskIdentifier(value);
 }
 
 /** Street address, RT/RW and coordinates: hidden from private-sector partners. */

@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AreaResolver } from '../areas/area.resolver.js';
 import { AssignmentResolver } from '../assignments/assignment.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { ApiTokenResolver } from '../auth/api-token.resolver.js';
 import { authResolver } from '../auth/auth.resolver.js';
 import { AuthChecker } from '../auth/auth-checker.js';
 import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver.js';
@@ -18,6 +20,8 @@ export function buildSinergiSchema(options: { sessionTtlHours: number }): Promis
   return buildSchema({
     resolvers: [
       authResolver(options.sessionTtlHours),
+      ApiTokenResolver,
+      AuditResolver,
       AreaResolver,
       AssignmentResolver,
       GrowthMeasurementResolver,

@@ -355,6 +355,35 @@ describe('demo city generator: programs and interventions', () => {
     }
   });
 
+  it('feeds pregnant women only during the last six months', () => {
+    const pmtBumil = stableUuid('program', 'pmtBumil');
+    const personOf = new Map(large.batch.persons.map((p) => [p.id, p]));
+    const rows = large.batch.interventions.filter((i) => i.program_id === pmtBumil);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const i of rows) {
+      expect(personOf.get(i.person_id!)!.pregnant).toBe(true);
+      expect(ageInDays(i.planned_on, DEMO_TODAY)).toBeLessThanOrEqual(180);
+    }
+  });
+
+  it('keeps timestamps in the order things happened', () => {
+    for (const i of large.batch.interventions) {
+      expect(i.created_at <= i.updated_at).toBe(true);
+      if (i.verified_at) expect(i.created_at < i.verified_at && i.verified_at <= i.updated_at).toBe(true);
+      if (i.cancelled_at) expect(i.created_at < i.cancelled_at && i.cancelled_at <= i.updated_at).toBe(true);
+      if (i.delivered_on) expect(i.created_at.slice(0, 10) < i.delivered_on).toBe(true);
+    }
+    for (const a of large.batch.assignments) {
+      if (a.responded_at) expect(a.requested_at < a.responded_at).toBe(true);
+      if (a.closed_at) expect((a.responded_at ?? a.requested_at) < a.closed_at).toBe(true);
+      expect(a.updated_at >= a.created_at).toBe(true);
+    }
+    for (const h of large.batch.households) {
+      expect(h.created_at <= h.updated_at).toBe(true);
+      if (h.verified_at) expect(h.verification_status).toBe('VERIFIED');
+    }
+  });
+
   it('logs interventions as the owner organisation’s demo user when it has one', () => {
     const userOfOrg = new Map(DEMO_ACCOUNTS.map((a) => [a.organizationId, a.id]));
     for (const i of small.batch.interventions) expect(i.logged_by_id).toBe(userOfOrg.get(i.organization_id) ?? null);

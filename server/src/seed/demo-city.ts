@@ -356,7 +356,7 @@ const DEPRIVATION = [1, 0.7, 0.55, 0.4, 0.3, 0.2, 0.12, 0.08, 0.05, 0.03];
 // Household sizes 1–9, mean ≈ 3.6.
 const SIZE_WEIGHTS = [10, 17, 23, 22, 14.5, 8, 3.3, 1.3, 0.9];
 // Latent height-for-age z of a child, mean per decile: about one in four stunted in decile 1.
-const CHILD_Z_MEAN = [-1.26, -0.95, -0.95, -0.72, -0.72, -0.4, -0.4, -0.35, -0.3, -0.3];
+const CHILD_Z_MEAN = [-1.2, -0.95, -0.95, -0.72, -0.72, -0.4, -0.4, -0.35, -0.3, -0.3];
 const CHILD_Z_SD = 1.1;
 const RURAL_KECAMATAN = new Set(['62.71.02', '62.71.04', '62.71.05']);
 const RIVER_KELURAHAN = new Set([
@@ -839,7 +839,12 @@ export class DemoCity {
     const hi = Math.min(motherAge - 17, headAge >= 50 ? 30 : 25);
     let childAge = hi >= lo ? rng.int(lo, Math.min(hi, lo + 12)) : 0;
     for (; left > 0; left--) {
-      if (hi < lo || childAge > hi) add('OTHER_RELATIVE', rng.chance(0.5) ? 'FEMALE' : 'MALE', rng.int(3, 25), null);
+      if (hi < lo || childAge > hi) {
+        const age = rng.int(3, 25);
+        // Older heads more often raise grandchildren than nieces and nephews.
+        const relation = headAge >= 50 && age <= headAge - 36 && rng.chance(0.7) ? 'GRANDCHILD' : 'OTHER_RELATIVE';
+        add(relation, rng.chance(0.5) ? 'FEMALE' : 'MALE', age, null);
+      }
       else add('CHILD', rng.chance(0.5) ? 'FEMALE' : 'MALE', childAge, head.row.sex === 'MALE' ? familyName : null);
       childAge += rng.weightedPick([[1, 0.15], [2, 0.35], [3, 0.3], [4, 0.2]] as const);
     }
@@ -1072,6 +1077,8 @@ export class DemoCity {
     if (reach.kelurahanCode !== undefined && draft.kelurahan.code !== reach.kelurahanCode) return;
     if (reach.needsAny && !reach.needsAny.some((n) => draft.needs.has(n))) return;
     if (reach.household && !householdMatches(reach.household, draft)) return;
+    // A woman pregnant today was not pregnant a year ago: her help falls in the last six months.
+    if (reach.person === 'PREGNANT') from = Math.max(from, TODAY_DAY - 180);
     const periods = from <= WINDOW_START_DAY ? program.periods : program.periods.filter((p) => p.end >= from);
     if (periods.length === 0) return;
     // Partners work only on referred households, so their reach is not scaled down.
@@ -1131,6 +1138,8 @@ export class DemoCity {
       if (months < (def.targetMinAgeMonths ?? 0) || months > (def.targetMaxAgeMonths ?? Infinity)) return null;
     }
 
+    // Recorded a day or more before the planned date, so no later event can precede it.
+    const createdAt = stampOf(Math.min(planned - rng.int(1, 14), TODAY_DAY), rng);
     let status: InterventionStatus;
     if (planned > TODAY_DAY) status = rng.chance(0.8) ? 'PLANNED' : 'IN_PROGRESS';
     else if (isCurrent || planned > TODAY_DAY - 14)
@@ -1153,7 +1162,6 @@ export class DemoCity {
     const ageYears = target ? ageYearsOn(target.row.birth_date, plannedIso) : 0;
     const value = def.valueByAge ? (def.valueByAge.find(([maxAge]) => ageYears <= maxAge) ?? def.valueByAge[def.valueByAge.length - 1]!)[1] : def.valueRp;
     const quantity = def.deliveryUnit === 'Rp' ? (value ?? def.quantity) : def.quantity;
-    const createdAt = stampOf(Math.min(planned - rng.int(0, 14), TODAY_DAY), rng);
     const updatedAt = [createdAt, verifiedAt, cancelledAt, delivered === null ? null : stampOf(delivered, rng)]
       .filter((s): s is string => s !== null)
       .sort()

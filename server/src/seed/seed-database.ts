@@ -68,7 +68,8 @@ export async function seedDemoCity(knex: Knex, options: SeedOptions = {}): Promi
   const households = options.households ?? DEFAULT_HOUSEHOLDS;
   const seed = options.seed ?? DEMO_SEED;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const concurrency = Math.max(1, options.concurrency ?? 2);
+  // Inside a caller's transaction there is a single connection: batches become savepoints, one at a time.
+  const concurrency = knex.isTransaction ? 1 : Math.max(1, options.concurrency ?? 2);
   const progress = options.onProgress ?? (() => {});
   const city = new DemoCity({ households, seed });
   const counts = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as Record<SeedTable, number>;

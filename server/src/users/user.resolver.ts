@@ -1,11 +1,59 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
+import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
+import { Role } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from './user.entity.js';
+import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs.js';
+import { changeOwnPassword, createUser, listUsers, resetPassword, updateUser } from './user.service.js';
+
+export const UserConnection = ConnectionType(User, 'User');
 
 @Resolver(() => User)
 export class UserResolver {
+  @Authorized([Role.ADMIN])
+  @Query(() => UserConnection, { description: 'Users by username (administrators)' })
+  users(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return listUsers(ctx, { ...page, filter });
+  }
+
+  @Authorized([Role.ADMIN])
+  @Mutation(() => User)
+  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context) {
+    return createUser(ctx, input);
+  }
+
+  @Authorized([Role.ADMIN])
+  @Mutation(() => User, { description: 'Changes name, role, organisation, area scope or active flag; access changes end the sessions' })
+  updateUser(@Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context) {
+    return updateUser(ctx, input);
+  }
+
+  @Authorized([Role.ADMIN])
+  @Mutation(() => Boolean, { description: "Sets a new password and ends the user's sessions and tokens" })
+  resetPassword(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: Context,
+  ) {
+    return resetPassword(ctx, userId, newPassword);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions end' })
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: Context,
+  ) {
+    return changeOwnPassword(ctx, currentPassword, newPassword);
+  }
+
   @FieldResolver(() => Organization)
   async organization(@Root() user: User, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(user.organization.id))!;
