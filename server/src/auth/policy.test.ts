@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { Role } from '../graphql/enums.js';
+import { type Action, type HouseholdFacts, can, householdScope, householdVisible, roleMay } from './policy.js';
+import type { Viewer } from './viewer.js';
+
+const ORG = 'org-own';
+const OTHER = 'org-other';
+const viewer = (role: Role, extra: Partial<Viewer> = {}): Viewer => ({
+  userId: `u-${role}`,
+  username: role.toLowerCase(),
+  role,
+  organizationId: ORG,
+  areaId: role === Role.KELURAHAN_OFFICER ? 'area-menteng' : null,
+  areaCode: role === Role.KELURAHAN_OFFICER ? '62.71.03.1002' : null,
+  readOnly: false,
+  sessionId: 's',
+  tokenId: null,
+  ...extra,
+});
+
+// In scope for every role: in Menteng and referred to the viewer's organisation.
+const inScope: HouseholdFacts = { areaCode: '62.71.03.1002', activeAssignmentOrgIds: [ORG] };
+// Out of scope for the area- and assignment-bound roles: Pahandut, referred to someone else.
+const outOfScope: HouseholdFacts = { areaCode: '62.71.01.1001', activeAssignmentOrgIds: [OTHER] };
+
+const ROLES = Object.values(Role);
+const CITY_WIDE = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.AUDITOR];
+
+describe('household visibility (spec §1)', () => {
+  it.each(ROLES)('%s', (role) => {
+    const v = viewer(role);
+    expect(householdVisible(v, inScope)).toBe(true);
+    expect(householdVisible(v, outOfScope)).toBe(CITY_WIDE.includes(role));
+  });
+
+  it('nobody logged in sees nothing; an officer without an area sees nothing', () => {
+    expect(householdScope(null)).toEqual({ kind: 'NONE' });
+    expect(householdVisible(null, inScope)).toBe(false);
+    expect(householdVisible(viewer(Role.KELURAHAN_OFFICER, { areaCode: null }), inScope)).toBe(false);
+  });
+
+  it('an area scope covers sub-areas but not neighbours sharing a prefix', () => {
+    const kecamatanOfficer = viewer(Role.KELURAHAN_OFFICER, { areaCode: '62.71.03' });
+    expect(householdVisible(kecamatanOfficer, inScope)).toBe(true);
+    expect(householdVisible(viewer(Role.KELURAHAN_OFFICER, { areaCode: '62.71.03.100' }), inScope)).toBe(false);
+  });
+});
+
+type Expect = 'allow' | 'deny';
+// role → action → [in scope, out of scope]
+const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
+  ADMIN: {
+    'household.edit': ['allow', 'allow'],
+    'intervention.deliver': ['allow', 'allow'],
+    'intervention.verify': ['allow', 'allow'],
+    'user.manage': ['allow', 'allow'],
+    'audit.read': ['allow', 'allow'],
+    'identifiers.full': ['allow', 'allow'],
+    'address.read': ['allow', 'allow'],
+  },
+  COORDINATOR: {
+    'household.edit': ['deny', 'deny'],
+    'intervention.deliver': ['allow', 'allow'],
+    'intervention.verify': ['allow', 'allow'],
+    'program.manage': ['allow', 'allow'],
+    'assignment.refer': ['allow', 'allow'],
+    'user.manage': ['deny', 'deny'],
+    'audit.read': ['deny', 'deny'],
+    'identifiers.full': ['allow', 'allow'],
+  },
+  AGENCY_STAFF: {
+    'household.edit': ['deny', 'deny'],
+    'growth.record': ['allow', 'allow'],
+    // Out of scope here means another organisation's program.
+    'intervention.deliver': ['allow', 'deny'],
+    'intervention.verify': ['deny', 'deny'],
+    'program.manage': ['deny', 'deny'],
+    'identifiers.full': ['allow', 'allow'],
+  },
+  KELURAHAN_OFFICER: {
+    'household.edit': ['allow', 'deny'],
+    'intervention.deliver': ['deny', 'deny'],
+    'identifiers.full': ['allow', 'deny'],
+    'address.read': ['allow', 'deny'],
+    'audit.read': ['deny', 'deny'],
+  },
+  NGO_PARTNER: {
+    'household.edit': ['deny', 'deny'],
+    'intervention.deliver': ['allow', 'deny'],
+    'assignment.respond': ['allow', 'deny'],
+    'identifiers.full': ['deny', 'deny'],
+    'address.read': ['allow', 'deny'],
+    'birthDate.read': ['allow', 'deny'],
+  },
+  PRIVATE_PARTNER: {
+    'intervention.deliver': ['allow', 'deny'],
+    'assignment.respond': ['allow', 'deny'],
+    'identifiers.full': ['deny', 'deny'],
+    'address.read': ['deny', 'deny'],
+    'birthDate.read': ['deny', 'deny'],
+  },
+  AUDITOR: {
+    'household.edit': ['deny', 'deny'],
+    'intervention.deliver': ['deny', 'deny'],
+    'audit.read': ['allow', 'allow'],
+    'identifiers.full': ['allow', 'allow'],
+    'user.manage': ['deny', 'deny'],
+  },
+};
+
+describe('can(viewer, action, record): role × action × in/out of scope', () => {
+  const cases = Object.entries(TABLE).flatMap(([role, actions]) =>
+    Object.entries(actions).map(([action, expected]) => [role as Role, action as Action, expected!] as const),
+  );
+  it.each(cases)('%s %s', (role, action, [inside, outside]) => {
+    const v = viewer(role);
+    // Program and assignment belong to the viewer's organisation when in scope, to another when out.
+    expect(can(v, action, { household: inScope, programOwnerId: ORG, assignmentOrgId: ORG })).toBe(inside === 'allow');
+    expect(can(v, action, { household: outOfScope, programOwnerId: OTHER, assignmentOrgId: OTHER })).toBe(
+      outside === 'allow',
+    );
+  });
+
+  it("agency staff deliver only their own organisation's programs", () => {
+    const v = viewer(Role.AGENCY_STAFF);
+    expect(can(v, 'intervention.deliver', { household: inScope, programOwnerId: ORG })).toBe(true);
+    expect(can(v, 'intervention.deliver', { household: inScope, programOwnerId: OTHER })).toBe(false);
+  });
+
+  it('nobody can do anything without a login', () => {
+    for (const action of Object.keys(TABLE.ADMIN) as Action[]) {
+      expect(can(null, action, { household: inScope })).toBe(false);
+      expect(roleMay(null, action)).toBe(false);
+    }
+  });
+});
