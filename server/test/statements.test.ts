@@ -34,4 +34,14 @@ describe('DataLoaders', () => {
     // the PII_READ audit event, commit
     expect(forHundred).toBeLessThanOrEqual(12);
   });
+
+  it('scope costs no extra statements: the same page as ngo and as admin', async () => {
+    const ngo = await t.login('ngo');
+    await t.gql(PAGE, { n: 1 }, ngo);
+    let page: any;
+    const asNgo = await t.countStatements(async () => (page = await t.gql(PAGE, { n: 50 }, ngo)));
+    const asAdmin = await t.countStatements(() => t.gql(PAGE, { n: 50 }, admin));
+    expect(page.data.households.edges.length).toBeGreaterThan(10);
+    expect(asNgo).toBe(asAdmin);
+  });
 });

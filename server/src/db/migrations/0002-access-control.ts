@@ -26,71 +26,58 @@ export class Migration0002AccessControl extends Migration {
     this.addSql(`grant select, insert on audit_event to sinergi_app;`);
     this.addSql(`grant usage on all sequences in schema public to sinergi_app;`);
 
-    // Runs with the owner's rights so that the household policy can look at assignments without
-    // the assignment policy looking back at households (which PostgreSQL refuses as recursion).
+    // Roles that see every household: checked first, so their queries pay nothing for the policies.
     this.addSql(`
-      create function sinergi_assigned_to_viewer(p_household uuid) returns boolean
+      create function sinergi_city_wide() returns boolean language sql stable as $$
+        select coalesce(current_setting('sinergi.role', true), '') in ('ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'AUDITOR')
+      $$;`);
+    this.addSql(`
+      create function sinergi_partner() returns boolean language sql stable as $$
+        select coalesce(current_setting('sinergi.role', true), '') in ('NGO_PARTNER', 'PRIVATE_PARTNER')
+      $$;`);
+    // The households referred to the viewer's organisation, computed once per statement. It runs with
+    // the owner's rights so that the household policy can read assignments without the assignment
+    // policy reading households back (which PostgreSQL refuses as infinite recursion).
+    this.addSql(`
+      create function sinergi_assigned_households() returns setof uuid
       language sql stable security definer set search_path = public as $$
-        select exists (
-          select 1 from assignment a
-          where a.household_id = p_household
-            and a.organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid
-            and a.status in ('REQUESTED', 'ACCEPTED'))
+        select a.household_id from assignment a
+        where a.organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid
+          and a.status in ('REQUESTED', 'ACCEPTED')
       $$;`);
-    this.addSql(`revoke all on function sinergi_assigned_to_viewer(uuid) from public;`);
-    this.addSql(`grant execute on function sinergi_assigned_to_viewer(uuid) to sinergi_app;`);
+    this.addSql(`revoke all on function sinergi_assigned_households() from public;`);
+    this.addSql(`grant execute on function sinergi_assigned_households() to sinergi_app;`);
 
-    this.addSql(`
-      create function sinergi_household_visible(p_area uuid, p_household uuid) returns boolean
-      language sql stable as $$
-        select case current_setting('sinergi.role', true)
-          when 'ADMIN' then true
-          when 'COORDINATOR' then true
-          when 'AGENCY_STAFF' then true
-          when 'AUDITOR' then true
-          when 'KELURAHAN_OFFICER' then exists (
-            select 1 from area a where a.id = p_area
-              and (a.code = current_setting('sinergi.area_code', true)
-                   or a.code like current_setting('sinergi.area_code', true) || '.%'))
-          when 'NGO_PARTNER' then sinergi_assigned_to_viewer(p_household)
-          when 'PRIVATE_PARTNER' then sinergi_assigned_to_viewer(p_household)
-          else false
-        end
-      $$;`);
-
+    const householdScope = `
+      sinergi_city_wide()
+      or (coalesce(current_setting('sinergi.role', true), '') = 'KELURAHAN_OFFICER'
+          and area_id in (select a.id from area a
+                          where a.code = current_setting('sinergi.area_code', true)
+                             or a.code like current_setting('sinergi.area_code', true) || '.%'))
+      or (sinergi_partner() and id in (select sinergi_assigned_households()))`;
     this.addSql(`alter table household enable row level security;`);
-    this.addSql(`
-      create policy household_scope on household
-        using (sinergi_household_visible(area_id, id))
-        with check (sinergi_household_visible(area_id, id));`);
+    this.addSql(`create policy household_scope on household using (${householdScope}) with check (${householdScope});`);
 
-    for (const [table, fk] of [
-      ['person', 'household_id'],
-      ['intervention', 'household_id'],
+    // Rows hanging off a household are visible when their household is (the subquery is itself
+    // filtered by the household policy).
+    for (const [table, scope] of [
+      ['person', `sinergi_city_wide() or household_id in (select h.id from household h)`],
+      ['intervention', `sinergi_city_wide() or household_id in (select h.id from household h)`],
+      ['growth_measurement', `sinergi_city_wide() or person_id in (select p.id from person p)`],
     ] as const) {
       this.addSql(`alter table ${table} enable row level security;`);
-      this.addSql(`
-        create policy ${table}_scope on ${table}
-          using (exists (select 1 from household h where h.id = ${table}.${fk}))
-          with check (exists (select 1 from household h where h.id = ${table}.${fk}));`);
+      this.addSql(`create policy ${table}_scope on ${table} using (${scope}) with check (${scope});`);
     }
-
-    this.addSql(`alter table growth_measurement enable row level security;`);
-    this.addSql(`
-      create policy growth_measurement_scope on growth_measurement
-        using (exists (select 1 from person p where p.id = growth_measurement.person_id))
-        with check (exists (select 1 from person p where p.id = growth_measurement.person_id));`);
 
     // A partner sees its own referrals only, not another partner's referral of the same household,
     // and writes only its own (a declined referral leaves its scope, so the check cannot require visibility).
-    const partner = `coalesce(current_setting('sinergi.role', true), '') in ('NGO_PARTNER', 'PRIVATE_PARTNER')`;
-    const ownOrg = `assignment.organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid`;
-    const householdVisible = `exists (select 1 from household h where h.id = assignment.household_id)`;
+    const ownOrg = `organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid`;
+    const householdVisible = `(sinergi_city_wide() or household_id in (select h.id from household h))`;
     this.addSql(`alter table assignment enable row level security;`);
     this.addSql(`
       create policy assignment_scope on assignment
-        using (${householdVisible} and (not ${partner} or ${ownOrg}))
-        with check (case when ${partner} then ${ownOrg} else ${householdVisible} end);`);
+        using (${householdVisible} and (not sinergi_partner() or ${ownOrg}))
+        with check (case when sinergi_partner() then ${ownOrg} else ${householdVisible} end);`);
   }
 
   override async down(): Promise<void> {
@@ -98,8 +85,9 @@ export class Migration0002AccessControl extends Migration {
       this.addSql(`drop policy if exists ${table}_scope on ${table};`);
       this.addSql(`alter table ${table} disable row level security;`);
     }
-    this.addSql(`drop function if exists sinergi_household_visible(uuid, uuid);`);
-    this.addSql(`drop function if exists sinergi_assigned_to_viewer(uuid);`);
+    for (const fn of ['sinergi_assigned_households()', 'sinergi_partner()', 'sinergi_city_wide()']) {
+      this.addSql(`drop function if exists ${fn};`);
+    }
     this.addSql(`revoke all on all tables in schema public from sinergi_app;`);
   }
 }
