@@ -105,6 +105,8 @@ const RULES: Record<string, Rule> = {
   'Query.assignments': list('assignments'),
   'Query.indicatorValues': { op: () => ({ query: '{ indicatorValues(areaCode: "62.71.03.1002", year: 2026) { id } }' }), expect: always('ok') },
   'Query.users': { ...list('users'), expect: gate([Role.ADMIN], always('ok')) },
+  'Query.needRules': { op: () => ({ query: '{ needRules { type version } }' }), expect: always('ok') },
+  'Query.myWorkQueue': { ...list('myWorkQueue'), expect: gate([Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER], always('ok')) },
   'Query.myApiTokens': { op: () => ({ query: '{ myApiTokens { id } }' }), expect: always('ok') },
   'Query.auditEvents': { ...list('auditEvents'), expect: gate([Role.ADMIN, Role.AUDITOR], always('ok')) },
   'Query.subjectAccessTrail': {

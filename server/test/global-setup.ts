@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { APP_ROLE, ensureLoginRole, startEmbeddedPostgres } from '../src/db/embedded.js';
 import { ormConfig } from '../src/db/orm.js';
+import { deriveNeeds } from '../src/needs/need.service.js';
 import { seedDemoCity } from '../src/seed/seed-database.js';
 
 export const TEMPLATE_DATABASE = 'sinergi_template';
@@ -45,7 +46,10 @@ export default async function setup(project: TestProject) {
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   const owner = await MikroORM.init(ormConfig(templateUrl.toString(), 2));
   await owner.getMigrator().up();
-  await owner.em.getKnex().transaction((trx) => seedDemoCity(trx));
+  await owner.em.getKnex().transaction(async (trx) => {
+    await seedDemoCity(trx);
+    await deriveNeeds(trx);
+  });
   await owner.close(true);
   // A template must have no open connections when it is cloned.
   await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [TEMPLATE_DATABASE]);

@@ -6,6 +6,7 @@ import { UserSession } from '../auth/session.entity.js';
 import { GrowthMeasurement } from '../growth/growth-measurement.entity.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
+import { PovertyAssessment } from '../households/poverty-assessment.entity.js';
 import { IndicatorValue } from '../indicators/indicator-value.entity.js';
 import { Intervention } from '../interventions/intervention.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   ApiToken,
   Household,
   Person,
+  PovertyAssessment,
   GrowthMeasurement,
   Program,
   Intervention,

@@ -178,6 +178,8 @@ export const ENUM_COLUMNS: ReadonlyArray<[Record<string, string>, string, string
   [OrganizationType, 'organization', 'type'],
   [Role, 'app_user', 'role'],
   [PovertyStatus, 'household', 'poverty_status'],
+  [PovertyStatus, 'poverty_assessment', 'poverty_status'],
+  [PovertyStatus, 'poverty_assessment', 'previous_status'],
   [FloorType, 'household', 'floor_type'],
   [WallType, 'household', 'wall_type'],
   [RoofType, 'household', 'roof_type'],

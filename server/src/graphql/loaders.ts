@@ -12,6 +12,7 @@ import { Program } from '../programs/program.entity.js';
 import { User } from '../users/user.entity.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import type { Viewer } from '../auth/viewer.js';
+import { candidatesByNeed, needsByHousehold } from '../needs/need.loaders.js';
 import { sql } from './connection.js';
 
 type WithId = { id: string };
@@ -73,6 +74,8 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       const owners = await household.loadMany(people.map((p) => (p instanceof Person ? p.household.id : '')));
       return people.map((p, i) => (p instanceof Person && owners[i] instanceof Household ? p : null));
     }),
+    needsByHousehold: needsByHousehold(em),
+    candidatesByNeed: candidatesByNeed(em),
     membersByHousehold: byParent(em, Person, 'household', (p) => p.household.id, {
       birthDate: 'asc',
       id: 'asc',

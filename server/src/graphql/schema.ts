@@ -12,6 +12,7 @@ import { HouseholdResolver } from '../households/household.resolver.js';
 import { PersonResolver } from '../households/person.resolver.js';
 import { IndicatorResolver } from '../indicators/indicator.resolver.js';
 import { InterventionResolver } from '../interventions/intervention.resolver.js';
+import { HouseholdNeedsResolver, NeedResolver } from '../needs/need.resolver.js';
 import { OrganizationResolver } from '../organizations/organization.resolver.js';
 import { ProgramResolver } from '../programs/program.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
@@ -28,6 +29,8 @@ export function buildSinergiSchema(options: { sessionTtlHours: number }): Promis
       HouseholdResolver,
       IndicatorResolver,
       InterventionResolver,
+      NeedResolver,
+      HouseholdNeedsResolver,
       OrganizationResolver,
       PersonResolver,
       ProgramResolver,

@@ -4,6 +4,7 @@ import { AuditAction, MeasurePosition } from '../graphql/enums.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { requireDate, requireRange, todayInCity } from '../graphql/validate.js';
 import { Person } from '../households/person.entity.js';
+import { deriveNeeds } from '../needs/need.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { GrowthMeasurement } from './growth-measurement.entity.js';
@@ -53,6 +54,7 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
       newValues: snapshot(measurement),
     });
     await em.flush();
+    await deriveNeeds(em, [person.household.id]);
     return measurement;
   });
 }

@@ -28,6 +28,7 @@ import {
   type UpdateHouseholdInput,
   type UpdatePersonInput,
 } from './household.inputs.js';
+import { deriveNeeds } from '../needs/need.service.js';
 import { kkProblem, nikProblem } from './identity-numbers.js';
 import { Person } from './person.entity.js';
 
@@ -248,6 +249,7 @@ export async function createHousehold(ctx: Context, input: CreateHouseholdInput)
       newValues: { ...snapshot(household), members: members.map(snapshot) },
     });
     await em.flush();
+    await deriveNeeds(em, [household.id]);
     return household;
   });
 }
@@ -280,6 +282,7 @@ export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput)
     em.assign(household, changes);
     audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'Household', entityIds: [household.id], ...difference(before, snapshot(household)) });
     await em.flush();
+    await deriveNeeds(em, [household.id]);
     return household;
   });
 }
@@ -294,6 +297,7 @@ export async function addMember(ctx: Context, householdId: string, input: Person
     // A new member changes the household record too: bump its version so stale edits conflict.
     household.updatedAt = new Date();
     await em.flush();
+    await deriveNeeds(em, [household.id]);
     return person;
   });
 }
@@ -316,6 +320,7 @@ export async function updateMember(ctx: Context, input: UpdatePersonInput): Prom
       ...difference(before, snapshot(person)),
     });
     await em.flush();
+    await deriveNeeds(em, [person.household.id]);
     return person;
   });
 }

@@ -21,6 +21,7 @@ import type {
   LogInterventionInput,
   PlanInterventionInput,
 } from './intervention.inputs.js';
+import { deriveNeeds } from '../needs/need.service.js';
 import { interventionPeriodKey } from './period-key.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -194,6 +195,7 @@ async function insertIntervention(
         newValues: snapshot(intervention),
       });
       await em.flush();
+      await deriveNeeds(em, [target.household.id]);
       return intervention;
     });
   } catch (error) {
@@ -305,6 +307,7 @@ export async function advanceIntervention(ctx: Context, input: AdvanceInterventi
         ...difference(before, snapshot(intervention)),
       });
       await em.flush();
+      await deriveNeeds(em, [intervention.household.id]);
       return intervention;
     });
   } catch (error) {
@@ -341,6 +344,7 @@ export async function cancelIntervention(ctx: Context, id: string, reason: strin
       ...difference(before, snapshot(intervention)),
     });
     await em.flush();
+    await deriveNeeds(em, [intervention.household.id]);
     return intervention;
   });
 }

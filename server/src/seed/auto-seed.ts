@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { deriveNeeds } from '../needs/need.service.js';
 import { seedDemoCity } from './seed-database.js';
 
 /**
@@ -12,11 +13,13 @@ export async function seedIfEmpty(orm: MikroORM, log: Logger): Promise<boolean> 
   if (exists) return false;
   log.info('empty database: loading the demo city of Palangka Raya');
   const started = Date.now();
-  const summary = await knex.transaction((trx) =>
-    seedDemoCity(trx, {
+  const summary = await knex.transaction(async (trx) => {
+    const seeded = await seedDemoCity(trx, {
       onProgress: ({ phase, done, total }) => log.info({ phase, done, total }, 'seeding'),
-    }),
-  );
+    });
+    const needs = await deriveNeeds(trx);
+    return { ...seeded, needs: needs.upserted };
+  });
   log.info({ ms: Date.now() - started, ...summary }, 'demo city loaded');
   return true;
 }

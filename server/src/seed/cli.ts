@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { createDatabase } from '../db/orm.js';
+import { deriveNeeds } from '../needs/need.service.js';
 import { DEFAULT_HOUSEHOLDS, DEMO_SEED } from './demo-city.js';
 import { type SeedProgress, SeedRefusedError, seedDemoCity } from './seed-database.js';
 
@@ -130,14 +131,18 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const printer = progressPrinter(process.stdout);
   try {
     // As the owner of the tables: the demo city is written past row-level security.
-    const summary = await db.asOwner((owner) =>
-      seedDemoCity(owner.em.getKnex(), {
+    const { summary, needs, needsMs } = await db.asOwner(async (owner) => {
+      const seeded = await seedDemoCity(owner.em.getKnex(), {
         households: options.households,
         seed: options.seed,
         onProgress: printer.onProgress,
-      }),
-    );
-    printer.finish();
+      });
+      printer.finish();
+      const derivationStarted = performance.now();
+      const derived = await deriveNeeds(owner.em.getKnex());
+      return { summary: seeded, needs: derived.upserted, needsMs: performance.now() - derivationStarted };
+    });
+    console.log(`Needs derived: ${fmt(needs)} in ${(needsMs / 1000).toFixed(1)} s.`);
     const seconds = (performance.now() - started) / 1000;
     const width = Math.max(...Object.keys(summary.counts).map((k) => k.length));
     console.log('\nRows inserted:');

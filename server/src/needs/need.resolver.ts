@@ -1,0 +1,123 @@
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { scopeHouseholds } from '../auth/scope-sql.js';
+import { ConnectionType, keysetPage, PageArgs, sql } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { Role } from '../graphql/enums.js';
+import { HouseholdConnection } from '../households/household.resolver.js';
+import { Household } from '../households/household.entity.js';
+import { Person } from '../households/person.entity.js';
+import { Intervention } from '../interventions/intervention.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { NEED_RULES } from './need-rules.js';
+import { type CandidateRow, Need, NeedRuleInfo, NeedService, NeedStatus, ProgramMatch } from './need.types.js';
+
+// Person-targeted programs fit a member's need more precisely; quota left breaks ties.
+function fit(c: CandidateRow): number {
+  return (c.personTargeted ? 2 : 0) + (c.quotaLeft === null ? 1 : Math.min(1, c.quotaLeft / 100));
+}
+
+async function matches(ctx: Context, needs: Need[]): Promise<ProgramMatch[]> {
+  const candidates = await ctx.loaders.candidatesByNeed.loadMany(needs.map((n) => n.id));
+  const byProgram = new Map<string, { row: CandidateRow; needTypes: Set<Need['type']>; fit: number }>();
+  needs.forEach((need, i) => {
+    const rows = candidates[i];
+    if (!Array.isArray(rows)) return;
+    for (const row of rows) {
+      const entry = byProgram.get(row.programId) ?? { row, needTypes: new Set(), fit: 0 };
+      entry.needTypes.add(need.type);
+      entry.fit = Math.max(entry.fit, fit(row));
+      byProgram.set(row.programId, entry);
+    }
+  });
+  const programs = await ctx.loaders.program.loadMany([...byProgram.keys()]);
+  return [...byProgram.values()]
+    .map((e, i) => Object.assign(new ProgramMatch(), {
+      program: programs[i] as Program,
+      needTypes: [...e.needTypes].sort(),
+      quotaLeft: e.row.quotaLeft,
+      // Each need addressed outweighs any difference in fit.
+      score: 10 * e.needTypes.size + e.fit,
+    }))
+    .filter((m) => m.program instanceof Program)
+    .sort((a, b) => b.score - a.score || a.program.name.localeCompare(b.program.name));
+}
+
+@Resolver(() => Need)
+export class NeedResolver {
+  @Authorized()
+  @Query(() => [NeedRuleInfo], { description: 'The need rule set in force' })
+  needRules(): NeedRuleInfo[] {
+    return NEED_RULES.map((r) =>
+      Object.assign(new NeedRuleInfo(), { type: r.type, version: r.version, unit: r.unit, descriptionId: r.description.id, descriptionEn: r.description.en }),
+    );
+  }
+
+  @Authorized([Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER])
+  @Query(() => HouseholdConnection, {
+    description: "Households in your scope with an unmet need that one of your organisation's running programs addresses; poorest first",
+  })
+  myWorkQueue(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const { em } = ctx;
+    const knex = em.getKnex();
+    const org = ctx.viewer!.organizationId;
+    const base = () =>
+      scopeHouseholds(knex, sql(em, 'household as h'), ctx.viewer).whereExists(
+        knex
+          .select(knex.raw('1'))
+          .from('household_need_status as s')
+          .join('program as p', knex.raw('s.need_type = any (p.need_types)'))
+          .whereRaw('s.household_id = h.id')
+          .where('s.status', NeedStatus.UNMET)
+          .where('p.owner_id', org)
+          .whereRaw('p.starts_on <= sinergi_today() and (p.ends_on is null or p.ends_on >= sinergi_today())'),
+      );
+    return keysetPage<Record<string, unknown>, Household>({
+      query: base().select('h.*'),
+      countQuery: base,
+      spec: { column: 'h.welfare_decile', key: 'welfare_decile', direction: 'asc', idColumn: 'h.id' },
+      first: page.first,
+      after: page.after,
+      map: (row) => em.map(Household, row),
+    });
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The member concerned; null for household-level needs' })
+  person(@Root() need: Need, @Ctx() ctx: Context): Promise<Person | null> {
+    return need.personId ? ctx.loaders.person.load(need.personId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => NeedService, { nullable: true, description: 'What serves it now; null when unmet' })
+  async servedBy(@Root() need: Need, @Ctx() ctx: Context): Promise<NeedService | null> {
+    if (!need.interventionId || !need.programId) return null;
+    const [intervention, program] = await Promise.all([
+      ctx.em.findOne(Intervention, { id: need.interventionId }),
+      ctx.loaders.program.load(need.programId),
+    ]);
+    return intervention && program ? Object.assign(new NeedService(), { intervention, program }) : null;
+  }
+
+  @FieldResolver(() => [ProgramMatch], { description: 'Programs that could serve this need, best fit first' })
+  candidatePrograms(@Root() need: Need, @Ctx() ctx: Context): Promise<ProgramMatch[]> {
+    return matches(ctx, [need]);
+  }
+
+  @FieldResolver(() => NeedRuleInfo)
+  rule(@Root() need: Need): NeedRuleInfo {
+    const r = NEED_RULES.find((x) => x.type === need.type)!;
+    return Object.assign(new NeedRuleInfo(), { type: r.type, version: need.ruleVersion, unit: r.unit, descriptionId: r.description.id, descriptionEn: r.description.en });
+  }
+}
+
+@Resolver(() => Household)
+export class HouseholdNeedsResolver {
+  @FieldResolver(() => [Need], { description: 'Needs derived from the data, with their status in the current period' })
+  needs(@Root() household: Household, @Ctx() ctx: Context): Promise<Need[]> {
+    return ctx.loaders.needsByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => [ProgramMatch], { description: 'Programs that could serve the unmet needs, best fit first' })
+  async matchingPrograms(@Root() household: Household, @Ctx() ctx: Context): Promise<ProgramMatch[]> {
+    const needs = await ctx.loaders.needsByHousehold.load(household.id);
+    return matches(ctx, needs.filter((n) => n.status === NeedStatus.UNMET));
+  }
+}
