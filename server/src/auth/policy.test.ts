@@ -51,6 +51,8 @@ type Expect = 'allow' | 'deny';
 const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
   ADMIN: {
     'household.edit': ['allow', 'allow'],
+    'assessment.record': ['allow', 'allow'],
+    'indicator.record': ['allow', 'allow'],
     'intervention.deliver': ['allow', 'allow'],
     'intervention.verify': ['allow', 'allow'],
     'user.manage': ['allow', 'allow'],
@@ -60,6 +62,8 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
   },
   COORDINATOR: {
     'household.edit': ['deny', 'deny'],
+    'assessment.record': ['allow', 'allow'],
+    'indicator.record': ['allow', 'allow'],
     'intervention.deliver': ['allow', 'allow'],
     'intervention.verify': ['allow', 'allow'],
     'program.manage': ['allow', 'allow'],
@@ -76,9 +80,14 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'intervention.verify': ['deny', 'deny'],
     'program.manage': ['deny', 'deny'],
     'identifiers.full': ['allow', 'allow'],
+    'assessment.record': ['allow', 'allow'],
+    // Out of scope here means an aspect no program of the organisation works on.
+    'indicator.record': ['allow', 'deny'],
   },
   KELURAHAN_OFFICER: {
     'household.edit': ['allow', 'deny'],
+    'assessment.record': ['allow', 'deny'],
+    'indicator.record': ['deny', 'deny'],
     'intervention.deliver': ['deny', 'deny'],
     'identifiers.full': ['allow', 'deny'],
     'address.read': ['allow', 'deny'],
@@ -86,6 +95,8 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
   },
   NGO_PARTNER: {
     'household.edit': ['deny', 'deny'],
+    'assessment.record': ['deny', 'deny'],
+    'indicator.record': ['deny', 'deny'],
     'intervention.deliver': ['allow', 'deny'],
     'assignment.respond': ['allow', 'deny'],
     'identifiers.full': ['deny', 'deny'],
@@ -94,6 +105,8 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
   },
   PRIVATE_PARTNER: {
     'intervention.deliver': ['allow', 'deny'],
+    'assessment.record': ['deny', 'deny'],
+    'indicator.record': ['deny', 'deny'],
     'assignment.respond': ['allow', 'deny'],
     'identifiers.full': ['deny', 'deny'],
     'address.read': ['deny', 'deny'],
@@ -101,6 +114,8 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
   },
   AUDITOR: {
     'household.edit': ['deny', 'deny'],
+    'assessment.record': ['deny', 'deny'],
+    'indicator.record': ['deny', 'deny'],
     'intervention.deliver': ['deny', 'deny'],
     'audit.read': ['allow', 'allow'],
     'identifiers.full': ['allow', 'allow'],
@@ -114,17 +129,28 @@ describe('can(viewer, action, record): role × action × in/out of scope', () =>
   );
   it.each(cases)('%s %s', (role, action, [inside, outside]) => {
     const v = viewer(role);
-    // Program and assignment belong to the viewer's organisation when in scope, to another when out.
-    expect(can(v, action, { household: inScope, programOwnerId: ORG, assignmentOrgId: ORG })).toBe(inside === 'allow');
-    expect(can(v, action, { household: outOfScope, programOwnerId: OTHER, assignmentOrgId: OTHER })).toBe(
-      outside === 'allow',
+    // Program, assignment and aspect belong to the viewer's organisation when in scope, to another when out.
+    expect(can(v, action, { household: inScope, programOwnerId: ORG, assignmentOrgId: ORG, aspectOwnerIds: [ORG] })).toBe(
+      inside === 'allow',
     );
+    expect(
+      can(v, action, { household: outOfScope, programOwnerId: OTHER, assignmentOrgId: OTHER, aspectOwnerIds: [OTHER] }),
+    ).toBe(outside === 'allow');
   });
 
   it("agency staff deliver only their own organisation's programs", () => {
     const v = viewer(Role.AGENCY_STAFF);
     expect(can(v, 'intervention.deliver', { household: inScope, programOwnerId: ORG })).toBe(true);
     expect(can(v, 'intervention.deliver', { household: inScope, programOwnerId: OTHER })).toBe(false);
+  });
+
+  it('agency staff record an indicator only when their organisation owns a program of its aspect', () => {
+    const v = viewer(Role.AGENCY_STAFF);
+    expect(can(v, 'indicator.record', { aspectOwnerIds: [OTHER, ORG] })).toBe(true);
+    expect(can(v, 'indicator.record', { aspectOwnerIds: [OTHER] })).toBe(false);
+    expect(can(v, 'indicator.record', { aspectOwnerIds: [] })).toBe(false);
+    expect(can(v, 'indicator.record')).toBe(false);
+    expect(can(viewer(Role.COORDINATOR), 'indicator.record', { aspectOwnerIds: [] })).toBe(true);
   });
 
   it('nobody can do anything without a login', () => {

@@ -53,7 +53,9 @@ export function householdVisible(viewer: Viewer | null, h: HouseholdFacts): bool
 
 export type Action =
   | 'household.edit'
+  | 'assessment.record'
   | 'growth.record'
+  | 'indicator.record'
   | 'intervention.deliver'
   | 'intervention.verify'
   | 'intervention.correct'
@@ -74,12 +76,17 @@ export interface ActionRecord {
   programOwnerId?: string;
   /** Partner organisation of an assignment. */
   assignmentOrgId?: string;
+  /** Organisations owning a program focused on an indicator's aspect (ownership follows the data). */
+  aspectOwnerIds?: readonly string[];
 }
 
 /** Roles that may ever perform an action (the coarse @Authorized gate uses the same lists). */
 export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'household.edit': [Role.ADMIN, Role.KELURAHAN_OFFICER],
+  // Dinas Sosial updates DTSEN, kelurahan officers verify in the field; any agency staff may record.
+  'assessment.record': [Role.ADMIN, Role.COORDINATOR, Role.KELURAHAN_OFFICER, Role.AGENCY_STAFF],
   'growth.record': [Role.ADMIN, Role.AGENCY_STAFF],
+  'indicator.record': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF],
   'intervention.deliver': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
   'intervention.verify': [Role.ADMIN, Role.COORDINATOR],
   'intervention.correct': [Role.ADMIN, Role.COORDINATOR],
@@ -116,6 +123,10 @@ export function can(viewer: Viewer | null, action: Action, record: ActionRecord 
       return record.programOwnerId === viewer.organizationId;
     case 'assignment.respond':
       return record.assignmentOrgId === viewer.organizationId;
+    case 'indicator.record':
+      // An agency records only the aspect its own programs work on.
+      if (viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR) return true;
+      return (record.aspectOwnerIds ?? []).includes(viewer.organizationId);
     default:
       return true;
   }

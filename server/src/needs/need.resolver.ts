@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { scopeHouseholds } from '../auth/scope-sql.js';
-import { ConnectionType, keysetPage, PageArgs, sql } from '../graphql/connection.js';
+import { keysetPage, PageArgs, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
 import { HouseholdConnection } from '../households/household.resolver.js';
