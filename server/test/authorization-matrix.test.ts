@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/graphql/enums.js';
 import { buildSinergiSchema } from '../src/graphql/schema.js';
+import { todayInCity } from '../src/graphql/validate.js';
 import { makeNik } from '../src/households/identity-numbers.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './harness.js';
 
@@ -104,6 +105,14 @@ const RULES: Record<string, Rule> = {
   },
   'Query.assignments': list('assignments'),
   'Query.indicatorValues': { op: () => ({ query: '{ indicatorValues(areaCode: "62.71.03.1002", year: 2026) { id } }' }), expect: always('ok') },
+  // Analytics: every role may ask; its scope decides which households are counted.
+  'Query.coverageByArea': { op: () => ({ query: '{ coverageByArea { code households } }' }), expect: always('ok') },
+  'Query.overlap': { op: () => ({ query: '{ overlap { overlappingNeeds } }' }), expect: always('ok') },
+  'Query.programPerformance': { op: () => ({ query: '{ programPerformance { programId delivered } }' }), expect: always('ok') },
+  'Query.organizationPerformance': { op: () => ({ query: '{ organizationPerformance { organizationId delivered } }' }), expect: always('ok') },
+  'Query.povertyTrend': { op: () => ({ query: '{ povertyTrend(months: 3) { onTrack } }' }), expect: always('ok') },
+  'Query.stuntingByArea': { op: () => ({ query: '{ stuntingByArea { code stunted } }' }), expect: always('ok') },
+  'Query.indicatorSeries': { op: () => ({ query: '{ indicatorSeries(indicator: INFLATION_YOY_PCT) { areaCode } }' }), expect: always('ok') },
   'Query.users': { ...list('users'), expect: gate([Role.ADMIN], always('ok')) },
   'Query.needRules': { op: () => ({ query: '{ needRules { type version } }' }), expect: always('ok') },
   'Query.myWorkQueue': { ...list('myWorkQueue'), expect: gate([Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER], always('ok')) },
@@ -184,6 +193,23 @@ const RULES: Record<string, Rule> = {
       variables: { i: { personId: pick(s, f.child[r], MISSING), measuredOn: '2026-10-01', heightCm: 85, position: 'STANDING' } },
     }),
     expect: gate([Role.ADMIN, Role.AGENCY_STAFF], scopedMutation),
+  },
+  'Mutation.recordPovertyAssessment': {
+    op: (f, r, s) => ({
+      query: 'mutation ($i: RecordPovertyAssessmentInput!) { recordPovertyAssessment(input: $i) { id } }',
+      variables: { i: { householdId: pick(s, f.household[r], MISSING), assessedOn: todayInCity(), welfareDecile: 3, reason: 'Uji matriks akses' } },
+    }),
+    expect: gate([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER], scopedMutation),
+  },
+  'Mutation.upsertIndicatorValue': {
+    op: (f, _r, s) => ({
+      query: 'mutation ($i: UpsertIndicatorValueInput!) { upsertIndicatorValue(input: $i) { id } }',
+      variables: {
+        i: { areaId: pick(s, f.area, MISSING), indicator: 'STUNTING_PREVALENCE_PCT', year: 2025, quarter: 2, value: 21.5, source: 'Uji matriks akses' },
+      },
+    }),
+    // Agency staff here is Dinas Sosial, whose programs do not work on stunting.
+    expect: gate([Role.ADMIN, Role.COORDINATOR], existing),
   },
   'Mutation.createOrganization': {
     op: () => {

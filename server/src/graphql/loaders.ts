@@ -6,6 +6,7 @@ import { Assignment } from '../assignments/assignment.entity.js';
 import { GrowthMeasurement } from '../growth/growth-measurement.entity.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
+import { PovertyAssessment } from '../households/poverty-assessment.entity.js';
 import { Intervention } from '../interventions/intervention.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -86,6 +87,11 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     }),
     assignmentsByHousehold: byParent(em, Assignment, 'household', (a) => a.household.id, {
       requestedAt: 'desc',
+      id: 'asc',
+    }),
+    assessmentsByHousehold: byParent(em, PovertyAssessment, 'household', (a) => a.household.id, {
+      assessedOn: 'desc',
+      createdAt: 'desc',
       id: 'asc',
     }),
     measurementsByPerson: byParent(em, GrowthMeasurement, 'person', (m) => m.person.id, {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AnalyticsResolver, AreaCoverageResolver, OrganizationPerformanceResolver, ProgramPerformanceResolver } from '../analytics/analytics.resolver.js';
 import { AreaResolver } from '../areas/area.resolver.js';
 import { AssignmentResolver } from '../assignments/assignment.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
@@ -10,6 +11,7 @@ import { AuthChecker } from '../auth/auth-checker.js';
 import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver.js';
 import { HouseholdResolver } from '../households/household.resolver.js';
 import { PersonResolver } from '../households/person.resolver.js';
+import { HouseholdAssessmentsResolver, PovertyAssessmentResolver } from '../households/poverty-assessment.resolver.js';
 import { IndicatorResolver } from '../indicators/indicator.resolver.js';
 import { InterventionResolver } from '../interventions/intervention.resolver.js';
 import { HouseholdNeedsResolver, NeedResolver } from '../needs/need.resolver.js';
@@ -23,6 +25,10 @@ export function buildSinergiSchema(options: { sessionTtlHours: number }): Promis
       authResolver(options.sessionTtlHours),
       ApiTokenResolver,
       AuditResolver,
+      AnalyticsResolver,
+      AreaCoverageResolver,
+      OrganizationPerformanceResolver,
+      ProgramPerformanceResolver,
       AreaResolver,
       AssignmentResolver,
       GrowthMeasurementResolver,
@@ -33,6 +39,8 @@ export function buildSinergiSchema(options: { sessionTtlHours: number }): Promis
       HouseholdNeedsResolver,
       OrganizationResolver,
       PersonResolver,
+      PovertyAssessmentResolver,
+      HouseholdAssessmentsResolver,
       ProgramResolver,
       UserResolver,
     ],

@@ -180,12 +180,6 @@ class HouseholdFields {
   @Field(() => Float, { nullable: true })
   longitude?: number;
 
-  @Field(() => Int, { nullable: true })
-  welfareDecile?: number;
-
-  @Field(() => PovertyStatus, { nullable: true, description: 'Defaults from the decile when omitted at creation' })
-  povertyStatus?: PovertyStatus;
-
   @Field(() => Float, { nullable: true })
   monthlyExpenditurePerCapita?: number;
 
@@ -222,11 +216,18 @@ export class CreateHouseholdInput extends HouseholdFields {
   @Field(() => ID, { description: 'The kelurahan' })
   areaId!: string;
 
+  // Given only here: afterwards they change through recordPovertyAssessment, which keeps the history.
+  @Field(() => Int, { nullable: true, description: 'Required. DTSEN welfare decile, 1 (poorest) to 10; recorded as the first assessment' })
+  welfareDecile?: number;
+
+  @Field(() => PovertyStatus, { nullable: true, description: 'Defaults from the decile when omitted' })
+  povertyStatus?: PovertyStatus;
+
   @Field(() => [PersonInput], { description: 'Members; exactly one with relation HEAD' })
   members!: PersonInput[];
 }
 
-@InputType({ description: 'Only the fields given are changed' })
+@InputType({ description: 'Only the fields given are changed; the decile and poverty status change through recordPovertyAssessment' })
 export class UpdateHouseholdInput extends HouseholdFields {
   @Field(() => ID)
   id!: string;

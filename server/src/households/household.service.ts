@@ -31,6 +31,7 @@ import {
 import { deriveNeeds } from '../needs/need.service.js';
 import { kkProblem, nikProblem } from './identity-numbers.js';
 import { Person } from './person.entity.js';
+import { initialAssessment } from './poverty-assessment.service.js';
 
 const ORDER_COLUMNS: Record<HouseholdOrderField, { column: string; key: string }> = {
   [HouseholdOrderField.KK_NUMBER]: { column: 'h.kk_number', key: 'kk_number' },
@@ -153,7 +154,8 @@ function normaliseRtRw(field: string, value: string | undefined): string | undef
   return v.padStart(3, '0');
 }
 
-type HouseholdFieldsInput = Omit<UpdateHouseholdInput, 'id' | 'version'>;
+// The decile and status are accepted at creation only; later they change through an assessment.
+type HouseholdFieldsInput = Omit<UpdateHouseholdInput, 'id' | 'version'> & Partial<Pick<CreateHouseholdInput, 'welfareDecile' | 'povertyStatus'>>;
 
 /** Validates and normalises the household fields present in `input`; returns the values to assign. */
 async function householdChanges(em: EntityManager, input: HouseholdFieldsInput): Promise<Partial<Household>> {
@@ -242,11 +244,12 @@ export async function createHousehold(ctx: Context, input: CreateHouseholdInput)
       dataSources: changes.dataSources ?? [],
     } as Household);
     const members = input.members.map((m) => em.create(Person, { ...m, household } as Person));
+    const assessment = initialAssessment(em, ctx, household);
     audit(em, ctx, {
       action: AuditAction.CREATE,
       entityType: 'Household',
-      entityIds: [household.id, ...members.map((m) => m.id)],
-      newValues: { ...snapshot(household), members: members.map(snapshot) },
+      entityIds: [household.id, ...members.map((m) => m.id), assessment.id],
+      newValues: { ...snapshot(household), members: members.map(snapshot), assessment: snapshot(assessment) },
     });
     await em.flush();
     await deriveNeeds(em, [household.id]);
@@ -275,9 +278,6 @@ export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput)
     const household = await lockForUpdate(em, await findInScope(ctx, em, input.id), 'Household', input.version);
     const changes = await householdChanges(em, input);
     if (changes.area) assertAreaInScope(ctx, changes.area);
-    if (changes.welfareDecile !== undefined && !changes.povertyStatus) {
-      changes.povertyStatus = defaultPovertyStatus(changes.welfareDecile);
-    }
     const before = snapshot(household);
     em.assign(household, changes);
     audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'Household', entityIds: [household.id], ...difference(before, snapshot(household)) });

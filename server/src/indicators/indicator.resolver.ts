@@ -1,9 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
+import { ACTION_ROLES } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
 import { Indicator } from '../graphql/enums.js';
 import { areaWithDescendants } from '../households/household.service.js';
 import { IndicatorValue } from './indicator-value.entity.js';
+import { UpsertIndicatorValueInput } from './indicator.inputs.js';
+import { upsertIndicatorValue } from './indicator.service.js';
 
 @Resolver(() => IndicatorValue)
 export class IndicatorResolver {
@@ -24,6 +27,15 @@ export class IndicatorResolver {
       where['area'] = { $in: ids.map((r) => r.id) };
     }
     return ctx.em.find(IndicatorValue, where, { orderBy: { year: 'asc', quarter: 'asc', indicator: 'asc' }, limit: 5000 });
+  }
+
+  @Authorized([...ACTION_ROLES['indicator.record']])
+  @Mutation(() => IndicatorValue, {
+    description:
+      "Creates or replaces the figure of an area, indicator and quarter. Agency staff record only the aspects their organisation's programs work on",
+  })
+  upsertIndicatorValue(@Arg('input', () => UpsertIndicatorValueInput) input: UpsertIndicatorValueInput, @Ctx() ctx: Context) {
+    return upsertIndicatorValue(ctx, input);
   }
 
   @FieldResolver(() => Area)

@@ -1,8 +1,10 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
-import { can } from '../auth/policy.js';
 import { Area } from '../areas/area.entity.js';
+import { can } from '../auth/policy.js';
+import { sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { AuditAction, FocusAspect, Indicator } from '../graphql/enums.js';
+import { AuditAction, FocusAspect, Indicator, Role } from '../graphql/enums.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { requireInteger, requireRange, requireText, todayInCity } from '../graphql/validate.js';
 import { User } from '../users/user.entity.js';
@@ -25,16 +27,11 @@ const VALUE_RANGE: Record<Indicator, [number, number]> = {
   [Indicator.INFLATION_YOY_PCT]: [-100, 1000],
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Organisations owning at least one program focused on the aspect: who "owns" the aspect follows the data. */
 async function aspectOwnerIds(ctx: Context, aspect: FocusAspect): Promise<string[]> {
-  const rows = (await ctx.em
-    .getKnex()
-    .select('owner_id')
-    .distinct()
-    .from('program')
-    .whereRaw('? = any (focus_aspects)', [aspect])) as Array<{ owner_id: string }>;
+  const rows = (await sql(ctx.em, 'program').distinct('owner_id').whereRaw('? = any (focus_aspects)', [aspect])) as Array<{
+    owner_id: string;
+  }>;
   return rows.map((r) => r.owner_id);
 }
 
@@ -56,32 +53,47 @@ function validate(input: UpsertIndicatorValueInput, today: string) {
 export async function upsertIndicatorValue(ctx: Context, input: UpsertIndicatorValueInput): Promise<IndicatorValue> {
   const viewer = ctx.viewer!;
   // Who may record does not depend on the values sent: answer FORBIDDEN before judging them.
-  const owners = viewer.role === 'AGENCY_STAFF' ? await aspectOwnerIds(ctx, INDICATOR_ASPECT[input.indicator]) : [];
+  const owners = viewer.role === Role.AGENCY_STAFF ? await aspectOwnerIds(ctx, INDICATOR_ASPECT[input.indicator]) : [];
   if (!can(viewer, 'indicator.record', { aspectOwnerIds: owners })) {
     throw new ForbiddenError(`Only the coordinator and the agencies working on ${INDICATOR_ASPECT[input.indicator]} record this indicator`);
   }
   const fields = validate(input, todayInCity());
+  if (!(await ctx.loaders.area.load(input.areaId))) throw new NotFoundError('Area', 'input.areaId');
+  try {
+    return await write(ctx, input.areaId, input.indicator, fields);
+  } catch (error) {
+    // Two first writers of the same period: the loser finds the winner's row and updates it.
+    if (error instanceof UniqueConstraintViolationException) return write(ctx, input.areaId, input.indicator, fields);
+    throw error;
+  }
+}
+
+function write(
+  ctx: Context,
+  areaId: string,
+  indicator: Indicator,
+  fields: { year: number; quarter: number; value: number; source: string },
+): Promise<IndicatorValue> {
   return ctx.em.transactional(async (em) => {
-    const area = UUID.test(input.areaId) ? await em.findOne(Area, { id: input.areaId }) : null;
-    if (!area) throw new NotFoundError('Area', 'input.areaId');
-    const key = { area, indicator: input.indicator, year: fields.year, quarter: fields.quarter };
-    // Locks the row of this period, so two concurrent writers of the same figure update one after the other.
-    const existing = await em.findOne(IndicatorValue, key, { lockMode: 'pessimistic_write' as never, refresh: true });
-    const recordedBy = em.getReference(User, viewer.userId);
+    const area = em.getReference(Area, areaId);
+    const key = { area, indicator, year: fields.year, quarter: fields.quarter };
+    // Locks the row of this period, so concurrent writers of one figure take turns.
+    const existing = await em.findOne(IndicatorValue, key, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const recordedBy = em.getReference(User, ctx.viewer!.userId);
     if (existing) {
       const before = snapshot(existing);
       em.assign(existing, { value: fields.value, source: fields.source, recordedBy });
       audit(em, ctx, {
         action: AuditAction.UPDATE,
         entityType: 'IndicatorValue',
-        entityIds: [existing.id, area.id],
+        entityIds: [existing.id, areaId],
         ...difference(before, snapshot(existing)),
       });
       await em.flush();
       return existing;
     }
     const created = em.create(IndicatorValue, { ...key, value: fields.value, source: fields.source, recordedBy } as IndicatorValue);
-    audit(em, ctx, { action: AuditAction.CREATE, entityType: 'IndicatorValue', entityIds: [created.id, area.id], newValues: snapshot(created) });
+    audit(em, ctx, { action: AuditAction.CREATE, entityType: 'IndicatorValue', entityIds: [created.id, areaId], newValues: snapshot(created) });
     await em.flush();
     return created;
   });

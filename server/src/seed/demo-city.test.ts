@@ -230,6 +230,106 @@ describe('demo city generator: welfare', () => {
   });
 });
 
+describe('demo city generator: welfare assessments', () => {
+  const { households, povertyAssessments } = large.batch;
+  const history = new Map<string, typeof povertyAssessments>();
+  for (const a of povertyAssessments) {
+    const list = history.get(a.household_id) ?? [];
+    list.push(a);
+    history.set(a.household_id, list);
+  }
+  const monthsBefore = (months: number) => {
+    const d = new Date(`${DEMO_TODAY}T00:00:00Z`);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate())).toISOString().slice(0, 10);
+  };
+
+  it("gives every household a first assessment 24–36 months old, and the latest one equals the household's row", () => {
+    expect(history.size).toBe(households.length);
+    for (const h of households) {
+      const list = history.get(h.id)!;
+      const first = list[0]!;
+      const latest = list[list.length - 1]!;
+      expect(first.previous_decile).toBeNull();
+      expect(first.previous_status).toBeNull();
+      expect(first.assessed_on >= monthsBefore(36) && first.assessed_on <= monthsBefore(24), first.assessed_on).toBe(true);
+      expect({ decile: latest.welfare_decile, status: latest.poverty_status, expenditure: latest.monthly_expenditure_per_capita }).toEqual({
+        decile: h.welfare_decile,
+        status: h.poverty_status,
+        expenditure: h.monthly_expenditure_per_capita,
+      });
+    }
+  });
+
+  it('keeps each history in order, chained through the previous values, within the last 24 months', () => {
+    for (const list of history.values()) {
+      for (let i = 1; i < list.length; i++) {
+        const [before, a] = [list[i - 1]!, list[i]!];
+        expect(a.assessed_on > before.assessed_on).toBe(true);
+        expect(a.assessed_on > monthsBefore(24) && a.assessed_on < DEMO_TODAY).toBe(true);
+        expect(a.previous_decile).toBe(before.welfare_decile);
+        expect(a.previous_status).toBe(before.poverty_status);
+        expect(a.created_at.slice(0, 10)).toBe(a.assessed_on);
+        // The API's rule: only an extremely poor or poor household graduates, out of decile 1.
+        if (a.poverty_status === 'GRADUATED') {
+          expect(['EXTREME_POOR', 'POOR']).toContain(before.poverty_status);
+          expect(a.welfare_decile).toBeGreaterThanOrEqual(2);
+        }
+      }
+      for (const a of list) {
+        expect(a.reason.length).toBeGreaterThanOrEqual(3);
+        expect(a.welfare_decile).toBeGreaterThanOrEqual(1);
+        expect(a.welfare_decile).toBeLessThanOrEqual(10);
+        expect(a.monthly_expenditure_per_capita).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
+  it('lets 10–15% of the poor improve (some graduating) and a few worsen', () => {
+    let poor = 0;
+    let improved = 0;
+    let graduated = 0;
+    let worsened = 0;
+    for (const list of history.values()) {
+      const [first, latest] = [list[0]!, list[list.length - 1]!];
+      if (latest.welfare_decile < first.welfare_decile) worsened++;
+      if (first.poverty_status !== 'EXTREME_POOR' && first.poverty_status !== 'POOR') continue;
+      poor++;
+      if (latest.welfare_decile > first.welfare_decile) improved++;
+      if (latest.poverty_status === 'GRADUATED') graduated++;
+    }
+    expect(improved / poor).toBeGreaterThanOrEqual(0.1);
+    expect(improved / poor).toBeLessThanOrEqual(0.15);
+    expect(graduated).toBeGreaterThan(0.02 * poor);
+    expect(worsened).toBeGreaterThan(0);
+    expect(worsened).toBeLessThan(improved / 2);
+  });
+
+  it('brings the number of extremely poor households down month by month over the last 24 months', () => {
+    const monthEnds = Array.from({ length: 24 }, (_, i) => {
+      const d = new Date(`${DEMO_TODAY}T00:00:00Z`);
+      return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 23 + i, 0)).toISOString().slice(0, 10);
+    });
+    const extremePoor = monthEnds.map((end) => {
+      let n = 0;
+      for (const list of history.values()) {
+        const current = list.filter((a) => a.assessed_on <= end).at(-1);
+        if (current?.poverty_status === 'EXTREME_POOR') n++;
+      }
+      return n;
+    });
+    // Least-squares slope of the monthly counts, and the overall fall.
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const mx = mean(monthEnds.map((_, i) => i));
+    const my = mean(extremePoor);
+    const slope =
+      extremePoor.reduce((s, y, i) => s + (i - mx) * (y - my), 0) / monthEnds.reduce((s, _, i) => s + (i - mx) ** 2, 0);
+    expect(slope).toBeLessThan(0);
+    expect(extremePoor[23]!).toBeLessThan(extremePoor[0]! * 0.95);
+    expect(extremePoor[23]).toBe(households.filter((h) => h.poverty_status === 'EXTREME_POOR').length);
+    for (let i = 1; i < 24; i++) expect(extremePoor[i]!, monthEnds[i]).toBeLessThanOrEqual(extremePoor[i - 1]! + 5);
+  });
+});
+
 describe('demo city generator: growth', () => {
   it('stunts about a quarter of decile-1 under-fives, fewer in richer households', () => {
     const { batch } = large;

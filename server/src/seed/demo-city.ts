@@ -13,6 +13,7 @@ import {
   CITY,
   DELIVERY_NOTES,
   DEMO_ACCOUNTS,
+  DEMO_ORGS,
   DEMO_USERS,
   ETHNIC_MIX,
   type Ethnicity,
@@ -216,6 +217,23 @@ export interface AssignmentRow {
   updated_at: string;
 }
 
+export type PovertyStatusCode = HouseholdRow['poverty_status'];
+
+export interface PovertyAssessmentRow {
+  id: string;
+  household_id: string;
+  assessed_on: string;
+  welfare_decile: number;
+  poverty_status: PovertyStatusCode;
+  monthly_expenditure_per_capita: number;
+  previous_decile: number | null;
+  previous_status: PovertyStatusCode | null;
+  reason: string;
+  assessed_by_id: string | null;
+  organization_id: string | null;
+  created_at: string;
+}
+
 export type IndicatorCode = 'STUNTING_PREVALENCE_PCT' | 'INVESTMENT_REALISATION_RP' | 'P3DN_SHARE_PCT' | 'INFLATION_YOY_PCT';
 
 export interface IndicatorValueRow {
@@ -237,6 +255,7 @@ export interface HouseholdBatch {
   growthMeasurements: GrowthMeasurementRow[];
   interventions: InterventionRow[];
   assignments: AssignmentRow[];
+  povertyAssessments: PovertyAssessmentRow[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,6 +310,16 @@ const TODAY_DAY = dayOf(DEMO_TODAY);
 const WINDOW_START_DAY = dayOf(WINDOW_START);
 // PLANNED work may be scheduled a few weeks past "today", never further.
 const PLANNING_HORIZON_DAYS = 45;
+
+/** The day `months` calendar months before DEMO_TODAY. */
+function monthsBeforeToday(months: number): number {
+  const today = new Date(TODAY_DAY * MS_PER_DAY);
+  return Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate()) / MS_PER_DAY;
+}
+
+// Every household's first assessment is 24–36 months old; what changed since falls in the last 24 months.
+const FIRST_ASSESSMENT_FROM_DAY = monthsBeforeToday(36);
+const ASSESSMENT_HISTORY_START_DAY = monthsBeforeToday(24);
 
 interface Period {
   key: string;
@@ -368,6 +397,29 @@ const REACH_SCALE = 0.7;
 // Decile 1 is reached first, better-off households much less.
 const REACH_BY_DECILE = [1.25, 1.0, 1.0, 0.7, 0.7, 0.45, 0.35, 0.3, 0.25, 0.2];
 
+// Why a household's assessment changed, in the words of the register.
+const ASSESSMENT_REASONS = {
+  initial: 'Data awal DTKS / initial register',
+  graduated: [
+    'Graduasi PKH: keluarga mandiri secara ekonomi setelah pendampingan',
+    'Graduasi sejahtera mandiri: usaha mikro berjalan, pengeluaran per kapita naik',
+    'Graduasi: kepala keluarga kini bekerja tetap',
+  ],
+  improved: [
+    'Pemutakhiran DTSEN: pengeluaran per kapita naik',
+    'Verifikasi lapangan: anggota keluarga usia kerja kini bekerja',
+    'Pemutakhiran DTSEN: usaha mikro berjalan setelah KUR/UMi',
+    'Musyawarah kelurahan: kondisi ekonomi keluarga membaik',
+  ],
+  worsened: [
+    'Kepala keluarga kehilangan pekerjaan',
+    'Pemutakhiran DTSEN: pengeluaran per kapita turun',
+    'Anggota keluarga sakit berkepanjangan, tidak dapat bekerja',
+    'Rumah dan usaha terdampak banjir',
+  ],
+  unchanged: ['Verifikasi lapangan: kondisi tidak berubah', 'Pemutakhiran DTSEN berkala: desil tetap'],
+} as const;
+
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI', 'XXII', 'XXIII', 'XXIV', 'XXV'];
 
 const pad3 = (n: number) => String(n).padStart(3, '0');
@@ -426,6 +478,8 @@ export class DemoCity {
   private readonly kkSerials = new Map<number, number>();
   // Under-fives and stunted ones per kelurahan, for the stunting indicator.
   private readonly stuntingByKelurahan = new Map<string, { children: number; stunted: number }>();
+  // A stream of its own for the assessment histories, so they leave every other row of the city as it was.
+  private readonly historyRng: Random;
   private generated = false;
 
   constructor(options: DemoCityOptions = {}) {
@@ -437,6 +491,7 @@ export class DemoCity {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     this.householdCount = households;
     this.seed = seed;
+    this.historyRng = new Random(`${seed}:assessments`);
     this.stats = {
       households: 0,
       persons: 0,
@@ -717,6 +772,7 @@ export class DemoCity {
       m.row.created_at = createdAt;
       m.row.updated_at = row.updated_at;
     }
+    const assessments = this.assessmentHistory(this.historyRng, row, kel);
 
     const draft: HouseholdDraft = {
       row,
@@ -769,6 +825,88 @@ export class DemoCity {
     for (const m of members) batch.persons.push(m.row);
     batch.assignments.push(...assignments);
     batch.interventions.push(...interventions);
+    batch.povertyAssessments.push(...assessments);
+  }
+
+  /**
+   * The household's welfare assessments, oldest first, ending in its current decile and status. The
+   * present comes from the main stream; the past is drawn backwards from it: about one in eight poor
+   * households improved (some graduated), a few worsened, so extreme poverty falls month by month.
+   */
+  private assessmentHistory(rng: Random, row: HouseholdRow, kel: KelurahanDef): PovertyAssessmentRow[] {
+    interface State {
+      decile: number;
+      status: PovertyStatusCode;
+      expenditure: number;
+    }
+    const expenditureOf = (decile: number) => {
+      const [lo, hi] = EXPENDITURE_RANGE[decile - 1]!;
+      return Math.round(rng.real(lo, hi) / 500) * 500;
+    };
+    const past = (decile: number): State => ({ decile, status: statusOfDecile(decile), expenditure: expenditureOf(decile) });
+    const d = row.welfare_decile;
+    // Earlier deciles, newest first.
+    const earlier: number[] = [];
+    if (row.poverty_status === 'GRADUATED') {
+      const before = rng.weightedPick([[1, 0.3], [2, 0.35], [3, 0.35]] as const);
+      earlier.push(before);
+      if (before >= 2 && rng.chance(0.25)) earlier.push(1);
+    } else if (d === 1) {
+      if (rng.chance(0.04)) earlier.push(2);
+    } else if (d <= 3) {
+      if (rng.chance(0.08)) earlier.push(1);
+      else if (rng.chance(0.03)) earlier.push(4);
+    } else if (d <= 5) {
+      if (rng.chance(0.08)) earlier.push(rng.int(2, 3));
+    } else if (d === 6) {
+      if (rng.chance(0.03)) earlier.push(3);
+    } else if (rng.chance(0.02)) earlier.push(rng.int(5, d - 1));
+    const path: State[] = [
+      ...earlier.reverse().map(past),
+      { decile: d, status: row.poverty_status, expenditure: row.monthly_expenditure_per_capita },
+    ];
+    // Some households were re-assessed without a change of decile (a routine DTSEN update).
+    if (rng.chance(0.12)) path.unshift({ ...path[0]!, expenditure: expenditureOf(path[0]!.decile) });
+
+    const days = new Set<number>();
+    while (days.size < path.length - 1) days.add(rng.int(ASSESSMENT_HISTORY_START_DAY + 1, TODAY_DAY - 1));
+    const dayOfStep = [rng.int(FIRST_ASSESSMENT_FROM_DAY, ASSESSMENT_HISTORY_START_DAY), ...[...days].sort((a, b) => a - b)];
+    const rows = path.map((state, i): PovertyAssessmentRow => {
+      const before = i === 0 ? null : path[i - 1]!;
+      const reason =
+        before === null
+          ? ASSESSMENT_REASONS.initial
+          : state.status === 'GRADUATED'
+            ? rng.pick(ASSESSMENT_REASONS.graduated)
+            : state.decile > before.decile
+              ? rng.pick(ASSESSMENT_REASONS.improved)
+              : state.decile < before.decile
+                ? rng.pick(ASSESSMENT_REASONS.worsened)
+                : rng.pick(ASSESSMENT_REASONS.unchanged);
+      // The register came from Dinas Sosial; Menteng's officer verifies some changes in the field.
+      const byLurah = before !== null && kel.code === AREA_CODES.kelurahan.menteng && rng.chance(0.4);
+      return {
+        id: rng.uuid(),
+        household_id: row.id,
+        assessed_on: isoOf(dayOfStep[i]!),
+        welfare_decile: state.decile,
+        poverty_status: state.status,
+        monthly_expenditure_per_capita: state.expenditure,
+        previous_decile: before?.decile ?? null,
+        previous_status: before?.status ?? null,
+        reason,
+        assessed_by_id: before === null ? null : byLurah ? DEMO_USERS.lurahMenteng : DEMO_USERS.dinsos,
+        organization_id: byLurah ? DEMO_ORGS.kelurahanMenteng : DEMO_ORGS.dinsos,
+        created_at: stampOf(dayOfStep[i]!, rng),
+      };
+    });
+    // Assessments recorded after the household entered the hub updated its row, as the API does.
+    for (const a of rows) {
+      if (a.created_at <= row.created_at) continue;
+      row.version++;
+      if (a.created_at > row.updated_at) row.updated_at = a.created_at;
+    }
+    return rows;
   }
 
   private generateMembers(rng: Random, householdId: string, decile: number, rural: boolean, ethnicity: Ethnicity): Member[] {
@@ -1248,7 +1386,11 @@ export class DemoCity {
 // Helpers
 
 function emptyBatch(): HouseholdBatch {
-  return { households: [], persons: [], growthMeasurements: [], interventions: [], assignments: [] };
+  return { households: [], persons: [], growthMeasurements: [], interventions: [], assignments: [], povertyAssessments: [] };
+}
+
+function statusOfDecile(decile: number): PovertyStatusCode {
+  return decile === 1 ? 'EXTREME_POOR' : decile <= 3 ? 'POOR' : decile <= 5 ? 'VULNERABLE' : 'NOT_POOR';
 }
 
 function lastQuarters(n: number): Array<{ year: number; quarter: number }> {

@@ -13,6 +13,7 @@ export const SEED_TABLES = [
   'app_user',
   'program',
   'household',
+  'poverty_assessment',
   'person',
   'growth_measurement',
   'assignment',
@@ -159,6 +160,7 @@ async function insertHouseholdBatch(knex: Knex, batch: HouseholdBatch, counts: R
     await trx.raw('set local synchronous_commit = off');
     const n = {
       household: await insertRows(trx, 'household', batch.households),
+      poverty_assessment: await insertRows(trx, 'poverty_assessment', batch.povertyAssessments),
       person: await insertRows(trx, 'person', batch.persons),
       growth_measurement: await insertRows(trx, 'growth_measurement', batch.growthMeasurements),
       assignment: await insertRows(trx, 'assignment', batch.assignments),

@@ -1,0 +1,658 @@
+import type { Knex } from '@mikro-orm/knex';
+import { scopeHouseholds } from '../auth/scope-sql.js';
+import type { Context } from '../graphql/context.js';
+import { AreaLevel, FocusAspect, Indicator, NeedType, PovertyStatus } from '../graphql/enums.js';
+import { BadUserInputError } from '../graphql/errors.js';
+import { requireDate, requireInteger } from '../graphql/validate.js';
+import { areaWithDescendants } from '../households/household.service.js';
+import type {
+  AnalyticsFilter,
+  AreaCoverage,
+  CountByKey,
+  IndicatorSeries,
+  NeedTypeCoverage,
+  OrganizationPerformance,
+  OverlapReport,
+  PovertyTrend,
+  ProgramPerformance,
+  StuntingPrevalence,
+} from './analytics.types.js';
+
+/*
+ * Coverage analytics (spec §4): every aggregate is ONE SQL statement, whatever the size of the city.
+ *
+ * Shared definitions (the CTEs below):
+ * - params: the reference date `as_of` = least(coalesce(filter.to, today), today) in WIB, and whether
+ *   the filter's area exists (checked inside the same statement, so validation costs no round-trip).
+ * - hh: the households counted — in the filter area (with sub-areas) AND in the viewer's scope
+ *   (scopeHouseholds; row-level security applies again because the statement runs in the request
+ *   transaction as the application role).
+ * - pm: the programs counted (filter.focusAspect / strategy / organizationId = owner), each with the key
+ *   of its frequency period containing as_of ("its current period").
+ * - iv: interventions of counted programs on counted households, dated (delivered_on, else planned_on)
+ *   within filter.from / filter.to; cancelled ones included (callers exclude them where it matters).
+ * - cur: the non-cancelled iv rows in their program's current period.
+ * - nd: the current needs (household_need) of counted households; with a program filter, only needs of a
+ *   type some counted program addresses.
+ * - np: need × program pairs where a `cur` intervention of the program addresses the need (same
+ *   household, same member or a household-wide intervention, a program addressing the need type) —
+ *   the definition of the household_need_status view, restricted to the counted programs and dates.
+ * - A need is SERVED when a delivered/verified one of those exists, PLANNED when only planned/in-progress
+ *   ones do, UNMET otherwise. Coverage = SERVED / all needs.
+ */
+
+const AREA_CODE = /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const POVERTY_STATUSES = Object.values(PovertyStatus);
+const NEED_TYPES = Object.values(NeedType);
+const FOCUS_ASPECTS = Object.values(FocusAspect);
+const DECILES = Array.from({ length: 10 }, (_, i) => String(i + 1));
+
+type Row = Record<string, unknown>;
+
+interface Query {
+  /** Named CTEs in dependency order; a query takes the ones it needs. */
+  ctes: Record<string, string>;
+  bindings: Record<string, unknown>;
+}
+
+const SHARED = ['params', 'hh', 'pm', 'iv', 'cur', 'nd', 'np'] as const;
+
+interface CheckedFilter {
+  areaCode: string | null;
+  from: string | null;
+  to: string | null;
+  focusAspect: FocusAspect | null;
+  strategy: string | null;
+  organizationId: string | null;
+}
+
+export function checkFilter(filter: AnalyticsFilter | null | undefined): CheckedFilter {
+  const f = filter ?? {};
+  const areaCode = f.areaCode?.trim() || null;
+  if (areaCode !== null && !AREA_CODE.test(areaCode)) {
+    throw new BadUserInputError('filter.areaCode', 'is not a Kemendagri area code (e.g. 62.71.03.1002)');
+  }
+  const from = f.from ? requireDate('filter.from', f.from) : null;
+  const to = f.to ? requireDate('filter.to', f.to) : null;
+  if (from && to && from > to) throw new BadUserInputError('filter.to', 'must not be before filter.from');
+  const organizationId = f.organizationId?.trim() || null;
+  if (organizationId !== null && !UUID.test(organizationId)) {
+    throw new BadUserInputError('filter.organizationId', 'is not an organisation id');
+  }
+  return { areaCode, from, to, focusAspect: f.focusAspect ?? null, strategy: f.strategy ?? null, organizationId };
+}
+
+/** The shared CTEs: params, hh, pm, iv, cur, nd, np (see the comment at the top). */
+function base(ctx: Context, f: CheckedFilter): Query {
+  const knex = ctx.em.getKnex();
+  const households = knex('household as h').select('h.id', 'h.area_id', 'h.poverty_status', 'h.welfare_decile');
+  if (f.areaCode) households.whereIn('h.area_id', areaWithDescendants(knex, { code: f.areaCode }));
+  scopeHouseholds(knex, households, ctx.viewer, 'h');
+
+  const programWhere: string[] = [];
+  if (f.focusAspect) programWhere.push(':p_aspect::text = any (p.focus_aspects)');
+  if (f.strategy) programWhere.push('p.strategy = :p_strategy::text');
+  if (f.organizationId) programWhere.push('p.owner_id = :p_org::uuid');
+  const dateWhere: string[] = [];
+  if (f.from) dateWhere.push('coalesce(i.delivered_on, i.planned_on) >= :p_from::date');
+  if (f.to) dateWhere.push('coalesce(i.delivered_on, i.planned_on) <= :p_to::date');
+  const programFilter = programWhere.length > 0;
+
+  return {
+    bindings: {
+      p_hh: households,
+      p_area: f.areaCode,
+      p_from: f.from,
+      p_to: f.to,
+      p_aspect: f.focusAspect,
+      p_strategy: f.strategy,
+      p_org: f.organizationId,
+    },
+    ctes: {
+      params: `params as (
+        select least(coalesce(:p_to::date, sinergi_today()), sinergi_today()) as as_of,
+               :p_area::text as area_code,
+               (:p_area::text is null or exists (select 1 from area where code = :p_area::text)) as area_known)`,
+      hh: `hh as :p_hh`,
+      pm: `pm as (
+        select p.id, p.owner_id, p.name, p.frequency, p.strategy, p.quota, p.need_types, p.focus_aspects,
+               sinergi_period_key(p.frequency, params.as_of) as cur_key
+          from program p cross join params
+         ${programFilter ? `where ${programWhere.join(' and ')}` : ''})`,
+      iv: `iv as (
+        select i.id, i.program_id, i.household_id, i.person_id, i.status, i.period_key, i.planned_on, i.delivered_on, i.value_rp
+          from intervention i
+         where i.program_id in (select id from pm) and i.household_id in (select id from hh)
+           ${dateWhere.map((w) => `and ${w}`).join(' ')})`,
+      cur: `cur as (
+        select iv.program_id, iv.household_id, iv.person_id, iv.status, pm.need_types, pm.focus_aspects
+          from iv join pm on pm.id = iv.program_id and pm.cur_key = iv.period_key
+         where iv.status <> 'CANCELLED')`,
+      nd: `nd as (
+        select n.id, n.household_id, n.person_id, n.need_type, hh.area_id
+          from household_need n join hh on hh.id = n.household_id
+         ${programFilter ? 'where n.need_type in (select unnest(pm.need_types) from pm)' : ''})`,
+      np: `np as (
+        select nd.id, nd.need_type, c.program_id, bool_or(c.status in ('DELIVERED', 'VERIFIED')) as delivered
+          from nd join cur c on c.household_id = nd.household_id
+                            and nd.need_type = any (c.need_types)
+                            and (nd.person_id is null or c.person_id is null or c.person_id = nd.person_id)
+         group by nd.id, nd.need_type, c.program_id)`,
+    },
+  };
+}
+
+/** Areas of `level` overlapping the filter area (inside it, or the one enclosing it), and which areas fall in each. */
+const TARGET_AREAS = [
+  `tgt as (
+    select a.id, a.code, a.name, a.level from area a cross join params
+     where a.level = :p_level::text
+       and (params.area_code is null or a.code = params.area_code
+            or a.code like params.area_code || '.%' or params.area_code like a.code || '.%'))`,
+  `amap as (select d.id as area_id, t.id as target_id from tgt t join area d on d.code = t.code or d.code like t.code || '.%')`,
+];
+
+async function run(
+  ctx: Context,
+  q: Query,
+  uses: readonly string[],
+  extraCtes: string[],
+  select: string,
+  extra: Record<string, unknown> = {},
+): Promise<Row[]> {
+  const knex = ctx.em.getKnex();
+  const ctes = uses.map((name) => q.ctes[name]!);
+  const text = `with ${[...ctes, ...extraCtes].join(',\n')}\n${select}`;
+  const raw = knex.raw(text, { ...q.bindings, ...extra } as never);
+  const trx = ctx.em.getTransactionContext<Knex.Transaction>();
+  const result = (await (trx ? raw.transacting(trx) : raw)) as { rows: Row[] };
+  const rows = result.rows;
+  if (rows[0] && rows[0]['area_known'] === false) {
+    throw new BadUserInputError('filter.areaCode', 'no area has this code');
+  }
+  return rows;
+}
+
+const int = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const pct = (part: number, whole: number | null): number | null => (whole ? Math.round((part / whole) * 10_000) / 100 : null);
+const round2 = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
+
+/** Every key of a dimension, in its natural order, with the counts the statement returned. */
+function counts(keys: readonly string[], found: unknown, onlyFound = false): CountByKey[] {
+  const map = (found ?? {}) as Record<string, number>;
+  const out = keys.map((key) => ({ key, count: int(map[key]) }));
+  return onlyFound ? out.filter((c) => c.count > 0) : out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Coverage per area
+
+export async function coverageByArea(ctx: Context, filter: AnalyticsFilter | undefined, level: AreaLevel): Promise<AreaCoverage[]> {
+  const f = checkFilter(filter);
+  const q = base(ctx, f);
+  const rows = await run(
+    ctx,
+    q,
+    SHARED,
+    [
+      ...TARGET_AREAS,
+      `ns as (
+        select nd.id, nd.household_id, nd.need_type, nd.area_id,
+               case when s.delivered then 'SERVED' when s.id is not null then 'PLANNED' else 'UNMET' end as status
+          from nd left join (select id, bool_or(delivered) as delivered from np group by id) s on s.id = nd.id)`,
+      `reached as (select distinct household_id from iv where status <> 'CANCELLED')`,
+      `unmet_hh as (select distinct household_id from ns where status = 'UNMET')`,
+      `hm as (
+        select hh.id, hh.poverty_status, hh.welfare_decile, amap.target_id,
+               r.household_id is not null as reached, u.household_id is not null as has_unmet
+          from hh join amap on amap.area_id = hh.area_id
+          left join reached r on r.household_id = hh.id
+          left join unmet_hh u on u.household_id = hh.id)`,
+      `hs as (
+        select target_id, count(*)::int as households,
+               count(*) filter (where poverty_status = 'EXTREME_POOR')::int as extreme_poor,
+               count(*) filter (where has_unmet)::int as with_unmet,
+               count(*) filter (where not reached)::int as never_reached
+          from hm group by target_id)`,
+      `hstatus as (
+        select target_id, json_object_agg(poverty_status, n) as j
+          from (select target_id, poverty_status, count(*)::int as n from hm group by 1, 2) x group by target_id)`,
+      `hdecile as (
+        select target_id, json_object_agg(welfare_decile, n) as j
+          from (select target_id, welfare_decile, count(*)::int as n from hm group by 1, 2) x group by target_id)`,
+      `ntype as (
+        select target_id, json_agg(json_build_object('t', need_type, 'u', u, 'p', p, 's', s)) as j
+          from (select amap.target_id, ns.need_type,
+                       count(*) filter (where ns.status = 'UNMET')::int as u,
+                       count(*) filter (where ns.status = 'PLANNED')::int as p,
+                       count(*) filter (where ns.status = 'SERVED')::int as s
+                  from ns join amap on amap.area_id = ns.area_id group by 1, 2) x
+         group by target_id)`,
+    ],
+    `select params.area_known, r.*
+       from params left join (
+         select t.id, t.code, t.name, t.level, hs.households, hs.extreme_poor, hs.with_unmet, hs.never_reached,
+                hstatus.j as by_status, hdecile.j as by_decile, ntype.j as by_need
+           from tgt t
+           left join hs on hs.target_id = t.id
+           left join hstatus on hstatus.target_id = t.id
+           left join hdecile on hdecile.target_id = t.id
+           left join ntype on ntype.target_id = t.id) r on true
+      order by r.code`,
+    { p_level: level },
+  );
+  return rows
+    .filter((r) => r['id'] !== null)
+    .map((r) => {
+      const found = new Map(((r['by_need'] ?? []) as Array<{ t: string; u: number; p: number; s: number }>).map((n) => [n.t, n]));
+      const needsByType: NeedTypeCoverage[] = NEED_TYPES.map((needType) => {
+        const n = found.get(needType);
+        const [unmet, planned, served] = [int(n?.u), int(n?.p), int(n?.s)];
+        const total = unmet + planned + served;
+        return { needType, total, unmet, planned, served, coveragePct: pct(served, total) };
+      });
+      const sum = (k: 'total' | 'unmet' | 'planned' | 'served') => needsByType.reduce((s, n) => s + n[k], 0);
+      const [needsTotal, needsServed, needsPlanned, needsUnmet] = [sum('total'), sum('served'), sum('planned'), sum('unmet')];
+      return {
+        areaId: r['id'] as string,
+        code: r['code'] as string,
+        name: r['name'] as string,
+        level: r['level'] as AreaLevel,
+        households: int(r['households']),
+        householdsByPovertyStatus: counts(POVERTY_STATUSES, r['by_status']),
+        householdsByDecile: counts(DECILES, r['by_decile']),
+        extremePoorHouseholds: int(r['extreme_poor']),
+        householdsWithUnmetNeed: int(r['with_unmet']),
+        needsByType,
+        needsByStatus: [
+          { key: 'UNMET', count: needsUnmet },
+          { key: 'PLANNED', count: needsPlanned },
+          { key: 'SERVED', count: needsServed },
+        ],
+        needsTotal,
+        needsServed,
+        needsPlanned,
+        needsUnmet,
+        coveragePct: pct(needsServed, needsTotal),
+        householdsNeverReached: int(r['never_reached']),
+      };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Overlap
+
+export async function overlap(ctx: Context, filter: AnalyticsFilter | undefined): Promise<OverlapReport> {
+  const f = checkFilter(filter);
+  const q = base(ctx, f);
+  const [r] = await run(
+    ctx,
+    q,
+    ['params', 'hh', 'pm', 'iv', 'cur', 'nd', 'np'],
+    [
+      `ov as (select id, need_type from np group by id, need_type having count(*) > 1)`,
+      `ha as (
+        select c.household_id, a.aspect
+          from cur c cross join lateral unnest(c.focus_aspects) as a(aspect)
+         ${f.focusAspect ? 'where a.aspect = :p_aspect::text' : ''}
+         group by c.household_id, a.aspect
+        having count(distinct c.program_id) > 1)`,
+    ],
+    `select params.area_known, to_char(params.as_of, 'YYYY-MM-DD') as as_of,
+            (select count(*)::int from ov) as needs,
+            (select json_object_agg(need_type, n) from (select need_type, count(*)::int as n from ov group by 1) x) as needs_by_type,
+            (select count(distinct household_id)::int from ha) as households,
+            (select json_object_agg(aspect, n) from (select aspect, count(*)::int as n from ha group by 1) x) as households_by_aspect
+       from params`,
+  );
+  return {
+    asOf: r!['as_of'] as string,
+    overlappingNeeds: int(r!['needs']),
+    overlappingNeedsByType: counts(NEED_TYPES, r!['needs_by_type'], true),
+    householdsWithOverlappingPrograms: int(r!['households']),
+    householdsWithOverlappingProgramsByAspect: counts(FOCUS_ASPECTS, r!['households_by_aspect'], true),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Program and organisation performance
+
+const STATUS_COUNTS = `
+  count(*) filter (where iv.status = 'PLANNED')::int as planned,
+  count(*) filter (where iv.status = 'IN_PROGRESS')::int as in_progress,
+  count(*) filter (where iv.status = 'DELIVERED')::int as delivered,
+  count(*) filter (where iv.status = 'VERIFIED')::int as verified,
+  count(*) filter (where iv.status = 'CANCELLED')::int as cancelled,
+  coalesce(sum(iv.value_rp) filter (where iv.status in ('DELIVERED', 'VERIFIED')), 0)::float8 as value_delivered,
+  count(distinct iv.household_id) filter (where iv.status <> 'CANCELLED')::int as reached,
+  count(distinct iv.household_id) filter (where iv.status in ('DELIVERED', 'VERIFIED'))::int as households_delivered,
+  avg(iv.delivered_on - iv.planned_on) filter (where iv.status in ('DELIVERED', 'VERIFIED') and iv.planned_on is not null)::float8 as avg_days`;
+
+// Targets of a program in its current period: a member, or the household for household-wide work
+// (person and household ids are both random uuids, so they cannot collide).
+const QUOTA_USED = `qu as (select program_id, count(distinct coalesce(person_id, household_id))::int as used from cur group by program_id)`;
+
+function statusFigures(r: Row) {
+  return {
+    planned: int(r['planned']),
+    inProgress: int(r['in_progress']),
+    delivered: int(r['delivered']),
+    verified: int(r['verified']),
+    cancelled: int(r['cancelled']),
+    valueDeliveredRp: num(r['value_delivered']) ?? 0,
+    householdsReached: int(r['reached']),
+    householdsDelivered: int(r['households_delivered']),
+    averageDaysPlannedToDelivered: round2(num(r['avg_days'])),
+  };
+}
+
+export async function programPerformance(ctx: Context, filter: AnalyticsFilter | undefined): Promise<ProgramPerformance[]> {
+  const f = checkFilter(filter);
+  const rows = await run(
+    ctx,
+    base(ctx, f),
+    ['params', 'hh', 'pm', 'iv', 'cur'],
+    [`ps as (select iv.program_id, ${STATUS_COUNTS} from iv group by iv.program_id)`, QUOTA_USED],
+    `select params.area_known, r.*
+       from params left join (
+         select pm.id, pm.name, o.id as organization_id, o.name as organization_name, pm.frequency, pm.focus_aspects,
+                pm.strategy, pm.quota, coalesce(qu.used, 0) as used, ps.*
+           from pm join organization o on o.id = pm.owner_id
+           left join ps on ps.program_id = pm.id
+           left join qu on qu.program_id = pm.id) r on true
+      order by r.organization_name, r.name`,
+  );
+  return rows
+    .filter((r) => r['id'] !== null)
+    .map((r) => {
+      const quota = num(r['quota']);
+      const used = int(r['used']);
+      return {
+        programId: r['id'] as string,
+        programName: r['name'] as string,
+        organizationId: r['organization_id'] as string,
+        organizationName: r['organization_name'] as string,
+        frequency: r['frequency'] as ProgramPerformance['frequency'],
+        focusAspects: r['focus_aspects'] as FocusAspect[],
+        strategy: r['strategy'] as ProgramPerformance['strategy'],
+        ...statusFigures(r),
+        quota,
+        quotaUsed: used,
+        quotaUsedPct: pct(used, quota),
+      };
+    });
+}
+
+export async function organizationPerformance(ctx: Context, filter: AnalyticsFilter | undefined): Promise<OrganizationPerformance[]> {
+  const f = checkFilter(filter);
+  const rows = await run(
+    ctx,
+    base(ctx, f),
+    ['params', 'hh', 'pm', 'iv', 'cur'],
+    [
+      `po as (select pm.owner_id, ${STATUS_COUNTS} from iv join pm on pm.id = iv.program_id group by pm.owner_id)`,
+      QUOTA_USED,
+      `oq as (
+        select pm.owner_id, count(*)::int as programs, sum(pm.quota)::bigint as quota,
+               coalesce(sum(qu.used) filter (where pm.quota is not null), 0)::bigint as used
+          from pm left join qu on qu.program_id = pm.id group by pm.owner_id)`,
+    ],
+    `select params.area_known, r.*
+       from params left join (
+         select o.id, o.name, oq.programs, oq.quota, oq.used, po.*
+           from oq join organization o on o.id = oq.owner_id
+           left join po on po.owner_id = oq.owner_id) r on true
+      order by r.name`,
+  );
+  return rows
+    .filter((r) => r['id'] !== null)
+    .map((r) => {
+      const quota = num(r['quota']);
+      const used = int(r['used']);
+      return {
+        organizationId: r['id'] as string,
+        organizationName: r['name'] as string,
+        programs: int(r['programs']),
+        ...statusFigures(r),
+        quota,
+        quotaUsed: used,
+        quotaUsedPct: pct(used, quota),
+      };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Trend toward zero extreme poverty
+
+const DAY_MS = 86_400_000;
+const FIT_MONTHS = 6;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const isoOfDay = (day: number) => new Date(Math.round(day) * DAY_MS).toISOString().slice(0, 10);
+const DAYS_PER_MONTH = 365.2425 / 12;
+
+/** Ordinary least squares of y on x; null with fewer than 2 distinct x. */
+export function leastSquares(points: ReadonlyArray<{ x: number; y: number }>): { slope: number; intercept: number } | null {
+  if (points.length < 2) return null;
+  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
+  const my = points.reduce((s, p) => s + p.y, 0) / points.length;
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  if (sxx === 0) return null;
+  const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/** The projection part of PovertyTrend, from the monthly series (oldest first). */
+export function project(
+  points: ReadonlyArray<{ monthEnd: string; extremePoorHouseholds: number }>,
+  targetDate: string,
+): Pick<PovertyTrend, 'fitMonths' | 'slopePerMonth' | 'projectedAtTarget' | 'projectedZeroDate' | 'onTrack'> {
+  const fitted = points.slice(-FIT_MONTHS);
+  const fit = leastSquares(fitted.map((p) => ({ x: dayNumber(p.monthEnd), y: p.extremePoorHouseholds })));
+  const latest = points.at(-1)?.extremePoorHouseholds ?? 0;
+  if (!fit) {
+    return { fitMonths: fitted.length, slopePerMonth: null, projectedAtTarget: null, projectedZeroDate: null, onTrack: latest === 0 };
+  }
+  const atTarget = fit.intercept + fit.slope * dayNumber(targetDate);
+  return {
+    fitMonths: fitted.length,
+    slopePerMonth: Math.round(fit.slope * DAYS_PER_MONTH * 100) / 100,
+    projectedAtTarget: Math.round(atTarget * 100) / 100,
+    projectedZeroDate: fit.slope < 0 ? isoOfDay(Math.ceil(-fit.intercept / fit.slope)) : null,
+    onTrack: latest === 0 || atTarget <= 0,
+  };
+}
+
+export async function povertyTrend(
+  ctx: Context,
+  filter: AnalyticsFilter | undefined,
+  months: number,
+  targetDate: string,
+): Promise<PovertyTrend> {
+  const f = checkFilter(filter);
+  requireInteger('months', months, 1, 120);
+  requireDate('targetDate', targetDate);
+  const rows = await run(
+    ctx,
+    base(ctx, f),
+    ['params', 'hh', 'pm', 'iv', 'nd'],
+    [
+      `months as (
+        select m::date as month_start, least((m + interval '1 month' - interval '1 day')::date, params.as_of) as month_end
+          from params,
+               generate_series(date_trunc('month', params.as_of) - make_interval(months => :p_months::int - 1),
+                               date_trunc('month', params.as_of), interval '1 month') as m)`,
+      `first_month as (select min(month_start) as m from months)`,
+      // Each assessment holds from its date until the household's next one.
+      `spans as (
+        select pa.household_id, pa.assessed_on, pa.poverty_status,
+               lead(pa.assessed_on) over (partition by pa.household_id order by pa.assessed_on, pa.created_at, pa.id) as until
+          from poverty_assessment pa
+         where pa.household_id in (select id from hh))`,
+      // An extreme-poor span counts at month end e when assessed_on <= e < until: +1 from the month it
+      // starts, -1 from the month it ends (clamped to the first month), summed up month by month.
+      `ev as (
+        select greatest(date_trunc('month', s.assessed_on)::date, f.m) as m, 1 as d
+          from spans s, first_month f, params
+         where s.poverty_status = 'EXTREME_POOR' and s.assessed_on <= params.as_of
+        union all
+        select greatest(date_trunc('month', s.until)::date, f.m) as m, -1 as d
+          from spans s, first_month f, params
+         where s.poverty_status = 'EXTREME_POOR' and s.until <= params.as_of)`,
+      `evm as (select m, sum(d)::int as delta from ev group by m)`,
+      // The period key of each frequency at each month end.
+      `mk as materialized (
+        select m.month_start, m.month_end, fr.freq, sinergi_period_key(fr.freq, m.month_end) as key
+          from months m cross join (values ('ONCE'), ('MONTHLY'), ('QUARTERLY'), ('YEARLY')) as fr(freq))`,
+      `dm as materialized (
+        select mk.month_start, iv.household_id, iv.person_id, iv.program_id
+          from iv join pm on pm.id = iv.program_id
+          join mk on mk.freq = pm.frequency and mk.key = iv.period_key
+         where iv.status in ('DELIVERED', 'VERIFIED') and iv.delivered_on <= mk.month_end)`,
+      `sm as (
+        select dm.month_start, count(distinct nd.id)::int as served
+          from dm join pm on pm.id = dm.program_id
+          join nd on nd.household_id = dm.household_id and nd.need_type = any (pm.need_types)
+                 and (nd.person_id is null or dm.person_id is null or dm.person_id = nd.person_id)
+         group by dm.month_start)`,
+    ],
+    `select params.area_known, to_char(params.as_of, 'YYYY-MM-DD') as as_of, (select count(*)::int from nd) as current_needs,
+            to_char(m.month_start, 'YYYY-MM') as month, to_char(m.month_end, 'YYYY-MM-DD') as month_end,
+            (sum(coalesce(evm.delta, 0)) over (order by m.month_start))::int as extreme_poor,
+            coalesce(sm.served, 0) as served
+       from params cross join months m
+       left join evm on evm.m = m.month_start
+       left join sm on sm.month_start = m.month_start
+      order by m.month_start`,
+    { p_months: months },
+  );
+  const currentNeeds = int(rows[0]?.['current_needs']);
+  const points = rows.map((r) => ({
+    month: r['month'] as string,
+    monthEnd: r['month_end'] as string,
+    extremePoorHouseholds: int(r['extreme_poor']),
+    needsServed: int(r['served']),
+    coveragePct: pct(int(r['served']), currentNeeds),
+  }));
+  return {
+    asOf: rows[0]!['as_of'] as string,
+    currentNeeds,
+    points,
+    targetDate,
+    ...project(points, targetDate),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. The four aspects: stunting from the measurements, and area indicators
+
+export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | undefined): Promise<StuntingPrevalence[]> {
+  const f = checkFilter(filter);
+  const q = base(ctx, f);
+  const rows = await run(
+    ctx,
+    q,
+    ['params', 'hh'],
+    [
+      ...TARGET_AREAS,
+      `kids as (
+        select p.id, amap.target_id
+          from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
+         where p.birth_date > (params.as_of - interval '5 years')::date and p.birth_date <= params.as_of)`,
+      // Each child's latest measurement, carrying its kelurahan (no join after the de-duplication).
+      `latest as (
+        select distinct on (k.id) k.target_id, g.stunting_status
+          from kids k join growth_measurement g on g.person_id = k.id cross join params
+         where g.measured_on <= params.as_of ${f.from ? 'and g.measured_on >= :p_from::date' : ''}
+         order by k.id, g.measured_on desc)`,
+      `st as materialized (
+        select target_id, count(*)::int as children,
+               count(*) filter (where stunting_status in ('STUNTED', 'SEVERELY_STUNTED'))::int as stunted,
+               count(*) filter (where stunting_status = 'SEVERELY_STUNTED')::int as severe
+          from latest group by target_id)`,
+    ],
+    `select params.area_known, r.*
+       from params left join (
+         select t.id, t.code, t.name, st.children, st.stunted, st.severe
+           from tgt t left join st on st.target_id = t.id) r on true
+      order by r.code`,
+    { p_level: AreaLevel.KELURAHAN },
+  );
+  return rows
+    .filter((r) => r['id'] !== null)
+    .map((r) => {
+      const children = int(r['children']);
+      const stunted = int(r['stunted']);
+      return {
+        areaId: r['id'] as string,
+        code: r['code'] as string,
+        name: r['name'] as string,
+        childrenMeasured: children,
+        stunted,
+        severelyStunted: int(r['severe']),
+        prevalencePct: pct(stunted, children),
+      };
+    });
+}
+
+export async function indicatorSeries(ctx: Context, filter: AnalyticsFilter | undefined, indicator: Indicator): Promise<IndicatorSeries> {
+  const f = checkFilter(filter);
+  const window: string[] = [];
+  if (f.from) window.push(`(make_date(year, quarter * 3, 1) + interval '1 month' - interval '1 day')::date >= :p_from::date`);
+  if (f.to) window.push(`make_date(year, quarter * 3 - 2, 1) <= :p_to::date`);
+  const q: Query = {
+    bindings: { p_area: f.areaCode, p_from: f.from, p_to: f.to, p_indicator: indicator },
+    ctes: {
+      params: `params as (select :p_area::text as area_code,
+                         (:p_area::text is null or exists (select 1 from area where code = :p_area::text)) as area_known)`,
+      ta: `ta as (
+        select a.id, a.code, a.name from area a cross join params
+         where a.code = coalesce(params.area_code, (select c.code from area c where c.level = 'CITY' order by c.code limit 1)))`,
+      own: `own as (
+        select v.year, v.quarter, v.value::float8 as value, v.source
+          from indicator_value v join ta on ta.id = v.area_id where v.indicator = :p_indicator::text)`,
+      sub: `sub as (
+        select v.year, v.quarter, count(*)::int as n,
+               (case when :p_indicator::text = 'INVESTMENT_REALISATION_RP' then sum(v.value)
+                     when bool_and(coalesce(d.population, 0) > 0) then sum(v.value * d.population) / sum(d.population)
+                     else avg(v.value) end)::float8 as value
+          from indicator_value v join area d on d.id = v.area_id join ta on d.code like ta.code || '.%'
+         where v.indicator = :p_indicator::text and d.level = 'KELURAHAN'
+         group by v.year, v.quarter)`,
+      qs: `qs as (
+        select year, quarter from (select year, quarter from own union select year, quarter from sub) x
+         ${window.length ? `where ${window.join(' and ')}` : ''})`,
+    },
+  };
+  const rows = await run(
+    ctx,
+    q,
+    ['params', 'ta', 'own', 'sub', 'qs'],
+    [],
+    `select params.area_known, ta.code, ta.name, r.*
+       from params left join ta on true left join (
+         select qs.year, qs.quarter, coalesce(own.value, sub.value) as value, own.value is null as aggregated,
+                case when own.value is null then sub.n else 1 end as areas, own.source
+           from qs left join own on own.year = qs.year and own.quarter = qs.quarter
+                   left join sub on sub.year = qs.year and sub.quarter = qs.quarter) r on ta.id is not null
+      order by r.year, r.quarter`,
+  );
+  const first = rows[0] ?? {};
+  return {
+    areaCode: (first['code'] as string) ?? f.areaCode ?? '',
+    areaName: (first['name'] as string) ?? '',
+    indicator,
+    points: rows
+      .filter((r) => r['year'] !== null && r['year'] !== undefined)
+      .map((r) => ({
+        year: int(r['year']),
+        quarter: int(r['quarter']),
+        value: Math.round((num(r['value']) ?? 0) * 10_000) / 10_000,
+        aggregated: r['aggregated'] as boolean,
+        areasReporting: int(r['areas']),
+        source: (r['source'] as string | null) ?? null,
+      })),
+  };
+}
