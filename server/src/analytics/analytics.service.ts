@@ -1,10 +1,10 @@
 import type { Knex } from '@mikro-orm/knex';
+import { householdScope } from '../auth/policy.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, FocusAspect, Indicator, NeedType, PovertyStatus } from '../graphql/enums.js';
 import { BadUserInputError } from '../graphql/errors.js';
 import { requireDate, requireInteger } from '../graphql/validate.js';
-import { areaWithDescendants } from '../households/household.service.js';
 import type {
   AnalyticsFilter,
   AreaCoverage,
@@ -39,6 +39,10 @@ import type {
  *   the definition of the household_need_status view, restricted to the counted programs and dates.
  * - A need is SERVED when a delivered/verified one of those exists, PLANNED when only planned/in-progress
  *   ones do, UNMET otherwise. Coverage = SERVED / all needs.
+ *
+ * Plan shape: row-level security makes PostgreSQL underestimate every scan of a personal-data table,
+ * so the building blocks that are joined (hh when restricted, cur, nd, the trend's pairs) are
+ * MATERIALIZED: each is computed once, and a misjudged nested loop cannot recompute it per row.
  */
 
 const AREA_CODE = /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/;
@@ -55,9 +59,11 @@ interface Query {
   /** Named CTEs in dependency order; a query takes the ones it needs. */
   ctes: Record<string, string>;
   bindings: Record<string, unknown>;
+  /** Conditions on `intervention i` for the counted interventions (the definition of iv). */
+  ivWhere: string;
+  /** Conditions on a table with a household_id column: the counted households (empty when every household counts). */
+  householdWhere: string;
 }
-
-const SHARED = ['params', 'hh', 'pm', 'iv', 'cur', 'nd', 'np'] as const;
 
 interface CheckedFilter {
   areaCode: string | null;
@@ -88,8 +94,15 @@ export function checkFilter(filter: AnalyticsFilter | null | undefined): Checked
 function base(ctx: Context, f: CheckedFilter): Query {
   const knex = ctx.em.getKnex();
   const households = knex('household as h').select('h.id', 'h.area_id', 'h.poverty_status', 'h.welfare_decile');
-  if (f.areaCode) households.whereIn('h.area_id', areaWithDescendants(knex, { code: f.areaCode }));
+  // The area and its sub-areas (areaWithDescendants, spelt with a constant prefix so that the planner
+  // can estimate it from the code index and statistics).
+  const areaCode = f.areaCode;
+  if (areaCode) {
+    households.whereIn('h.area_id', knex('area as fa').select('fa.id').where((w) => w.where('fa.code', areaCode).orWhere('fa.code', 'like', `${areaCode}.%`)));
+  }
   scopeHouseholds(knex, households, ctx.viewer, 'h');
+  // Every household counts (a city-wide viewer, no area): rows hanging off households need no join to them.
+  const allHouseholds = !f.areaCode && householdScope(ctx.viewer).kind === 'ALL';
 
   const programWhere: string[] = [];
   if (f.focusAspect) programWhere.push(':p_aspect::text = any (p.focus_aspects)');
@@ -99,8 +112,15 @@ function base(ctx: Context, f: CheckedFilter): Query {
   if (f.from) dateWhere.push('coalesce(i.delivered_on, i.planned_on) >= :p_from::date');
   if (f.to) dateWhere.push('coalesce(i.delivered_on, i.planned_on) <= :p_to::date');
   const programFilter = programWhere.length > 0;
+  const ivWhere = [
+    'i.program_id in (select id from pm)',
+    ...(allHouseholds ? [] : ['i.household_id in (select id from hh)']),
+    ...dateWhere,
+  ].join(' and ');
 
   return {
+    ivWhere,
+    householdWhere: allHouseholds ? '' : 'and household_id in (select id from hh)',
     bindings: {
       p_hh: households,
       p_area: f.areaCode,
@@ -115,7 +135,8 @@ function base(ctx: Context, f: CheckedFilter): Query {
         select least(coalesce(:p_to::date, sinergi_today()), sinergi_today()) as as_of,
                :p_area::text as area_code,
                (:p_area::text is null or exists (select 1 from area where code = :p_area::text)) as area_known)`,
-      hh: `hh as :p_hh`,
+      // Scanned once when restricted (an area, a partner's or an officer's scope); the plain table otherwise.
+      hh: `hh as ${allHouseholds ? 'not materialized' : 'materialized'} :p_hh`,
       pm: `pm as (
         select p.id, p.owner_id, p.name, p.frequency, p.strategy, p.quota, p.need_types, p.focus_aspects,
                sinergi_period_key(p.frequency, params.as_of) as cur_key
@@ -124,16 +145,18 @@ function base(ctx: Context, f: CheckedFilter): Query {
       iv: `iv as (
         select i.id, i.program_id, i.household_id, i.person_id, i.status, i.period_key, i.planned_on, i.delivered_on, i.value_rp
           from intervention i
-         where i.program_id in (select id from pm) and i.household_id in (select id from hh)
-           ${dateWhere.map((w) => `and ${w}`).join(' ')})`,
-      cur: `cur as (
-        select iv.program_id, iv.household_id, iv.person_id, iv.status, pm.need_types, pm.focus_aspects
-          from iv join pm on pm.id = iv.program_id and pm.cur_key = iv.period_key
-         where iv.status <> 'CANCELLED')`,
-      nd: `nd as (
-        select n.id, n.household_id, n.person_id, n.need_type, hh.area_id
-          from household_need n join hh on hh.id = n.household_id
-         ${programFilter ? 'where n.need_type in (select unnest(pm.need_types) from pm)' : ''})`,
+         where ${ivWhere})`,
+      // Read from the table rather than from iv, so that a query needing only these rows does not
+      // materialise every intervention first.
+      cur: `cur as materialized (
+        select i.program_id, i.household_id, i.person_id, i.status, pm.need_types, pm.focus_aspects
+          from intervention i join pm on pm.id = i.program_id and pm.cur_key = i.period_key
+         where i.status <> 'CANCELLED' and ${ivWhere})`,
+      nd: `nd as materialized (
+        select n.id, n.household_id, n.person_id, n.need_type
+          from household_need n
+         where true ${allHouseholds ? '' : 'and n.household_id in (select id from hh)'}
+               ${programFilter ? 'and n.need_type in (select unnest(pm.need_types) from pm)' : ''})`,
       np: `np as (
         select nd.id, nd.need_type, c.program_id, bool_or(c.status in ('DELIVERED', 'VERIFIED')) as delivered
           from nd join cur c on c.household_id = nd.household_id
@@ -144,15 +167,26 @@ function base(ctx: Context, f: CheckedFilter): Query {
   };
 }
 
-/** Areas of `level` overlapping the filter area (inside it, or the one enclosing it), and which areas fall in each. */
-const TARGET_AREAS = [
-  `tgt as (
-    select a.id, a.code, a.name, a.level from area a cross join params
-     where a.level = :p_level::text
-       and (params.area_code is null or a.code = params.area_code
-            or a.code like params.area_code || '.%' or params.area_code like a.code || '.%'))`,
-  `amap as (select d.id as area_id, t.id as target_id from tgt t join area d on d.code = t.code or d.code like t.code || '.%')`,
-];
+/** Length of the Kemendagri codes of each level ('62.71', '62.71.03', '62.71.03.1002'). */
+const CODE_LENGTH: Record<AreaLevel, number> = { [AreaLevel.CITY]: 5, [AreaLevel.KECAMATAN]: 8, [AreaLevel.KELURAHAN]: 13 };
+
+/**
+ * Areas of `level` overlapping the filter area (inside it, or the one enclosing it), and which areas
+ * fall in each (by code prefix: an equality join the planner estimates well).
+ */
+function targetAreas(level: AreaLevel): { ctes: string[]; bindings: Record<string, unknown> } {
+  return {
+    bindings: { p_level: level, p_len: CODE_LENGTH[level] },
+    ctes: [
+      `tgt as (
+        select a.id, a.code, a.name, a.level from area a cross join params
+         where a.level = :p_level::text
+           and (params.area_code is null or a.code = params.area_code
+                or a.code like params.area_code || '.%' or params.area_code like a.code || '.%'))`,
+      `amap as (select d.id as area_id, t.id as target_id from area d join tgt t on t.code = left(d.code, :p_len::int))`,
+    ],
+  };
+}
 
 async function run(
   ctx: Context,
@@ -193,17 +227,19 @@ function counts(keys: readonly string[], found: unknown, onlyFound = false): Cou
 export async function coverageByArea(ctx: Context, filter: AnalyticsFilter | undefined, level: AreaLevel): Promise<AreaCoverage[]> {
   const f = checkFilter(filter);
   const q = base(ctx, f);
+  const targets = targetAreas(level);
   const rows = await run(
     ctx,
     q,
-    SHARED,
+    ['params', 'hh', 'pm', 'cur', 'nd', 'np'],
     [
-      ...TARGET_AREAS,
+      ...targets.ctes,
       `ns as (
-        select nd.id, nd.household_id, nd.need_type, nd.area_id,
+        select nd.id, nd.household_id, nd.need_type, hh.area_id,
                case when s.delivered then 'SERVED' when s.id is not null then 'PLANNED' else 'UNMET' end as status
-          from nd left join (select id, bool_or(delivered) as delivered from np group by id) s on s.id = nd.id)`,
-      `reached as (select distinct household_id from iv where status <> 'CANCELLED')`,
+          from nd join hh on hh.id = nd.household_id
+          left join (select id, bool_or(delivered) as delivered from np group by id) s on s.id = nd.id)`,
+      `reached as (select distinct i.household_id from intervention i where i.status <> 'CANCELLED' and ${q.ivWhere})`,
       `unmet_hh as (select distinct household_id from ns where status = 'UNMET')`,
       `hm as (
         select hh.id, hh.poverty_status, hh.welfare_decile, amap.target_id,
@@ -242,7 +278,7 @@ export async function coverageByArea(ctx: Context, filter: AnalyticsFilter | und
            left join hdecile on hdecile.target_id = t.id
            left join ntype on ntype.target_id = t.id) r on true
       order by r.code`,
-    { p_level: level },
+    targets.bindings,
   );
   return rows
     .filter((r) => r['id'] !== null)
@@ -291,7 +327,7 @@ export async function overlap(ctx: Context, filter: AnalyticsFilter | undefined)
   const [r] = await run(
     ctx,
     q,
-    ['params', 'hh', 'pm', 'iv', 'cur', 'nd', 'np'],
+    ['params', 'hh', 'pm', 'cur', 'nd', 'np'],
     [
       `ov as (select id, need_type from np group by id, need_type having count(*) > 1)`,
       `ha as (
@@ -320,16 +356,34 @@ export async function overlap(ctx: Context, filter: AnalyticsFilter | undefined)
 // ---------------------------------------------------------------------------------------------
 // 3. Program and organisation performance
 
-const STATUS_COUNTS = `
-  count(*) filter (where iv.status = 'PLANNED')::int as planned,
-  count(*) filter (where iv.status = 'IN_PROGRESS')::int as in_progress,
-  count(*) filter (where iv.status = 'DELIVERED')::int as delivered,
-  count(*) filter (where iv.status = 'VERIFIED')::int as verified,
-  count(*) filter (where iv.status = 'CANCELLED')::int as cancelled,
-  coalesce(sum(iv.value_rp) filter (where iv.status in ('DELIVERED', 'VERIFIED')), 0)::float8 as value_delivered,
-  count(distinct iv.household_id) filter (where iv.status <> 'CANCELLED')::int as reached,
-  count(distinct iv.household_id) filter (where iv.status in ('DELIVERED', 'VERIFIED'))::int as households_delivered,
-  avg(iv.delivered_on - iv.planned_on) filter (where iv.status in ('DELIVERED', 'VERIFIED') and iv.planned_on is not null)::float8 as avg_days`;
+/**
+ * Delivery figures grouped by `key` (a column of iv joined with pm): first per key and household in one
+ * hash aggregation (so that distinct households need no sort of every intervention), then per key.
+ */
+function statusCounts(name: string, key: string): string[] {
+  return [
+    `${name}_h as (
+      select ${key} as key, iv.household_id,
+             count(*) filter (where iv.status = 'PLANNED') as planned,
+             count(*) filter (where iv.status = 'IN_PROGRESS') as in_progress,
+             count(*) filter (where iv.status = 'DELIVERED') as delivered,
+             count(*) filter (where iv.status = 'VERIFIED') as verified,
+             count(*) filter (where iv.status = 'CANCELLED') as cancelled,
+             sum(iv.value_rp) filter (where iv.status in ('DELIVERED', 'VERIFIED')) as value_delivered,
+             sum(iv.delivered_on - iv.planned_on) filter (where iv.status in ('DELIVERED', 'VERIFIED') and iv.planned_on is not null) as days,
+             count(*) filter (where iv.status in ('DELIVERED', 'VERIFIED') and iv.planned_on is not null) as timed
+        from iv join pm on pm.id = iv.program_id
+       group by ${key}, iv.household_id)`,
+    `${name} as (
+      select key, sum(planned)::int as planned, sum(in_progress)::int as in_progress, sum(delivered)::int as delivered,
+             sum(verified)::int as verified, sum(cancelled)::int as cancelled,
+             coalesce(sum(value_delivered), 0)::float8 as value_delivered,
+             count(*) filter (where planned + in_progress + delivered + verified > 0)::int as reached,
+             count(*) filter (where delivered + verified > 0)::int as households_delivered,
+             (sum(days)::float8 / nullif(sum(timed), 0)) as avg_days
+        from ${name}_h group by key)`,
+  ];
+}
 
 // Targets of a program in its current period: a member, or the household for household-wide work
 // (person and household ids are both random uuids, so they cannot collide).
@@ -355,13 +409,13 @@ export async function programPerformance(ctx: Context, filter: AnalyticsFilter |
     ctx,
     base(ctx, f),
     ['params', 'hh', 'pm', 'iv', 'cur'],
-    [`ps as (select iv.program_id, ${STATUS_COUNTS} from iv group by iv.program_id)`, QUOTA_USED],
+    [...statusCounts('ps', 'iv.program_id'), QUOTA_USED],
     `select params.area_known, r.*
        from params left join (
          select pm.id, pm.name, o.id as organization_id, o.name as organization_name, pm.frequency, pm.focus_aspects,
                 pm.strategy, pm.quota, coalesce(qu.used, 0) as used, ps.*
            from pm join organization o on o.id = pm.owner_id
-           left join ps on ps.program_id = pm.id
+           left join ps on ps.key = pm.id
            left join qu on qu.program_id = pm.id) r on true
       order by r.organization_name, r.name`,
   );
@@ -393,7 +447,7 @@ export async function organizationPerformance(ctx: Context, filter: AnalyticsFil
     base(ctx, f),
     ['params', 'hh', 'pm', 'iv', 'cur'],
     [
-      `po as (select pm.owner_id, ${STATUS_COUNTS} from iv join pm on pm.id = iv.program_id group by pm.owner_id)`,
+      ...statusCounts('po', 'pm.owner_id'),
       QUOTA_USED,
       `oq as (
         select pm.owner_id, count(*)::int as programs, sum(pm.quota)::bigint as quota,
@@ -404,7 +458,7 @@ export async function organizationPerformance(ctx: Context, filter: AnalyticsFil
        from params left join (
          select o.id, o.name, oq.programs, oq.quota, oq.used, po.*
            from oq join organization o on o.id = oq.owner_id
-           left join po on po.owner_id = oq.owner_id) r on true
+           left join po on po.key = oq.owner_id) r on true
       order by r.name`,
   );
   return rows
@@ -474,9 +528,10 @@ export async function povertyTrend(
   const f = checkFilter(filter);
   requireInteger('months', months, 1, 120);
   requireDate('targetDate', targetDate);
+  const q = base(ctx, f);
   const rows = await run(
     ctx,
-    base(ctx, f),
+    q,
     ['params', 'hh', 'pm', 'iv', 'nd'],
     [
       `months as (
@@ -490,7 +545,7 @@ export async function povertyTrend(
         select pa.household_id, pa.assessed_on, pa.poverty_status,
                lead(pa.assessed_on) over (partition by pa.household_id order by pa.assessed_on, pa.created_at, pa.id) as until
           from poverty_assessment pa
-         where pa.household_id in (select id from hh))`,
+         where true ${q.householdWhere})`,
       // An extreme-poor span counts at month end e when assessed_on <= e < until: +1 from the month it
       // starts, -1 from the month it ends (clamped to the first month), summed up month by month.
       `ev as (
@@ -506,17 +561,21 @@ export async function povertyTrend(
       `mk as materialized (
         select m.month_start, m.month_end, fr.freq, sinergi_period_key(fr.freq, m.month_end) as key
           from months m cross join (values ('ONCE'), ('MONTHLY'), ('QUARTERLY'), ('YEARLY')) as fr(freq))`,
-      `dm as materialized (
-        select mk.month_start, iv.household_id, iv.person_id, iv.program_id
-          from iv join pm on pm.id = iv.program_id
-          join mk on mk.freq = pm.frequency and mk.key = iv.period_key
-         where iv.status in ('DELIVERED', 'VERIFIED') and iv.delivered_on <= mk.month_end)`,
+      // Needs met by a delivered intervention (once, whatever the months), then the months each one
+      // counts for: those whose period key (for its program's frequency) is the intervention's, from
+      // its delivery on.
+      `pairs as materialized (
+        select nd.id as need_id, pm.frequency, i.period_key, i.delivered_on
+          from iv i join pm on pm.id = i.program_id cross join params
+          join nd on nd.household_id = i.household_id and nd.need_type = any (pm.need_types)
+                 and (nd.person_id is null or i.person_id is null or i.person_id = nd.person_id)
+         where i.status in ('DELIVERED', 'VERIFIED') and i.delivered_on <= params.as_of)`,
       `sm as (
-        select dm.month_start, count(distinct nd.id)::int as served
-          from dm join pm on pm.id = dm.program_id
-          join nd on nd.household_id = dm.household_id and nd.need_type = any (pm.need_types)
-                 and (nd.person_id is null or dm.person_id is null or dm.person_id = nd.person_id)
-         group by dm.month_start)`,
+        select month_start, count(*)::int as served
+          from (select distinct mk.month_start, p.need_id
+                  from pairs p join mk on mk.freq = p.frequency and mk.key = p.period_key
+                 where p.delivered_on <= mk.month_end) x
+         group by month_start)`,
     ],
     `select params.area_known, to_char(params.as_of, 'YYYY-MM-DD') as as_of, (select count(*)::int from nd) as current_needs,
             to_char(m.month_start, 'YYYY-MM') as month, to_char(m.month_end, 'YYYY-MM-DD') as month_end,
@@ -551,12 +610,13 @@ export async function povertyTrend(
 export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | undefined): Promise<StuntingPrevalence[]> {
   const f = checkFilter(filter);
   const q = base(ctx, f);
+  const targets = targetAreas(AreaLevel.KELURAHAN);
   const rows = await run(
     ctx,
     q,
     ['params', 'hh'],
     [
-      ...TARGET_AREAS,
+      ...targets.ctes,
       `kids as (
         select p.id, amap.target_id
           from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
@@ -578,7 +638,7 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
          select t.id, t.code, t.name, st.children, st.stunted, st.severe
            from tgt t left join st on st.target_id = t.id) r on true
       order by r.code`,
-    { p_level: AreaLevel.KELURAHAN },
+    targets.bindings,
   );
   return rows
     .filter((r) => r['id'] !== null)
@@ -603,6 +663,8 @@ export async function indicatorSeries(ctx: Context, filter: AnalyticsFilter | un
   if (f.from) window.push(`(make_date(year, quarter * 3, 1) + interval '1 month' - interval '1 day')::date >= :p_from::date`);
   if (f.to) window.push(`make_date(year, quarter * 3 - 2, 1) <= :p_to::date`);
   const q: Query = {
+    ivWhere: '',
+    householdWhere: '',
     bindings: { p_area: f.areaCode, p_from: f.from, p_to: f.to, p_indicator: indicator },
     ctes: {
       params: `params as (select :p_area::text as area_code,

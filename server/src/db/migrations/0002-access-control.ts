@@ -27,12 +27,14 @@ export class Migration0002AccessControl extends Migration {
     this.addSql(`grant usage on all sequences in schema public to sinergi_app;`);
 
     // Roles that see every household: checked first, so their queries pay nothing for the policies.
+    // The policies call these as (select f()): evaluated once per statement, not once per row, and
+    // the planner keeps its row estimates.
     this.addSql(`
-      create function sinergi_city_wide() returns boolean language sql stable as $$
+      create function sinergi_city_wide() returns boolean language sql stable parallel safe as $$
         select coalesce(current_setting('sinergi.role', true), '') in ('ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'AUDITOR')
       $$;`);
     this.addSql(`
-      create function sinergi_partner() returns boolean language sql stable as $$
+      create function sinergi_partner() returns boolean language sql stable parallel safe as $$
         select coalesce(current_setting('sinergi.role', true), '') in ('NGO_PARTNER', 'PRIVATE_PARTNER')
       $$;`);
     // The households referred to the viewer's organisation, computed once per statement. It runs with
@@ -49,21 +51,21 @@ export class Migration0002AccessControl extends Migration {
     this.addSql(`grant execute on function sinergi_assigned_households() to sinergi_app;`);
 
     const householdScope = `
-      sinergi_city_wide()
+      (select sinergi_city_wide())
       or (coalesce(current_setting('sinergi.role', true), '') = 'KELURAHAN_OFFICER'
           and area_id in (select a.id from area a
                           where a.code = current_setting('sinergi.area_code', true)
                              or a.code like current_setting('sinergi.area_code', true) || '.%'))
-      or (sinergi_partner() and id in (select sinergi_assigned_households()))`;
+      or ((select sinergi_partner()) and id in (select sinergi_assigned_households()))`;
     this.addSql(`alter table household enable row level security;`);
     this.addSql(`create policy household_scope on household using (${householdScope}) with check (${householdScope});`);
 
     // Rows hanging off a household are visible when their household is (the subquery is itself
     // filtered by the household policy).
     for (const [table, scope] of [
-      ['person', `sinergi_city_wide() or household_id in (select h.id from household h)`],
-      ['intervention', `sinergi_city_wide() or household_id in (select h.id from household h)`],
-      ['growth_measurement', `sinergi_city_wide() or person_id in (select p.id from person p)`],
+      ['person', `(select sinergi_city_wide()) or household_id in (select h.id from household h)`],
+      ['intervention', `(select sinergi_city_wide()) or household_id in (select h.id from household h)`],
+      ['growth_measurement', `(select sinergi_city_wide()) or person_id in (select p.id from person p)`],
     ] as const) {
       this.addSql(`alter table ${table} enable row level security;`);
       this.addSql(`create policy ${table}_scope on ${table} using (${scope}) with check (${scope});`);
@@ -72,12 +74,12 @@ export class Migration0002AccessControl extends Migration {
     // A partner sees its own referrals only, not another partner's referral of the same household,
     // and writes only its own (a declined referral leaves its scope, so the check cannot require visibility).
     const ownOrg = `organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid`;
-    const householdVisible = `(sinergi_city_wide() or household_id in (select h.id from household h))`;
+    const householdVisible = `((select sinergi_city_wide()) or household_id in (select h.id from household h))`;
     this.addSql(`alter table assignment enable row level security;`);
     this.addSql(`
       create policy assignment_scope on assignment
-        using (${householdVisible} and (not sinergi_partner() or ${ownOrg}))
-        with check (case when sinergi_partner() then ${ownOrg} else ${householdVisible} end);`);
+        using (${householdVisible} and (not (select sinergi_partner()) or ${ownOrg}))
+        with check (case when (select sinergi_partner()) then ${ownOrg} else ${householdVisible} end);`);
   }
 
   override async down(): Promise<void> {

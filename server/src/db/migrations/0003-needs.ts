@@ -10,12 +10,12 @@ const ZERO = `'00000000-0000-0000-0000-000000000000'::uuid`;
 export class Migration0003Needs extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
-      create function sinergi_today() returns date language sql stable as $$
+      create function sinergi_today() returns date language sql stable parallel safe as $$
         select (now() at time zone 'Asia/Jakarta')::date
       $$;`);
     // Must agree with server/src/interventions/period-key.ts (a test compares them).
     this.addSql(`
-      create function sinergi_period_key(p_frequency text, p_day date) returns text language sql immutable as $$
+      create function sinergi_period_key(p_frequency text, p_day date) returns text language sql immutable parallel safe as $$
         select case p_frequency
           when 'ONCE' then 'ONCE'
           when 'MONTHLY' then to_char(p_day, 'YYYY-MM')
@@ -67,7 +67,7 @@ export class Migration0003Needs extends Migration {
     this.addSql(`grant select, insert, update, delete on household_need to sinergi_app;`);
     this.addSql(`grant select on household_need_status to sinergi_app;`);
     this.addSql(`alter table household_need enable row level security;`);
-    const scope = `sinergi_city_wide() or household_id in (select h.id from household h)`;
+    const scope = `(select sinergi_city_wide()) or household_id in (select h.id from household h)`;
     this.addSql(`create policy household_need_scope on household_need using (${scope}) with check (${scope});`);
   }
 

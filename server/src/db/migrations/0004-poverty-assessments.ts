@@ -33,7 +33,7 @@ export class Migration0004PovertyAssessments extends Migration {
     // History is append-only: the application may add and read assessments, never change them.
     this.addSql(`grant select, insert on poverty_assessment to sinergi_app;`);
     // Visible and writable when the household is, like the interventions (0002).
-    const scope = `sinergi_city_wide() or household_id in (select h.id from household h)`;
+    const scope = `(select sinergi_city_wide()) or household_id in (select h.id from household h)`;
     this.addSql(`alter table poverty_assessment enable row level security;`);
     this.addSql(`create policy poverty_assessment_scope on poverty_assessment using (${scope}) with check (${scope});`);
   }
