@@ -147,29 +147,10 @@ export class OverlapReport {
   householdsWithOverlappingProgramsByAspect!: CountByKey[];
 }
 
-@ObjectType({ description: "Delivery figures of one program over the filter's households and dates" })
-export class ProgramPerformance {
-  @Field(() => ID)
-  programId!: string;
-
-  @Field(() => String)
-  programName!: string;
-
-  @Field(() => ID, { description: 'The owning organisation' })
-  organizationId!: string;
-
-  @Field(() => String)
-  organizationName!: string;
-
-  @Field(() => Frequency)
-  frequency!: Frequency;
-
-  @Field(() => [FocusAspect])
-  focusAspects!: FocusAspect[];
-
-  @Field(() => Strategy)
-  strategy!: Strategy;
-
+// The delivery figures shared by a program and an organisation (the sum over its programs); type-graphql
+// inherits only from decorated classes and leaves this unreferenced one out of the schema.
+@ObjectType()
+abstract class DeliveryFigures {
   @Field(() => Int, { description: 'Interventions now PLANNED' })
   planned!: number;
 
@@ -194,7 +175,7 @@ export class ProgramPerformance {
   @Field(() => Int, { description: 'Distinct households with a delivered or verified intervention' })
   householdsDelivered!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Targets per period; null when unlimited' })
+  @Field(() => Int, { nullable: true, description: 'Targets per period (summed over programs that have one); null when unlimited' })
   quota!: number | null;
 
   @Field(() => Int, { description: 'Distinct targets (household, or member) with a non-cancelled intervention in the current period' })
@@ -210,8 +191,32 @@ export class ProgramPerformance {
   averageDaysPlannedToDelivered!: number | null;
 }
 
+@ObjectType({ description: "Delivery figures of one program over the filter's households and dates" })
+export class ProgramPerformance extends DeliveryFigures {
+  @Field(() => ID)
+  programId!: string;
+
+  @Field(() => String)
+  programName!: string;
+
+  @Field(() => ID, { description: 'The owning organisation' })
+  organizationId!: string;
+
+  @Field(() => String)
+  organizationName!: string;
+
+  @Field(() => Frequency)
+  frequency!: Frequency;
+
+  @Field(() => [FocusAspect])
+  focusAspects!: FocusAspect[];
+
+  @Field(() => Strategy)
+  strategy!: Strategy;
+}
+
 @ObjectType({ description: "ProgramPerformance summed over an organisation's programs" })
-export class OrganizationPerformance {
+export class OrganizationPerformance extends DeliveryFigures {
   @Field(() => ID)
   organizationId!: string;
 
@@ -220,42 +225,6 @@ export class OrganizationPerformance {
 
   @Field(() => Int, { description: 'Counted programs the organisation owns' })
   programs!: number;
-
-  @Field(() => Int)
-  planned!: number;
-
-  @Field(() => Int)
-  inProgress!: number;
-
-  @Field(() => Int)
-  delivered!: number;
-
-  @Field(() => Int)
-  verified!: number;
-
-  @Field(() => Int)
-  cancelled!: number;
-
-  @Field(() => Float)
-  valueDeliveredRp!: number;
-
-  @Field(() => Int, { description: 'Distinct households reached by any of its programs' })
-  householdsReached!: number;
-
-  @Field(() => Int, { description: 'Distinct households with a delivered or verified intervention of any of its programs' })
-  householdsDelivered!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Sum of the quotas of its programs that have one; null when none has' })
-  quota!: number | null;
-
-  @Field(() => Int, { description: 'quotaUsed summed over its programs that have a quota' })
-  quotaUsed!: number;
-
-  @Field(() => Float, { nullable: true })
-  quotaUsedPct!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Mean over all its delivered/verified interventions that had a planned date' })
-  averageDaysPlannedToDelivered!: number | null;
 }
 
 @ObjectType({ description: 'One month of the trend' })
