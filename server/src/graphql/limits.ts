@@ -8,6 +8,8 @@ function depth(selectionSet: SelectionSetNode | undefined, fragments: Validation
   let max = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
+      // Introspection (GraphiQL asks 15 levels deep) reads the schema, not the data: not counted.
+      if (selection.name.value.startsWith('__')) continue;
       max = Math.max(max, selection.selectionSet ? 1 + depth(selection.selectionSet, fragments, seen) : 1);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       max = Math.max(max, depth(selection.selectionSet, fragments, seen));

@@ -1,39 +1,76 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { useI18n } from '../i18n/i18n-context';
-import { matchRoute } from '../lib/route';
+import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { createApolloClient } from './apollo';
+import { AuthenticatedShell } from './app-shell';
 import { ErrorBoundary } from './error-boundary';
-import { HomePage } from './home-page';
 import { NotFoundPage } from './not-found-page';
+import { Loading } from './states';
+import { theme } from './theme';
 
-// GraphiQL + Monaco are large: keep them out of the home page bundle.
+// Heavy parts are separate chunks: GraphiQL + Monaco, and the charts/map dashboard.
 const GraphiQLPage = lazy(() => import('../features/graphiql/graphiql-page'));
+const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page'));
+// Pages are split too, so the login page and shell load fast on a phone.
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const HouseholdsPage = lazy(() => import('../features/households/households-page').then((m) => ({ default: m.HouseholdsPage })));
+const HouseholdPage = lazy(() => import('../features/households/household-page').then((m) => ({ default: m.HouseholdPage })));
+const WorkQueuePage = lazy(() => import('../features/home/work-queue').then((m) => ({ default: m.WorkQueuePage })));
+const AssignmentsPage = lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
+const ProgramsPage = lazy(() => import('../features/programs/programs-page').then((m) => ({ default: m.ProgramsPage })));
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const ApiHelpPage = lazy(() => import('../features/api-help/api-help-page').then((m) => ({ default: m.ApiHelpPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+const router = createBrowserRouter([
+  { path: '/masuk', element: <LoginPage /> },
+  { path: '/graphiql', element: <Lazy><GraphiQLPage /></Lazy> },
+  {
+    path: '/',
+    element: <AuthenticatedShell />,
+    errorElement: <NotFoundPage />,
+    children: [
+      { index: true, element: <Lazy><HomePage /></Lazy> },
+      { path: 'rumah-tangga', element: <Lazy><HouseholdsPage /></Lazy> },
+      { path: 'rumah-tangga/:id', element: <Lazy><HouseholdPage /></Lazy> },
+      { path: 'antrian-kerja', element: <Lazy><WorkQueuePage /></Lazy> },
+      { path: 'penugasan', element: <Lazy><AssignmentsPage /></Lazy> },
+      { path: 'program', element: <Lazy><ProgramsPage /></Lazy> },
+      { path: 'analitik', element: <Lazy><DashboardPage /></Lazy> },
+      { path: 'audit', element: <Lazy><AuditPage /></Lazy> },
+      { path: 'api', element: <Lazy><ApiHelpPage /></Lazy> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const client = createApolloClient();
+
+function DocumentTitle() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${t('app.name')} — ${t('app.tagline')}`;
+  }, [t]);
+  return null;
+}
 
 export function App() {
-  const { t } = useI18n();
-  const route = matchRoute(window.location.pathname);
-
-  useEffect(() => {
-    document.title = route === 'graphiql' ? 'GraphiQL · Sinergi' : t('app.documentTitle');
-  }, [route, t]);
-
-  switch (route) {
-    case 'home':
-      return <HomePage />;
-    case 'graphiql':
-      return (
-        <ErrorBoundary fallback={<p className="page-message" role="alert">{t('graphiql.loadFailed')}</p>}>
-          <Suspense
-            fallback={
-              <p className="page-message" role="status">
-                {t('graphiql.loading')}
-              </p>
-            }
-          >
-            <GraphiQLPage />
-          </Suspense>
-        </ErrorBoundary>
-      );
-    default:
-      return <NotFoundPage />;
-  }
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <ApolloProvider client={client}>
+        <DocumentTitle />
+        <RouterProvider router={router} />
+      </ApolloProvider>
+    </MantineProvider>
+  );
 }

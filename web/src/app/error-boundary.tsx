@@ -1,23 +1,18 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Alert } from '@mantine/core';
+import { Component, type ReactNode } from 'react';
+import i18next from '../i18n/i18n';
 
-interface ErrorBoundaryProps {
-  fallback: ReactNode;
-  children: ReactNode;
-}
+interface State { failed: boolean }
 
-/** Shows `fallback` when a child throws (e.g. the lazy GraphiQL chunk fails to load). */
-export class ErrorBoundary extends Component<ErrorBoundaryProps, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
+export class ErrorBoundary extends Component<{ children: ReactNode; fallback?: ReactNode }, State> {
+  state: State = { failed: false };
+  static getDerivedStateFromError(): State {
     return { failed: true };
   }
-
-  override componentDidCatch(error: unknown, info: ErrorInfo) {
-    console.error('Sinergi: page failed to render', error, info.componentStack);
-  }
-
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
+  render() {
+    if (this.state.failed) {
+      return this.props.fallback ?? <Alert color="red" role="alert" m="md">{i18next.t('common.loadFailed')}</Alert>;
+    }
+    return this.props.children;
   }
 }

@@ -1,20 +1,15 @@
-import { useI18n } from '../i18n/i18n-context';
-import { SiteHeader } from './site-header';
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
 
 export function NotFoundPage() {
-  const { t } = useI18n();
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
-    <div className="page">
-      <SiteHeader />
-      <main className="container main">
-        <section className="card" aria-labelledby="not-found-title">
-          <h1 id="not-found-title">{t('notFound.title')}</h1>
-          <p>{t('notFound.body', { path: window.location.pathname })}</p>
-          <a className="button button-link" href="/">
-            {t('notFound.back')}
-          </a>
-        </section>
-      </main>
-    </div>
+    <Stack p="xl" align="flex-start">
+      <Title order={1}>{t('notFound.title')}</Title>
+      <Text>{t('notFound.body', { path: pathname })}</Text>
+      <Button component={Link} to="/">{t('notFound.back')}</Button>
+    </Stack>
   );
 }

@@ -1,10 +1,10 @@
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
-import { GRAPHQL_ENDPOINT } from '../../lib/graphql-client';
+import { GRAPHQL_ENDPOINT } from '../../app/apollo';
 
 /**
  * Same-origin fetcher: the toolkit sends `content-type: application/json`
  * (required by Apollo's CSRF prevention) and the cookie session rides along,
- * so running the `login` mutation in GraphiQL logs the IDE in.
+ * so the IDE uses the portal session.
  */
 export const fetcher = createGraphiQLFetcher({
   url: GRAPHQL_ENDPOINT,

@@ -5,12 +5,12 @@ import 'graphiql/style.css';
 import './graphiql-page.css';
 
 import { GraphiQL } from 'graphiql';
-import { useI18n } from '../../i18n/i18n-context';
+import { useTranslation } from 'react-i18next';
 import { DEFAULT_QUERY } from './default-query';
 import { fetcher } from './graphiql-fetcher';
 
 export default function GraphiQLPage() {
-  const { t } = useI18n();
+  const { t } = useTranslation();
   return (
     <div className="graphiql-page">
       <header className="graphiql-bar">

@@ -1,0 +1,169 @@
+/// <reference lib="dom" />
+// Real-browser helpers for the end-to-end tests: one Chromium per test file, a fresh context per test.
+//
+// Which Chromium: `/usr/bin/chromium` when it exists (Debian's package), else the binary shipped inside the
+// @sparticuz/chromium npm package (a chrome-headless-shell, inflated to the OS temp dir on first use).
+// `SINERGI_E2E_CHROMIUM=bundled` forces the npm binary, `=system` forces /usr/bin/chromium.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { ROOT } from '../product.js';
+
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
+export const DEMO_PASSWORD = 'sinergi-demo';
+
+const BASE_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  kind: 'system' | 'bundled';
+  executablePath: string;
+}
+
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  const wanted = process.env.SINERGI_E2E_CHROMIUM;
+  const system = '/usr/bin/chromium';
+  const useSystem = wanted === 'system' || (wanted !== 'bundled' && fs.existsSync(system));
+  if (useSystem) {
+    const browser = await chromium.launch({ executablePath: system, headless: true, args: BASE_ARGS });
+    return { browser, kind: 'system', executablePath: system };
+  }
+  const sparticuz = (await import('@sparticuz/chromium')).default;
+  // Inflates chromium.br, fonts.tar.br and swiftshader.tar.br into os.tmpdir() once, then reuses /tmp/chromium.
+  const executablePath = await sparticuz.executablePath();
+  const fontDir = path.join(os.tmpdir(), 'fonts');
+  const browser = await chromium
+    .launch({
+      executablePath,
+      headless: true,
+      // The shell build has no zygote/sandbox helpers; it finds its bundled fonts through FONTCONFIG_PATH
+      // (the package only sets that itself on Amazon Linux).
+      args: [...BASE_ARGS, '--no-zygote', '--font-render-hinting=none'],
+      env: { ...process.env, FONTCONFIG_PATH: fs.existsSync(fontDir) ? fontDir : (process.env.FONTCONFIG_PATH ?? '') },
+    })
+    .catch((error: Error) => {
+      // The shell build links against the system's NSS and expat (see `ldd`); a bare image may lack them.
+      throw new Error(
+        `could not launch the bundled Chromium ${executablePath}: ${error.message}\n` +
+          'On Debian/Ubuntu it needs: apt-get install -y libnss3 libnspr4 libexpat1',
+      );
+    });
+  return { browser, kind: 'bundled', executablePath };
+}
+
+/**
+ * Console messages that are not bugs of the portal. Empty on purpose: the placeholder portal logs nothing, a
+ * wrong-password login answers 200 with a GraphQL error (no "Failed to load resource"), and every entry here
+ * would hide a class of real failures. Add an entry only with a reason next to it; a single test can also
+ * drop one precisely identified message from its own `errors` (see the GraphiQL test).
+ */
+export const CONSOLE_ALLOW_LIST: RegExp[] = [];
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  /** console.error messages and uncaught page errors not on the allow-list */
+  errors: string[];
+  /** every URL the page requested */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<TestPage> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (CONSOLE_ALLOW_LIST.some((re) => re.test(text))) return;
+    const loc = msg.location();
+    errors.push(`console.error: ${text}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.stack ?? err.message}`));
+  page.on('request', (req) => requests.push(req.url()));
+  return { context, page, errors, requests, close: () => context.close() };
+}
+
+/** Logs in through the UI: fills the labelled username and password fields and submits. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!/^https?:/.test(page.url())) await page.goto('/');
+  await page.getByLabel(/^(Nama pengguna|Username)/i).fill(username);
+  await page.getByLabel(/^(Kata sandi|Password)/i).first().fill(password);
+  await page.getByRole('button', { name: /^(Masuk|Sign in)$/i }).click();
+}
+
+/** Full-page PNG under test-results/screenshots/ (git-ignored), returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** Injects axe-core and returns the serious/critical violations (empty when the page passes). */
+export async function axeCheck(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as any[]).map((v) => ({
+      id: v.id as string,
+      impact: v.impact as string | null,
+      help: v.help as string,
+      nodes: (v.nodes as any[]).map((n) => {
+        const contrast = n.any?.find((c: any) => c.id === 'color-contrast')?.data;
+        const detail = contrast ? ` (${contrast.fgColor} on ${contrast.bgColor}: ${contrast.contrastRatio}:1, needs ${contrast.expectedContrastRatio})` : '';
+        return `${String(n.target)} ${String(n.html).slice(0, 240)}${detail}`;
+      }),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Tokens in the visible text that look like untranslated message keys (`home.title`, `nav.households`).
+ * URLs, e-mail addresses, host names and the `allowed` words (e.g. a username like `lurah.menteng`) are not keys.
+ */
+export async function rawI18nKeys(page: Page, allowed: string[] = []): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = new Set<string>();
+  const re = /\b[a-z]+(\.[a-zA-Z]+){1,}\b/g;
+  for (const m of text.matchAll(re)) {
+    const token = m[0];
+    const start = m.index!;
+    const before = text.slice(Math.max(0, start - 12), start);
+    const after = text.slice(start + token.length, start + token.length + 1);
+    if (allowed.includes(token)) continue;
+    if (/(https?:\/\/|www\.)\S*$/.test(before) || /[@/]$/.test(before) || after === '@' || after === '/') continue; // URL / e-mail
+    if (/\.(id|com|org|net|go\.id|co\.id|js|ts|json|csv|png|graphql)$/.test(token)) continue; // host or file name
+    found.add(token);
+  }
+  return [...found];
+}
+

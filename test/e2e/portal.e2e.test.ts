@@ -1,0 +1,399 @@
+/// <reference lib="dom" />
+// The portal in a real Chromium against the built product on a throwaway embedded database.
+// Screenshots land in test-results/screenshots/ (git-ignored).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
+import {
+  type AxeViolation,
+  type LaunchedBrowser,
+  type TestPage,
+  axeCheck,
+  launchBrowser,
+  loginAs,
+  openPage,
+  rawI18nKeys,
+  screenshot,
+} from './browser.js';
+
+const ROLES = ['admin', 'bappeda', 'dinsos', 'dinkes', 'lurah.menteng', 'ngo', 'csr', 'inspektorat'] as const;
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+const LOGIN_HEADING = { name: /^Masuk$/ } as const;
+
+const dataDir = tempDataDir();
+const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-web-'));
+let product: RunningProduct;
+let launched: LaunchedBrowser;
+let adminToken = '';
+const pages: TestPage[] = [];
+/** axe's serious/critical findings on the login page and each role's desktop home. */
+const axeFindings: (AxeViolation & { role: string })[] = [];
+let axePages = 0;
+
+/**
+ * A private copy of the built portal, so that a `vite build` running meanwhile (another `pnpm test`, a
+ * developer) cannot pull index.html or chunks away in the middle of the run (the server answers 503 then).
+ */
+async function snapshotWebDist(): Promise<string> {
+  const source = process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
+  const deadline = Date.now() + 120_000;
+  while (!fs.existsSync(path.join(source, 'index.html'))) {
+    if (Date.now() > deadline) throw new Error(`the portal is not built: no ${source}/index.html`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  fs.cpSync(source, webDist, { recursive: true });
+  return webDist;
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  const SINERGI_WEB_DIST = await snapshotWebDist();
+  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST }), launchBrowser()]);
+  adminToken = await login(product.url, 'admin');
+  console.log(
+    `e2e: product + ${launched.kind} Chromium ${launched.browser.version()} (${launched.executablePath}) ready in ${Date.now() - started} ms`,
+  );
+});
+
+afterAll(async () => {
+  await launched?.browser.close();
+  await product?.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(webDist, { recursive: true, force: true });
+});
+
+// A fresh context per test; any console error or page error fails the test that caused it.
+afterEach(async () => {
+  const errors = pages.flatMap((p) => p.errors);
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  expect(errors, 'console errors / page errors').toEqual([]);
+});
+
+async function open(viewport = DESKTOP): Promise<TestPage> {
+  const tp = await openPage(launched.browser, product.url, viewport);
+  pages.push(tp);
+  return tp;
+}
+
+/** The login form is gone and the app shows something that is not the login form. */
+async function waitLoggedIn(page: Page): Promise<void> {
+  await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+async function me(token: string): Promise<{ displayName: string; username: string; organization: { id: string } }> {
+  const res = await gql(product.url, '{ me { username displayName organization { id } } }', {}, token);
+  return res.data.me;
+}
+
+/** The household page of the new portal (react-router route `rumah-tangga/:id`). */
+const householdPath = (id: string) => `/rumah-tangga/${id}`;
+const ROUTE_MISSING = /Halaman tidak ditemukan/i;
+const HOUSEHOLD_MISSING = /Rumah tangga tidak ditemukan|Data tidak ditemukan/i;
+const SKIP_NO_PAGE = 'the household page (/rumah-tangga/:id) does not exist in this portal build yet';
+
+/**
+ * Opens a household page as the page's user: 'shown' when `text` (e.g. the KK number) appears, 'not-found'
+ * when the household-level "not found" does, 'no-route' when the portal has no such page at all.
+ */
+async function householdPageShows(page: Page, id: string, text: string | RegExp): Promise<'shown' | 'not-found' | 'no-route'> {
+  await page.goto(householdPath(id));
+  const shown = page.getByText(text).first();
+  const notFound = page.getByText(HOUSEHOLD_MISSING).first();
+  const noRoute = page.getByText(ROUTE_MISSING).first();
+  try {
+    await shown.or(notFound).or(noRoute).waitFor({ timeout: 20_000 });
+  } catch {
+    return 'no-route';
+  }
+  if (await shown.isVisible()) return 'shown';
+  return (await noRoute.isVisible()) ? 'no-route' : 'not-found';
+}
+
+/** One line per rule: the pages that break it and a few offending nodes. */
+function summarizeAxe(findings: (AxeViolation & { role: string })[]): string[] {
+  const byRule = new Map<string, { help: string; roles: string[]; nodes: Set<string> }>();
+  for (const f of findings) {
+    const rule = byRule.get(f.id) ?? { help: f.help, roles: [], nodes: new Set<string>() };
+    rule.roles.push(f.role);
+    for (const n of f.nodes) if (rule.nodes.size < 4) rule.nodes.add(n);
+    byRule.set(f.id, rule);
+  }
+  return [...byRule].map(([id, r]) => `${id} (${r.help}) on ${r.roles.join(', ')}: ${[...r.nodes].join(' | ')}`);
+}
+
+describe('the portal in a real browser', () => {
+  it('login page: Bahasa Indonesia, passes axe, a wrong password shows an error', async () => {
+    const { page } = await open();
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', LOGIN_HEADING).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect(page.getByLabel('Nama pengguna').count()).resolves.toBe(1);
+    await expect(page.getByLabel('Kata sandi').count()).resolves.toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toMatch(/^id/);
+    expect(await rawI18nKeys(page)).toEqual([]);
+    const axe = await axeCheck(page);
+    axePages++;
+    axeFindings.push(...axe.map((v) => ({ role: 'login page', ...v })));
+    expect(axe).toEqual([]);
+    await screenshot(page, 'login-desktop');
+
+    await loginAs(page, 'admin', 'bukan-kata-sandi');
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.innerText()).toMatch(/gagal|salah|tidak valid/i);
+    // Still on the login form, nobody logged in.
+    expect(await page.getByLabel('Kata sandi').count()).toBe(1);
+  });
+
+  it('admin logs in, sees who is logged in, and logs out back to the login page', async () => {
+    const { page } = await open();
+    const admin = await me(adminToken);
+    await loginAs(page, 'admin');
+    await waitLoggedIn(page);
+    // Who is logged in: the display name, possibly behind a user menu.
+    const who = page.getByText(admin.displayName).first();
+    if (!(await who.isVisible())) {
+      const menu = page.getByRole('button', { name: /Menu pengguna|admin|Administrator/i }).first();
+      if (await menu.count()) await menu.click();
+    }
+    await who.waitFor({ state: 'visible', timeout: 10_000 });
+
+    const logout = page.getByRole('button', { name: /^Keluar$/ }).or(page.getByRole('menuitem', { name: /^Keluar$/ })).first();
+    if (!(await logout.isVisible())) await page.getByRole('button', { name: /Menu pengguna/i }).first().click();
+    await logout.click();
+    await page.getByRole('heading', LOGIN_HEADING).waitFor({ timeout: 15_000 });
+    await page.getByLabel('Kata sandi').waitFor();
+    // The session cookie is gone: a reload stays on the login page.
+    await page.reload();
+    await page.getByLabel('Kata sandi').waitFor({ timeout: 15_000 });
+  });
+
+  /** Introspection answers seen by the GraphiQL test: the schema docs depend on them. */
+  const introspection: { status: number; error?: string }[] = [];
+
+  it('/graphiql loads the bundled GraphiQL with no request to any other host', async () => {
+    const tp = await open();
+    const { page, requests } = tp;
+    page.on('response', async (res) => {
+      const body = res.request().postData() ?? '';
+      if (!res.url().endsWith('/graphql') || !/__schema/.test(body)) return;
+      const json = await res.json().catch(() => ({}));
+      introspection.push({ status: res.status(), error: json.errors?.[0]?.message });
+    });
+    await loginAs(page, 'admin');
+    await waitLoggedIn(page);
+    await page.goto('/graphiql');
+    // An editor: GraphiQL 5 uses Monaco (a textbox inside .graphiql-container), older ones CodeMirror.
+    const editor = page.locator('.graphiql-container').getByRole('textbox').first();
+    await editor.waitFor({ timeout: 45_000 });
+    await page.waitForLoadState('networkidle');
+    const foreign = requests.filter((u) => {
+      const { protocol, hostname } = new URL(u);
+      return !(protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1');
+    });
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    await screenshot(page, 'graphiql-desktop');
+  });
+
+  it('the server answers GraphiQL\'s introspection, so the IDE has schema docs', () => {
+    expect(introspection.length).toBeGreaterThan(0);
+    expect(introspection.filter((r) => r.status !== 200)).toEqual([]);
+  });
+
+  // One test per role: log in once, then the phone and the desktop picture of the same home.
+  it.each(ROLES)('home of %s: phone and desktop screenshots, no console errors, no raw i18n keys', async (role) => {
+    const { page } = await open(PHONE);
+    await loginAs(page, role);
+    await waitLoggedIn(page);
+    for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      await page.setViewportSize(viewport);
+      // Let lazy parts (map, charts) and the layout settle before the picture.
+      await page.waitForTimeout(300);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `home-${role}-${label}`);
+      // Usernames (e.g. `lurah.menteng` in the audit log) are data, not message keys.
+      expect(await rawI18nKeys(page, [...ROLES]), `${label}: raw i18n keys`).toEqual([]);
+      if (label === 'phone') {
+        // No horizontal scrolling on a phone.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, 'horizontal overflow in px at 360 px').toBeLessThanOrEqual(1);
+      } else {
+        axeFindings.push(...(await axeCheck(page)).map((v) => ({ role, ...v })));
+        axePages++;
+      }
+    }
+  });
+
+  it('every role\'s home passes axe (no serious or critical violation)', (ctx) => {
+    if (axePages === 0) ctx.skip('no home was axe-checked in this run (filtered)');
+    expect(summarizeAxe(axeFindings)).toEqual([]);
+  });
+
+  it('the Chromium bundled in @sparticuz/chromium launches too (the CI fallback when /usr/bin/chromium is absent)', async () => {
+    const previous = process.env.SINERGI_E2E_CHROMIUM;
+    process.env.SINERGI_E2E_CHROMIUM = 'bundled';
+    try {
+      const bundled = launched.kind === 'bundled' ? launched : await launchBrowser();
+      try {
+        const tp = await openPage(bundled.browser, product.url);
+        await tp.page.goto('/');
+        await tp.page.getByLabel('Kata sandi').first().waitFor({ timeout: 20_000 });
+        expect(tp.errors).toEqual([]);
+        await tp.close();
+      } finally {
+        if (bundled !== launched) await bundled.browser.close();
+      }
+    } finally {
+      if (previous === undefined) delete process.env.SINERGI_E2E_CHROMIUM;
+      else process.env.SINERGI_E2E_CHROMIUM = previous;
+    }
+  });
+
+  describe('role walks (need the household pages of the new portal)', () => {
+    it('ngo opening an unassigned household sees "not found"', async (ctx) => {
+      const ngoToken = await login(product.url, 'ngo');
+      const ngoOrg = (await me(ngoToken)).organization.id;
+      // A household with no REQUESTED/ACCEPTED assignment to ngo's organisation (asked as admin).
+      const active = await gql(
+        product.url,
+        'query ($f: AssignmentFilter) { assignments(first: 100, filter: $f) { edges { node { household { id } } } } }',
+        { f: { organizationId: ngoOrg, status: ['REQUESTED', 'ACCEPTED'] } },
+        adminToken,
+      );
+      const assigned = new Set(active.data.assignments.edges.map((e: any) => e.node.household.id));
+      const list = await gql(product.url, '{ households(first: 100) { edges { node { id kkNumber } } } }', {}, adminToken);
+      const target = list.data.households.edges.map((e: any) => e.node).find((h: any) => !assigned.has(h.id));
+      expect(target).toBeDefined();
+
+      // Does the household page exist yet? Admin sees the KK number on it.
+      const adminPage = (await open()).page;
+      await loginAs(adminPage, 'admin');
+      await waitLoggedIn(adminPage);
+      if ((await householdPageShows(adminPage, target.id, target.kkNumber)) === 'no-route') ctx.skip(SKIP_NO_PAGE);
+
+      const { page } = await open();
+      await loginAs(page, 'ngo');
+      await waitLoggedIn(page);
+      expect(await householdPageShows(page, target.id, target.kkNumber.slice(-4))).toBe('not-found');
+    });
+
+    it('csr sees masked identifiers and no address on an assigned household', async (ctx) => {
+      const csrToken = await login(product.url, 'csr');
+      const csrOrg = (await me(csrToken)).organization.id;
+      const active = await gql(
+        product.url,
+        'query ($f: AssignmentFilter) { assignments(first: 1, filter: $f) { edges { node { household { id } } } } }',
+        { f: { organizationId: csrOrg, status: ['REQUESTED', 'ACCEPTED'] } },
+        adminToken,
+      );
+      let householdId: string | undefined = active.data.assignments.edges[0]?.node.household.id;
+      if (!householdId) {
+        const h = await gql(product.url, '{ households(first: 1) { edges { node { id } } } }', {}, adminToken);
+        householdId = h.data.households.edges[0].node.id as string;
+        const made = await gql(
+          product.url,
+          'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
+          { i: { householdIds: [householdId], organizationId: csrOrg, note: 'e2e' } },
+          adminToken,
+        );
+        expect(made.errors).toBeUndefined();
+      }
+      const full = await gql(
+        product.url,
+        'query ($id: ID!) { household(id: $id) { kkNumber address members { nik } } }',
+        { id: householdId },
+        adminToken,
+      );
+      const { kkNumber, address, members } = full.data.household;
+
+      const { page } = await open();
+      await loginAs(page, 'csr');
+      await waitLoggedIn(page);
+      const state = await householdPageShows(page, householdId!, kkNumber.slice(-4));
+      if (state === 'no-route') ctx.skip(SKIP_NO_PAGE);
+      expect(state).toBe('shown');
+      await page.waitForLoadState('networkidle');
+      const text = await page.evaluate(() => document.body.innerText);
+      await screenshot(page, 'household-csr-desktop');
+      expect(text).toMatch(/\*{12}\d{4}/);
+      expect(text).not.toContain(kkNumber);
+      for (const m of members) expect(text).not.toContain(m.nik);
+      if (address) expect(text).not.toContain(address);
+    });
+
+    it('a double-submitted delivery form creates one intervention', async (ctx) => {
+      // dinsos logs a delivery of one of its household-targeted programs to a household that has none of it yet.
+      const dinsosToken = await login(product.url, 'dinsos');
+      const dinsosOrg = (await me(dinsosToken)).organization.id;
+      const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+      const programs = await gql(
+        product.url,
+        'query ($f: ProgramFilter) { programs(first: 50, filter: $f) { edges { node { id name targetUnit } } } }',
+        { f: { ownerId: dinsosOrg, activeOn: today } },
+        dinsosToken,
+      );
+      const program = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.targetUnit === 'HOUSEHOLD');
+      expect(program, JSON.stringify(programs.errors)).toBeDefined();
+      const list = await gql(
+        product.url,
+        '{ households(first: 40, orderBy: { field: KK_NUMBER, direction: ASC }) { edges { node { id kkNumber interventions { program { id } } } } } }',
+        {},
+        dinsosToken,
+      );
+      const target = list.data.households.edges
+        .map((e: any) => e.node)
+        .find((h: any) => !h.interventions.some((i: any) => i.program.id === program.id));
+      expect(target, JSON.stringify(list.errors)).toBeDefined();
+      const count = async () =>
+        (
+          await gql(
+            product.url,
+            'query ($f: InterventionFilter) { interventions(first: 1, filter: $f) { totalCount } }',
+            { f: { householdId: target.id, programId: program.id } },
+            adminToken,
+          )
+        ).data.interventions.totalCount as number;
+
+      const { page } = await open();
+      await loginAs(page, 'dinsos');
+      await waitLoggedIn(page);
+      const state = await householdPageShows(page, target.id, target.kkNumber);
+      if (state === 'no-route') ctx.skip(SKIP_NO_PAGE);
+      expect(state).toBe('shown');
+      const logButton = page.getByRole('button', { name: /^Catat penyaluran$/ }).first();
+      if (!(await logButton.count())) ctx.skip('no "Catat penyaluran" action on the household page yet');
+      const before = await count();
+      await logButton.click();
+      const dialog = page.getByRole('dialog');
+      const form = dialog.getByRole('form', { name: /Catat penyaluran/ }).or(dialog.locator('form')).first();
+      await form.waitFor({ timeout: 15_000 });
+      // Choose the program (Mantine Select: a searchable textbox, options in a portal listbox).
+      const select = dialog.getByRole('combobox', { name: /^Program/ }).or(dialog.getByRole('textbox', { name: /^Program/ })).first();
+      await select.waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
+        throw new Error(`${error.message}\nthe dialog:\n${await dialog.ariaSnapshot()}`);
+      });
+      await select.click();
+      await page.getByRole('option', { name: program.name, exact: true }).first().click();
+      await screenshot(page, 'delivery-form-dinsos-desktop');
+      await form.getByRole('button', { name: /Simpan penyaluran/ }).waitFor();
+      // A double tap and more: two clicks and a requestSubmit in the same tick, before React can disable the button.
+      await form.evaluate((f: HTMLFormElement) => {
+        const button = f.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+        button.click();
+        button.click();
+        f.requestSubmit();
+      });
+      await expect.poll(count, { timeout: 15_000 }).toBe(before + 1);
+      await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+      // Still one after the dialog closed and the page refetched.
+      await page.waitForLoadState('networkidle');
+      expect(await count()).toBe(before + 1);
+      expect(before).toBe(0);
+    });
+  });
+});

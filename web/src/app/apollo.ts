@@ -1,0 +1,40 @@
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { sessionEvents } from '../lib/session-events';
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+export function createCache() {
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          households: relayStylePagination(['filter', 'orderBy']),
+          myWorkQueue: relayStylePagination(false),
+          assignments: relayStylePagination(['filter']),
+          auditEvents: relayStylePagination(['filter']),
+          programs: relayStylePagination(['filter']),
+          interventions: relayStylePagination(['filter']),
+        },
+      },
+      AreaCoverage: { keyFields: ['areaId'] },
+      ProgramMatch: { keyFields: false },
+      CountByKey: { keyFields: false },
+    },
+  });
+}
+
+export function createApolloClient() {
+  const errorLink = new ErrorLink(({ error, operation }) => {
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+      if (operation.operationName !== 'Login') sessionEvents.markExpired();
+    }
+  });
+  const httpLink = new HttpLink({
+    uri: GRAPHQL_ENDPOINT,
+    credentials: 'same-origin',
+    headers: { accept: 'application/graphql-response+json, application/json' },
+  });
+  return new ApolloClient({ link: ApolloLink.from([errorLink, httpLink]), cache: createCache() });
+}

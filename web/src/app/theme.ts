@@ -1,0 +1,14 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+const sinergi: MantineColorsTuple = [
+  '#e6f6f1', '#cfeae1', '#a0d4c3', '#6dbda3', '#45a988', '#2d9c77', '#1c8a68', '#0f7357', '#0a5c4a', '#04473a',
+];
+
+export const theme = createTheme({
+  primaryColor: 'sinergi',
+  primaryShade: 8,
+  colors: { sinergi },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  defaultRadius: 'md',
+  headings: { fontWeight: '700' },
+});

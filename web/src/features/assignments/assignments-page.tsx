@@ -1,0 +1,141 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { graphql } from '../../gql';
+import type { AssignmentStatus } from '../../gql/graphql';
+import { Empty, ErrorState, Loading } from '../../app/states';
+import { useFormat } from '../../i18n/format';
+import { describeError } from '../../lib/errors';
+import { useUser } from '../auth/session';
+
+const ASSIGNMENTS = graphql(`
+  query Assignments($filter: AssignmentFilter, $first: Int, $after: String) {
+    assignments(filter: $filter, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          status
+          needType
+          note
+          requestedAt
+          version
+          organization {
+            id
+            name
+          }
+          household {
+            id
+            kkNumber
+            povertyStatus
+            head {
+              id
+              name
+            }
+            area {
+              id
+              name
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const RESPOND = graphql(`
+  mutation RespondToAssignment($id: ID!, $accept: Boolean!, $note: String) {
+    respondToAssignment(id: $id, accept: $accept, note: $note) {
+      id
+      status
+      respondedAt
+      version
+    }
+  }
+`);
+
+export function AssignmentList({ status, title, emptyText, respond }: { status: AssignmentStatus[]; title: string; emptyText: string; respond?: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const user = useUser();
+  const partner = user.role === 'NGO_PARTNER' || user.role === 'PRIVATE_PARTNER';
+  const filter = { status, ...(partner ? { organizationId: user.organization.id } : {}) };
+  const { data, loading, error, fetchMore, refetch } = useQuery(ASSIGNMENTS, { variables: { filter, first: 20 }, notifyOnNetworkStatusChange: true });
+  const [mutate, { loading: responding }] = useMutation(RESPOND, { refetchQueries: ['Assignments', 'Households', 'WorkQueue'] });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const conn = data?.assignments;
+
+  async function answer(id: string, accept: boolean) {
+    try {
+      await mutate({ variables: { id, accept } });
+      setMessage({ ok: true, text: accept ? t('assignments.accepted') : t('assignments.declined') });
+    } catch (e) {
+      setMessage({ ok: false, text: describeError(e, t) });
+    }
+  }
+
+  return (
+    <Stack component="section" aria-label={title} gap="xs">
+      <Title order={2} size="h3">{title}</Title>
+      {message && <Alert color={message.ok ? 'teal' : 'red'} role="status" withCloseButton onClose={() => setMessage(null)}>{message.text}</Alert>}
+      {loading && !conn && <Loading />}
+      {error && !conn && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {conn && conn.edges.length === 0 && <Empty>{emptyText}</Empty>}
+      {conn?.edges.map(({ node: a }) => (
+        <Card key={a.id} withBorder padding="sm" data-testid="assignment-card">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <div style={{ minWidth: 0 }}>
+              <Text component={Link} to={`/rumah-tangga/${a.household.id}`} fw={600} c="sinergi.8">
+                {a.household.head?.name ?? t('households.noHead')}
+              </Text>
+              <Text size="sm" c="dimmed">{t('households.kk')}: {a.household.kkNumber} · {a.household.area.name}</Text>
+              <Text size="sm">
+                {a.needType ? `${t(`needType.${a.needType}`)} · ` : ''}{t('assignments.requestedAt', { date: fmt.date(a.requestedAt) })}
+                {!partner && ` · ${a.organization.name}`}
+              </Text>
+              {a.note && <Text size="sm" c="dimmed">{t('assignments.note', { note: a.note })}</Text>}
+            </div>
+            <Badge variant="light" style={{ flexShrink: 0 }}>{t(`assignmentStatus.${a.status}`)}</Badge>
+          </Group>
+          {respond && a.status === 'REQUESTED' && (
+            <Group mt="xs" gap="xs">
+              <Button size="xs" onClick={() => void answer(a.id, true)} loading={responding}>{t('assignments.accept')}</Button>
+              <Button size="xs" variant="default" onClick={() => void answer(a.id, false)} disabled={responding}>{t('assignments.decline')}</Button>
+            </Group>
+          )}
+        </Card>
+      ))}
+      {conn?.pageInfo.hasNextPage && (
+        <Button variant="light" loading={loading} onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} style={{ alignSelf: 'center' }}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+export function AssignmentsPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const partner = user.role === 'NGO_PARTNER' || user.role === 'PRIVATE_PARTNER';
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('assignments.title')}</Title>
+      {partner ? (
+        <>
+          <AssignmentList status={['REQUESTED']} title={t('assignments.pending')} emptyText={t('assignments.noPending')} respond />
+          <AssignmentList status={['ACCEPTED']} title={t('assignments.assigned')} emptyText={t('assignments.noAssigned')} />
+        </>
+      ) : (
+        <AssignmentList status={['REQUESTED', 'ACCEPTED', 'DECLINED', 'CLOSED']} title={t('assignments.all')} emptyText={t('common.empty')} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,229 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { todayWib } from '../../i18n/format';
+import type { ApiErrorInfo } from '../../lib/errors';
+
+export interface DeliveryProgramOption {
+  id: string;
+  name: string;
+  targetUnit: 'HOUSEHOLD' | 'PERSON';
+  deliveryUnit: string;
+}
+
+export interface DeliveryMemberOption {
+  id: string;
+  name: string;
+}
+
+export interface DeliveryInput {
+  programId: string;
+  householdId: string;
+  personId?: string | null;
+  deliveredAt: string;
+  quantity?: number | null;
+  valueRp?: number | null;
+  note?: string | null;
+  idempotencyKey: string;
+}
+
+/** What the submit callback reports: nothing on success, the API error otherwise. */
+export type DeliverySubmitResult = { ok: true } | { ok: false; error: ApiErrorInfo };
+
+const FIELDS = ['programId', 'personId', 'deliveredAt', 'quantity', 'valueRp', 'note'] as const;
+type Field = (typeof FIELDS)[number];
+
+function makeSchema(programs: readonly DeliveryProgramOption[], today: string) {
+  const optionalNumber = z.union([z.number().min(0, 'delivery.errors.number'), z.literal('')]).optional();
+  return z
+    .object({
+      programId: z.string().min(1, 'delivery.errors.program'),
+      personId: z.string().nullable().optional(),
+      deliveredAt: z
+        .string()
+        .min(1, 'delivery.errors.date')
+        .refine((d) => d <= today, 'delivery.errors.future'),
+      quantity: optionalNumber,
+      valueRp: optionalNumber,
+      note: z.string().max(1000).optional(),
+    })
+    .superRefine((v, ctx) => {
+      const program = programs.find((p) => p.id === v.programId);
+      if (program?.targetUnit === 'PERSON' && !v.personId) {
+        ctx.addIssue({ code: 'custom', path: ['personId'], message: 'delivery.errors.member' });
+      }
+    });
+}
+
+type FormValues = z.input<ReturnType<typeof makeSchema>>;
+
+/** Maps the server's `extensions.field` (e.g. `input.deliveredAt`) to a form field. */
+export function fieldOfServerError(field: string | undefined): Field | null {
+  if (!field) return null;
+  const last = field.split('.').pop() ?? '';
+  return (FIELDS as readonly string[]).includes(last) ? (last as Field) : null;
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export interface DeliveryFormViewProps {
+  householdId: string;
+  programs: readonly DeliveryProgramOption[];
+  members: readonly DeliveryMemberOption[];
+  defaultProgramId?: string;
+  submit: (input: DeliveryInput) => Promise<DeliverySubmitResult>;
+  onCancel?: () => void;
+  /** For tests: a fixed "today" (YYYY-MM-DD, WIB). */
+  today?: string;
+}
+
+/**
+ * "Catat penyaluran". The idempotency key is made once per form instance, so a
+ * double tap or a retry after a network error never records two deliveries.
+ */
+export function DeliveryFormView({ householdId, programs, members, defaultProgramId, submit, onCancel, today }: DeliveryFormViewProps) {
+  const { t } = useTranslation();
+  const day = today ?? todayWib();
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const inFlight = useRef(false);
+  const [formError, setFormError] = useState<ApiErrorInfo | null>(null);
+  const { control, register, handleSubmit, setError, watch, formState } = useForm<FormValues>({
+    resolver: zodResolver(makeSchema(programs, day)),
+    defaultValues: {
+      programId: defaultProgramId ?? (programs.length === 1 ? programs[0]!.id : ''),
+      personId: null,
+      deliveredAt: day,
+      quantity: '',
+      valueRp: '',
+      note: '',
+    },
+  });
+  const program = programs.find((p) => p.id === watch('programId'));
+  const errorText = (f: Field) => {
+    const m = formState.errors[f]?.message;
+    return m ? (m.startsWith('delivery.') ? t(m) : m) : undefined;
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setFormError(null);
+    try {
+      const result = await submit({
+        programId: values.programId,
+        householdId,
+        personId: values.personId || null,
+        deliveredAt: values.deliveredAt,
+        quantity: values.quantity === '' || values.quantity === undefined ? null : values.quantity,
+        valueRp: values.valueRp === '' || values.valueRp === undefined ? null : values.valueRp,
+        note: values.note?.trim() || null,
+        idempotencyKey,
+      });
+      if (!result.ok) {
+        const field = fieldOfServerError(result.error.field);
+        if (field && result.error.code === 'BAD_USER_INPUT') setError(field, { type: 'server', message: result.error.message }, { shouldFocus: true });
+        else setFormError(result.error);
+      }
+    } finally {
+      inFlight.current = false;
+    }
+  });
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('delivery.title')}>
+      <Stack gap="sm">
+        {formError && (
+          <Alert color={formError.code === 'CONFLICT' ? 'yellow' : 'red'} role="alert">
+            {formError.code === 'CONFLICT' ? t('delivery.conflict') : formError.code === 'NETWORK' ? t('common.networkError') : formError.code === 'FORBIDDEN' ? t('common.forbidden') : formError.message}
+          </Alert>
+        )}
+        <Controller
+          control={control}
+          name="programId"
+          render={({ field }) => (
+            <Select
+              label={t('delivery.program')}
+              placeholder={t('delivery.programPlaceholder')}
+              data={programs.map((p) => ({ value: p.id, label: p.name }))}
+              value={field.value || null}
+              onChange={(v) => field.onChange(v ?? '')}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              error={errorText('programId')}
+              required
+              searchable
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="personId"
+          render={({ field }) => (
+            <Select
+              label={program?.targetUnit === 'PERSON' ? t('delivery.memberRequired') : t('delivery.member')}
+              data={members.map((m) => ({ value: m.id, label: m.name }))}
+              value={field.value ?? null}
+              onChange={(v) => field.onChange(v)}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              error={errorText('personId')}
+              clearable
+              required={program?.targetUnit === 'PERSON'}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        />
+        <TextInput type="date" label={t('delivery.date')} max={day} {...register('deliveredAt')} error={errorText('deliveredAt')} required />
+        <Group grow align="flex-start">
+          <Controller
+            control={control}
+            name="quantity"
+            render={({ field }) => (
+              <NumberInput
+                label={program ? `${t('delivery.quantity')} (${program.deliveryUnit})` : t('delivery.quantity')}
+                min={0}
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={errorText('quantity')}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="valueRp"
+            render={({ field }) => (
+              <NumberInput
+                label={t('delivery.value')}
+                min={0}
+                thousandSeparator="."
+                decimalSeparator=","
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={errorText('valueRp')}
+              />
+            )}
+          />
+        </Group>
+        <Textarea label={t('delivery.note')} rows={2} {...register('note')} error={errorText('note')} />
+        <Group justify="flex-end">
+          {onCancel && <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>}
+          <Button type="submit" loading={formState.isSubmitting} disabled={formState.isSubmitting}>
+            {t('delivery.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,398 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { graphql } from '../../gql';
+import type { HouseholdDetailQuery, InterventionStatus, NeedStatus } from '../../gql/graphql';
+import { Empty, ErrorState, Loading } from '../../app/states';
+import { useFormat } from '../../i18n/format';
+import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, useUser } from '../auth/session';
+import { DeliveryDialog } from '../deliveries/delivery-dialog';
+import { HouseholdEditDialog } from './household-edit';
+import { PovertyBadge } from './household-card';
+
+const HOUSEHOLD_QUERY = graphql(`
+  query HouseholdDetail($id: ID!) {
+    household(id: $id) {
+      id
+      kkNumber
+      address
+      rt
+      rw
+      welfareDecile
+      povertyStatus
+      verificationStatus
+      monthlyExpenditurePerCapita
+      version
+      updatedAt
+      area {
+        id
+        name
+        code
+        parent {
+          id
+          name
+        }
+      }
+      members {
+        id
+        name
+        nik
+        sex
+        relation
+        age
+        birthDate
+        jknStatus
+      }
+      needs {
+        id
+        type
+        status
+        evidence
+        person {
+          id
+          name
+        }
+        servedBy {
+          program {
+            id
+            name
+          }
+        }
+        candidatePrograms {
+          quotaLeft
+          program {
+            id
+            name
+            owner {
+              id
+              name
+              shortName
+            }
+          }
+        }
+      }
+      interventions {
+        id
+        status
+        plannedOn
+        deliveredOn
+        quantity
+        valueRp
+        note
+        createdAt
+        program {
+          id
+          name
+          deliveryUnit
+        }
+        person {
+          id
+          name
+        }
+        organization {
+          id
+          name
+          shortName
+        }
+        loggedBy {
+          id
+          displayName
+        }
+      }
+      assignments {
+        id
+        status
+        needType
+        note
+        requestedAt
+        organization {
+          id
+          name
+        }
+      }
+      assessments {
+        id
+        assessedOn
+        welfareDecile
+        povertyStatus
+        previousDecile
+        previousStatus
+        reason
+        assessedBy {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+type HouseholdData = NonNullable<HouseholdDetailQuery['household']>;
+
+const NEED_COLOR: Record<NeedStatus, string> = { UNMET: 'red.9', PLANNED: '#7a5200', SERVED: 'teal.9' };
+const INTERVENTION_COLOR: Record<InterventionStatus, string> = {
+  PLANNED: 'gray.7', IN_PROGRESS: '#7a5200', DELIVERED: 'sinergi.8', VERIFIED: 'teal.9', CANCELLED: 'red.9',
+};
+
+export function HouseholdPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const user = useUser();
+  const { data, loading, error, refetch } = useQuery(HOUSEHOLD_QUERY, { variables: { id } });
+  const [deliveryOpen, delivery] = useDisclosure(false);
+  const [editOpen, edit] = useDisclosure(false);
+
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const h = data?.household;
+  if (!h) {
+    return (
+      <Stack align="flex-start" data-testid="household-not-found">
+        <Title order={1} size="h2">{t('common.notFound')}</Title>
+        <Text>{t('household.notFound')}</Text>
+        <Button component={Link} to="/rumah-tangga" variant="light">{t('household.back')}</Button>
+      </Stack>
+    );
+  }
+  const head = h.members.find((m) => m.relation === 'HEAD');
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/rumah-tangga" size="sm">← {t('household.back')}</Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1} size="h2">{head?.name ?? t('households.noHead')}</Title>
+          <Text c="dimmed" ff="monospace">{t('households.kk')}: {h.kkNumber}</Text>
+        </div>
+        <Group gap="xs">
+          {DELIVERY_ROLES.includes(user.role) && <Button onClick={delivery.open}>{t('delivery.title')}</Button>}
+          {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <Button variant="default" onClick={edit.open}>{t('household.edit')}</Button>}
+        </Group>
+      </Group>
+      <Summary h={h} />
+      <Members h={h} />
+      <Needs h={h} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Interventions h={h} />
+        <Stack>
+          <Assignments h={h} />
+          <Assessments h={h} />
+        </Stack>
+      </SimpleGrid>
+      <DeliveryDialog
+        opened={deliveryOpen}
+        onClose={delivery.close}
+        householdId={h.id}
+        members={h.members.map((m) => ({ id: m.id, name: m.name }))}
+      />
+      {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <HouseholdEditDialog opened={editOpen} onClose={edit.close} household={h} />}
+    </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="sm">{title}</Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Summary({ h }: { h: HouseholdData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const rows: [string, React.ReactNode][] = [
+    [t('households.status'), <PovertyBadge key="s" status={h.povertyStatus} />],
+    [t('households.decile'), h.welfareDecile],
+    [t('households.area'), `${h.area.name}${h.area.parent ? `, ${h.area.parent.name}` : ''}`],
+    [t('households.address'), h.address ?? <Text span c="dimmed" size="sm">{t('household.addressHidden')}</Text>],
+    [t('household.rtrw'), h.rt || h.rw ? `${h.rt ?? '—'}/${h.rw ?? '—'}` : '—'],
+    [t('household.expenditure'), fmt.rupiah(h.monthlyExpenditurePerCapita)],
+    [t('household.verification'), t(`verificationStatus.${h.verificationStatus}`)],
+  ];
+  return (
+    <Section title={t('household.summary')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <Text size="xs" c="dimmed">{label}</Text>
+            <Text size="sm" component="div">{value}</Text>
+          </div>
+        ))}
+      </SimpleGrid>
+    </Section>
+  );
+}
+
+function Members({ h }: { h: HouseholdData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const isPhone = useMediaQuery('(max-width: 48em)');
+  return (
+    <Section title={t('household.members')}>
+      {h.members.length === 0 ? <Empty>{t('common.empty')}</Empty> : isPhone ? (
+        <Stack gap="xs">
+          {h.members.map((m) => (
+            <Card key={m.id} withBorder padding="xs">
+              <Text fw={600}>{m.name}</Text>
+              <Text size="sm">{t(`relation.${m.relation}`)} · {t(`sex.${m.sex}`)} · {t('household.ageYears', { count: m.age })}</Text>
+              <Text size="sm" ff="monospace">{t('household.nik')}: {m.nik}</Text>
+            </Card>
+          ))}
+        </Stack>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('household.name')}</Table.Th>
+              <Table.Th>{t('household.nik')}</Table.Th>
+              <Table.Th>{t('household.relation')}</Table.Th>
+              <Table.Th>{t('household.age')}</Table.Th>
+              <Table.Th>{t('household.birthDate')}</Table.Th>
+              <Table.Th>{t('household.jkn')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {h.members.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td ff="monospace">{m.nik}</Table.Td>
+                <Table.Td>{t(`relation.${m.relation}`)}</Table.Td>
+                <Table.Td>{t('household.ageYears', { count: m.age })}</Table.Td>
+                <Table.Td>{fmt.date(m.birthDate)}</Table.Td>
+                <Table.Td>{t(`jkn.${m.jknStatus}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
+function formatEvidence(evidence: Record<string, unknown>): string {
+  return Object.entries(evidence)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' · ');
+}
+
+function Needs({ h }: { h: HouseholdData }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('household.needs')}>
+      {h.needs.length === 0 ? <Empty>{t('household.noNeeds')}</Empty> : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+          {h.needs.map((n) => (
+            <Card key={n.id} withBorder padding="sm" data-testid="need-card">
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600}>{t(`needType.${n.type}`)}</Text>
+                <Badge color={NEED_COLOR[n.status]} variant="filled" style={{ flexShrink: 0 }}>{t(`needStatus.${n.status}`)}</Badge>
+              </Group>
+              {n.person && <Text size="sm">{t('household.person', { name: n.person.name })}</Text>}
+              <Text size="xs" c="dimmed" mt={4}>{t('household.evidence')}: {formatEvidence(n.evidence)}</Text>
+              {n.servedBy && <Text size="sm" mt={4}>{t('household.servedBy', { program: n.servedBy.program.name })}</Text>}
+              {n.status !== 'SERVED' && (
+                <>
+                  <Text size="xs" fw={600} mt="xs">{t('household.candidates')}</Text>
+                  {n.candidatePrograms.length === 0 ? (
+                    <Text size="xs" c="dimmed">{t('household.noCandidates')}</Text>
+                  ) : (
+                    <List size="xs" spacing={2}>
+                      {n.candidatePrograms.slice(0, 4).map((c) => (
+                        <List.Item key={c.program.id}>
+                          {c.program.name} ({c.program.owner.shortName ?? c.program.owner.name})
+                          {c.quotaLeft != null && ` · ${t('household.quotaLeft', { count: c.quotaLeft })}`}
+                        </List.Item>
+                      ))}
+                    </List>
+                  )}
+                </>
+              )}
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </Section>
+  );
+}
+
+function Interventions({ h }: { h: HouseholdData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Section title={t('household.interventions')}>
+      {h.interventions.length === 0 ? <Empty>{t('household.noInterventions')}</Empty> : (
+        <Timeline bulletSize={14} lineWidth={2} data-testid="intervention-timeline">
+          {h.interventions.map((i) => (
+            <Timeline.Item key={i.id} color={INTERVENTION_COLOR[i.status]} title={<Text fw={600} size="sm">{i.program.name}</Text>}>
+              <Group gap={6}>
+                <Badge size="sm" variant="filled" color={INTERVENTION_COLOR[i.status]}>{t(`interventionStatus.${i.status}`)}</Badge>
+                <Text size="sm">{fmt.date(i.deliveredOn ?? i.plannedOn)}</Text>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {i.organization.shortName ?? i.organization.name}
+                {i.person && ` · ${i.person.name}`}
+                {i.quantity != null && ` · ${t('household.quantity', { value: `${fmt.number(i.quantity)} ${i.program.deliveryUnit}` })}`}
+                {i.valueRp != null && ` · ${fmt.rupiah(i.valueRp)}`}
+              </Text>
+              {i.note && <Text size="sm">{i.note}</Text>}
+              {i.loggedBy && <Text size="xs" c="dimmed">{t('household.loggedBy', { name: i.loggedBy.displayName })}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Section>
+  );
+}
+
+function Assignments({ h }: { h: HouseholdData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Section title={t('household.assignments')}>
+      {h.assignments.length === 0 ? <Empty>{t('household.noAssignments')}</Empty> : (
+        <Stack gap="xs">
+          {h.assignments.map((a) => (
+            <Group key={a.id} justify="space-between" wrap="nowrap">
+              <div>
+                <Text size="sm" fw={600}>{a.organization.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {a.needType ? `${t(`needType.${a.needType}`)} · ` : ''}{t('assignments.requestedAt', { date: fmt.date(a.requestedAt) })}
+                </Text>
+              </div>
+              <Badge variant="light" style={{ flexShrink: 0 }}>{t(`assignmentStatus.${a.status}`)}</Badge>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function Assessments({ h }: { h: HouseholdData }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Section title={t('household.assessments')}>
+      {h.assessments.length === 0 ? <Empty>{t('household.noAssessments')}</Empty> : (
+        <Stack gap="xs">
+          {h.assessments.map((a) => (
+            <div key={a.id}>
+              <Group gap="xs">
+                <Text size="sm" fw={600}>{fmt.date(a.assessedOn)}</Text>
+                <PovertyBadge status={a.povertyStatus} />
+                <Text size="sm">
+                  {a.previousDecile != null ? t('household.decileChange', { from: a.previousDecile, to: a.welfareDecile }) : `${t('households.decile')} ${a.welfareDecile}`}
+                </Text>
+              </Group>
+              <Text size="sm" c="dimmed">{a.reason}{a.assessedBy && ` · ${t('household.assessedBy', { name: a.assessedBy.displayName })}`}</Text>
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,227 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { graphql } from '../../gql';
+import type { HouseholdFilter, HouseholdOrder, PovertyStatus, VerificationStatus } from '../../gql/graphql';
+import { Empty, ErrorState, Loading } from '../../app/states';
+import { useFormat } from '../../i18n/format';
+import { HouseholdCard, PovertyBadge } from './household-card';
+
+const HOUSEHOLDS_QUERY = graphql(`
+  query Households($filter: HouseholdFilter, $orderBy: HouseholdOrder, $first: Int, $after: String) {
+    households(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...HouseholdListItem
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const AREAS_QUERY = graphql(`
+  query Areas {
+    areas {
+      id
+      code
+      name
+      level
+      parent {
+        id
+        code
+      }
+    }
+  }
+`);
+
+const STATUSES: PovertyStatus[] = ['EXTREME_POOR', 'POOR', 'VULNERABLE', 'NOT_POOR', 'GRADUATED'];
+const VERIFICATION: VerificationStatus[] = ['UNVERIFIED', 'VERIFIED', 'NEEDS_UPDATE'];
+const SORTS = {
+  updated: { field: 'UPDATED_AT', direction: 'DESC' },
+  decile: { field: 'WELFARE_DECILE', direction: 'ASC' },
+  kk: { field: 'KK_NUMBER', direction: 'ASC' },
+} as const satisfies Record<string, HouseholdOrder>;
+type SortKey = keyof typeof SORTS;
+
+function intParam(v: string | null): number | undefined {
+  if (!v) return undefined;
+  const n = Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Filters as kept in the URL query string. */
+export function filterFromParams(params: URLSearchParams): HouseholdFilter {
+  const filter: HouseholdFilter = {};
+  const area = params.get('kelurahan') ?? params.get('kecamatan');
+  if (area) filter.areaCode = area;
+  const status = params.getAll('status').filter((s): s is PovertyStatus => (STATUSES as string[]).includes(s));
+  if (status.length) filter.povertyStatus = status;
+  const min = intParam(params.get('desilMin'));
+  const max = intParam(params.get('desilMax'));
+  if (min !== undefined) filter.decileMin = min;
+  if (max !== undefined) filter.decileMax = max;
+  const verification = params.getAll('verifikasi').filter((s): s is VerificationStatus => (VERIFICATION as string[]).includes(s));
+  if (verification.length) filter.verificationStatus = verification;
+  const q = params.get('q')?.trim();
+  if (q) filter.search = q;
+  return filter;
+}
+
+export function HouseholdsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [params, setParams] = useSearchParams();
+  const isPhone = useMediaQuery('(max-width: 48em)');
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const sortKey = (params.get('urut') ?? 'updated') as SortKey;
+  const orderBy = SORTS[sortKey] ?? SORTS.updated;
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  useEffect(() => setSearch(params.get('q') ?? ''), [params]);
+
+  const areas = useQuery(AREAS_QUERY);
+  const { data, loading, error, fetchMore, refetch } = useQuery(HOUSEHOLDS_QUERY, {
+    variables: { filter, orderBy, first: 20 },
+    notifyOnNetworkStatusChange: true,
+  });
+
+  function update(changes: Record<string, string | string[] | null>) {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      next.delete(k);
+      if (Array.isArray(v)) v.forEach((x) => next.append(k, x));
+      else if (v) next.set(k, v);
+    }
+    setParams(next, { replace: true });
+  }
+
+  const kecamatan = (areas.data?.areas ?? []).filter((a) => a.level === 'KECAMATAN');
+  const selectedKec = params.get('kecamatan');
+  const kelurahan = (areas.data?.areas ?? []).filter((a) => a.level === 'KELURAHAN' && (!selectedKec || a.parent?.code === selectedKec));
+  const conn = data?.households;
+  const rows = conn?.edges.map((e) => e.node) ?? [];
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">{t('households.title')}</Title>
+      <Paper withBorder p="sm" component="section" aria-label={t('households.title')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            update({ q: search.trim() || null });
+          }}
+        >
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+            <TextInput label={t('households.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} onBlur={() => update({ q: search.trim() || null })} name="q" />
+            <Select
+              label={t('households.kecamatan')}
+              data={kecamatan.map((a) => ({ value: a.code, label: a.name }))}
+              value={selectedKec}
+              onChange={(v) => update({ kecamatan: v, kelurahan: null })}
+              clearable
+              searchable
+              placeholder={t('common.all')}
+            />
+            <Select
+              label={t('households.kelurahan')}
+              data={kelurahan.map((a) => ({ value: a.code, label: a.name }))}
+              value={params.get('kelurahan')}
+              onChange={(v) => update({ kelurahan: v })}
+              clearable
+              searchable
+              placeholder={t('common.all')}
+            />
+            <MultiSelect
+              label={t('households.status')}
+              data={STATUSES.map((s) => ({ value: s, label: t(`povertyStatus.${s}`) }))}
+              value={params.getAll('status')}
+              onChange={(v) => update({ status: v })}
+              clearable
+              placeholder={params.getAll('status').length ? undefined : t('common.all')}
+            />
+            <MultiSelect
+              label={t('household.verification')}
+              data={VERIFICATION.map((s) => ({ value: s, label: t(`verificationStatus.${s}`) }))}
+              value={params.getAll('verifikasi')}
+              onChange={(v) => update({ verifikasi: v })}
+              clearable
+              placeholder={params.getAll('verifikasi').length ? undefined : t('common.all')}
+            />
+            <NumberInput label={t('households.decileMin')} min={1} max={10} value={params.get('desilMin') ?? ''} onChange={(v) => update({ desilMin: v === '' ? null : String(v) })} />
+            <NumberInput label={t('households.decileMax')} min={1} max={10} value={params.get('desilMax') ?? ''} onChange={(v) => update({ desilMax: v === '' ? null : String(v) })} />
+            <Select
+              label={t('households.sort')}
+              data={[
+                { value: 'updated', label: t('households.sortUpdated') },
+                { value: 'decile', label: t('households.sortDecile') },
+                { value: 'kk', label: t('households.sortKk') },
+              ]}
+              value={sortKey}
+              onChange={(v) => update({ urut: v === 'updated' ? null : v })}
+              allowDeselect={false}
+            />
+            <Group align="flex-end" gap="xs">
+              <Button type="submit">{t('common.apply')}</Button>
+              <Button variant="default" onClick={() => setParams(new URLSearchParams(), { replace: true })}>{t('common.reset')}</Button>
+            </Group>
+          </SimpleGrid>
+        </form>
+      </Paper>
+
+      {error && <ErrorState error={error} onRetry={() => void refetch()} />}
+      {conn && <Text size="sm" c="dimmed" aria-live="polite">{t('households.count', { value: fmt.number(conn.totalCount) })}</Text>}
+      {loading && !conn && <Loading />}
+      {conn && rows.length === 0 && <Empty>{t('households.empty')}</Empty>}
+      {rows.length > 0 && (isPhone ? (
+        <Stack gap="xs">
+          {rows.map((h) => <HouseholdCard key={h.id} household={h} />)}
+        </Stack>
+      ) : (
+        <Paper withBorder>
+          <Table striped highlightOnHover verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('households.head')}</Table.Th>
+                <Table.Th>{t('households.kk')}</Table.Th>
+                <Table.Th>{t('households.area')}</Table.Th>
+                <Table.Th>{t('households.status')}</Table.Th>
+                <Table.Th>{t('households.decile')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/rumah-tangga/${h.id}`}>{h.head?.name ?? t('households.noHead')}</Anchor>
+                  </Table.Td>
+                  <Table.Td ff="monospace">{h.kkNumber}</Table.Td>
+                  <Table.Td>{h.area.name}{h.area.parent ? `, ${h.area.parent.name}` : ''}</Table.Td>
+                  <Table.Td><PovertyBadge status={h.povertyStatus} /></Table.Td>
+                  <Table.Td>{h.welfareDecile}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ))}
+      {conn?.pageInfo.hasNextPage && (
+        <Button
+          variant="light"
+          loading={loading}
+          onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })}
+          style={{ alignSelf: 'center' }}
+        >
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
