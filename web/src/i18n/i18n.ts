@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import id from './id.json';
+import { RESOURCES } from './resources';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,7 +17,7 @@ function initialLanguage(): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: { id: { translation: RESOURCES.id }, en: { translation: RESOURCES.en } },
   lng: initialLanguage(),
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
