@@ -140,6 +140,11 @@ const RULES: Record<string, Rule> = {
     expect: always('ok'),
     ownSession: true,
   },
+  // Every role may export its own view: the scope and masking of the list apply (tested in households-export).
+  'Mutation.exportHouseholds': {
+    op: () => ({ query: 'mutation { exportHouseholds(filter: { areaCode: "62.71.03.1002" }) { rowCount } }' }),
+    expect: always('ok'),
+  },
   'Mutation.createHousehold': {
     op: (f, _r, s) => {
       serial += 1;
@@ -221,6 +226,18 @@ const RULES: Record<string, Rule> = {
   'Mutation.updateOrganization': {
     op: (f, _r, s) => ({ query: 'mutation ($id: ID!) { updateOrganization(input: { id: $id, contactPhone: "0536 123456" }) { id } }', variables: { id: s === 'missing' ? MISSING : f.anyOrg } }),
     expect: gate([Role.ADMIN], existing),
+  },
+  'Mutation.importAreaBoundaries': {
+    op: () => ({
+      query: 'mutation ($g: JSONObject!) { importAreaBoundaries(geojson: $g) { updated } }',
+      variables: {
+        g: {
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', id: '62.71.03.1002', properties: {}, geometry: { type: 'Polygon', coordinates: [[[113.89, -2.25], [113.9, -2.25], [113.9, -2.24], [113.89, -2.25]]] } }],
+        },
+      },
+    }),
+    expect: gate([Role.ADMIN], always('ok')),
   },
   'Mutation.createProgram': {
     op: (f) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { DEFAULT_BOUNDARY_FILE, importDefaultBoundaries } from '../src/areas/boundary-file.js';
 import { APP_ROLE, ensureLoginRole, startEmbeddedPostgres } from '../src/db/embedded.js';
 import { ormConfig } from '../src/db/orm.js';
 import { deriveNeeds } from '../src/needs/need.service.js';
@@ -50,6 +51,8 @@ export default async function setup(project: TestProject) {
     await seedDemoCity(trx);
     await deriveNeeds(trx);
   });
+  // The shared kelurahan boundaries, when they are beside the repository (the product works without).
+  if (!(await importDefaultBoundaries(owner.em.getKnex()))) console.log(`no ${DEFAULT_BOUNDARY_FILE}: the test database has no kelurahan boundaries`);
   await owner.close(true);
   // A template must have no open connections when it is cloned.
   await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [TEMPLATE_DATABASE]);

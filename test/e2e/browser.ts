@@ -160,6 +160,10 @@ export async function rawI18nKeys(page: Page, allowed: string[] = []): Promise<s
     const before = text.slice(Math.max(0, start - 12), start);
     const after = text.slice(start + token.length, start + token.length + 1);
     if (allowed.includes(token)) continue;
+    // The whole whitespace-delimited word: an e-mail address (csr.borneo-sejahtera@host.example) is data.
+    const wordStart = text.slice(0, start).search(/\S*$/);
+    const wordEnd = start + token.length + (text.slice(start + token.length).match(/^\S*/)?.[0].length ?? 0);
+    if (text.slice(wordStart, wordEnd).includes('@')) continue;
     if (/(https?:\/\/|www\.)\S*$/.test(before) || /[@/]$/.test(before) || after === '@' || after === '/') continue; // URL / e-mail
     if (/\.(id|com|org|net|go\.id|co\.id|js|ts|json|csv|png|graphql)$/.test(token)) continue; // host or file name
     found.add(token);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { Entity, Formula, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AreaLevel } from '../graphql/enums.js';
 
@@ -30,9 +29,13 @@ export class Area {
   @Field(() => Int, { nullable: true })
   population?: number;
 
-  @Property({ type: 'json', nullable: true })
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'GeoJSON geometry of the boundary, if imported' })
+  // Geometry is kilobytes per area: loaded only when a query asks for it (AreaResolver.boundary).
+  @Property({ type: 'json', nullable: true, lazy: true })
   boundary?: Record<string, unknown>;
+
+  @Formula((t) => `(${t.alias}.boundary is not null)`, { type: 'boolean' })
+  @Field(() => Boolean, { description: 'Whether a boundary has been imported (cheap: the geometry is not loaded)' })
+  hasBoundary!: boolean;
 
   @Property({ type: 'datetime', onCreate: () => new Date() })
   createdAt: Date = new Date();

@@ -64,6 +64,7 @@ export type Action =
   | 'assignment.respond'
   | 'organization.manage'
   | 'user.manage'
+  | 'area.import'
   | 'audit.read'
   | 'identifiers.full'
   | 'address.read'
@@ -95,6 +96,7 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'assignment.respond': [Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
   'organization.manage': [Role.ADMIN],
   'user.manage': [Role.ADMIN],
+  'area.import': [Role.ADMIN],
   'audit.read': [Role.ADMIN, Role.AUDITOR],
   'identifiers.full': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.AUDITOR],
   'address.read': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.NGO_PARTNER, Role.AUDITOR],

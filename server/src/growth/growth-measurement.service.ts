@@ -50,7 +50,8 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
     audit(em, ctx, {
       action: AuditAction.CREATE,
       entityType: 'GrowthMeasurement',
-      entityIds: [measurement.id, person.id],
+      // The household too, like every other change to a member, so the household's audit trail shows it.
+      entityIds: [measurement.id, person.id, person.household.id],
       newValues: snapshot(measurement),
     });
     await em.flush();

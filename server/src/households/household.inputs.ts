@@ -10,6 +10,7 @@ import {
   HomeOwnership,
   InterventionStatus,
   JknStatus,
+  NeedType,
   PovertyStatus,
   Relation,
   RoofType,
@@ -19,6 +20,7 @@ import {
   VerificationStatus,
   WallType,
 } from '../graphql/enums.js';
+import { NeedStatus } from '../needs/need.types.js';
 
 export enum HouseholdOrderField {
   KK_NUMBER = 'KK_NUMBER',
@@ -64,6 +66,15 @@ export class HouseholdFilter {
 
   @Field(() => [VerificationStatus], { nullable: true })
   verificationStatus?: VerificationStatus[];
+
+  @Field(() => [NeedType], { nullable: true, description: 'Households with a current need of one of these types' })
+  needType?: NeedType[];
+
+  @Field(() => [NeedStatus], {
+    nullable: true,
+    description: 'Households with a current need (of needType, when given) in one of these statuses this period',
+  })
+  needStatus?: NeedStatus[];
 
   @Field(() => String, { nullable: true, description: 'Member name, address, or the start of a KK number or NIK' })
   search?: string;

@@ -1,11 +1,13 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { identifier, mayReadAddress } from '../auth/disclosure.js';
+import { PARTNER_ROLES } from '../auth/policy.js';
 import { Area } from '../areas/area.entity.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
 import { Intervention } from '../interventions/intervention.entity.js';
+import { ExportLanguage, exportHouseholds, HouseholdExport } from './household-export.js';
 import { Household } from './household.entity.js';
 import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, PersonInput, UpdateHouseholdInput, UpdatePersonInput } from './household.inputs.js';
 import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
@@ -32,6 +34,19 @@ export class HouseholdResolver {
   @Query(() => Household, { nullable: true, description: 'null when the household does not exist' })
   household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Household | null> {
     return ctx.loaders.household.load(id);
+  }
+
+  @Authorized()
+  @Mutation(() => HouseholdExport, {
+    description: 'The households of a list view (same filter, order, scope and masking) as CSV; audited as an EXPORT',
+  })
+  exportHouseholds(
+    @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
+    @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
+    @Arg('language', () => ExportLanguage, { nullable: true, defaultValue: ExportLanguage.ID }) language: ExportLanguage,
+    @Ctx() ctx: Context,
+  ) {
+    return exportHouseholds(ctx, { filter, orderBy, language });
   }
 
   @Authorized(REGISTRY_EDITORS)
@@ -113,8 +128,12 @@ export class HouseholdResolver {
     return ctx.loaders.interventionsByHousehold.load(household.id);
   }
 
-  @FieldResolver(() => [Assignment], { description: 'Newest first' })
-  assignments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
-    return ctx.loaders.assignmentsByHousehold.load(household.id);
+  @FieldResolver(() => [Assignment], { description: 'Newest first; a partner sees only the referrals to its own organisation' })
+  async assignments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
+    const all = await ctx.loaders.assignmentsByHousehold.load(household.id);
+    // As in the `assignments` query: one partner does not learn which other partners were asked.
+    const viewer = ctx.viewer;
+    if (!viewer || !PARTNER_ROLES.has(viewer.role)) return all;
+    return all.filter((a) => a.organization.id === viewer.organizationId);
   }
 }

@@ -33,7 +33,7 @@ import { kkProblem, nikProblem } from './identity-numbers.js';
 import { Person } from './person.entity.js';
 import { initialAssessment } from './poverty-assessment.service.js';
 
-const ORDER_COLUMNS: Record<HouseholdOrderField, { column: string; key: string }> = {
+export const ORDER_COLUMNS: Record<HouseholdOrderField, { column: string; key: string }> = {
   [HouseholdOrderField.KK_NUMBER]: { column: 'h.kk_number', key: 'kk_number' },
   [HouseholdOrderField.WELFARE_DECILE]: { column: 'h.welfare_decile', key: 'welfare_decile' },
   [HouseholdOrderField.UPDATED_AT]: { column: 'h.updated_at', key: 'updated_at' },
@@ -49,7 +49,7 @@ export function areaWithDescendants(knex: Knex, area: { id?: string; code?: stri
   return area.id ? q.where('a.id', area.id) : q.where('a.code', area.code!);
 }
 
-function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter | undefined): Knex.QueryBuilder {
+export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter | undefined): Knex.QueryBuilder {
   if (!filter) return q;
   if (filter.areaId) q.whereIn('h.area_id', areaWithDescendants(knex, { id: filter.areaId }));
   if (filter.areaCode) q.whereIn('h.area_id', areaWithDescendants(knex, { code: filter.areaCode.trim() }));
@@ -71,6 +71,16 @@ function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter |
       this.select(knex.raw('1')).from('intervention as i').whereRaw('i.household_id = h.id');
       if (filter.programId) this.where('i.program_id', filter.programId);
       if (filter.interventionStatus?.length) this.whereIn('i.status', filter.interventionStatus);
+    });
+  }
+  if (filter.needType?.length || filter.needStatus?.length) {
+    // The status view is only read when a status is asked for: it evaluates the current period per need.
+    q.whereExists(function () {
+      this.select(knex.raw('1'))
+        .from(filter.needStatus?.length ? 'household_need_status as n' : 'household_need as n')
+        .whereRaw('n.household_id = h.id');
+      if (filter.needType?.length) this.whereIn('n.need_type', filter.needType);
+      if (filter.needStatus?.length) this.whereIn('n.status', filter.needStatus);
     });
   }
   const search = filter.search?.trim();

@@ -35,15 +35,18 @@ export function listPrograms(ctx: Context, args: { first?: number; after?: strin
   });
 }
 
+/** Program fields as changed by an input; `null` clears an optional one. */
+type ProgramChanges = { [K in keyof Program]?: Program[K] | null };
+
 async function programChanges(em: EntityManager, input: Partial<CreateProgramInput>, current?: Program) {
-  const out: Partial<Program> = {};
+  const out: ProgramChanges = {};
   if (input.ownerId) {
     const owner = await em.findOne(Organization, { id: input.ownerId });
     if (!owner) throw new BadUserInputError('input.ownerId', 'no such organisation');
     out.owner = owner;
   }
   if (input.name !== undefined && input.name !== null) out.name = requireText('input.name', input.name, 2, 200);
-  if (input.description !== undefined) out.description = optionalText('input.description', input.description, 4000);
+  if (input.description !== undefined) out.description = optionalText('input.description', input.description, 4000) ?? null;
   if (input.focusAspects) {
     if (!input.focusAspects.length) throw new BadUserInputError('input.focusAspects', 'needs at least one aspect');
     out.focusAspects = [...new Set(input.focusAspects)];
@@ -51,18 +54,21 @@ async function programChanges(em: EntityManager, input: Partial<CreateProgramInp
   if (input.strategy) out.strategy = input.strategy;
   if (input.needTypes) out.needTypes = [...new Set(input.needTypes)];
   if (input.targetUnit) out.targetUnit = input.targetUnit;
+  // An explicit null removes an optional criterion, end date, budget or quota (the portal's cleared field).
   for (const key of ['targetMinAgeMonths', 'targetMaxAgeMonths'] as const) {
-    if (input[key] !== undefined && input[key] !== null) out[key] = requireInteger(`input.${key}`, input[key]!, 0, 1200);
+    if (input[key] !== undefined) out[key] = input[key] === null ? null : requireInteger(`input.${key}`, input[key]!, 0, 1200);
   }
-  if (input.targetSex) out.targetSex = input.targetSex;
+  if (input.targetSex !== undefined) out.targetSex = input.targetSex;
   if (input.deliveryUnit !== undefined && input.deliveryUnit !== null) {
     out.deliveryUnit = requireText('input.deliveryUnit', input.deliveryUnit, 1, 40);
   }
   if (input.frequency) out.frequency = input.frequency;
   if (input.startsOn) out.startsOn = requireDate('input.startsOn', input.startsOn, { min: '2000-01-01', max: '2100-12-31' });
-  if (input.endsOn) out.endsOn = requireDate('input.endsOn', input.endsOn, { min: '2000-01-01', max: '2100-12-31' });
-  if (input.budgetRp !== undefined && input.budgetRp !== null) out.budgetRp = requireRange('input.budgetRp', input.budgetRp, 0, 1e15);
-  if (input.quota !== undefined && input.quota !== null) out.quota = requireInteger('input.quota', input.quota, 1, 100_000_000);
+  if (input.endsOn !== undefined) {
+    out.endsOn = input.endsOn === null ? null : requireDate('input.endsOn', input.endsOn, { min: '2000-01-01', max: '2100-12-31' });
+  }
+  if (input.budgetRp !== undefined) out.budgetRp = input.budgetRp === null ? null : requireRange('input.budgetRp', input.budgetRp, 0, 1e15);
+  if (input.quota !== undefined) out.quota = input.quota === null ? null : requireInteger('input.quota', input.quota, 1, 100_000_000);
 
   // Cross-field rules are checked on the result, so an update cannot break them either.
   const merged = { ...current, ...out } as Program;

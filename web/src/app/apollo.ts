@@ -18,7 +18,8 @@ export function createCache() {
           interventions: relayStylePagination(['filter']),
         },
       },
-      AreaCoverage: { keyFields: ['areaId'] },
+      // Coverage rows depend on the query's filters: kept inside each result, never merged by area.
+      AreaCoverage: { keyFields: false },
       ProgramMatch: { keyFields: false },
       CountByKey: { keyFields: false },
     },

@@ -23,8 +23,12 @@ const NAV: { key: NavKey; to: string }[] = [
   { key: 'assignments', to: '/penugasan' },
   { key: 'programs', to: '/program' },
   { key: 'analytics', to: '/analitik' },
+  { key: 'indicators', to: '/indikator' },
   { key: 'audit', to: '/audit' },
+  { key: 'organizations', to: '/admin/organisasi' },
+  { key: 'users', to: '/admin/pengguna' },
   { key: 'apiHelp', to: '/api' },
+  { key: 'apiTokens', to: '/token-api' },
 ];
 
 export function useSessionExpired() {
@@ -107,8 +111,9 @@ export function AuthenticatedShell() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label={t('nav.menu')}>
+          {/* AppShell.Navbar is the <nav> landmark already: one landmark, one label. */}
           <AppShell.Section grow component={ScrollArea}>
-            <nav aria-label={t('nav.menu')}>
+            <div>
               {links.map((n) => (
                 <NavLink
                   key={n.key}
@@ -119,7 +124,7 @@ export function AuthenticatedShell() {
                 />
               ))}
               <NavLink component="a" href="/graphiql" label={t('nav.graphiql')} />
-            </nav>
+            </div>
           </AppShell.Section>
           <AppShell.Section>
             <Text size="xs" c="dimmed" p="xs">{t('app.footer')}</Text>

@@ -11,9 +11,9 @@ import { NotFoundPage } from './not-found-page';
 import { Loading } from './states';
 import { theme } from './theme';
 
-// Heavy parts are separate chunks: GraphiQL + Monaco, and the charts/map dashboard.
+// Heavy parts are separate chunks: GraphiQL + Monaco, and the analytics charts.
 const GraphiQLPage = lazy(() => import('../features/graphiql/graphiql-page'));
-const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page'));
+const AnalyticsPage = lazy(() => import('../features/analytics/analytics-page'));
 // Pages are split too, so the login page and shell load fast on a phone.
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const HouseholdsPage = lazy(() => import('../features/households/households-page').then((m) => ({ default: m.HouseholdsPage })));
@@ -23,6 +23,10 @@ const AssignmentsPage = lazy(() => import('../features/assignments/assignments-p
 const ProgramsPage = lazy(() => import('../features/programs/programs-page').then((m) => ({ default: m.ProgramsPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const ApiHelpPage = lazy(() => import('../features/api-help/api-help-page').then((m) => ({ default: m.ApiHelpPage })));
+const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page').then((m) => ({ default: m.IndicatorsPage })));
+const OrganizationsPage = lazy(() => import('../features/organizations/organizations-page').then((m) => ({ default: m.OrganizationsPage })));
+const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
+const ApiTokensPage = lazy(() => import('../features/api-tokens/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return (
@@ -46,9 +50,13 @@ const router = createBrowserRouter([
       { path: 'antrian-kerja', element: <Lazy><WorkQueuePage /></Lazy> },
       { path: 'penugasan', element: <Lazy><AssignmentsPage /></Lazy> },
       { path: 'program', element: <Lazy><ProgramsPage /></Lazy> },
-      { path: 'analitik', element: <Lazy><DashboardPage /></Lazy> },
+      { path: 'analitik', element: <Lazy><AnalyticsPage /></Lazy> },
       { path: 'audit', element: <Lazy><AuditPage /></Lazy> },
       { path: 'api', element: <Lazy><ApiHelpPage /></Lazy> },
+      { path: 'indikator', element: <Lazy><IndicatorsPage /></Lazy> },
+      { path: 'admin/organisasi', element: <Lazy><OrganizationsPage /></Lazy> },
+      { path: 'admin/pengguna', element: <Lazy><UsersPage /></Lazy> },
+      { path: 'token-api', element: <Lazy><ApiTokensPage /></Lazy> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
-import { Button, Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 const TOKEN_MUTATION = `mutation {
   createApiToken(input: { name: "ekspor dasbor", readOnly: true, expiresInDays: 90 }) {
@@ -19,6 +20,12 @@ export function ApiHelpPage() {
     <Stack maw={820}>
       <Title order={1} size="h2">{t('apiHelp.title')}</Title>
       <Text>{t('apiHelp.intro')}</Text>
+      <Alert color="sinergi" variant="light">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t('apiHelp.tokensPage')}</Text>
+          <Button component={Link} to="/token-api" size="xs">{t('apiHelp.openTokens')}</Button>
+        </Stack>
+      </Alert>
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Text>{t('apiHelp.step1')}</Text>

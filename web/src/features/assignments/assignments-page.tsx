@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -61,6 +61,16 @@ const RESPOND = graphql(`
   }
 `);
 
+const CLOSE = graphql(`
+  mutation CloseAssignment($id: ID!, $note: String) {
+    closeAssignment(id: $id, note: $note) {
+      id
+      status
+      version
+    }
+  }
+`);
+
 export function AssignmentList({ status, title, emptyText, respond }: { status: AssignmentStatus[]; title: string; emptyText: string; respond?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -69,6 +79,8 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
   const filter = { status, ...(partner ? { organizationId: user.organization.id } : {}) };
   const { data, loading, error, fetchMore, refetch } = useQuery(ASSIGNMENTS, { variables: { filter, first: 20 }, notifyOnNetworkStatusChange: true });
   const [mutate, { loading: responding }] = useMutation(RESPOND, { refetchQueries: ['Assignments', 'Households', 'WorkQueue'] });
+  const [closeMutation, { loading: closing }] = useMutation(CLOSE, { refetchQueries: ['Assignments'] });
+  const mayClose = user.role === 'ADMIN' || user.role === 'COORDINATOR';
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const conn = data?.assignments;
 
@@ -76,6 +88,16 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
     try {
       await mutate({ variables: { id, accept } });
       setMessage({ ok: true, text: accept ? t('assignments.accepted') : t('assignments.declined') });
+    } catch (e) {
+      setMessage({ ok: false, text: describeError(e, t) });
+    }
+  }
+
+  async function close(id: string) {
+    if (!window.confirm(t('assignments.closeConfirm'))) return;
+    try {
+      await closeMutation({ variables: { id } });
+      setMessage({ ok: true, text: t('assignments.closed') });
     } catch (e) {
       setMessage({ ok: false, text: describeError(e, t) });
     }
@@ -104,6 +126,11 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
             </div>
             <Badge variant="light" style={{ flexShrink: 0 }}>{t(`assignmentStatus.${a.status}`)}</Badge>
           </Group>
+          {mayClose && (a.status === 'REQUESTED' || a.status === 'ACCEPTED') && (
+            <Group mt="xs" gap="xs">
+              <Button size="xs" variant="default" onClick={() => void close(a.id)} loading={closing}>{t('assignments.close')}</Button>
+            </Group>
+          )}
           {respond && a.status === 'REQUESTED' && (
             <Group mt="xs" gap="xs">
               <Button size="xs" onClick={() => void answer(a.id, true)} loading={responding}>{t('assignments.accept')}</Button>
@@ -134,7 +161,13 @@ export function AssignmentsPage() {
           <AssignmentList status={['ACCEPTED']} title={t('assignments.assigned')} emptyText={t('assignments.noAssigned')} />
         </>
       ) : (
-        <AssignmentList status={['REQUESTED', 'ACCEPTED', 'DECLINED', 'CLOSED']} title={t('assignments.all')} emptyText={t('common.empty')} />
+        <>
+          <Alert color="sinergi" variant="light">
+            {t('assignments.howToAssign')}{' '}
+            <Anchor component={Link} to="/rumah-tangga?statusKebutuhan=UNMET" underline="always">{t('assignments.openUnmet')}</Anchor>
+          </Alert>
+          <AssignmentList status={['REQUESTED', 'ACCEPTED', 'DECLINED', 'CLOSED']} title={t('assignments.all')} emptyText={t('common.empty')} />
+        </>
       )}
     </Stack>
   );

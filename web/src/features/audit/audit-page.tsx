@@ -1,12 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Group, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, MultiSelect, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { AuditAction, AuditEventFilter } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
-import { useFormat } from '../../i18n/format';
+import { AuditEventCard, ENTITY_TYPES } from './audit-event-card';
+import { PartnerUsage } from './partner-usage';
+import { SubjectTrail } from './subject-trail';
 
 const AUDIT_EVENTS = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
@@ -15,23 +17,7 @@ const AUDIT_EVENTS = graphql(`
       edges {
         cursor
         node {
-          id
-          occurredAt
-          role
-          action
-          entityType
-          entityIds
-          newValues
-          actor {
-            id
-            displayName
-            username
-          }
-          organization {
-            id
-            name
-            shortName
-          }
+          ...AuditEventItem
         }
       }
       pageInfo {
@@ -50,7 +36,6 @@ function wibStart(day: string) {
 
 export function AuditLog() {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const [params, setParams] = useSearchParams();
   const filter = useMemo<AuditEventFilter>(() => {
     const f: AuditEventFilter = {};
@@ -82,7 +67,14 @@ export function AuditLog() {
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
           <MultiSelect label={t('audit.action')} data={ACTIONS.map((a) => ({ value: a, label: t(`auditAction.${a}`) }))} value={params.getAll('aksi')} onChange={(v) => set('aksi', v)} clearable />
-          <TextInput label={t('audit.entityType')} placeholder="Household, Intervention…" defaultValue={params.get('entitas') ?? ''} onBlur={(e) => set('entitas', e.currentTarget.value.trim() || null)} />
+          <Select
+            label={t('audit.entityType')}
+            data={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
+            value={params.get('entitas')}
+            onChange={(v) => set('entitas', v)}
+            clearable
+            placeholder={t('common.all')}
+          />
           <TextInput label={t('audit.entityId')} defaultValue={params.get('id') ?? ''} onBlur={(e) => set('id', e.currentTarget.value.trim() || null)} />
           <TextInput type="date" label={t('audit.from')} value={params.get('dari') ?? ''} onChange={(e) => set('dari', e.currentTarget.value || null)} />
           <TextInput type="date" label={t('audit.to')} value={params.get('sampai') ?? ''} onChange={(e) => set('sampai', e.currentTarget.value || null)} />
@@ -93,23 +85,7 @@ export function AuditLog() {
       {error && !conn && <ErrorState error={error} onRetry={() => void refetch()} />}
       {conn && conn.edges.length === 0 && <Empty>{t('audit.empty')}</Empty>}
       <Stack gap="xs" data-testid="audit-log">
-        {conn?.edges.map(({ node: e }) => (
-          <Card key={e.id} withBorder padding="xs">
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Group gap="xs">
-                <Badge variant="filled" color={e.action === 'LOGIN_FAILED' ? 'red.9' : e.action === 'PII_READ' ? 'violet.9' : 'sinergi'}>{t(`auditAction.${e.action}`)}</Badge>
-                <Text size="sm" fw={600}>{e.entityType}</Text>
-              </Group>
-              <Text size="xs" c="dimmed">{fmt.dateTime(e.occurredAt)}</Text>
-            </Group>
-            <Text size="sm">
-              {t('audit.actor')}: {e.actor ? `${e.actor.displayName} (${e.actor.username})` : t('audit.system')}
-              {e.role && ` · ${t(`roles.${e.role}`)}`}
-              {e.organization && ` · ${e.organization.shortName ?? e.organization.name}`}
-            </Text>
-            <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>{e.entityIds.join(', ')}</Text>
-          </Card>
-        ))}
+        {conn?.edges.map(({ node: e }) => <AuditEventCard key={e.id} event={e} />)}
       </Stack>
       {conn?.pageInfo.hasNextPage && (
         <Button variant="light" loading={loading} onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} style={{ alignSelf: 'center' }}>
@@ -120,12 +96,25 @@ export function AuditLog() {
   );
 }
 
+const TABS = ['log', 'subjek', 'mitra'] as const;
+
 export function AuditPage() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'log';
   return (
     <Stack>
       <Title order={1} size="h2">{t('audit.title')}</Title>
-      <AuditLog />
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'log' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="log">{t('audit.tabLog')}</Tabs.Tab>
+          <Tabs.Tab value="subjek">{t('audit.tabSubject')}</Tabs.Tab>
+          <Tabs.Tab value="mitra">{t('audit.tabPartner')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="log" pt="sm"><AuditLog /></Tabs.Panel>
+        <Tabs.Panel value="subjek" pt="sm"><SubjectTrail /></Tabs.Panel>
+        <Tabs.Panel value="mitra" pt="sm"><PartnerUsage /></Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -44,7 +44,7 @@ export function useUser(): CurrentUserFragment {
   return user;
 }
 
-export type NavKey = 'home' | 'households' | 'workQueue' | 'assignments' | 'programs' | 'analytics' | 'audit' | 'apiHelp';
+export type NavKey = 'home' | 'households' | 'workQueue' | 'assignments' | 'programs' | 'analytics' | 'audit' | 'apiHelp' | 'indicators' | 'organizations' | 'users' | 'apiTokens';
 
 const ALL: readonly Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER', 'AUDITOR'];
 
@@ -58,6 +58,10 @@ export const NAV_ROLES: Record<NavKey, readonly Role[]> = {
   analytics: ['ADMIN', 'COORDINATOR'],
   audit: ['ADMIN', 'AUDITOR'],
   apiHelp: ALL,
+  indicators: ALL,
+  organizations: ['ADMIN'],
+  users: ['ADMIN'],
+  apiTokens: ALL,
 };
 
 export function mayUse(role: Role, key: NavKey): boolean {

@@ -1,26 +1,49 @@
 import { Box, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ErrorBoundary } from '../../app/error-boundary';
+import { Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
-import { COVERAGE_BINS, coverageColor, groupByKecamatan, legendLabels, NO_DATA_COLOR, type TileArea } from './coverage-scale';
+import { coverageColor, coverageScale, groupByKecamatan, householdsHref, legendCounts, legendLabels, NO_DATA_COLOR, type CoverageScale, type TileArea } from './coverage-scale';
 
-export function CoverageLegend() {
+// d3-geo and the boundaries are fetched only when there is a map to draw.
+const CoverageChoropleth = lazy(() => import('./coverage-choropleth'));
+
+/** The legend with how many kelurahan each colour has, and a note when the scale stops short of 100%. */
+export function CoverageLegend({ scale, areas }: { scale: CoverageScale; areas: readonly TileArea[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const labels = legendLabels((n) => fmt.number(n));
+  const counts = legendCounts(scale, areas);
+  const labels = [...legendLabels(scale, (n) => fmt.number(n)), t('dashboard.noData')];
   return (
-    <Group gap="sm" component="ul" aria-label={t('dashboard.legend')} style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="coverage-legend">
-      {COVERAGE_BINS.map((b, i) => (
-        <Group key={b.from} gap={4} component="li">
-          <Box w={16} h={16} bg={b.color} style={{ borderRadius: 3 }} aria-hidden />
-          <Text size="xs">{labels[i]}</Text>
-        </Group>
-      ))}
-      <Group gap={4} component="li">
-        <Box w={16} h={16} bg={NO_DATA_COLOR} style={{ borderRadius: 3, border: '1px solid #adb5bd' }} aria-hidden />
-        <Text size="xs">{t('dashboard.noData')}</Text>
+    <Stack gap={4}>
+      <Group gap="sm" component="ul" aria-label={t('dashboard.legend')} style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="coverage-legend">
+        {counts.map(({ bin, count }, i) => (
+          <Group key={bin?.from ?? 'no-data'} gap={4} component="li" wrap="nowrap">
+            <Box w={16} h={16} bg={bin?.color ?? NO_DATA_COLOR} style={{ borderRadius: 3, border: '1px solid #adb5bd', flexShrink: 0 }} aria-hidden />
+            <Text size="xs">{t('dashboard.legendItem', { label: labels[i], count })}</Text>
+          </Group>
+        ))}
       </Group>
-    </Group>
+      {scale.ceiling < 100 && (
+        <Text size="xs" c="dimmed" data-testid="legend-scale">
+          {t('dashboard.legendScale', { ceiling: fmt.percent(scale.ceiling), max: fmt.percent(scale.max) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The map's card: title, a hint on how to read it, then the map. */
+export function MapFrame({ hint, children }: { hint: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="map-title">
+      <Title order={2} size="h4" id="map-title">{t('dashboard.map')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{hint}</Text>
+      {children}
+    </Paper>
   );
 }
 
@@ -29,22 +52,21 @@ export function CoverageTileMap({ areas }: { areas: readonly TileArea[] }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const groups = groupByKecamatan(areas);
+  const scale = coverageScale(areas);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="map-title">
-      <Title order={2} size="h4" id="map-title">{t('dashboard.map')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('dashboard.mapHint')}</Text>
+    <MapFrame hint={t('dashboard.mapHint')}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" data-testid="coverage-map">
         {groups.map((g) => (
           <Stack key={g.code} gap={4}>
             <Text size="sm" fw={700}>{g.name}</Text>
             <SimpleGrid cols={{ base: 2, xs: 3 }} spacing={4}>
               {g.items.map((a) => {
-                const c = coverageColor(a.coveragePct);
+                const c = coverageColor(scale, a.coveragePct);
                 return (
                   <UnstyledButton
                     key={a.code}
                     component={Link}
-                    to={`/rumah-tangga?kelurahan=${encodeURIComponent(a.code)}`}
+                    to={householdsHref(a.code)}
                     data-testid="kelurahan-tile"
                     style={{ background: c.fill, color: c.text, borderRadius: 6, padding: '6px 8px', minHeight: 52 }}
                   >
@@ -57,7 +79,23 @@ export function CoverageTileMap({ areas }: { areas: readonly TileArea[] }) {
           </Stack>
         ))}
       </SimpleGrid>
-      <Box mt="sm"><CoverageLegend /></Box>
-    </Paper>
+      <Box mt="sm"><CoverageLegend scale={scale} areas={areas} /></Box>
+    </MapFrame>
+  );
+}
+
+/**
+ * The coverage map of the coordinator: a choropleth when kelurahan boundaries have been imported,
+ * otherwise (or when the map cannot load) the tile grid.
+ */
+export function CoverageMap({ areas, withBoundaries }: { areas: readonly TileArea[]; withBoundaries: boolean }) {
+  const { t } = useTranslation();
+  if (!withBoundaries) return <CoverageTileMap areas={areas} />;
+  return (
+    <ErrorBoundary fallback={<CoverageTileMap areas={areas} />}>
+      <Suspense fallback={<MapFrame hint={t('dashboard.mapGeoHint')}><Loading label={t('dashboard.mapLoading')} /></MapFrame>}>
+        <CoverageChoropleth areas={areas} />
+      </Suspense>
+    </ErrorBoundary>
   );
 }

@@ -1,14 +1,24 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link } from 'react-router';
 import { graphql } from '../../gql';
-import type { NeedType } from '../../gql/graphql';
 import { ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
-import { CoverageTileMap } from './coverage-map';
+import { ChartFigure } from '../analytics/chart-figure';
+import { needsDataset, organizationDataset, trendDataset } from '../analytics/datasets';
+import { AspectCards } from './aspect-cards';
+import { CoverageMap } from './coverage-map';
+import { trendFinding } from './trend-finding';
 
-const DASHBOARD = graphql(`
+// recharts comes with the first chart, as on the analytics page (one module, shared with it).
+const Chart = lazy(() => import('../analytics/charts'));
+
+/** How many organisations the home lists; the analytics page has them all. */
+const TOP_ORGANIZATIONS = 8;
+
+export const DASHBOARD = graphql(`
   query Dashboard {
     kecamatan: coverageByArea(level: KECAMATAN) {
       areaId
@@ -22,6 +32,7 @@ const DASHBOARD = graphql(`
       needsServed
       needsPlanned
       needsUnmet
+      coveragePct
       needsByType {
         needType
         total
@@ -37,6 +48,7 @@ const DASHBOARD = graphql(`
       coveragePct
       area {
         id
+        hasBoundary
         parent {
           id
           code
@@ -44,16 +56,29 @@ const DASHBOARD = graphql(`
         }
       }
     }
+    organizationPerformance {
+      organizationId
+      organizationName
+      programs
+      planned
+      inProgress
+      delivered
+      verified
+      cancelled
+      householdsReached
+      householdsDelivered
+      valueDeliveredRp
+      quotaUsedPct
+      averageDaysPlannedToDelivered
+    }
     povertyTrend {
       asOf
       targetDate
       projectedAtTarget
       projectedZeroDate
-      slopePerMonth
       onTrack
       points {
         month
-        monthEnd
         extremePoorHouseholds
         coveragePct
       }
@@ -64,12 +89,13 @@ const DASHBOARD = graphql(`
 function Kpi({ label, value }: { label: string; value: string }) {
   return (
     <Paper withBorder p="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ overflowWrap: 'anywhere' }}>{label}</Text>
       <Text size="xl" fw={800} data-testid="kpi-value">{value}</Text>
     </Paper>
   );
 }
 
+/** The coordinator's home: KPIs, the coverage map, the trend toward zero, the four aspects, needs and organisations. */
 export default function DashboardPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -81,34 +107,7 @@ export default function DashboardPage() {
 
   const sum = (f: (k: (typeof kec)[number]) => number) => kec.reduce((s, k) => s + f(k), 0);
   const needsTotal = sum((k) => k.needsTotal);
-  const needsServed = sum((k) => k.needsServed);
-  const coverage = needsTotal ? (needsServed / needsTotal) * 100 : null;
-
-  const byType = new Map<NeedType, { unmet: number; planned: number; served: number }>();
-  for (const k of data.kecamatan) {
-    for (const n of k.needsByType) {
-      const cur = byType.get(n.needType) ?? { unmet: 0, planned: 0, served: 0 };
-      cur.unmet += n.unmet;
-      cur.planned += n.planned;
-      cur.served += n.served;
-      byType.set(n.needType, cur);
-    }
-  }
-  const needRows = [...byType.entries()]
-    .map(([type, v]) => ({ type, label: t(`needType.${type}`), ...v }))
-    .sort((a, b) => b.unmet - a.unmet);
-
-  const trend = data.povertyTrend;
-  const points: { label: string; actual: number | null; projection: number | null }[] = trend.points.map((p) => ({
-    label: fmt.month(p.month),
-    actual: p.extremePoorHouseholds,
-    projection: null,
-  }));
-  const last = trend.points[trend.points.length - 1];
-  if (last && trend.projectedAtTarget != null) {
-    points[points.length - 1]!.projection = last.extremePoorHouseholds;
-    points.push({ label: fmt.month(trend.targetDate.slice(0, 7)), actual: null, projection: Math.max(0, Math.round(trend.projectedAtTarget)) });
-  }
+  const coverage = needsTotal ? (sum((k) => k.needsServed) / needsTotal) * 100 : null;
 
   const tiles = data.kelurahan.map((k) => ({
     code: k.code,
@@ -117,6 +116,19 @@ export default function DashboardPage() {
     parentCode: k.area.parent?.code ?? null,
     parentName: k.area.parent?.name ?? null,
   }));
+
+  const trend = data.povertyTrend;
+  const finding = trendFinding(trend, t, fmt);
+  const organizations = organizationDataset(data.organizationPerformance, t);
+  const datasets = {
+    trend: trendDataset(trend, t),
+    // The kecamatan do not overlap: their needs add up to the city's.
+    needs: needsDataset(kec, t),
+    // Sorted by interventions, most first: the top of the list is the organisations doing most of the work.
+    organizations: { ...organizations, rows: organizations.rows.slice(0, TOP_ORGANIZATIONS) },
+  };
+  const titles = { trend: t('dashboard.trend'), needs: t('dashboard.unmetByType'), organizations: t('dashboard.organizations') };
+  const keys = t('analytics.figure.keyboardHint');
 
   return (
     <Stack>
@@ -128,74 +140,47 @@ export default function DashboardPage() {
         <Kpi label={t('dashboard.unmetHouseholds')} value={fmt.number(sum((k) => k.householdsWithUnmetNeed))} />
         <Kpi label={t('dashboard.neverReached')} value={fmt.number(sum((k) => k.householdsNeverReached))} />
       </SimpleGrid>
-      <CoverageTileMap areas={tiles} />
+      <CoverageMap areas={tiles} withBoundaries={data.kelurahan.some((k) => k.area.hasBoundary)} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Paper withBorder p="md" component="section" aria-labelledby="trend-title">
-          <Title order={2} size="h4" id="trend-title">{t('dashboard.trend')}</Title>
-          <Alert color={trend.onTrack ? 'teal' : 'orange'} my="xs" p="xs">
-            {trend.onTrack
-              ? t('dashboard.onTrack', { date: fmt.date(trend.targetDate) })
-              : t('dashboard.offTrack', { date: fmt.date(trend.targetDate), count: Math.max(0, Math.round(trend.projectedAtTarget ?? 0)) })}
-            {trend.projectedZeroDate && <Text size="sm">{t('dashboard.zeroDate', { date: fmt.date(trend.projectedZeroDate) })}</Text>}
-          </Alert>
-          <div style={{ width: '100%', height: 260 }} role="img" aria-label={t('dashboard.trend')}>
-            <ResponsiveContainer>
-              <LineChart data={points} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="label" fontSize={11} />
-                <YAxis fontSize={11} allowDecimals={false} />
-                <Tooltip formatter={(v) => fmt.number(Number(v))} />
-                <Legend />
-                <Line type="monotone" dataKey="actual" name={t('dashboard.actual')} stroke="#0a5c4a" strokeWidth={2} dot={false} connectNulls={false} />
-                <Line type="linear" dataKey="projection" name={t('dashboard.projection')} stroke="#e65100" strokeDasharray="6 4" strokeWidth={2} dot connectNulls />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-          <details>
-            <summary>{t('dashboard.tableAlt')}</summary>
-            <Table fz="xs">
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t('dashboard.month')}</Table.Th><Table.Th>{t('dashboard.actual')}</Table.Th><Table.Th>{t('dashboard.coverage')}</Table.Th></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {trend.points.map((p) => (
-                  <Table.Tr key={p.month}><Table.Td>{fmt.month(p.month)}</Table.Td><Table.Td>{fmt.number(p.extremePoorHouseholds)}</Table.Td><Table.Td>{fmt.percent(p.coveragePct)}</Table.Td></Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </details>
-        </Paper>
-        <Paper withBorder p="md" component="section" aria-labelledby="needs-title">
-          <Title order={2} size="h4" id="needs-title">{t('dashboard.unmetByType')}</Title>
-          <div style={{ width: '100%', height: 300 }} role="img" aria-label={t('dashboard.unmetByType')}>
-            <ResponsiveContainer>
-              <BarChart data={needRows} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" fontSize={11} allowDecimals={false} />
-                <YAxis type="category" dataKey="label" width={110} fontSize={11} />
-                <Tooltip formatter={(v) => fmt.number(Number(v))} />
-                <Legend />
-                <Bar dataKey="unmet" stackId="n" name={t('dashboard.unmet')} fill="#b71c1c" />
-                <Bar dataKey="planned" stackId="n" name={t('dashboard.planned')} fill="#f9a825" />
-                <Bar dataKey="served" stackId="n" name={t('dashboard.served')} fill="#1b5e20" />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <details>
-            <summary>{t('dashboard.tableAlt')}</summary>
-            <Table fz="xs">
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t('household.needs')}</Table.Th><Table.Th>{t('dashboard.unmet')}</Table.Th><Table.Th>{t('dashboard.planned')}</Table.Th><Table.Th>{t('dashboard.served')}</Table.Th></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {needRows.map((r) => (
-                  <Table.Tr key={r.type}><Table.Td>{r.label}</Table.Td><Table.Td>{fmt.number(r.unmet)}</Table.Td><Table.Td>{fmt.number(r.planned)}</Table.Td><Table.Td>{fmt.number(r.served)}</Table.Td></Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </details>
-        </Paper>
+        <ChartFigure
+          id="trend"
+          title={titles.trend}
+          fileName={t('analytics.trend.file')}
+          dataset={datasets.trend}
+          emptyText={t('dashboard.trendNone')}
+          summary={
+            <>
+              <Text span inherit fw={700} c={trend.onTrack ? 'teal.9' : 'red.9'} data-testid="trend-status">{finding.status}</Text>
+              {finding.zeroDate && ` ${finding.zeroDate}`}
+            </>
+          }
+        >
+          <Chart kind="trend" dataset={datasets.trend} title={titles.trend} desc={keys} />
+        </ChartFigure>
+        <ChartFigure id="needs" title={titles.needs} fileName={t('analytics.needs.file')} dataset={datasets.needs} emptyText={t('dashboard.needsNone')}>
+          <Chart kind="bars" dataset={datasets.needs} title={titles.needs} desc={keys} />
+        </ChartFigure>
       </SimpleGrid>
+      <AspectCards />
+      <ChartFigure
+        id="organizations"
+        title={titles.organizations}
+        fileName={t('analytics.organizations.file')}
+        dataset={datasets.organizations}
+        emptyText={t('dashboard.organizationsNone')}
+        summary={
+          organizations.rows.length > 0 && (
+            <>
+              {organizations.rows.length > TOP_ORGANIZATIONS
+                ? t('dashboard.organizationsSummary', { count: TOP_ORGANIZATIONS, total: organizations.rows.length })
+                : t('dashboard.organizationsSummaryAll', { count: organizations.rows.length })}{' '}
+              <Anchor component={Link} to="/analitik" inherit underline="always">{t('dashboard.organizationsAll')}</Anchor>
+            </>
+          )
+        }
+      >
+        <Chart kind="bars" dataset={datasets.organizations} title={titles.organizations} desc={keys} />
+      </ChartFigure>
     </Stack>
   );
 }

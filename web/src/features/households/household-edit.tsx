@@ -39,16 +39,21 @@ interface EditableHousehold {
 
 const VERIFICATION: VerificationStatus[] = ['UNVERIFIED', 'VERIFIED', 'NEEDS_UPDATE'];
 
-export function HouseholdEditDialog({ opened, onClose, household }: { opened: boolean; onClose: () => void; household: EditableHousehold }) {
+export function HouseholdEditDialog({ opened, onClose, onSaved, household }: {
+  opened: boolean;
+  onClose: () => void;
+  onSaved?: () => void;
+  household: EditableHousehold;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('household.edit')} size="lg">
-      {opened && <HouseholdEditForm household={household} onDone={onClose} />}
+      {opened && <HouseholdEditForm household={household} onCancel={onClose} onDone={() => { onSaved?.(); onClose(); }} />}
     </Modal>
   );
 }
 
-function HouseholdEditForm({ household, onDone }: { household: EditableHousehold; onDone: () => void }) {
+function HouseholdEditForm({ household, onDone, onCancel }: { household: EditableHousehold; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [version, setVersion] = useState(household.version);
@@ -123,7 +128,7 @@ function HouseholdEditForm({ household, onDone }: { household: EditableHousehold
           error={fieldError('verificationStatus')}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
           <Button type="submit" loading={loading}>{t('common.save')}</Button>
         </Group>
       </Stack>

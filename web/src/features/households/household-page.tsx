@@ -1,14 +1,20 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { HouseholdDetailQuery, InterventionStatus, NeedStatus } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
-import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, useUser } from '../auth/session';
+import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
 import { DeliveryDialog } from '../deliveries/delivery-dialog';
+import { GrowthSection } from '../growth/growth-section';
+import { InterventionActions } from '../interventions/intervention-actions';
+import { describeEvidence } from '../needs/evidence';
+import { HouseholdAssignments } from './household-assignments';
+import { HouseholdAuditTrail } from './household-audit';
 import { HouseholdEditDialog } from './household-edit';
 import { PovertyBadge } from './household-card';
 
@@ -44,6 +50,16 @@ const HOUSEHOLD_QUERY = graphql(`
         age
         birthDate
         jknStatus
+        growthMeasurements {
+          id
+          measuredOn
+          ageDays
+          heightCm
+          weightKg
+          position
+          heightForAgeZ
+          stuntingStatus
+        }
       }
       needs {
         id
@@ -81,6 +97,9 @@ const HOUSEHOLD_QUERY = graphql(`
         quantity
         valueRp
         note
+        version
+        verifiedAt
+        cancelReason
         createdAt
         program {
           id
@@ -106,6 +125,7 @@ const HOUSEHOLD_QUERY = graphql(`
         status
         needType
         note
+        responseNote
         requestedAt
         organization {
           id
@@ -143,6 +163,7 @@ export function HouseholdPage() {
   const { data, loading, error, refetch } = useQuery(HOUSEHOLD_QUERY, { variables: { id } });
   const [deliveryOpen, delivery] = useDisclosure(false);
   const [editOpen, edit] = useDisclosure(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -171,23 +192,31 @@ export function HouseholdPage() {
           {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <Button variant="default" onClick={edit.open}>{t('household.edit')}</Button>}
         </Group>
       </Group>
+      {notice && (
+        <Alert color="teal" role="status" withCloseButton onClose={() => setNotice(null)}>{notice}</Alert>
+      )}
       <Summary h={h} />
       <Members h={h} />
+      <GrowthSection members={h.members} />
       <Needs h={h} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Interventions h={h} />
         <Stack>
-          <Assignments h={h} />
+          <HouseholdAssignments householdId={h.id} assignments={h.assignments} />
           <Assessments h={h} />
         </Stack>
       </SimpleGrid>
+      {mayUse(user.role, 'audit') && <HouseholdAuditTrail householdId={h.id} />}
       <DeliveryDialog
         opened={deliveryOpen}
         onClose={delivery.close}
         householdId={h.id}
         members={h.members.map((m) => ({ id: m.id, name: m.name }))}
+        onLogged={() => setNotice(t('delivery.success'))}
       />
-      {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <HouseholdEditDialog opened={editOpen} onClose={edit.close} household={h} />}
+      {HOUSEHOLD_EDIT_ROLES.includes(user.role) && (
+        <HouseholdEditDialog opened={editOpen} onClose={edit.close} onSaved={() => setNotice(t('household.editSaved'))} household={h} />
+      )}
     </Stack>
   );
 }
@@ -273,14 +302,9 @@ function Members({ h }: { h: HouseholdData }) {
   );
 }
 
-function formatEvidence(evidence: Record<string, unknown>): string {
-  return Object.entries(evidence)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join(' · ');
-}
-
 function Needs({ h }: { h: HouseholdData }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   return (
     <Section title={t('household.needs')}>
       {h.needs.length === 0 ? <Empty>{t('household.noNeeds')}</Empty> : (
@@ -292,7 +316,12 @@ function Needs({ h }: { h: HouseholdData }) {
                 <Badge color={NEED_COLOR[n.status]} variant="filled" style={{ flexShrink: 0 }}>{t(`needStatus.${n.status}`)}</Badge>
               </Group>
               {n.person && <Text size="sm">{t('household.person', { name: n.person.name })}</Text>}
-              <Text size="xs" c="dimmed" mt={4}>{t('household.evidence')}: {formatEvidence(n.evidence)}</Text>
+              <Text size="xs" fw={600} mt={4}>{t('household.evidence')}</Text>
+              <List size="xs" spacing={0} c="dimmed" data-testid="need-evidence">
+                {describeEvidence(n.evidence, t, fmt).map((e) => (
+                  <List.Item key={e.key}>{e.label}: {e.value}</List.Item>
+                ))}
+              </List>
               {n.servedBy && <Text size="sm" mt={4}>{t('household.servedBy', { program: n.servedBy.program.name })}</Text>}
               {n.status !== 'SERVED' && (
                 <>
@@ -339,34 +368,19 @@ function Interventions({ h }: { h: HouseholdData }) {
                 {i.valueRp != null && ` · ${fmt.rupiah(i.valueRp)}`}
               </Text>
               {i.note && <Text size="sm">{i.note}</Text>}
-              {i.loggedBy && <Text size="xs" c="dimmed">{t('household.loggedBy', { name: i.loggedBy.displayName })}</Text>}
+              {i.cancelReason && <Text size="sm">{t('intervention.cancelReason', { reason: i.cancelReason })}</Text>}
+              {(i.loggedBy || i.verifiedAt) && (
+                <Text size="xs" c="dimmed">
+                  {[
+                    i.loggedBy && t('household.loggedBy', { name: i.loggedBy.displayName }),
+                    i.verifiedAt && t('intervention.verifiedAt', { date: fmt.date(i.verifiedAt) }),
+                  ].filter(Boolean).join(' · ')}
+                </Text>
+              )}
+              <InterventionActions intervention={i} />
             </Timeline.Item>
           ))}
         </Timeline>
-      )}
-    </Section>
-  );
-}
-
-function Assignments({ h }: { h: HouseholdData }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <Section title={t('household.assignments')}>
-      {h.assignments.length === 0 ? <Empty>{t('household.noAssignments')}</Empty> : (
-        <Stack gap="xs">
-          {h.assignments.map((a) => (
-            <Group key={a.id} justify="space-between" wrap="nowrap">
-              <div>
-                <Text size="sm" fw={600}>{a.organization.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {a.needType ? `${t(`needType.${a.needType}`)} · ` : ''}{t('assignments.requestedAt', { date: fmt.date(a.requestedAt) })}
-                </Text>
-              </div>
-              <Badge variant="light" style={{ flexShrink: 0 }}>{t(`assignmentStatus.${a.status}`)}</Badge>
-            </Group>
-          ))}
-        </Stack>
       )}
     </Section>
   );

@@ -1,13 +1,20 @@
-import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  Alert, Anchor, Badge, Button, Checkbox, Collapse, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text,
+  TextInput, Title,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
-import type { HouseholdFilter, HouseholdOrder, PovertyStatus, VerificationStatus } from '../../gql/graphql';
+import type { ExportLanguage, HouseholdFilter, HouseholdOrder, NeedStatus, NeedType, PovertyStatus, VerificationStatus } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
+import { describeError } from '../../lib/errors';
+import { downloadText } from '../../lib/download';
+import { AssignDialog, NEED_TYPES } from '../assignments/assign-dialog';
+import { useUser } from '../auth/session';
 import { HouseholdCard, PovertyBadge } from './household-card';
 
 const HOUSEHOLDS_QUERY = graphql(`
@@ -43,6 +50,31 @@ const AREAS_QUERY = graphql(`
   }
 `);
 
+const PROGRAM_OPTIONS = graphql(`
+  query ProgramOptions {
+    programs(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const EXPORT = graphql(`
+  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {
+    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {
+      filename
+      contentType
+      csv
+      rowCount
+    }
+  }
+`);
+
+const NEED_STATUSES: NeedStatus[] = ['UNMET', 'PLANNED', 'SERVED'];
 const STATUSES: PovertyStatus[] = ['EXTREME_POOR', 'POOR', 'VULNERABLE', 'NOT_POOR', 'GRADUATED'];
 const VERIFICATION: VerificationStatus[] = ['UNVERIFIED', 'VERIFIED', 'NEEDS_UPDATE'];
 const SORTS = {
@@ -71,13 +103,28 @@ export function filterFromParams(params: URLSearchParams): HouseholdFilter {
   if (max !== undefined) filter.decileMax = max;
   const verification = params.getAll('verifikasi').filter((s): s is VerificationStatus => (VERIFICATION as string[]).includes(s));
   if (verification.length) filter.verificationStatus = verification;
+  const needType = params.getAll('kebutuhan').filter((s): s is NeedType => (NEED_TYPES as string[]).includes(s));
+  if (needType.length) filter.needType = needType;
+  const needStatus = params.getAll('statusKebutuhan').filter((s): s is NeedStatus => (NEED_STATUSES as string[]).includes(s));
+  if (needStatus.length) filter.needStatus = needStatus;
+  const program = params.get('program');
+  if (program) filter.programId = program;
   const q = params.get('q')?.trim();
   if (q) filter.search = q;
   return filter;
 }
 
+/** How many filters of the URL are set (the collapsed filter button shows it). */
+export function activeFilterCount(params: URLSearchParams): number {
+  return new Set(
+    [...params.keys()].filter((k) => k !== 'urut' && params.getAll(k).some((v) => v !== '')),
+  ).size;
+}
+
+const REFERRERS = new Set(['ADMIN', 'COORDINATOR']);
+
 export function HouseholdsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const [params, setParams] = useSearchParams();
   const isPhone = useMediaQuery('(max-width: 48em)');
@@ -86,8 +133,18 @@ export function HouseholdsPage() {
   const orderBy = SORTS[sortKey] ?? SORTS.updated;
   const [search, setSearch] = useState(params.get('q') ?? '');
   useEffect(() => setSearch(params.get('q') ?? ''), [params]);
+  const user = useUser();
+  const mayRefer = REFERRERS.has(user.role);
+  const [filtersOpen, filtersToggle] = useDisclosure(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  // A new view starts a new selection: bulk actions apply to what is on screen.
+  useEffect(() => setSelected(new Set()), [params]);
 
   const areas = useQuery(AREAS_QUERY);
+  const programs = useQuery(PROGRAM_OPTIONS);
+  const [runExport, { loading: exporting }] = useMutation(EXPORT);
   const { data, loading, error, fetchMore, refetch } = useQuery(HOUSEHOLDS_QUERY, {
     variables: { filter, orderBy, first: 20 },
     notifyOnNetworkStatusChange: true,
@@ -103,16 +160,53 @@ export function HouseholdsPage() {
     setParams(next, { replace: true });
   }
 
+  async function exportCsv() {
+    setNotice(null);
+    try {
+      const language: ExportLanguage = i18n.language.startsWith('en') ? 'EN' : 'ID';
+      const res = await runExport({ variables: { filter, orderBy, language } });
+      const file = res.data!.exportHouseholds;
+      downloadText(file.csv, file.filename, file.contentType);
+      setNotice({ ok: true, text: t('households.exported', { count: file.rowCount, value: fmt.number(file.rowCount) }) });
+    } catch (e) {
+      setNotice({ ok: false, text: describeError(e, t) });
+    }
+  }
+
+  function toggle(id: string, on: boolean) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
   const kecamatan = (areas.data?.areas ?? []).filter((a) => a.level === 'KECAMATAN');
   const selectedKec = params.get('kecamatan');
   const kelurahan = (areas.data?.areas ?? []).filter((a) => a.level === 'KELURAHAN' && (!selectedKec || a.parent?.code === selectedKec));
   const conn = data?.households;
   const rows = conn?.edges.map((e) => e.node) ?? [];
+  const allSelected = rows.length > 0 && rows.every((h) => selected.has(h.id));
+  const filterCount = activeFilterCount(params);
 
   return (
     <Stack>
-      <Title order={1} size="h2">{t('households.title')}</Title>
-      <Paper withBorder p="sm" component="section" aria-label={t('households.title')}>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Title order={1} size="h2">{t('households.title')}</Title>
+        <Group gap="xs">
+          {isPhone && (
+            <Button variant="default" onClick={filtersToggle.toggle} aria-expanded={filtersOpen} aria-controls="household-filters">
+              {t('households.filters')}{filterCount > 0 && <Badge ml={6} size="sm" circle>{filterCount}</Badge>}
+            </Button>
+          )}
+          <Button variant="light" onClick={() => void exportCsv()} loading={exporting} disabled={!conn || conn.totalCount === 0}>
+            {t('households.export')}
+          </Button>
+        </Group>
+      </Group>
+      <Collapse expanded={!isPhone || filtersOpen} id="household-filters">
+      <Paper withBorder p="sm" component="section" aria-label={t('households.filters')}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -155,6 +249,31 @@ export function HouseholdsPage() {
               clearable
               placeholder={params.getAll('verifikasi').length ? undefined : t('common.all')}
             />
+            <MultiSelect
+              label={t('households.needType')}
+              data={NEED_TYPES.map((n) => ({ value: n, label: t(`needType.${n}`) }))}
+              value={params.getAll('kebutuhan')}
+              onChange={(v) => update({ kebutuhan: v })}
+              clearable
+              placeholder={params.getAll('kebutuhan').length ? undefined : t('common.all')}
+            />
+            <MultiSelect
+              label={t('households.needStatus')}
+              data={NEED_STATUSES.map((n) => ({ value: n, label: t(`needStatus.${n}`) }))}
+              value={params.getAll('statusKebutuhan')}
+              onChange={(v) => update({ statusKebutuhan: v })}
+              clearable
+              placeholder={params.getAll('statusKebutuhan').length ? undefined : t('common.all')}
+            />
+            <Select
+              label={t('households.program')}
+              data={(programs.data?.programs.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))}
+              value={params.get('program')}
+              onChange={(v) => update({ program: v })}
+              clearable
+              searchable
+              placeholder={t('common.all')}
+            />
             <NumberInput label={t('households.decileMin')} min={1} max={10} value={params.get('desilMin') ?? ''} onChange={(v) => update({ desilMin: v === '' ? null : String(v) })} />
             <NumberInput label={t('households.decileMax')} min={1} max={10} value={params.get('desilMax') ?? ''} onChange={(v) => update({ desilMax: v === '' ? null : String(v) })} />
             <Select
@@ -175,6 +294,36 @@ export function HouseholdsPage() {
           </SimpleGrid>
         </form>
       </Paper>
+      </Collapse>
+
+      {notice && (
+        <Alert color={notice.ok ? 'teal' : 'red'} role={notice.ok ? 'status' : 'alert'} withCloseButton onClose={() => setNotice(null)}>
+          {notice.text}
+        </Alert>
+      )}
+      {mayRefer && selected.size > 0 && (
+        <Paper withBorder p="xs" bg="sinergi.0">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm" aria-live="polite">{t('households.selected', { count: selected.size })}</Text>
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={() => setSelected(new Set())}>{t('households.clearSelection')}</Button>
+              <Button size="xs" onClick={() => setAssignOpen(true)}>{t('households.assignSelected')}</Button>
+            </Group>
+          </Group>
+        </Paper>
+      )}
+      {mayRefer && (
+        <AssignDialog
+          opened={assignOpen}
+          householdIds={[...selected]}
+          onClose={() => setAssignOpen(false)}
+          onDone={(count) => {
+            setAssignOpen(false);
+            setSelected(new Set());
+            setNotice({ ok: true, text: t('households.assigned', { count }) });
+          }}
+        />
+      )}
 
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {conn && <Text size="sm" c="dimmed" aria-live="polite">{t('households.count', { value: fmt.number(conn.totalCount) })}</Text>}
@@ -182,13 +331,38 @@ export function HouseholdsPage() {
       {conn && rows.length === 0 && <Empty>{t('households.empty')}</Empty>}
       {rows.length > 0 && (isPhone ? (
         <Stack gap="xs">
-          {rows.map((h) => <HouseholdCard key={h.id} household={h} />)}
+          {rows.map((h) => (
+            <HouseholdCard
+              key={h.id}
+              household={h}
+              action={mayRefer ? (
+                <Checkbox
+                  label={t('households.select')}
+                  checked={selected.has(h.id)}
+                  onChange={(e) => toggle(h.id, e.currentTarget.checked)}
+                />
+              ) : undefined}
+            />
+          ))}
         </Stack>
       ) : (
         <Paper withBorder>
           <Table striped highlightOnHover verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
+                {mayRefer && (
+                  <Table.Th w={40}>
+                    <Checkbox
+                      aria-label={t('households.selectPage')}
+                      checked={allSelected}
+                      indeterminate={!allSelected && rows.some((h) => selected.has(h.id))}
+                      onChange={(e) => {
+                        const on = e.currentTarget.checked;
+                        rows.forEach((h) => toggle(h.id, on));
+                      }}
+                    />
+                  </Table.Th>
+                )}
                 <Table.Th>{t('households.head')}</Table.Th>
                 <Table.Th>{t('households.kk')}</Table.Th>
                 <Table.Th>{t('households.area')}</Table.Th>
@@ -198,7 +372,16 @@ export function HouseholdsPage() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((h) => (
-                <Table.Tr key={h.id}>
+                <Table.Tr key={h.id} bg={selected.has(h.id) ? 'var(--mantine-color-sinergi-0)' : undefined}>
+                  {mayRefer && (
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={t('households.selectOne', { name: h.head?.name ?? h.kkNumber })}
+                        checked={selected.has(h.id)}
+                        onChange={(e) => toggle(h.id, e.currentTarget.checked)}
+                      />
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Anchor component={Link} to={`/rumah-tangga/${h.id}`}>{h.head?.name ?? t('households.noHead')}</Anchor>
                   </Table.Td>

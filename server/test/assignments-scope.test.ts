@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.js';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+describe('household.assignments', () => {
+  it('shows a partner only the referrals to its own organisation, and others all of them', async () => {
+    const bappeda = await t.login('bappeda');
+    const ngo = await t.login('ngo');
+    const orgs = await t.query<{ username: string; organization_id: string }>(
+      `select username, organization_id from app_user where username in ('ngo', 'csr')`,
+    );
+    const orgOf = Object.fromEntries(orgs.map((o) => [o.username, o.organization_id]));
+    const [{ id: householdId }] = await t.query<{ id: string }>(
+      `select h.id from household h where not exists (select 1 from assignment a where a.household_id = h.id) order by h.kk_number limit 1`,
+    );
+    for (const partner of ['ngo', 'csr']) {
+      const res = await t.gql(
+        'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
+        { i: { householdIds: [householdId], organizationId: orgOf[partner], note: 'both partners asked' } },
+        bappeda,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    const query = 'query ($id: ID!) { household(id: $id) { assignments { organization { id } } } }';
+    const asCoordinator = await t.gql(query, { id: householdId }, bappeda);
+    expect(asCoordinator.data.household.assignments.map((a: any) => a.organization.id).sort()).toEqual(
+      [orgOf['ngo'], orgOf['csr']].sort(),
+    );
+    const asNgo = await t.gql(query, { id: householdId }, ngo);
+    expect(asNgo.data.household.assignments.map((a: any) => a.organization.id)).toEqual([orgOf['ngo']]);
+  });
+});

@@ -1,0 +1,47 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderUi } from '../../test/render';
+import type { AuditEventItemFragment } from '../../gql/graphql';
+import { AuditEventCard, changeRows } from './audit-event-card';
+
+const EVENT: AuditEventItemFragment = {
+  id: 'e1',
+  occurredAt: '2026-11-20T03:00:00.000Z',
+  role: 'KELURAHAN_OFFICER',
+  action: 'UPDATE',
+  entityType: 'Household',
+  entityIds: ['h-1'],
+  oldValues: { address: 'Jl. Lama 1', rt: '001' },
+  newValues: { address: 'Jl. Baru 2', rt: '001', drinkingWater: 'PIPED' },
+  requestId: 'req-9',
+  actor: { id: 'u1', displayName: 'Lurah Menteng', username: 'lurah.menteng' },
+  organization: { id: 'o1', name: 'Kelurahan Menteng', shortName: null },
+};
+
+describe('audit event', () => {
+  it('lists each recorded field with its value before and after', () => {
+    expect(changeRows(EVENT.oldValues, EVENT.newValues)).toEqual([
+      { field: 'address', before: 'Jl. Lama 1', after: 'Jl. Baru 2' },
+      { field: 'drinkingWater', before: '', after: 'PIPED' },
+      { field: 'rt', before: '001', after: '001' },
+    ]);
+    expect(changeRows(null, { identifiers: 'MASKED', subjects: 3, filter: { areaCode: '62.71' }, gone: null })).toEqual([
+      { field: 'filter', before: '', after: '{"areaCode":"62.71"}' },
+      { field: 'gone', before: '', after: '∅' },
+      { field: 'identifiers', before: '', after: 'MASKED' },
+      { field: 'subjects', before: '', after: '3' },
+    ]);
+  });
+
+  it('shows who did what in Indonesian, links the household and expands the details', () => {
+    renderUi(<AuditEventCard event={EVENT} />);
+    expect(screen.getByText('Rumah tangga')).toBeTruthy();
+    expect(screen.getByText(/Lurah Menteng \(lurah\.menteng\) · Petugas kelurahan · Kelurahan Menteng/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'h-1' }).getAttribute('href')).toBe('/rumah-tangga/h-1');
+    const toggle = screen.getByRole('button', { name: 'Lihat rincian (3 kolom)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(screen.getByRole('button', { name: 'Sembunyikan rincian' }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('Jl. Baru 2')).toBeTruthy();
+  });
+});

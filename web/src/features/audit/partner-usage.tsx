@@ -1,0 +1,123 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../gql';
+import { Empty, ErrorState, Loading } from '../../app/states';
+import { todayWib, useFormat } from '../../i18n/format';
+
+const PARTNERS = graphql(`
+  query UsagePartners {
+    organizations(filter: { type: [NGO, COMMUNITY_ORGANIZATION, PRIVATE_SECTOR] }, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const REPORT = graphql(`
+  query PartnerUsageReport($organizationId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+    partnerUsageReport(organizationId: $organizationId, from: $from, to: $to) {
+      readRequests
+      subjectsViewed
+      recordsChanged
+      events {
+        action
+        entityType
+        events
+      }
+    }
+  }
+`);
+
+const wibStart = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString();
+const nextDay = (day: string) => new Date(new Date(wibStart(day)).getTime() + 86_400_000).toISOString();
+
+/** What a partner's users looked at and changed: the oversight view the partnership agreements promise. */
+export function PartnerUsage() {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormat();
+  const today = todayWib();
+  const [org, setOrg] = useState<string | null>(null);
+  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
+  const partners = useQuery(PARTNERS);
+  const rangeValid = !!from && !!to && from <= to;
+  const report = useQuery(REPORT, {
+    variables: { organizationId: org ?? '', from: wibStart(from || today), to: nextDay(to || today) },
+    skip: !org || !rangeValid,
+  });
+  const r = report.data?.partnerUsageReport;
+
+  return (
+    <Stack>
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Select
+            label={t('audit.partner')}
+            data={(partners.data?.organizations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))}
+            value={org}
+            onChange={setOrg}
+            searchable
+            placeholder={t('audit.choosePartner')}
+          />
+          <TextInput type="date" label={t('audit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} max={to} />
+          <TextInput
+            type="date"
+            label={t('audit.to')}
+            value={to}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            min={from}
+            error={rangeValid ? undefined : t('audit.rangeInvalid')}
+          />
+        </SimpleGrid>
+      </Paper>
+      {!org && <Empty>{t('audit.choosePartnerHint')}</Empty>}
+      {report.loading && !r && <Loading />}
+      {report.error && <ErrorState error={report.error} onRetry={() => void report.refetch()} />}
+      {r && (
+        <Stack gap="sm" data-testid="partner-usage">
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            {([
+              ['readRequests', r.readRequests],
+              ['subjectsViewed', r.subjectsViewed],
+              ['recordsChanged', r.recordsChanged],
+            ] as const).map(([key, value]) => (
+              <Paper key={key} withBorder p="sm">
+                <Text size="xs" c="dimmed">{t(`audit.usage.${key}`)}</Text>
+                <Text fw={700} size="xl">{fmt.number(value)}</Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          {r.events.length === 0 ? (
+            <Alert color="gray">{t('audit.usage.none')}</Alert>
+          ) : (
+            <Table withTableBorder striped>
+              <Table.Caption>{t('audit.usage.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.entityType')}</Table.Th>
+                  <Table.Th ta="right">{t('audit.usage.events')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.events.map((e) => (
+                  <Table.Tr key={`${e.action}-${e.entityType}`}>
+                    <Table.Td>{t(`auditAction.${e.action}`)}</Table.Td>
+                    <Table.Td>{i18n.exists(`audit.entity.${e.entityType}`) ? t(`audit.entity.${e.entityType}`) : e.entityType}</Table.Td>
+                    <Table.Td ta="right">{fmt.number(e.events)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

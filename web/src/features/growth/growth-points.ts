@@ -1,0 +1,17 @@
+export interface GrowthPoint {
+  /** Noon of the measurement day in Palangka Raya (WIB), in ms: a time axis that keeps the gaps between visits. */
+  time: number;
+  z: number;
+}
+
+/** Chart points of a child's measurements, oldest first. */
+export function growthPoints(measurements: readonly { measuredOn: string; heightForAgeZ: number }[]): GrowthPoint[] {
+  return measurements
+    .map((m) => ({ time: Date.parse(`${m.measuredOn}T12:00:00+07:00`), z: m.heightForAgeZ }))
+    .sort((a, b) => a.time - b.time);
+}
+
+/** A z-score with its sign and two decimals, e.g. "-2,41" (id) or "+0.50" (en). */
+export function formatZ(z: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(z);
+}

@@ -1,0 +1,59 @@
+import { useMutation } from '@apollo/client/react';
+import { Modal } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../gql';
+import type { RecordGrowthMeasurementMutation } from '../../gql/graphql';
+import { MeasurementFormView, type MeasuredChild, type MeasurementInput } from './measurement-form';
+
+const RECORD_GROWTH_MEASUREMENT = graphql(`
+  mutation RecordGrowthMeasurement($input: RecordGrowthMeasurementInput!) {
+    recordGrowthMeasurement(input: $input) {
+      id
+      measuredOn
+      ageDays
+      heightCm
+      weightKg
+      position
+      heightForAgeZ
+      stuntingStatus
+    }
+  }
+`);
+
+export type RecordedMeasurement = RecordGrowthMeasurementMutation['recordGrowthMeasurement'];
+
+export interface MeasurementDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  child: MeasuredChild & { id: string };
+  onSaved: (m: RecordedMeasurement) => void;
+}
+
+/** The modal with the measurement form; a new form each time it opens. */
+export function MeasurementDialog({ opened, onClose, child, onSaved }: MeasurementDialogProps) {
+  const { t } = useTranslation();
+  // The page is reloaded before the dialog closes, so the chart and the needs (stunting) already show
+  // the new point; the work queue (another page) reloads when next shown.
+  const [record] = useMutation(RECORD_GROWTH_MEASUREMENT, {
+    refetchQueries: ['HouseholdDetail'],
+    awaitRefetchQueries: true,
+    update: (cache) => void cache.evict({ id: 'ROOT_QUERY', fieldName: 'myWorkQueue' }),
+  });
+
+  async function submit(input: MeasurementInput): Promise<unknown> {
+    try {
+      const result = await record({ variables: { input: { personId: child.id, ...input } } });
+      if (result.data) onSaved(result.data.recordGrowthMeasurement);
+      onClose();
+      return null;
+    } catch (error) {
+      return error;
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('growth.recordTitle', { name: child.name })}>
+      {opened && <MeasurementFormView child={child} submit={submit} onCancel={onClose} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,131 @@
+import { MantineProvider } from '@mantine/core';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { theme } from '../../app/theme';
+import { HouseholdAuditTrailDocument, HouseholdDetailDocument, type CurrentUserFragment, type HouseholdDetailQuery, type Role } from '../../gql/graphql';
+import { UserProvider } from '../auth/session';
+import { HouseholdPage } from './household-page';
+
+const H = 'h1';
+
+const household: NonNullable<HouseholdDetailQuery['household']> & { __typename: 'Household' } = {
+  __typename: 'Household',
+  id: H,
+  kkNumber: '6271031405190001',
+  address: 'Jl. Rajawali No. 5',
+  rt: '003',
+  rw: '002',
+  welfareDecile: 1,
+  povertyStatus: 'EXTREME_POOR',
+  verificationStatus: 'VERIFIED',
+  monthlyExpenditurePerCapita: 300000,
+  version: 2,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  area: { id: 'a1', name: 'Menteng', code: '62.71.03.1002', parent: { id: 'a0', name: 'Jekan Raya' } },
+  members: [
+    { id: 'p1', name: 'Budi', nik: '6271031405800001', sex: 'MALE', relation: 'HEAD', age: 46, birthDate: '1980-05-14', jknStatus: 'PBI', growthMeasurements: [] },
+    {
+      id: 'p2', name: 'Adik', nik: '6271035506240002', sex: 'FEMALE', relation: 'CHILD', age: 2, birthDate: '2024-06-15', jknStatus: 'PBI',
+      growthMeasurements: [
+        { id: 'g1', measuredOn: '2026-02-01', ageDays: 596, heightCm: 76.5, weightKg: 9.1, position: 'LYING', heightForAgeZ: -1.82, stuntingStatus: 'NORMAL' },
+        { id: 'g2', measuredOn: '2026-08-01', ageDays: 777, heightCm: 79, weightKg: null, position: 'STANDING', heightForAgeZ: -2.41, stuntingStatus: 'STUNTED' },
+      ],
+    },
+  ],
+  needs: [
+    {
+      id: 'n1', type: 'HOUSING', status: 'UNMET', evidence: { wallType: 'WOOD_LOW_QUALITY' }, person: null, servedBy: null, candidatePrograms: [],
+    },
+  ],
+  interventions: [
+    {
+      id: 'i1', status: 'PLANNED', plannedOn: '2026-12-01', deliveredOn: null, quantity: null, valueRp: null, note: null, version: 1,
+      verifiedAt: null, cancelReason: null, createdAt: '2026-11-01T00:00:00.000Z',
+      program: { id: 'pr1', name: 'RTLH', deliveryUnit: 'unit' }, person: null,
+      organization: { id: 'org-perkim', name: 'Dinas Perumahan', shortName: 'Perkim' }, loggedBy: null,
+    },
+  ],
+  assignments: [
+    { id: 'as1', status: 'REQUESTED', needType: 'HOUSING', note: 'Mohon survei', responseNote: null, requestedAt: '2026-11-02T00:00:00.000Z', organization: { id: 'org-ngo', name: 'Yayasan Huma Betang' } },
+  ],
+  assessments: [],
+};
+
+function user(role: Role, orgId: string): CurrentUserFragment {
+  return { id: 'u1', username: 'u', displayName: 'U', role, organization: { id: orgId, name: 'Org', shortName: null }, area: null };
+}
+
+function renderPage(role: Role, orgId = 'org-x') {
+  const mocks = [
+    { request: { query: HouseholdDetailDocument, variables: { id: H } }, result: { data: { household } } },
+    {
+      request: { query: HouseholdAuditTrailDocument, variables: { filter: { entityId: H, action: ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'] }, first: 20 } },
+      result: { data: { auditEvents: { __typename: 'AuditEventConnection', totalCount: 0, edges: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } } } },
+    },
+  ];
+  return render(
+    <MantineProvider theme={theme}>
+      <MockedProvider mocks={mocks}>
+        <UserProvider value={user(role, orgId)}>
+          <MemoryRouter initialEntries={[`/rumah-tangga/${H}`]}>
+            <Routes>
+              <Route path="/rumah-tangga/:id" element={<HouseholdPage />} />
+            </Routes>
+          </MemoryRouter>
+        </UserProvider>
+      </MockedProvider>
+    </MantineProvider>,
+  );
+}
+
+describe('HouseholdPage', () => {
+  it('shows translated evidence, the growth of the under-five with a data table, and intervention actions for the coordinator', async () => {
+    renderPage('COORDINATOR');
+    expect(await screen.findByText('Dinding: Kayu kualitas rendah')).toBeTruthy();
+
+    const growth = screen.getByRole('region', { name: 'Pertumbuhan balita' });
+    expect(within(growth).getAllByTestId('child-growth')).toHaveLength(1);
+    expect(within(growth).getByText('Adik')).toBeTruthy();
+    // The latest status as a badge, and in the table.
+    expect(within(growth).getAllByText('Pendek (stunting)')).toHaveLength(2);
+    const rows = within(within(growth).getByTestId('growth-table')).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('Tanggal pengukuran'),
+      expect.stringContaining('-1,82'),
+      expect.stringContaining('-2,41'),
+    ]);
+    // Coordinators do not record measurements (Dinas Kesehatan does).
+    expect(within(growth).queryByRole('button', { name: /Catat pengukuran/ })).toBeNull();
+
+    const actions = screen.getByRole('group', { name: 'Tindakan untuk RTLH' });
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Mulai', 'Tandai tersalurkan', 'Batalkan']);
+    expect(screen.getByRole('button', { name: 'Tugaskan ke mitra' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Riwayat audit/ })).toBeNull();
+  });
+
+  it('lets agency staff record a measurement per child', async () => {
+    renderPage('AGENCY_STAFF', 'org-dinkes');
+    expect(await screen.findByRole('button', { name: 'Catat pengukuran untuk Adik' })).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Tindakan untuk RTLH' })).toBeNull();
+  });
+
+  it('shows the partner its own request to accept or decline', async () => {
+    renderPage('NGO_PARTNER', 'org-ngo');
+    const card = await screen.findByTestId('household-assignment');
+    expect(within(card).getByRole('button', { name: 'Terima' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Tolak' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Tugaskan ke mitra' })).toBeNull();
+  });
+
+  it('gives the auditor a collapsed audit trail that loads when opened', async () => {
+    renderPage('AUDITOR');
+    const toggle = await screen.findByRole('button', { name: /Riwayat audit/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await waitFor(() => expect(screen.getByText('Tidak ada peristiwa audit.')).toBeTruthy());
+    expect(screen.queryByRole('group', { name: 'Tindakan untuk RTLH' })).toBeNull();
+  });
+});
