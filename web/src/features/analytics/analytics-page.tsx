@@ -8,6 +8,7 @@ import { ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { COVERAGE_SORTS, filterFromParams, levelFromParams, PARAM, sortFromParams, type CoverageSort } from './analytics-filter';
 import { ANALYTICS_QUERY } from './analytics-queries';
+import { trendFinding } from './trend-finding';
 import { ChartFigure } from './chart-figure';
 import {
   coverageDataset,
@@ -106,7 +107,7 @@ export function AnalyticsResults({ filter, level, sort, onView }: ResultsProps) 
   const overlapNeedsData = overlapNeedDataset(overlap, t);
   const organizationsData = organizationDataset(shown.organizationPerformance, t);
   const trendData = trendDataset(trend, t);
-  const projected = Math.max(0, Math.round(trend.projectedAtTarget ?? 0));
+  const finding = trendFinding(trend, t, fmt);
 
   return (
     <Stack aria-busy={loading}>
@@ -206,10 +207,8 @@ export function AnalyticsResults({ filter, level, sort, onView }: ResultsProps) 
         dataset={trendData}
         summary={
           <>
-            {trend.onTrack
-              ? t('analytics.trend.onTrack', { date: fmt.date(trend.targetDate) })
-              : t('analytics.trend.offTrack', { date: fmt.date(trend.targetDate), value: fmt.number(projected) })}
-            {trend.projectedZeroDate && ` ${t('analytics.trend.zeroDate', { date: fmt.date(trend.projectedZeroDate) })}`}
+            {finding.status}
+            {finding.zeroDate && ` ${finding.zeroDate}`}
           </>
         }
       >

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { graphql } from '../../gql';
 import type { NeedType } from '../../gql/graphql';
 import { apiError, describeError, type ApiErrorInfo } from '../../lib/errors';
+import { fieldMessage } from '../../lib/forms';
 
 export const NEED_TYPES: NeedType[] = [
   'STUNTING', 'NUTRITION_RISK', 'HEALTH_INSURANCE', 'SCHOOLING', 'HOUSING', 'WATER', 'SANITATION', 'ELECTRICITY', 'INCOME', 'FOOD',
@@ -93,7 +94,7 @@ export function AssignFormView({ householdCount, partners, defaultNeedType = nul
       setSending(false);
     }
   });
-  const message = (key?: string) => (key ? (key.startsWith('assign.') ? t(key) : key) : undefined);
+  const message = (key?: string) => fieldMessage(key, t, 'assign');
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>

@@ -7,7 +7,7 @@ import { renderUi } from '../../test/render';
 import type { Dataset } from '../analytics/datasets';
 import { DASHBOARD_ASPECTS } from './aspect-cards';
 import DashboardPage, { DASHBOARD } from './dashboard-page';
-import { trendFinding } from './trend-finding';
+import { trendFinding } from '../analytics/trend-finding';
 
 // The analytics charts record what they were asked to draw (recharts does not lay out in jsdom).
 const drawn = vi.hoisted(() => new Map<string, { kind: string; dataset: Dataset }>());

@@ -10,7 +10,7 @@ import { ChartFigure } from '../analytics/chart-figure';
 import { needsDataset, organizationDataset, trendDataset } from '../analytics/datasets';
 import { AspectCards } from './aspect-cards';
 import { CoverageMap } from './coverage-map';
-import { trendFinding } from './trend-finding';
+import { trendFinding } from '../analytics/trend-finding';
 
 // recharts comes with the first chart, as on the analytics page (one module, shared with it).
 const Chart = lazy(() => import('../analytics/charts'));

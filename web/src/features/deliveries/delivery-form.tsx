@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { todayWib } from '../../i18n/format';
 import type { ApiErrorInfo } from '../../lib/errors';
+import { fieldMessage } from '../../lib/forms';
 
 export interface DeliveryProgramOption {
   id: string;
@@ -105,10 +106,7 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
     },
   });
   const program = programs.find((p) => p.id === watch('programId'));
-  const errorText = (f: Field) => {
-    const m = formState.errors[f]?.message;
-    return m ? (m.startsWith('delivery.') ? t(m) : m) : undefined;
-  };
+  const errorText = (f: Field) => fieldMessage(formState.errors[f]?.message, t, 'delivery');
 
   const onSubmit = handleSubmit(async (values) => {
     if (inFlight.current) return;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MeasurePosition } from '../../gql/graphql';
 import { todayWib } from '../../i18n/format';
 import { apiError, describeError } from '../../lib/errors';
+import { fieldMessage } from '../../lib/forms';
 
 // The server's limits (server/src/growth): WHO tables end at 60 months; standing height is
 // implausible under nine months; lengths and weights outside these ranges are refused.
@@ -98,10 +99,7 @@ export function MeasurementFormView({ child, submit, onCancel, today }: Measurem
     resolver: zodResolver(measurementSchema(day, child)),
     defaultValues: { measuredOn: day, position: defaultPosition(child, day), heightCm: '', weightKg: '' },
   });
-  const errorText = (f: Field) => {
-    const m = formState.errors[f]?.message;
-    return m && m.startsWith('growth.') ? t(m) : m;
-  };
+  const errorText = (f: Field) => fieldMessage(formState.errors[f]?.message, t, 'growth');
 
   const onSubmit = handleSubmit(async (v) => {
     if (inFlight.current) return;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { Indicator } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
+import { fieldMessage } from '../../lib/forms';
 
 export const INDICATORS: Indicator[] = ['STUNTING_PREVALENCE_PCT', 'INVESTMENT_REALISATION_RP', 'P3DN_SHARE_PCT', 'INFLATION_YOY_PCT'];
 
@@ -117,7 +118,7 @@ export function IndicatorFormView({ indicators, areas, initial, submit, onCancel
     const m = formState.errors[f]?.message;
     if (!m) return undefined;
     if (m === 'indicators.errors.valueRange' && range) return t(m, { min: range[0], max: range[1] });
-    return m.startsWith('indicators.') ? t(m) : m;
+    return fieldMessage(m, t, 'indicators');
   };
   const separators = i18n.language.startsWith('en') ? { thousandSeparator: ',', decimalSeparator: '.' } : { thousandSeparator: '.', decimalSeparator: ',' };
   const areaData = useMemo(() => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { todayWib } from '../../i18n/format';
 import { apiError, describeError, type ApiErrorInfo } from '../../lib/errors';
+import { fieldMessage } from '../../lib/forms';
 
 /** Resolves to the API error, or null when the change was saved. */
 type Submit<T> = (values: T) => Promise<unknown>;
@@ -80,10 +81,7 @@ export function DeliverInterventionForm({
       note: intervention.note ?? '',
     },
   });
-  const errorText = (f: (typeof DELIVER_FIELDS)[number]) => {
-    const m = formState.errors[f]?.message;
-    return m && m.startsWith('intervention.') ? t(m) : m;
-  };
+  const errorText = (f: (typeof DELIVER_FIELDS)[number]) => fieldMessage(formState.errors[f]?.message, t, 'intervention');
 
   const onSubmit = handleSubmit(async (v) => {
     if (inFlight.current) return;

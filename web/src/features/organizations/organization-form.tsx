@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { OrganizationType } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
+import { fieldMessage } from '../../lib/forms';
 
 export const ORGANIZATION_TYPES: OrganizationType[] = [
   'PERANGKAT_DAERAH', 'CENTRAL_GOVERNMENT', 'PROVINCIAL_GOVERNMENT', 'NGO', 'COMMUNITY_ORGANIZATION', 'PRIVATE_SECTOR',
@@ -68,10 +69,7 @@ export function OrganizationFormView({ organization: o, submit, onCancel }: Orga
       address: o?.address ?? '',
     },
   });
-  const errorText = (f: Field) => {
-    const m = formState.errors[f]?.message;
-    return m ? (m.startsWith('organizations.') ? t(m) : m) : undefined;
-  };
+  const errorText = (f: Field) => fieldMessage(formState.errors[f]?.message, t, 'organizations');
 
   const onSubmit = handleSubmit(async (v) => {
     if (inFlight.current) return;

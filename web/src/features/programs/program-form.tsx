@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { FocusAspect, Frequency, NeedType, Sex, Strategy, TargetUnit } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
+import { fieldMessage } from '../../lib/forms';
 
 export const ASPECTS: FocusAspect[] = ['STUNTING', 'INVESTMENT', 'P3DN', 'INFLATION', 'SOCIAL_PROTECTION', 'HEALTH', 'EDUCATION', 'HOUSING', 'LIVELIHOOD'];
 export const STRATEGIES: Strategy[] = ['REDUCE_EXPENDITURE', 'INCREASE_INCOME', 'REDUCE_POVERTY_POCKETS'];
@@ -149,10 +150,7 @@ export function ProgramFormView({ program, organizations, defaultOwnerId, submit
     defaultValues: toForm(program, defaultOwnerId, today),
   });
   const person = watch('targetUnit') === 'PERSON';
-  const errorText = (f: Field) => {
-    const m = formState.errors[f]?.message;
-    return m ? (m.startsWith('programs.') ? t(m) : m) : undefined;
-  };
+  const errorText = (f: Field) => fieldMessage(formState.errors[f]?.message, t, 'programs');
 
   const onSubmit = handleSubmit(async (values) => {
     if (inFlight.current) return;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Role } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
 import { generatePassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
+import { fieldMessage } from '../../lib/forms';
 
 export const ROLES: Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER', 'AUDITOR'];
 
@@ -107,10 +108,7 @@ export function UserFormView({ user, organizations, areas, self = false, submit,
   });
   const officer = watch('role') === 'KELURAHAN_OFFICER';
   const groups = useMemo(() => areaGroups(areas, t), [areas, t]);
-  const errorText = (f: Field) => {
-    const m = formState.errors[f]?.message;
-    return m ? (m.startsWith('users.') ? t(m) : m) : undefined;
-  };
+  const errorText = (f: Field) => fieldMessage(formState.errors[f]?.message, t, 'users');
 
   const onSubmit = handleSubmit(async (v) => {
     if (inFlight.current) return;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Formatters } from '../../i18n/format';
-import type { Trend } from '../analytics/datasets';
+import type { Trend } from './datasets';
 
 /**
  * What the trend says, in the analytics page's words: whether the projection reaches zero by the target
@@ -15,7 +15,7 @@ export function trendFinding(
   let status: string;
   if (trend.onTrack) status = t('analytics.trend.onTrack', { date });
   // Fewer than two months of history: no line to project, which is not "0 households left".
-  else if (trend.projectedAtTarget === null) status = t('dashboard.noProjection', { date });
+  else if (trend.projectedAtTarget === null) status = t('analytics.trend.noProjection', { date });
   else status = t('analytics.trend.offTrack', { date, value: fmt.number(Math.max(0, Math.round(trend.projectedAtTarget))) });
   return { status, zeroDate: trend.projectedZeroDate ? t('analytics.trend.zeroDate', { date: fmt.date(trend.projectedZeroDate) }) : null };
 }
