@@ -30,6 +30,53 @@ async function householdInArea(code: string) {
 const DETAIL = `query ($id: ID!) { household(id: $id) { id kkNumber address rt latitude members { nik name birthDate age } } }`;
 
 describe('tiered personal data', () => {
+  it('partners cannot recover masked identifiers or a hidden address through the search', async () => {
+    const count = async (s: string, token: string) =>
+      (await t.gql(`query ($s: String!) { households(first: 1, filter: { search: $s }) { totalCount } }`, { s }, token)).data.households
+        .totalCount as number;
+    for (const partner of ['ngo', 'csr']) {
+      const token = await t.login(partner);
+      const id = await householdAssignedTo(partner);
+      const { kkNumber, address, members } = (await t.gql(DETAIL, { id }, admin)).data.household;
+      // The whole number finds it (the partner holds the card); any prefix finds nothing, not even this one.
+      expect(await count(kkNumber, token)).toBeGreaterThanOrEqual(1);
+      expect(await count(members[0].nik, token)).toBeGreaterThanOrEqual(1);
+      expect(await count(kkNumber.slice(0, 12), token)).toBe(0);
+      expect(await count(members[0].nik.slice(0, 15), token)).toBe(0);
+      // Government roles keep prefix search.
+      expect(await count(kkNumber.slice(0, 12), admin)).toBeGreaterThanOrEqual(1);
+      const street = (address as string).split(' ').slice(0, 3).join(' ');
+      expect(await count(street, admin)).toBeGreaterThanOrEqual(1);
+      if (partner === 'ngo') expect(await count(street, token)).toBeGreaterThanOrEqual(1);
+      else expect(await count(street, token)).toBe(0);
+    }
+    // A company sees no address, so searching by it finds none of its households.
+    const csr = await t.login('csr');
+    const id = await householdAssignedTo('csr');
+    const { address } = (await t.gql(DETAIL, { id }, admin)).data.household;
+    expect(await count(address, csr)).toBe(0);
+  });
+
+  it('a child\'s age in days (birth date with the measurement date) is hidden from companies', async () => {
+    const [child] = await t.query<{ household_id: string }>(
+      `select p.household_id from growth_measurement g join person p on p.id = g.person_id order by p.household_id limit 1`,
+    );
+    const csrOrg = (await t.query<{ organization_id: string }>(`select organization_id from app_user where username = 'csr'`))[0]!;
+    const made = await t.gql(
+      'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
+      { i: { householdIds: [child!.household_id], organizationId: csrOrg.organization_id } },
+      await t.login('bappeda'),
+    );
+    expect(made.errors).toBeUndefined();
+    const GROWTH = `query ($id: ID!) { household(id: $id) { members { growthMeasurements { measuredOn ageDays heightForAgeZ } } } }`;
+    const measured = (h: any) => h.members.flatMap((m: any) => m.growthMeasurements);
+    const full = measured((await t.gql(GROWTH, { id: child!.household_id }, admin)).data.household);
+    const csr = measured((await t.gql(GROWTH, { id: child!.household_id }, await t.login('csr'))).data.household);
+    expect(full.length).toBeGreaterThan(0);
+    expect(full.every((m: any) => Number.isInteger(m.ageDays))).toBe(true);
+    expect(csr).toEqual(full.map((m: any) => ({ ...m, ageDays: null })));
+  });
+
   it('government roles see full identifiers; partners see them masked; companies see no address or birth date', async () => {
     const id = await householdAssignedTo('csr');
     const full = (await t.gql(DETAIL, { id }, admin)).data.household;

@@ -112,6 +112,7 @@ describe('exportHouseholds', () => {
 
   it('uses English headers and labels when asked', async () => {
     const out = (await ok(EXPORT, { f: { areaCode: MENTENG }, l: 'EN' }, 'admin')).exportHouseholds;
+    expect(out.filename).toMatch(/^households-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parse(out.csv);
     expect(rows[0]![0]).toBe('KK number');
     expect(rows.slice(1).every((r) => ['Extreme poor', 'Poor', 'Vulnerable', 'Not poor', 'Graduated'].includes(r[8]!))).toBe(true);
@@ -130,6 +131,21 @@ describe('exportHouseholds', () => {
 
     const lurah = parse((await ok(EXPORT, {}, 'lurah.menteng')).exportHouseholds.csv);
     expect(lurah.slice(1).every((r) => r[3] === 'Menteng')).toBe(true);
+  });
+
+  it('writes a typed-in value that starts like a formula as text', async () => {
+    const [h] = await t.query<{ id: string; version: number; kk_number: string }>(
+      `select h.id, h.version, h.kk_number from household h join area a on a.id = h.area_id where a.code = ? order by h.kk_number limit 1`,
+      [MENTENG],
+    );
+    const updated = await t.gql(
+      'mutation ($i: UpdateHouseholdInput!) { updateHousehold(input: $i) { id } }',
+      { i: { id: h!.id, version: h!.version, address: '=HYPERLINK("http://evil.example","klik")' } },
+      tokens['admin'],
+    );
+    expect(updated.errors).toBeUndefined();
+    const rows = parse((await ok(EXPORT, { f: { search: h!.kk_number } }, 'admin')).exportHouseholds.csv);
+    expect(rows[1]![4]).toBe(`'=HYPERLINK("http://evil.example","klik")`);
   });
 
   it('answers bad input without writing an audit event', async () => {

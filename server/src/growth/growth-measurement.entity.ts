@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { numeric } from '../db/types.js';
 import { MeasurePosition, StuntingStatus } from '../graphql/enums.js';
 import { Person } from '../households/person.entity.js';
@@ -22,8 +22,8 @@ export class GrowthMeasurement {
   @Field(() => LocalDateResolver)
   measuredOn!: string;
 
+  // Exposed through a field resolver: with the measurement date it gives the birth date.
   @Property({ type: 'integer' })
-  @Field(() => Int)
   ageDays!: number;
 
   @Property({ type: numeric(), columnType: 'numeric(5,2)', nullable: true })

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { mayReadBirthDate } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
 import { Person } from '../households/person.entity.js';
@@ -15,6 +16,14 @@ export class GrowthMeasurementResolver {
     @Ctx() ctx: Context,
   ) {
     return recordGrowthMeasurement(ctx, input);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Age in days when measured; null for roles that see ages in whole years only (it would give the birth date)',
+  })
+  ageDays(@Root() m: GrowthMeasurement, @Ctx() ctx: Context): number | null {
+    return mayReadBirthDate(ctx) ? m.ageDays : null;
   }
 
   @FieldResolver(() => Person)

@@ -93,7 +93,7 @@ export async function exportHouseholds(
   const language = args.language ?? ExportLanguage.ID;
   const order = ORDER_COLUMNS[args.orderBy?.field ?? HouseholdOrderField.KK_NUMBER];
   const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
-  const query = scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter), ctx.viewer)
+  const query = scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer), ctx.viewer)
     .join('area as kel', 'kel.id', 'h.area_id')
     .leftJoin('area as kec', 'kec.id', 'kel.parent_id')
     .select(
@@ -135,7 +135,8 @@ export async function exportHouseholds(
     (r.unmet_types ?? []).join('; '),
     new Date(r.updated_at).toISOString(),
   ]);
-  const csv = '\uFEFF' + stringify([HEADERS[language], ...records], { record_delimiter: 'windows' });
+  // Names and addresses are typed by people: a leading = + - @ must not become a spreadsheet formula.
+  const csv = '\uFEFF' + stringify([HEADERS[language], ...records], { record_delimiter: 'windows', escape_formulas: true });
 
   audit(em, ctx, {
     action: AuditAction.EXPORT,
@@ -153,7 +154,7 @@ export async function exportHouseholds(
   await em.flush();
 
   return {
-    filename: `rumah-tangga-${todayInCity()}.csv`,
+    filename: `${language === ExportLanguage.EN ? 'households' : 'rumah-tangga'}-${todayInCity()}.csv`,
     contentType: 'text/csv; charset=utf-8',
     csv,
     rowCount: rows.length,

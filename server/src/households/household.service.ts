@@ -3,7 +3,8 @@ import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
-import { householdScope, inArea } from '../auth/policy.js';
+import { householdScope, inArea, roleMay } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import { keysetPage, sql, type KeysetSpec } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -49,7 +50,7 @@ export function areaWithDescendants(knex: Knex, area: { id?: string; code?: stri
   return area.id ? q.where('a.id', area.id) : q.where('a.code', area.code!);
 }
 
-export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter | undefined): Knex.QueryBuilder {
+export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter | undefined, viewer: Viewer | null): Knex.QueryBuilder {
   if (!filter) return q;
   if (filter.areaId) q.whereIn('h.area_id', areaWithDescendants(knex, { id: filter.areaId }));
   if (filter.areaCode) q.whereIn('h.area_id', areaWithDescendants(knex, { code: filter.areaCode.trim() }));
@@ -86,19 +87,27 @@ export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdF
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 100) throw new BadUserInputError('filter.search', 'must be at most 100 characters');
+    // A viewer shown masked identifiers or no address must not recover them by probing the search:
+    // they find a KK or NIK only by all 16 digits, and never by address.
+    const prefixes = roleMay(viewer, 'identifiers.full');
     if (/^\d{4,16}$/.test(search)) {
+      if (!prefixes && search.length !== 16) return q.whereRaw('false');
+      const op = prefixes ? 'like' : '=';
+      const value = prefixes ? `${search}%` : search;
       q.where(function () {
-        this.where('h.kk_number', 'like', `${search}%`).orWhereExists(function () {
+        this.where('h.kk_number', op, value).orWhereExists(function () {
           this.select(knex.raw('1'))
             .from('person as s')
             .whereRaw('s.household_id = h.id')
-            .where('s.nik', 'like', `${search}%`);
+            .where('s.nik', op, value);
         });
       });
     } else {
       const pattern = `%${escapeLike(search)}%`;
+      const byAddress = roleMay(viewer, 'address.read');
       q.where(function () {
-        this.where('h.address', 'ilike', pattern).orWhereExists(function () {
+        if (byAddress) this.where('h.address', 'ilike', pattern);
+        this.orWhereExists(function () {
           this.select(knex.raw('1'))
             .from('person as s')
             .whereRaw('s.household_id = h.id')
@@ -122,7 +131,7 @@ export async function listHouseholds(
     direction: args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc',
     idColumn: 'h.id',
   };
-  const base = () => scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter), ctx.viewer);
+  const base = () => scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer), ctx.viewer);
   return keysetPage<Record<string, unknown>, Household>({
     query: base().select('h.*'),
     countQuery: base,

@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, type ApolloCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { sessionEvents } from '../lib/session-events';
@@ -38,4 +38,15 @@ export function createApolloClient() {
     headers: { accept: 'application/graphql-response+json, application/json' },
   });
   return new ApolloClient({ link: ApolloLink.from([errorLink, httpLink]), cache: createCache() });
+}
+
+/**
+ * A mutation `update` that drops every cached answer of these root fields (all argument variants), so
+ * other screens (option lists, the dashboard) ask again instead of showing the list before the change.
+ */
+export function evictRootFields(...fieldNames: string[]) {
+  return (cache: ApolloCache) => {
+    for (const fieldName of fieldNames) cache.evict({ id: 'ROOT_QUERY', fieldName });
+    cache.gc();
+  };
 }

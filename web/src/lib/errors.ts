@@ -27,7 +27,11 @@ export function apiError(error: unknown): ApiErrorInfo | null {
 /** A translated message for an error: the server's own text for input errors. */
 export function describeError(error: unknown, t: TFunction): string {
   const info = apiError(error);
-  if (!info) return '';
+  return info ? describeApiError(info, t) : '';
+}
+
+/** The same, for an error already taken apart by `apiError` (what form submit callbacks report). */
+export function describeApiError(info: ApiErrorInfo, t: TFunction): string {
   switch (info.code) {
     case 'NETWORK':
       return t('common.networkError');

@@ -72,9 +72,8 @@ export function AnalyticsResults({ filter, level, sort, onView }: ResultsProps) 
   const fmt = useFormat();
   const { data, previousData, loading, error, refetch } = useQuery(ANALYTICS_QUERY, {
     variables: { filter, level },
-    // AreaCoverage is normalised by areaId alone: cached, a filtered result would overwrite the
-    // dashboard's unfiltered figures for the same area (and the reverse).
-    fetchPolicy: 'no-cache',
+    // Figures change with every delivery: always asked again when the page opens, then kept per filter.
+    fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
   // The previous figures stay on screen (marked as updating) while a new filter loads.

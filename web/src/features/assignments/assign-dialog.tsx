@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { graphql } from '../../gql';
 import type { NeedType } from '../../gql/graphql';
-import { apiError, describeError, type ApiErrorInfo } from '../../lib/errors';
+import { apiError, describeApiError, describeError, type ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage } from '../../lib/forms';
 
 export const NEED_TYPES: NeedType[] = [
@@ -88,7 +88,7 @@ export function AssignFormView({ householdCount, partners, defaultNeedType = nul
       if (!result.ok) {
         const last = result.error.field?.split('.')[1] ?? '';
         if ((FIELDS as readonly string[]).includes(last)) setError(last as Field, { message: result.error.message });
-        else setFormError(describeError(result.error, t));
+        else setFormError(describeApiError(result.error, t));
       }
     } finally {
       setSending(false);

@@ -80,7 +80,9 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
   const { data, loading, error, fetchMore, refetch } = useQuery(ASSIGNMENTS, { variables: { filter, first: 20 }, notifyOnNetworkStatusChange: true });
   const [mutate, { loading: responding }] = useMutation(RESPOND, { refetchQueries: ['Assignments', 'Households', 'WorkQueue'] });
   const [closeMutation, { loading: closing }] = useMutation(CLOSE, { refetchQueries: ['Assignments'] });
-  const mayClose = user.role === 'ADMIN' || user.role === 'COORDINATOR';
+  // Coordinators close any referral; a partner closes its own when the work is done (as the server allows).
+  const mayClose = (organizationId: string) =>
+    user.role === 'ADMIN' || user.role === 'COORDINATOR' || (partner && organizationId === user.organization.id);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const conn = data?.assignments;
 
@@ -106,7 +108,7 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
   return (
     <Stack component="section" aria-label={title} gap="xs">
       <Title order={2} size="h3">{title}</Title>
-      {message && <Alert color={message.ok ? 'teal' : 'red'} role="status" withCloseButton onClose={() => setMessage(null)}>{message.text}</Alert>}
+      {message && <Alert color={message.ok ? 'teal' : 'red'} role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setMessage(null)}>{message.text}</Alert>}
       {loading && !conn && <Loading />}
       {error && !conn && <ErrorState error={error} onRetry={() => void refetch()} />}
       {conn && conn.edges.length === 0 && <Empty>{emptyText}</Empty>}
@@ -126,7 +128,7 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
             </div>
             <Badge variant="light" style={{ flexShrink: 0 }}>{t(`assignmentStatus.${a.status}`)}</Badge>
           </Group>
-          {mayClose && (a.status === 'REQUESTED' || a.status === 'ACCEPTED') && (
+          {mayClose(a.organization.id) && (respond ? a.status === 'ACCEPTED' : a.status === 'REQUESTED' || a.status === 'ACCEPTED') && (
             <Group mt="xs" gap="xs">
               <Button size="xs" variant="default" onClick={() => void close(a.id)} loading={closing}>{t('assignments.close')}</Button>
             </Group>

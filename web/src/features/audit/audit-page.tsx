@@ -105,7 +105,17 @@ export function AuditPage() {
   return (
     <Stack>
       <Title order={1} size="h2">{t('audit.title')}</Title>
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'log' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          // The log's filters stay in the URL while another tab is open.
+          const next = new URLSearchParams(params);
+          if (v && v !== 'log') next.set('tab', v);
+          else next.delete('tab');
+          setParams(next, { replace: true });
+        }}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="log">{t('audit.tabLog')}</Tabs.Tab>
           <Tabs.Tab value="subjek">{t('audit.tabSubject')}</Tabs.Tab>

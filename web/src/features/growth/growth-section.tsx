@@ -79,7 +79,7 @@ function ChildGrowth({ child }: { child: GrowthChild }) {
         )}
       </Group>
       {saved && (
-        <Alert color="teal" role="status" mt="xs" p="xs" withCloseButton onClose={() => setSaved(null)}>
+        <Alert color="teal" role="status" mt="xs" p="xs" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setSaved(null)}>
           {t('growth.saved', { z: z(saved.heightForAgeZ), status: t(`stuntingStatus.${saved.stuntingStatus}`) })}
         </Alert>
       )}

@@ -1,4 +1,4 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,6 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
   const { t } = useTranslation();
   const fmt = useFormat();
   const user = useUser();
-  const client = useApolloClient();
   const navigate = useNavigate();
   const [assigning, setAssigning] = useState(false);
   const [declining, setDeclining] = useState<HouseholdAssignment | null>(null);
@@ -87,7 +86,7 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
         )}
       </Group>
       {message && (
-        <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} mb="xs" withCloseButton onClose={() => setMessage(null)}>
+        <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} mb="xs" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setMessage(null)}>
           {message.text}
         </Alert>
       )}
@@ -124,7 +123,6 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
           onDone={() => {
             setAssigning(false);
             setMessage({ ok: true, text: t('household.assign.saved') });
-            void client.refetchQueries({ include: ['HouseholdDetail'] });
           }}
         />
       )}

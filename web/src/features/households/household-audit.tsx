@@ -57,6 +57,7 @@ export function HouseholdAuditTrail({ householdId }: { householdId: string }) {
         <Stack gap="xs" mt="sm">
           <Text size="sm" c="dimmed">{t('household.audit.intro')}</Text>
           <SegmentedControl
+            aria-label={t('household.audit.scope')}
             value={scope}
             onChange={(v) => setScope(v as 'all' | 'changes')}
             data={[

@@ -43,7 +43,7 @@ const household: NonNullable<HouseholdDetailQuery['household']> & { __typename: 
     {
       id: 'i1', status: 'PLANNED', plannedOn: '2026-12-01', deliveredOn: null, quantity: null, valueRp: null, note: null, version: 1,
       verifiedAt: null, cancelReason: null, createdAt: '2026-11-01T00:00:00.000Z',
-      program: { id: 'pr1', name: 'RTLH', deliveryUnit: 'unit' }, person: null,
+      program: { id: 'pr1', name: 'RTLH', deliveryUnit: 'unit', owner: { id: 'org-perkim' } }, person: null,
       organization: { id: 'org-perkim', name: 'Dinas Perumahan', shortName: 'Perkim' }, loggedBy: null,
     },
   ],

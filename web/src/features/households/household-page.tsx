@@ -105,6 +105,9 @@ const HOUSEHOLD_QUERY = graphql(`
           id
           name
           deliveryUnit
+          owner {
+            id
+          }
         }
         person {
           id
@@ -193,7 +196,7 @@ export function HouseholdPage() {
         </Group>
       </Group>
       {notice && (
-        <Alert color="teal" role="status" withCloseButton onClose={() => setNotice(null)}>{notice}</Alert>
+        <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>{notice}</Alert>
       )}
       <Summary h={h} />
       <Members h={h} />

@@ -297,7 +297,7 @@ export function HouseholdsPage() {
       </Collapse>
 
       {notice && (
-        <Alert color={notice.ok ? 'teal' : 'red'} role={notice.ok ? 'status' : 'alert'} withCloseButton onClose={() => setNotice(null)}>
+        <Alert color={notice.ok ? 'teal' : 'red'} role={notice.ok ? 'status' : 'alert'} withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>
           {notice.text}
         </Alert>
       )}
@@ -338,6 +338,7 @@ export function HouseholdsPage() {
               action={mayRefer ? (
                 <Checkbox
                   label={t('households.select')}
+                  aria-label={t('households.selectOne', { name: h.head?.name ?? h.kkNumber })}
                   checked={selected.has(h.id)}
                   onChange={(e) => toggle(h.id, e.currentTarget.checked)}
                 />

@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loading } from '../../app/states';
 import { todayWib, useFormat, type Formatters } from '../../i18n/format';
 import { useUser } from '../auth/session';
 import { INDICATOR_ASPECT, INDICATORS, IndicatorFormView, isRupiah, type IndicatorAreaOption, type IndicatorValueInput } from './indicator-form';
+import { evictRootFields } from '../../app/apollo';
 
 const INDICATOR_AREAS = graphql(`
   query IndicatorAreas {
@@ -248,7 +249,7 @@ export function IndicatorsPage() {
   // `undefined`: closed; otherwise the prefilled values of the form.
   const [recording, setRecording] = useState<Partial<IndicatorValueInput> | undefined>(undefined);
   const areasQuery = useQuery(INDICATOR_AREAS);
-  const [upsert] = useMutation(UPSERT_INDICATOR_VALUE, { refetchQueries: ['IndicatorPageSeries', 'IndicatorPageValues'], awaitRefetchQueries: true });
+  const [upsert] = useMutation(UPSERT_INDICATOR_VALUE, { update: evictRootFields('indicatorSeries', 'indicatorValues'), refetchQueries: ['IndicatorPageSeries', 'IndicatorPageValues'], awaitRefetchQueries: true });
   const areas: IndicatorAreaOption[] = (areasQuery.data?.areas ?? []).map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level, parentCode: a.parent?.code }));
   const mayRecord = recordable.includes(indicator);
 

@@ -16,7 +16,7 @@ function user(role: Role, orgId = OWN_ORG): CurrentUserFragment {
 }
 
 function intervention(status: InterventionStatus, orgId = OWN_ORG): ActionableIntervention {
-  return { id: 'i1', version: 3, status, organization: { id: orgId }, program: { name: 'PMT Balita', deliveryUnit: 'paket' } };
+  return { id: 'i1', version: 3, status, program: { name: 'PMT Balita', deliveryUnit: 'paket', owner: { id: orgId } } };
 }
 
 function renderActions(role: Role, status: InterventionStatus, mocks: MockLink.MockedResponse[] = [], orgId = OWN_ORG) {
@@ -68,13 +68,13 @@ describe('intervention actions by role', () => {
 
   it('matches the server rules for partners', () => {
     const partner = user('NGO_PARTNER', 'org-ngo');
-    expect(interventionActions(partner, { status: 'IN_PROGRESS', organization: { id: 'org-ngo' } })).toEqual({
+    expect(interventionActions(partner, { status: 'IN_PROGRESS', program: { owner: { id: 'org-ngo' } } })).toEqual({
       start: false,
       deliver: true,
       verify: false,
       cancel: true,
     });
-    expect(interventionActions(partner, { status: 'DELIVERED', organization: { id: 'org-ngo' } })).toEqual({
+    expect(interventionActions(partner, { status: 'DELIVERED', program: { owner: { id: 'org-ngo' } } })).toEqual({
       start: false,
       deliver: false,
       verify: false,

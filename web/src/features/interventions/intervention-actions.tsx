@@ -53,8 +53,7 @@ export interface ActionableIntervention {
   quantity?: number | null;
   valueRp?: number | null;
   note?: string | null;
-  organization: { id: string };
-  program: { name: string; deliveryUnit: string };
+  program: { name: string; deliveryUnit: string; owner: { id: string } };
 }
 
 /** The status changes the user may make to one intervention of the timeline. */
@@ -81,8 +80,12 @@ export function InterventionActions({ intervention }: { intervention: Actionable
   }
 
   async function reload() {
-    await client.refetchQueries({ include: ['HouseholdDetail'] });
-    setQuickError(null);
+    try {
+      await client.refetchQueries({ include: ['HouseholdDetail'] });
+      setQuickError(null);
+    } catch (e) {
+      setQuickError(e);
+    }
   }
 
   async function deliver(values: DeliverValues): Promise<unknown> {

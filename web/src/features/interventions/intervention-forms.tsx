@@ -111,7 +111,7 @@ export function DeliverInterventionForm({
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('intervention.deliver')}>
       <Stack gap="sm">
-        {formError !== null && <FormError error={formError} onReload={() => void onReload().then(() => setFormError(null))} />}
+        {formError !== null && <FormError error={formError} onReload={() => void onReload().then(() => setFormError(null), (e: unknown) => setFormError(e))} />}
         <TextInput type="date" label={t('intervention.deliveredAt')} max={day} required {...register('deliveredAt')} error={errorText('deliveredAt')} />
         <Group grow align="flex-start">
           <Controller

@@ -20,11 +20,12 @@ const CITY_LEVEL: readonly Role[] = ['ADMIN', 'COORDINATOR'];
  */
 export function interventionActions(
   user: { role: Role; organization: { id: string } },
-  intervention: { status: InterventionStatus; organization: { id: string } },
+  intervention: { status: InterventionStatus; program: { owner: { id: string } } },
 ): InterventionActionSet {
   const cityLevel = CITY_LEVEL.includes(user.role);
-  // Agency staff and partners act on their own organisation's programs only.
-  const mayAct = DELIVERERS.includes(user.role) && (cityLevel || intervention.organization.id === user.organization.id);
+  // Agency staff and partners act on the programs their organisation owns now (as the server checks),
+  // which may differ from the organisation recorded when the intervention was logged.
+  const mayAct = DELIVERERS.includes(user.role) && (cityLevel || intervention.program.owner.id === user.organization.id);
   const s = intervention.status;
   return {
     start: mayAct && s === 'PLANNED',

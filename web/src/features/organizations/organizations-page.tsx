@@ -9,6 +9,7 @@ import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { useUser } from '../auth/session';
 import { ORGANIZATION_TYPES, OrganizationFormView, type OrganizationValues } from './organization-form';
+import { evictRootFields } from '../../app/apollo';
 
 export const ORGANIZATION_ITEM = graphql(`
   fragment OrganizationItem on Organization {
@@ -58,7 +59,7 @@ const UPDATE_ORGANIZATION = graphql(`
 `);
 
 function OrganizationFormContainer({ organization, onDone, onCancel }: { organization?: OrganizationItemFragment; onDone: () => void; onCancel: () => void }) {
-  const [create] = useMutation(CREATE_ORGANIZATION, { refetchQueries: ['OrganizationsAdmin'], awaitRefetchQueries: true });
+  const [create] = useMutation(CREATE_ORGANIZATION, { update: evictRootFields('organizations'), refetchQueries: ['OrganizationsAdmin'], awaitRefetchQueries: true });
   const [update] = useMutation(UPDATE_ORGANIZATION);
   async function submit(values: OrganizationValues) {
     if (organization) await update({ variables: { input: { id: organization.id, ...values } } });

@@ -9,6 +9,7 @@ import { Empty, ErrorState, Loading } from '../../app/states';
 import { todayWib, useFormat } from '../../i18n/format';
 import { useUser } from '../auth/session';
 import { ASPECTS, ProgramFormView, type ProgramValues } from './program-form';
+import { evictRootFields } from '../../app/apollo';
 
 /** Who may create and change programs (mirrors the server's `program.manage`; the server decides). */
 const PROGRAM_MANAGERS: readonly Role[] = ['ADMIN', 'COORDINATOR'];
@@ -153,7 +154,7 @@ export function ProgramList({ filter, onEdit }: { filter?: ProgramFilter; onEdit
 function ProgramFormContainer({ program, onDone, onCancel }: { program?: ProgramListItemFragment; onDone: () => void; onCancel: () => void }) {
   const user = useUser();
   const owners = useQuery(PROGRAM_OWNERS, { fetchPolicy: 'cache-and-network' });
-  const [create] = useMutation(CREATE_PROGRAM, { refetchQueries: ['Programs'], awaitRefetchQueries: true });
+  const [create] = useMutation(CREATE_PROGRAM, { update: evictRootFields('programs'), refetchQueries: ['Programs'], awaitRefetchQueries: true });
   const [update] = useMutation(UPDATE_PROGRAM, { refetchQueries: ['Programs'] });
 
   if (owners.loading && !owners.data) return <Loading />;
