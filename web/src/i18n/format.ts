@@ -42,3 +42,9 @@ export function useFormat(): Formatters {
 export function todayWib(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** Separators for number inputs in the active language: 1.500.000,5 in Indonesian, 1,500,000.5 in English. */
+export function useNumberSeparators(): { thousandSeparator: string; decimalSeparator: string } {
+  const { i18n } = useTranslation();
+  return i18n.language.startsWith('en') ? { thousandSeparator: ',', decimalSeparator: '.' } : { thousandSeparator: '.', decimalSeparator: ',' };
+}

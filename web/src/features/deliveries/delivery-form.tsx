@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { todayWib } from '../../i18n/format';
+import { todayWib, useNumberSeparators } from '../../i18n/format';
 import type { ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage } from '../../lib/forms';
 
@@ -90,6 +90,7 @@ export interface DeliveryFormViewProps {
  */
 export function DeliveryFormView({ householdId, programs, members, defaultProgramId, submit, onCancel, today }: DeliveryFormViewProps) {
   const { t } = useTranslation();
+  const separators = useNumberSeparators();
   const day = today ?? todayWib();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const inFlight = useRef(false);
@@ -203,8 +204,7 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
               <NumberInput
                 label={t('delivery.value')}
                 min={0}
-                thousandSeparator="."
-                decimalSeparator=","
+                {...separators}
                 value={field.value ?? ''}
                 onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
                 onBlur={field.onBlur}

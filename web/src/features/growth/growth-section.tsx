@@ -21,7 +21,8 @@ const DAYS_PER_MONTH = 30.4375;
 export interface GrowthMeasurementRow {
   id: string;
   measuredOn: string;
-  ageDays: number;
+  /** null for roles that see ages in whole years only */
+  ageDays: number | null;
   heightCm: number;
   weightKg?: number | null;
   position: MeasurePosition;
@@ -114,7 +115,7 @@ function ChildGrowth({ child }: { child: GrowthChild }) {
                   {measurements.map((m) => (
                     <Table.Tr key={m.id}>
                       <Table.Td>{fmt.date(m.measuredOn)}</Table.Td>
-                      <Table.Td>{Math.floor(m.ageDays / DAYS_PER_MONTH)}</Table.Td>
+                      <Table.Td>{m.ageDays == null ? '—' : Math.floor(m.ageDays / DAYS_PER_MONTH)}</Table.Td>
                       <Table.Td>{fmt.number(m.heightCm)} ({t(`measurePosition.${m.position}`)})</Table.Td>
                       <Table.Td>{fmt.number(m.weightKg)}</Table.Td>
                       <Table.Td>{formatZ(m.heightForAgeZ, fmt.locale)}</Table.Td>

@@ -5,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { MeasurePosition } from '../../gql/graphql';
-import { todayWib } from '../../i18n/format';
+import { todayWib, useNumberSeparators } from '../../i18n/format';
 import { apiError, describeError } from '../../lib/errors';
 import { fieldMessage } from '../../lib/forms';
 
@@ -89,9 +89,9 @@ export interface MeasurementFormViewProps {
 
 /** "Catat pengukuran": checked here first, then by the server, whose field errors land next to the field. */
 export function MeasurementFormView({ child, submit, onCancel, today }: MeasurementFormViewProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const day = today ?? todayWib();
-  const decimalSeparator = i18n.language.startsWith('en') ? '.' : ',';
+  const { decimalSeparator } = useNumberSeparators();
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<unknown>(null);
   type Schema = ReturnType<typeof measurementSchema>;

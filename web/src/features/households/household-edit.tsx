@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { UpdateHouseholdInput, VerificationStatus } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
+import { useNumberSeparators } from '../../i18n/format';
 
 const UPDATE_HOUSEHOLD = graphql(`
   mutation UpdateHousehold($input: UpdateHouseholdInput!) {
@@ -55,6 +56,7 @@ export function HouseholdEditDialog({ opened, onClose, onSaved, household }: {
 
 function HouseholdEditForm({ household, onDone, onCancel }: { household: EditableHousehold; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const separators = useNumberSeparators();
   const client = useApolloClient();
   const [version, setVersion] = useState(household.version);
   const [address, setAddress] = useState(household.address ?? '');
@@ -113,8 +115,7 @@ function HouseholdEditForm({ household, onDone, onCancel }: { household: Editabl
         <NumberInput
           label={t('household.expenditure')}
           min={0}
-          thousandSeparator="."
-          decimalSeparator=","
+          {...separators}
           value={expenditure}
           onChange={(v) => setExpenditure(v === '' ? '' : Number(v))}
           error={fieldError('monthlyExpenditurePerCapita')}

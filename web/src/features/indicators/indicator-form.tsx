@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Indicator } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
 import { fieldMessage } from '../../lib/forms';
+import { useNumberSeparators } from '../../i18n/format';
 
 export const INDICATORS: Indicator[] = ['STUNTING_PREVALENCE_PCT', 'INVESTMENT_REALISATION_RP', 'P3DN_SHARE_PCT', 'INFLATION_YOY_PCT'];
 
@@ -96,7 +97,7 @@ export interface IndicatorFormViewProps {
 }
 
 export function IndicatorFormView({ indicators, areas, initial, submit, onCancel, today }: IndicatorFormViewProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<unknown>(null);
   const schema = useMemo(() => makeSchema(today), [today]);
@@ -120,7 +121,7 @@ export function IndicatorFormView({ indicators, areas, initial, submit, onCancel
     if (m === 'indicators.errors.valueRange' && range) return t(m, { min: range[0], max: range[1] });
     return fieldMessage(m, t, 'indicators');
   };
-  const separators = i18n.language.startsWith('en') ? { thousandSeparator: ',', decimalSeparator: '.' } : { thousandSeparator: '.', decimalSeparator: ',' };
+  const separators = useNumberSeparators();
   const areaData = useMemo(() => {
     const city = areas.filter((a) => a.level === 'CITY').map((a) => ({ value: a.id, label: a.name }));
     return [

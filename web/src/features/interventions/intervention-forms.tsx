@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { todayWib } from '../../i18n/format';
+import { todayWib, useNumberSeparators } from '../../i18n/format';
 import { apiError, describeError, type ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage } from '../../lib/forms';
 
@@ -69,6 +69,7 @@ export function DeliverInterventionForm({
   onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const separators = useNumberSeparators();
   const day = todayWib();
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<unknown>(null);
@@ -136,8 +137,7 @@ export function DeliverInterventionForm({
               <NumberInput
                 label={t('delivery.value')}
                 min={0}
-                thousandSeparator="."
-                decimalSeparator=","
+                {...separators}
                 value={field.value}
                 onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
                 onBlur={field.onBlur}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FocusAspect, Frequency, NeedType, Sex, Strategy, TargetUnit } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
 import { fieldMessage } from '../../lib/forms';
+import { useNumberSeparators } from '../../i18n/format';
 
 export const ASPECTS: FocusAspect[] = ['STUNTING', 'INVESTMENT', 'P3DN', 'INFLATION', 'SOCIAL_PROTECTION', 'HEALTH', 'EDUCATION', 'HOUSING', 'LIVELIHOOD'];
 export const STRATEGIES: Strategy[] = ['REDUCE_EXPENDITURE', 'INCREASE_INCOME', 'REDUCE_POVERTY_POCKETS'];
@@ -123,11 +124,6 @@ function fromForm(v: FormValues): ProgramValues {
 }
 
 /** Thousands and decimal separators of the active language, for money inputs. */
-export function useNumberSeparators() {
-  const { i18n } = useTranslation();
-  return i18n.language.startsWith('en') ? { thousandSeparator: ',', decimalSeparator: '.' } : { thousandSeparator: '.', decimalSeparator: ',' };
-}
-
 export interface ProgramFormViewProps {
   /** The program being edited; a new one when absent. */
   program?: ProgramValues;
