@@ -30,6 +30,25 @@ export const AUDIT_EVENT_ITEM = graphql(`
   }
 `);
 
+/** A page of the audit log; the audit page and a household's trail filter it. */
+export const AUDIT_EVENTS = graphql(`
+  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...AuditEventItem
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
 export const ENTITY_TYPES = [
   'Household', 'Person', 'PersonalData', 'Intervention', 'GrowthMeasurement', 'PovertyAssessment', 'Assignment', 'Program',
   'IndicatorValue', 'Organization', 'User', 'ApiToken', 'Area',

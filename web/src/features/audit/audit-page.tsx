@@ -3,30 +3,12 @@ import { Button, MultiSelect, Paper, Select, SimpleGrid, Stack, Tabs, Text, Text
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { graphql } from '../../gql';
 import type { AuditAction, AuditEventFilter } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
-import { AuditEventCard, ENTITY_TYPES } from './audit-event-card';
+import { AUDIT_EVENTS, AuditEventCard, ENTITY_TYPES } from './audit-event-card';
 import { PartnerUsage } from './partner-usage';
 import { SubjectTrail } from './subject-trail';
 
-const AUDIT_EVENTS = graphql(`
-  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
-      totalCount
-      edges {
-        cursor
-        node {
-          ...AuditEventItem
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
 
 const ACTIONS: AuditAction[] = ['CREATE', 'UPDATE', 'DELETE', 'PII_READ', 'LOGIN', 'LOGIN_FAILED', 'LOGOUT', 'EXPORT', 'IMPORT'];
 

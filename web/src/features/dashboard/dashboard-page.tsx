@@ -21,25 +21,8 @@ const TOP_ORGANIZATIONS = 8;
 export const DASHBOARD = graphql(`
   query Dashboard {
     kecamatan: coverageByArea(level: KECAMATAN) {
-      areaId
-      code
-      name
-      households
-      extremePoorHouseholds
-      householdsWithUnmetNeed
+      ...AreaCoverageFigures
       householdsNeverReached
-      needsTotal
-      needsServed
-      needsPlanned
-      needsUnmet
-      coveragePct
-      needsByType {
-        needType
-        total
-        unmet
-        planned
-        served
-      }
     }
     kelurahan: coverageByArea(level: KELURAHAN) {
       areaId
@@ -57,31 +40,10 @@ export const DASHBOARD = graphql(`
       }
     }
     organizationPerformance {
-      organizationId
-      organizationName
-      programs
-      planned
-      inProgress
-      delivered
-      verified
-      cancelled
-      householdsReached
-      householdsDelivered
-      valueDeliveredRp
-      quotaUsedPct
-      averageDaysPlannedToDelivered
+      ...OrganizationFigures
     }
     povertyTrend {
-      asOf
-      targetDate
-      projectedAtTarget
-      projectedZeroDate
-      onTrack
-      points {
-        month
-        extremePoorHouseholds
-        coveragePct
-      }
+      ...TrendFigures
     }
   }
 `);

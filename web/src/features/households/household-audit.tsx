@@ -2,28 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Collapse, Paper, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../../gql';
 import type { AuditAction } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
-import { AuditEventCard } from '../audit/audit-event-card';
+import { AUDIT_EVENTS, AuditEventCard } from '../audit/audit-event-card';
 
-const HOUSEHOLD_AUDIT_TRAIL = graphql(`
-  query HouseholdAuditTrail($filter: AuditEventFilter, $first: Int, $after: String) {
-    auditEvents(filter: $filter, first: $first, after: $after) {
-      totalCount
-      edges {
-        cursor
-        node {
-          ...AuditEventItem
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
 
 const CHANGES: AuditAction[] = ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'];
 
@@ -38,7 +20,7 @@ export function HouseholdAuditTrail({ householdId }: { householdId: string }) {
   const [scope, setScope] = useState<'all' | 'changes'>('changes');
   const panelId = useId();
   const filter = { entityId: householdId, ...(scope === 'changes' ? { action: CHANGES } : {}) };
-  const { data, loading, error, fetchMore, refetch } = useQuery(HOUSEHOLD_AUDIT_TRAIL, {
+  const { data, loading, error, fetchMore, refetch } = useQuery(AUDIT_EVENTS, {
     variables: { filter, first: 20 },
     skip: !opened,
     notifyOnNetworkStatusChange: true,

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { theme } from '../../app/theme';
-import { HouseholdAuditTrailDocument, HouseholdDetailDocument, type CurrentUserFragment, type HouseholdDetailQuery, type Role } from '../../gql/graphql';
+import { AuditEventsDocument, HouseholdDetailDocument, type CurrentUserFragment, type HouseholdDetailQuery, type Role } from '../../gql/graphql';
 import { UserProvider } from '../auth/session';
 import { HouseholdPage } from './household-page';
 
@@ -61,7 +61,7 @@ function renderPage(role: Role, orgId = 'org-x') {
   const mocks = [
     { request: { query: HouseholdDetailDocument, variables: { id: H } }, result: { data: { household } } },
     {
-      request: { query: HouseholdAuditTrailDocument, variables: { filter: { entityId: H, action: ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'] }, first: 20 } },
+      request: { query: AuditEventsDocument, variables: { filter: { entityId: H, action: ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'] }, first: 20 } },
       result: { data: { auditEvents: { __typename: 'AuditEventConnection', totalCount: 0, edges: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } } } },
     },
   ];
