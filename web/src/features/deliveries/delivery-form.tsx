@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import type { ApiErrorInfo } from '../../lib/errors';
-import { fieldMessage } from '../../lib/forms';
+import { fieldMessage, numberFieldProps } from '../../lib/forms';
 
 export interface DeliveryProgramOption {
   id: string;
@@ -189,10 +189,7 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
               <NumberInput
                 label={program ? `${t('delivery.quantity')} (${program.deliveryUnit})` : t('delivery.quantity')}
                 min={0}
-                value={field.value ?? ''}
-                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-                onBlur={field.onBlur}
-                ref={field.ref}
+                {...numberFieldProps(field)}
                 error={errorText('quantity')}
               />
             )}
@@ -205,10 +202,7 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
                 label={t('delivery.value')}
                 min={0}
                 {...separators}
-                value={field.value ?? ''}
-                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-                onBlur={field.onBlur}
-                ref={field.ref}
+                {...numberFieldProps(field)}
                 error={errorText('valueRp')}
               />
             )}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { MeasurePosition } from '../../gql/graphql';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import { apiError, describeError } from '../../lib/errors';
-import { fieldMessage } from '../../lib/forms';
+import { fieldMessage, numberFieldProps } from '../../lib/forms';
 
 // The server's limits (server/src/growth): WHO tables end at 60 months; standing height is
 // implausible under nine months; lengths and weights outside these ranges are refused.
@@ -159,10 +159,7 @@ export function MeasurementFormView({ child, submit, onCancel, today }: Measurem
                 clampBehavior="none"
                 decimalSeparator={decimalSeparator}
                 inputMode="decimal"
-                value={field.value}
-                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-                onBlur={field.onBlur}
-                ref={field.ref}
+                {...numberFieldProps(field)}
                 error={errorText('heightCm')}
               />
             )}
@@ -180,10 +177,7 @@ export function MeasurementFormView({ child, submit, onCancel, today }: Measurem
                 clampBehavior="none"
                 decimalSeparator={decimalSeparator}
                 inputMode="decimal"
-                value={field.value}
-                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-                onBlur={field.onBlur}
-                ref={field.ref}
+                {...numberFieldProps(field)}
                 error={errorText('weightKg')}
               />
             )}

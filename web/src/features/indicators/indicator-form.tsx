@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { Indicator } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
-import { fieldMessage } from '../../lib/forms';
+import { fieldMessage, numberFieldProps } from '../../lib/forms';
 import { useNumberSeparators } from '../../i18n/format';
 
 export const INDICATORS: Indicator[] = ['STUNTING_PREVALENCE_PCT', 'INVESTMENT_REALISATION_RP', 'P3DN_SHARE_PCT', 'INFLATION_YOY_PCT'];
@@ -205,10 +205,7 @@ export function IndicatorFormView({ indicators, areas, initial, submit, onCancel
                 min={2000}
                 max={now.year}
                 allowDecimal={false}
-                value={field.value}
-                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-                onBlur={field.onBlur}
-                ref={field.ref}
+                {...numberFieldProps(field)}
                 error={errorText('year')}
                 required
               />
@@ -237,10 +234,7 @@ export function IndicatorFormView({ indicators, areas, initial, submit, onCancel
           render={({ field }) => (
             <NumberInput
               label={indicator ? t(`indicators.unit.${indicator}`) : t('indicators.value')}
-              value={field.value}
-              onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-              onBlur={field.onBlur}
-              ref={field.ref}
+              {...numberFieldProps(field)}
               error={errorText('value')}
               required
               {...(indicator && isRupiah(indicator) ? { prefix: 'Rp ', decimalScale: 0, ...separators } : { suffix: ' %', decimalScale: 2, decimalSeparator: separators.decimalSeparator })}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import { apiError, describeError, type ApiErrorInfo } from '../../lib/errors';
-import { fieldMessage } from '../../lib/forms';
+import { fieldMessage, numberFieldProps } from '../../lib/forms';
 
 /** Resolves to the API error, or null when the change was saved. */
 type Submit<T> = (values: T) => Promise<unknown>;
@@ -122,10 +122,7 @@ export function DeliverInterventionForm({
               <NumberInput
                 label={`${t('delivery.quantity')} (${intervention.program.deliveryUnit})`}
                 min={0}
-                value={field.value}
-                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-                onBlur={field.onBlur}
-                ref={field.ref}
+                {...numberFieldProps(field)}
                 error={errorText('quantity')}
               />
             )}
@@ -138,10 +135,7 @@ export function DeliverInterventionForm({
                 label={t('delivery.value')}
                 min={0}
                 {...separators}
-                value={field.value}
-                onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-                onBlur={field.onBlur}
-                ref={field.ref}
+                {...numberFieldProps(field)}
                 error={errorText('valueRp')}
               />
             )}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { FocusAspect, Frequency, NeedType, Sex, Strategy, TargetUnit } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
-import { fieldMessage } from '../../lib/forms';
+import { fieldMessage, numberFieldProps } from '../../lib/forms';
 import { useNumberSeparators } from '../../i18n/format';
 
 export const ASPECTS: FocusAspect[] = ['STUNTING', 'INVESTMENT', 'P3DN', 'INFLATION', 'SOCIAL_PROTECTION', 'HEALTH', 'EDUCATION', 'HOUSING', 'LIVELIHOOD'];
@@ -174,10 +174,7 @@ export function ProgramFormView({ program, organizations, defaultOwnerId, submit
         <NumberInput
           label={label}
           min={0}
-          value={field.value ?? ''}
-          onChange={(v) => field.onChange(v === '' ? '' : Number(v))}
-          onBlur={field.onBlur}
-          ref={field.ref}
+          {...numberFieldProps(field)}
           error={errorText(name)}
           {...extra}
         />
