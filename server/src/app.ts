@@ -8,8 +8,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
-import { resolveViewer, SESSION_COOKIE } from './auth/auth.service.js';
-import { finishRequest, setViewer } from './graphql/request-transaction.js';
+import { SESSION_COOKIE } from './auth/auth.service.js';
+import { requestConnection, type RequestConnection } from './db/query-discipline.js';
+import { abandonRequest, finishRequest, openRequest } from './graphql/request-transaction.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
@@ -50,6 +51,11 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
                 contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
               }
             },
+            // After parsing and validation: a request refused before this never opens a transaction.
+            async didResolveOperation({ contextValue }) {
+              await openRequest(contextValue);
+            },
+            // Before the response is written: an acknowledged write is committed.
             async willSendResponse({ contextValue }) {
               await finishRequest(contextValue);
             },
@@ -64,8 +70,10 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use((req, res, next) => {
+    // Our own id for logs and audit events; a client's id is only logged beside it, never trusted as one.
+    const requestId = randomUUID();
     const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    if (typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming)) res.locals['clientRequestId'] = incoming;
     res.locals['requestId'] = requestId;
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
@@ -92,34 +100,41 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
     next();
   });
 
-  app.use(
-    '/graphql',
-    cookieParser(),
-    express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<Context> => {
-        const requestId = res.locals['requestId'] as string;
-        const token = bearerToken(req);
-        const viewer = token ? await resolveViewer(db.orm.em.fork(), token) : null;
-        // One transaction per request: row-level security reads the viewer from it, and what the
-        // request writes (its mutation, its audit events) commits or rolls back together.
-        const em = db.orm.em.fork();
-        await em.begin();
-        await setViewer(em, viewer);
-        return {
-          em,
-          viewer,
-          loaders: createLoaders(em, viewer),
-          requestId,
-          ip: req.ip ?? null,
-          log: log.child({ requestId, user: viewer?.username }),
-          req,
-          res,
-          disclosed: new Set(),
-        };
-      },
-    }),
-  );
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req, res }): Promise<Context> => {
+      const requestId = res.locals['requestId'] as string;
+      const connection = requestConnection.getStore()!;
+      const em = db.orm.em.fork();
+      const ctx: Context = {
+        em,
+        viewer: null,
+        token: bearerToken(req),
+        connection,
+        loaders: createLoaders(em, null),
+        requestId,
+        ip: req.ip ?? null,
+        log: log.child({ requestId, ...(res.locals['clientRequestId'] ? { clientRequestId: res.locals['clientRequestId'] } : {}) }),
+        req,
+        res,
+        disclosed: new Set(),
+      };
+      res.locals['context'] = ctx;
+      return ctx;
+    },
+  });
+  app.use('/graphql', cookieParser(), express.json({ limit: '2mb' }), async (req, res, next) => {
+    // Each request runs in its own scope: its queries may use only its transaction's connection.
+    const connection: RequestConnection = { connection: null, closed: false };
+    try {
+      await requestConnection.run(connection, () => graphql(req, res, next));
+    } catch (error) {
+      next(error);
+    } finally {
+      const ctx = res.locals['context'] as Context | undefined;
+      if (ctx) await abandonRequest(ctx);
+      connection.closed = true;
+    }
+  });
 
   const webDist = config.SINERGI_WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

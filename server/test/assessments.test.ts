@@ -191,8 +191,12 @@ describe('recordPovertyAssessment', () => {
       }),
     });
     const assessment = ((await res.json()) as any).data.recordPovertyAssessment;
+    // The server's own request id, not the one the client sent.
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).not.toBe('assessment-audit-1');
     const events = await t.query<any>(
-      `select action, entity_type, entity_ids, old_values, new_values from audit_event where request_id = 'assessment-audit-1' and action <> 'PII_READ'`,
+      `select action, entity_type, entity_ids, old_values, new_values from audit_event where request_id = $1 and action <> 'PII_READ'`,
+      [requestId],
     );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'CREATE', entity_type: 'PovertyAssessment', entity_ids: [assessment.id, h.id] });

@@ -31,11 +31,16 @@ describe('audit trail', () => {
       }),
     });
     expect(((await res.json()) as any).data.updateHousehold.version).toBe(h.version + 1);
+    // Audited under the server's own request id (the response header), never the client's.
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const events = await t.query<any>(
       `select e.action, e.entity_type, e.entity_ids, e.role, e.old_values, e.new_values, u.username, o.id is not null as has_org
          from audit_event e join app_user u on u.id = e.actor_id join organization o on o.id = e.organization_id
-        where e.request_id = 'audit-test-1' and e.action = 'UPDATE'`,
+        where e.request_id = $1 and e.action = 'UPDATE'`,
+      [requestId],
     );
+    expect(await t.query(`select 1 from audit_event where request_id = 'audit-test-1'`)).toHaveLength(0);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'UPDATE', entity_type: 'Household', entity_ids: [h.id], role: 'ADMIN', username: 'admin', has_org: true });
     expect(events[0].new_values).toEqual({ address: 'Jl. Audit No. 1' });

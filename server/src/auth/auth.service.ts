@@ -40,8 +40,8 @@ export async function resolveViewer(em: EntityManager, token: string): Promise<V
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const apiToken = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, { populate: ['user', 'user.area'] });
     if (!apiToken || !apiToken.user.active || (apiToken.expiresAt && apiToken.expiresAt <= now)) return null;
-    // Recorded without waiting and without the request's identity map: a failure here must not fail the request.
-    void em.fork().nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now }).catch(() => undefined);
+    // In the request's transaction like everything else it does.
+    await em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now });
     return viewerOf(apiToken.user, { readOnly: apiToken.readOnly, sessionId: null, tokenId: apiToken.id });
   }
   return null;

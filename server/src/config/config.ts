@@ -25,6 +25,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+  // Bounds for the application role's sessions: a runaway query or an abandoned transaction must
+  // not hold a pooled connection for long.
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'SINERGI_DATA_DIR' | 'SINERGI_WEB_DIST'> & {

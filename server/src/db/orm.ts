@@ -4,6 +4,7 @@ import { MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded.js';
 import { ENTITIES } from './entities.js';
+import { installQueryDiscipline } from './query-discipline.js';
 import { Migration0001InitialSchema } from './migrations/0001-initial-schema.js';
 import { Migration0002AccessControl } from './migrations/0002-access-control.js';
 import { Migration0003Needs } from './migrations/0003-needs.js';
@@ -18,9 +19,22 @@ export const MIGRATIONS = [
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
 
-export function ormConfig(clientUrl: string, poolMax = 10, log: (line: string) => void = () => {}) {
+export interface SessionTimeouts {
+  statementMs: number;
+  idleInTransactionMs: number;
+}
+
+export function ormConfig(clientUrl: string, poolMax = 10, log: (line: string) => void = () => {}, timeouts?: SessionTimeouts) {
   return defineConfig({
     clientUrl,
+    // Set by the client at connect time, so they hold whatever role DATABASE_URL logs in as.
+    ...(timeouts
+      ? {
+          driverOptions: {
+            connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs },
+          },
+        }
+      : {}),
     entities: ENTITIES,
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true, warnWhenNoEntities: true },
@@ -75,7 +89,10 @@ async function assertSubjectToRowLevelSecurity(orm: MikroORM): Promise<void> {
  * as the owner, and opens the application's pool as the row-level-security-bound role.
  */
 export async function createDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_OWNER_URL' | 'SINERGI_DATA_DIR' | 'DB_POOL_MAX'>,
+  config: Pick<
+    Config,
+    'DATABASE_URL' | 'DATABASE_OWNER_URL' | 'SINERGI_DATA_DIR' | 'DB_POOL_MAX' | 'DB_STATEMENT_TIMEOUT_MS' | 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'
+  >,
   log: (line: string) => void = () => {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -98,7 +115,13 @@ export async function createDatabase(
   };
   try {
     await asOwner((owner) => owner.getMigrator().up());
-    const orm = await MikroORM.init(ormConfig(appUrl, config.DB_POOL_MAX, log));
+    const orm = await MikroORM.init(
+      ormConfig(appUrl, config.DB_POOL_MAX, log, {
+        statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      }),
+    );
+    installQueryDiscipline(orm.em.getKnex());
     try {
       await assertSubjectToRowLevelSecurity(orm);
     } catch (error) {

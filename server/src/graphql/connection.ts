@@ -95,6 +95,11 @@ export function sql(em: EntityManager, table: string): Knex.QueryBuilder {
   return trx ? query.transacting(trx) : query;
 }
 
+/** The knex to run queries with: the request's transaction when there is one. */
+export function requestKnex(em: EntityManager): Knex {
+  return em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+}
+
 export interface KeysetSpec {
   /** Sort column (qualified), unique together with `idColumn`. */
   column: string;

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/knex';
 import { recordDisclosure } from '../audit/audit.service.js';
+import { resolveViewer } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from './context.js';
+import { createLoaders } from './loaders.js';
 
 /** Tells PostgreSQL's row-level security who is asking, for this transaction only. */
 export async function setViewer(em: EntityManager, viewer: Viewer | null): Promise<void> {
@@ -12,15 +15,61 @@ export async function setViewer(em: EntityManager, viewer: Viewer | null): Promi
   );
 }
 
+/**
+ * Opens the request's one transaction, once the operation has been parsed and validated (a request
+ * refused before that never holds a connection), and resolves the viewer inside it.
+ */
+export async function openRequest(ctx: Context): Promise<void> {
+  if (ctx.em.isInTransaction() || ctx.connection.closed) return;
+  await ctx.em.begin();
+  try {
+    const trx = ctx.em.getTransactionContext<Knex.Transaction>()!;
+    ctx.connection.connection = (await trx.client.acquireConnection()) as object;
+    const viewer = ctx.token ? await resolveViewer(ctx.em, ctx.token) : null;
+    await setViewer(ctx.em, viewer);
+    ctx.viewer = viewer;
+    ctx.loaders = createLoaders(ctx.em, viewer);
+    if (viewer) ctx.log = ctx.log.child({ user: viewer.username });
+  } catch (error) {
+    await closeRequest(ctx, 'rollback');
+    throw error;
+  }
+}
+
 /** Writes the request's disclosure audit event and commits; rolls back if that fails. */
 export async function finishRequest(ctx: Context): Promise<void> {
   if (!ctx.em.isInTransaction()) return;
   try {
     await recordDisclosure(ctx);
-    await ctx.em.commit();
   } catch (error) {
-    ctx.log.error({ err: error }, 'could not commit the request');
-    await ctx.em.rollback().catch(() => undefined);
+    ctx.log.error({ err: error }, 'could not record the disclosure; rolling back');
+    await closeRequest(ctx, 'rollback');
     throw error;
+  }
+  await closeRequest(ctx, 'commit');
+}
+
+/** The last word on every path: a transaction still open after the response (an error path) rolls back. */
+export async function abandonRequest(ctx: Context): Promise<void> {
+  if (ctx.em.isInTransaction()) {
+    ctx.log.warn('request ended with its transaction open; rolling back');
+    await closeRequest(ctx, 'rollback');
+  }
+  ctx.connection.closed = true;
+}
+
+async function closeRequest(ctx: Context, how: 'commit' | 'rollback'): Promise<void> {
+  try {
+    if (how === 'commit') await ctx.em.commit();
+    else await ctx.em.rollback();
+  } catch (error) {
+    if (how === 'commit') {
+      ctx.log.error({ err: error }, 'could not commit the request');
+      await ctx.em.rollback().catch(() => undefined);
+      throw error;
+    }
+    ctx.log.error({ err: error }, 'could not roll back the request');
+  } finally {
+    ctx.connection.closed = true;
   }
 }

@@ -3,6 +3,7 @@ import { Area } from '../areas/area.entity.js';
 import { ACTION_ROLES } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
 import { Indicator } from '../graphql/enums.js';
+import { requestKnex } from '../graphql/connection.js';
 import { areaWithDescendants } from '../households/household.service.js';
 import { IndicatorValue } from './indicator-value.entity.js';
 import { UpsertIndicatorValueInput } from './indicator.inputs.js';
@@ -18,12 +19,11 @@ export class IndicatorResolver {
     @Arg('year', () => Int, { nullable: true }) year: number | undefined,
     @Ctx() ctx: Context,
   ): Promise<IndicatorValue[]> {
-    const knex = ctx.em.getKnex();
     const where: Record<string, unknown> = {};
     if (indicator) where['indicator'] = indicator;
     if (year) where['year'] = year;
     if (areaCode) {
-      const ids = (await areaWithDescendants(knex, { code: areaCode })) as Array<{ id: string }>;
+      const ids = (await areaWithDescendants(requestKnex(ctx.em), { code: areaCode })) as Array<{ id: string }>;
       where['area'] = { $in: ids.map((r) => r.id) };
     }
     return ctx.em.find(IndicatorValue, where, { orderBy: { year: 'asc', quarter: 'asc', indicator: 'asc' }, limit: 5000 });
