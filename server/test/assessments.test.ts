@@ -195,7 +195,7 @@ describe('recordPovertyAssessment', () => {
     const requestId = res.headers.get('x-request-id');
     expect(requestId).not.toBe('assessment-audit-1');
     const events = await t.query<any>(
-      `select action, entity_type, entity_ids, old_values, new_values from audit_event where request_id = $1 and action <> 'PII_READ'`,
+      `select action, entity_type, entity_ids, old_values, new_values from audit_event where request_id = ? and action <> 'PII_READ'`,
       [requestId],
     );
     expect(events).toHaveLength(1);

@@ -37,7 +37,7 @@ describe('audit trail', () => {
     const events = await t.query<any>(
       `select e.action, e.entity_type, e.entity_ids, e.role, e.old_values, e.new_values, u.username, o.id is not null as has_org
          from audit_event e join app_user u on u.id = e.actor_id join organization o on o.id = e.organization_id
-        where e.request_id = $1 and e.action = 'UPDATE'`,
+        where e.request_id = ? and e.action = 'UPDATE'`,
       [requestId],
     );
     expect(await t.query(`select 1 from audit_event where request_id = 'audit-test-1'`)).toHaveLength(0);
