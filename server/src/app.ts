@@ -13,6 +13,7 @@ import { finishRequest, setViewer } from './graphql/request-transaction.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
+import { useCursorKey } from './graphql/cursor.js';
 import { formatError, isClientError } from './graphql/format-error.js';
 import { queryLimits } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -31,6 +32,7 @@ export interface App {
 }
 
 export async function createApp(config: Config, db: Database, log: Logger): Promise<App> {
+  useCursorKey(config.SINERGI_CURSOR_KEY);
   const schema = await buildSinergiSchema({ sessionTtlHours: config.SESSION_TTL_HOURS });
   const apollo = new ApolloServer<Context>({
     schema,
