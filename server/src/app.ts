@@ -15,7 +15,7 @@ import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
 import { useCursorKey } from './graphql/cursor.js';
 import { formatError, isClientError } from './graphql/format-error.js';
-import { queryLimits } from './graphql/limits.js';
+import { LIMIT_RULES, limitsPlugin, PARSE_OPTIONS, payloadTooLarge } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
 
@@ -38,9 +38,15 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    validationRules: [queryLimits],
+    introspection: config.GRAPHQL_INTROSPECTION !== 'off',
+    parseOptions: PARSE_OPTIONS,
+    validationRules: LIMIT_RULES,
     plugins: [
+      limitsPlugin(schema, {
+        introspection: config.GRAPHQL_INTROSPECTION,
+        exportsPerWindow: config.EXPORTS_PER_WINDOW,
+        exportWindowMinutes: config.EXPORT_WINDOW_MINUTES,
+      }),
       // The bundled GraphiQL at /graphiql replaces Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
       {
@@ -97,7 +103,8 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
   app.use(
     '/graphql',
     cookieParser(),
-    express.json({ limit: '2mb' }),
+    express.json({ limit: config.GRAPHQL_BODY_LIMIT_KB * 1024 }),
+    payloadTooLarge,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const requestId = res.locals['requestId'] as string;

@@ -40,8 +40,8 @@ async function adminQuery(text: string) {
   }
 }
 
-/** A fresh copy of the migrated, demo-seeded database, served by the real app on a free port. */
-export async function startTestServer(): Promise<TestServer> {
+/** A fresh copy of the migrated, demo-seeded database, served by the real app on a free port (`env`: configuration). */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name} template ${inject('templateDatabase')}`);
   const ownerUrl = new URL(inject('adminUrl'));
@@ -54,6 +54,7 @@ export async function startTestServer(): Promise<TestServer> {
     DATABASE_OWNER_URL: ownerUrl.toString(),
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    ...env,
   });
   const db = await createDatabase(config);
   const log = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });

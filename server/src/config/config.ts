@@ -25,6 +25,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
+  // Introspection: for logged-in viewers only (the bundled GraphiQL after login), for everyone, or for nobody.
+  GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'on', 'off']).default('authenticated'),
+  // Largest accepted request body; the largest legitimate one is a boundary import (about 100 KB for a city).
+  GRAPHQL_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(100 * 1024).default(512),
+  // Household exports per user in a sliding window of EXPORT_WINDOW_MINUTES.
+  EXPORTS_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
+  EXPORT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   // Seals pagination cursors; unset: a random key per process (cursors do not survive a restart).
   SINERGI_CURSOR_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
 });

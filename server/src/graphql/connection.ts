@@ -7,7 +7,7 @@ import { openCursor, sealCursor, type CursorScope, type CursorValue } from './cu
 import { BadUserInputError } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
