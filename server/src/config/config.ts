@@ -29,7 +29,7 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'on', 'off']).default('authenticated'),
   // Largest accepted request body; the largest legitimate one is a boundary import (about 100 KB for a city).
   GRAPHQL_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(100 * 1024).default(512),
-  // Household exports per user in a sliding window of EXPORT_WINDOW_MINUTES.
+  // Household exports per user in a window of EXPORT_WINDOW_MINUTES that opens with the first export.
   EXPORTS_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
   EXPORT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   // Seals pagination cursors; unset: a random key per process (cursors do not survive a restart).
