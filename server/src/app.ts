@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { SESSION_COOKIE } from './auth/auth.service.js';
 import { requestConnection, type RequestConnection } from './db/query-discipline.js';
@@ -14,8 +14,9 @@ import { abandonRequest, finishRequest, openRequest } from './graphql/request-tr
 import type { Config } from './config/config.js';
 import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
+import { useCursorKey } from './graphql/cursor.js';
 import { formatError, isClientError } from './graphql/format-error.js';
-import { queryLimits } from './graphql/limits.js';
+import { LIMIT_RULES, operationLimits, PARSE_OPTIONS, payloadTooLarge } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
 
@@ -32,13 +33,20 @@ export interface App {
 }
 
 export async function createApp(config: Config, db: Database, log: Logger): Promise<App> {
+  useCursorKey(config.SINERGI_CURSOR_KEY);
   const schema = await buildSinergiSchema({ sessionTtlHours: config.SESSION_TTL_HOURS });
+  const limits = operationLimits(schema, {
+    introspection: config.GRAPHQL_INTROSPECTION,
+    exportsPerWindow: config.EXPORTS_PER_WINDOW,
+    exportWindowMinutes: config.EXPORT_WINDOW_MINUTES,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    validationRules: [queryLimits],
+    introspection: config.GRAPHQL_INTROSPECTION !== 'off',
+    parseOptions: PARSE_OPTIONS,
+    validationRules: LIMIT_RULES,
     plugins: [
       // The bundled GraphiQL at /graphiql replaces Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
@@ -52,8 +60,11 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
               }
             },
             // After parsing and validation: a request refused before this never opens a transaction.
-            async didResolveOperation({ contextValue }) {
-              await openRequest(contextValue);
+            // One hook, in this order: Apollo runs the plugins' hooks of one stage concurrently.
+            async didResolveOperation(requestContext) {
+              limits.checkCost(requestContext);
+              await openRequest(requestContext.contextValue);
+              limits.checkViewer(requestContext);
             },
             // Before the response is written: an acknowledged write is committed.
             async willSendResponse({ contextValue }) {
@@ -122,7 +133,7 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
       return ctx;
     },
   });
-  app.use('/graphql', cookieParser(), express.json({ limit: '2mb' }), async (req, res, next) => {
+  const serveGraphQL: RequestHandler = async (req, res, next) => {
     // Each request runs in its own scope: its queries may use only its transaction's connection.
     const connection: RequestConnection = { connection: null, closed: false };
     try {
@@ -134,7 +145,8 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
       if (ctx) await abandonRequest(ctx);
       connection.closed = true;
     }
-  });
+  };
+  app.use('/graphql', cookieParser(), express.json({ limit: config.GRAPHQL_BODY_LIMIT_KB * 1024 }), payloadTooLarge, serveGraphQL);
 
   const webDist = config.SINERGI_WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

@@ -40,7 +40,7 @@ async function adminQuery(text: string) {
   }
 }
 
-/** A fresh copy of the migrated, demo-seeded database, served by the real app on a free port. */
+/** A fresh copy of the migrated, demo-seeded database, served by the real app on a free port (`env`: configuration). */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name} template ${inject('templateDatabase')}`);

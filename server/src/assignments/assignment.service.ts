@@ -33,6 +33,9 @@ export function listAssignments(ctx: Context, args: { first?: number; after?: st
   return keysetPage<Record<string, unknown>, Assignment>({
     query: base().select('a.*'),
     countQuery: base,
+    list: 'assignments',
+    filter: f,
+    viewer: ctx.viewer,
     spec: { column: 'a.requested_at', key: 'requested_at', direction: 'desc', idColumn: 'a.id' },
     first: args.first,
     after: args.after,

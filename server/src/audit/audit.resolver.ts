@@ -39,6 +39,9 @@ export class AuditResolver {
     return keysetPage<Record<string, unknown>, AuditEvent>({
       query: base().select('e.*'),
       countQuery: base,
+      list: 'auditEvents',
+      filter: f,
+      viewer: ctx.viewer,
       spec: { column: 'e.id', key: 'id', direction: 'desc', idColumn: 'e.id' },
       first: page.first,
       after: page.after,

@@ -29,6 +29,15 @@ const schema = z.object({
   // not hold a pooled connection for long.
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  // Introspection: for logged-in viewers only (the bundled GraphiQL after login), for everyone, or for nobody.
+  GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'on', 'off']).default('authenticated'),
+  // Largest accepted request body; the largest legitimate one is a boundary import (about 100 KB for a city).
+  GRAPHQL_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(100 * 1024).default(512),
+  // Household exports per user in a window of EXPORT_WINDOW_MINUTES that opens with the first export.
+  EXPORTS_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
+  EXPORT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  // Seals pagination cursors; unset: a random key per process (cursors do not survive a restart).
+  SINERGI_CURSOR_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'SINERGI_DATA_DIR' | 'SINERGI_WEB_DIST'> & {

@@ -2,10 +2,12 @@ import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../auth/viewer.js';
+import { openCursor, sealCursor, type CursorScope, type CursorValue } from './cursor.js';
 import { BadUserInputError } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
@@ -66,28 +68,6 @@ export function pageSize(first: number | undefined | null): number {
   return Math.min(first, MAX_PAGE_SIZE);
 }
 
-type CursorValue = string | number | null;
-
-export function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, arity: number): CursorValue[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values as CursorValue[];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadUserInputError('after', 'is not a cursor returned by this list');
-}
-
 /** A query builder bound to the request's transaction when there is one. */
 export function sql(em: EntityManager, table: string): Knex.QueryBuilder {
   const query = em.getKnex()(table);
@@ -117,15 +97,25 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   query: Knex.QueryBuilder;
   countQuery: () => Knex.QueryBuilder;
   spec: KeysetSpec;
+  /** Names the list in its cursors; with the filter, the order and the viewer it binds them. */
+  list: string;
+  filter: unknown;
+  viewer: Viewer | null;
   first?: number | null;
   after?: string | null;
   map: (row: Row) => T;
 }): Promise<ConnectionShape<T>> {
   const { spec } = opts;
   const limit = pageSize(opts.first);
+  const scope: CursorScope = {
+    list: opts.list,
+    args: [opts.filter, spec.column, spec.direction],
+    userId: opts.viewer?.userId ?? null,
+  };
   const query = opts.query.clone();
-  if (opts.after) {
-    const [value, id] = decodeCursor(opts.after, 2);
+  // Checked before any SQL: a refused cursor reads nothing.
+  if (opts.after !== undefined && opts.after !== null) {
+    const [value, id] = openCursor(opts.after, 2, scope);
     const op = spec.direction === 'asc' ? '>' : '<';
     query.whereRaw(`(??, ??) ${op} (?, ?)`, [spec.column, spec.idColumn, value, id]);
   }
@@ -139,7 +129,7 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   const edges = page.map((row) => {
     const raw = row[spec.key];
     const value = raw instanceof Date ? raw.toISOString() : (raw as CursorValue);
-    return { cursor: encodeCursor([value, row['id'] as string]), node: opts.map(row) };
+    return { cursor: sealCursor([value, row['id'] as string], scope), node: opts.map(row) };
   });
   let counted: Promise<number> | undefined;
   return {

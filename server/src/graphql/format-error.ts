@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { clientErrorFromDatabase } from '../db/errors.js';
 import { BadUserInputError, CLIENT_ERROR_CODES } from './errors.js';
+import { withoutSuggestions } from './limits.js';
 
 // graphql-js wording of a literal of the wrong type: a client mistake, not a malformed document.
 const VALUE_ERROR = /^(Expected value of type|Enum "|Value "|(String|Int|Float|Boolean|ID|LocalDate|DateTimeISO) cannot represent)/;
@@ -29,7 +30,8 @@ export function isClientError(error: unknown): boolean {
 }
 
 /** What a client sees of an error: our typed errors as they are, everything else masked. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(suggesting: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = withoutSuggestions(suggesting);
   const code = formatted.extensions?.['code'];
   if (code === 'BAD_USER_INPUT' && !formatted.extensions?.['field']) {
     const field = variablePath(formatted.message);

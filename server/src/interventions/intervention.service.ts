@@ -46,6 +46,9 @@ export function listInterventions(ctx: Context, args: { first?: number; after?: 
   return keysetPage<Record<string, unknown>, Intervention>({
     query: base().select('i.*'),
     countQuery: base,
+    list: 'interventions',
+    filter: f,
+    viewer: ctx.viewer,
     spec: { column: 'i.created_at', key: 'created_at', direction: 'desc', idColumn: 'i.id' },
     first: args.first,
     after: args.after,

@@ -74,6 +74,9 @@ export class NeedResolver {
     return keysetPage<Record<string, unknown>, Household>({
       query: base().select('h.*'),
       countQuery: base,
+      list: 'myWorkQueue',
+      filter: null,
+      viewer: ctx.viewer,
       spec: { column: 'h.welfare_decile', key: 'welfare_decile', direction: 'asc', idColumn: 'h.id' },
       first: page.first,
       after: page.after,

@@ -44,6 +44,9 @@ export function listOrganizations(ctx: Context, args: { first?: number; after?: 
   return keysetPage<Record<string, unknown>, Organization>({
     query: base().select('o.*'),
     countQuery: base,
+    list: 'organizations',
+    filter: args.filter,
+    viewer: ctx.viewer,
     spec: { column: 'o.name', key: 'name', direction: 'asc', idColumn: 'o.id' },
     first: args.first,
     after: args.after,

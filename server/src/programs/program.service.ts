@@ -28,6 +28,9 @@ export function listPrograms(ctx: Context, args: { first?: number; after?: strin
   return keysetPage<Record<string, unknown>, Program>({
     query: base().select('p.*'),
     countQuery: base,
+    list: 'programs',
+    filter: f,
+    viewer: ctx.viewer,
     spec: { column: 'p.name', key: 'name', direction: 'asc', idColumn: 'p.id' },
     first: args.first,
     after: args.after,

@@ -39,6 +39,9 @@ export function listUsers(ctx: Context, args: { first?: number; after?: string; 
   return keysetPage<Record<string, unknown>, User>({
     query: base().select('u.id', 'u.username', 'u.display_name', 'u.organization_id', 'u.role', 'u.area_id', 'u.active', 'u.last_login_at', 'u.created_at', 'u.updated_at'),
     countQuery: base,
+    list: 'users',
+    filter: f,
+    viewer: ctx.viewer,
     spec: { column: 'u.username', key: 'username', direction: 'asc', idColumn: 'u.id' },
     first: args.first,
     after: args.after,
