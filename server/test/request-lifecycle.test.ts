@@ -119,7 +119,7 @@ describe('every request releases its connection', () => {
       acquired = 0;
       for (const op of [
         '{ indicatorValues(areaCode: "62.71") { value area { code } } }',
-        '{ households(first: 50) { totalCount edges { node { kkNumber members { nik name growthMeasurements { heightCm } } interventions { program { owner { name } } loggedBy { username } } assignments { status } needs { type status candidatePrograms { program { id } } } } } } }',
+        '{ households(first: 10) { totalCount edges { node { kkNumber members { nik name growthMeasurements { heightCm } } interventions { program { owner { name } } loggedBy { username } } assignments { status } needs { type status candidatePrograms { program { id } } } } } } }',
         '{ coverageByArea(level: KELURAHAN) { code coveragePct } }',
       ]) {
         const before = acquired;
