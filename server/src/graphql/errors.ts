@@ -35,8 +35,8 @@ export class ConflictError extends GraphQLError {
 }
 
 export class TooManyRequestsError extends GraphQLError {
-  constructor(retryAfterSeconds: number) {
-    super('Too many attempts; try again later', {
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
+    super(message, {
       extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds },
     });
   }
