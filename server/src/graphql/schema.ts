@@ -9,8 +9,8 @@ import { ApiTokenResolver } from '../auth/api-token.resolver.js';
 import { authResolver } from '../auth/auth.resolver.js';
 import { AuthChecker } from '../auth/auth-checker.js';
 import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver.js';
-import { householdResolver } from '../households/household.resolver.js';
-import type { IdentifierSearchLimits } from '../households/identifier-search.js';
+import { HouseholdResolver } from '../households/household.resolver.js';
+import { IdentifierSearchGuard, type IdentifierSearchLimits } from '../households/identifier-search.js';
 import { DEFAULT_IDENTIFIER_SEARCH } from '../config/config.js';
 import { auditPersonalFields } from '../audit/personal-data.js';
 import { PersonResolver } from '../households/person.resolver.js';
@@ -27,6 +27,10 @@ export async function buildSinergiSchema(options: {
   /** IDENTIFIER_SEARCH_LIMIT and IDENTIFIER_SEARCH_WINDOW_MINUTES of the configuration. */
   identifierSearch?: IdentifierSearchLimits;
 }): Promise<GraphQLSchema> {
+  // One instance per resolver class; the household resolver gets the search limits of this server.
+  const instances = new Map<unknown, unknown>([
+    [HouseholdResolver, new HouseholdResolver(new IdentifierSearchGuard(options.identifierSearch ?? DEFAULT_IDENTIFIER_SEARCH))],
+  ]);
   const schema = await buildSchema({
     resolvers: [
       authResolver(options.sessionTtlHours),
@@ -39,7 +43,7 @@ export async function buildSinergiSchema(options: {
       AreaResolver,
       AssignmentResolver,
       GrowthMeasurementResolver,
-      householdResolver(options.identifierSearch ?? DEFAULT_IDENTIFIER_SEARCH),
+      HouseholdResolver,
       IndicatorResolver,
       InterventionResolver,
       NeedResolver,
@@ -51,6 +55,12 @@ export async function buildSinergiSchema(options: {
       ProgramResolver,
       UserResolver,
     ],
+    container: {
+      get(resolverClass: new () => unknown) {
+        if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass());
+        return instances.get(resolverClass);
+      },
+    },
     authChecker: AuthChecker,
     validate: false,
   });

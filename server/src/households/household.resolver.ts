@@ -10,7 +10,7 @@ import { Intervention } from '../interventions/intervention.entity.js';
 import { visibleInterventions } from '../interventions/intervention.service.js';
 import { ExportLanguage, exportHouseholds, HouseholdExport } from './household-export.js';
 import { Household } from './household.entity.js';
-import { IdentifierSearchGuard, type IdentifierSearchLimits } from './identifier-search.js';
+import type { IdentifierSearchGuard } from './identifier-search.js';
 import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, PersonInput, UpdateHouseholdInput, UpdatePersonInput } from './household.inputs.js';
 import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
 import { Person } from './person.entity.js';
@@ -19,129 +19,126 @@ export const HouseholdConnection = ConnectionType(Household, 'Household');
 
 const REGISTRY_EDITORS = [Role.ADMIN, Role.KELURAHAN_OFFICER];
 
-/** The household resolver, with the per-user limit on partners' identifier searches. */
-export function householdResolver(searchLimits: IdentifierSearchLimits) {
-  const searchGuard = new IdentifierSearchGuard(searchLimits);
+@Resolver(() => Household)
+export class HouseholdResolver {
+  /** Partners' identifier searches, limited per user (given by the schema's container, schema.ts). */
+  constructor(private readonly searchGuard: IdentifierSearchGuard) {}
 
-  @Resolver(() => Household)
-  class HouseholdResolver {
-    @Authorized()
-    @Query(() => HouseholdConnection, { description: 'Households, newest filters first; keyset-paginated' })
-    households(
-      @Args(() => PageArgs) page: PageArgs,
-      @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
-      @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
-      @Ctx() ctx: Context,
-    ) {
-      return listHouseholds(ctx, { ...page, filter, orderBy }, searchGuard);
-    }
-
-    @Authorized()
-    @Query(() => Household, { nullable: true, description: 'null when the household does not exist' })
-    household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Household | null> {
-      return ctx.loaders.household.load(id);
-    }
-
-    @Authorized()
-    @Mutation(() => HouseholdExport, {
-      description: 'The households of a list view (same filter, order, scope and masking) as CSV; audited as an EXPORT',
-    })
-    exportHouseholds(
-      @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
-      @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
-      @Arg('language', () => ExportLanguage, { nullable: true, defaultValue: ExportLanguage.ID }) language: ExportLanguage,
-      @Ctx() ctx: Context,
-    ) {
-      return exportHouseholds(ctx, { filter, orderBy, language }, searchGuard);
-    }
-
-    @Authorized(REGISTRY_EDITORS)
-    @Mutation(() => Household, { description: 'Registers a household with its members' })
-    createHousehold(@Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput, @Ctx() ctx: Context) {
-      return createHousehold(ctx, input);
-    }
-
-    @Authorized(REGISTRY_EDITORS)
-    @Mutation(() => Household)
-    updateHousehold(@Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput, @Ctx() ctx: Context) {
-      return updateHousehold(ctx, input);
-    }
-
-    @Authorized(REGISTRY_EDITORS)
-    @Mutation(() => Person)
-    addHouseholdMember(
-      @Arg('householdId', () => ID) householdId: string,
-      @Arg('input', () => PersonInput) input: PersonInput,
-      @Ctx() ctx: Context,
-    ) {
-      return addMember(ctx, householdId, input);
-    }
-
-    @Authorized(REGISTRY_EDITORS)
-    @Mutation(() => Person)
-    updateHouseholdMember(@Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
-      return updateMember(ctx, input);
-    }
-
-    @FieldResolver(() => String, { description: 'KK number: full for government roles, masked to its last four digits for partners' })
-    kkNumber(@Root() household: Household, @Ctx() ctx: Context): string {
-      return kkNumber(ctx, household.kkNumber);
-    }
-
-    @FieldResolver(() => String, { nullable: true, description: 'Street address; null for private-sector partners' })
-    address(@Root() household: Household, @Ctx() ctx: Context): string | null {
-      return mayReadAddress(ctx) ? household.address : null;
-    }
-
-    @FieldResolver(() => String, { nullable: true })
-    rt(@Root() household: Household, @Ctx() ctx: Context): string | null {
-      return mayReadAddress(ctx) ? (household.rt ?? null) : null;
-    }
-
-    @FieldResolver(() => String, { nullable: true })
-    rw(@Root() household: Household, @Ctx() ctx: Context): string | null {
-      return mayReadAddress(ctx) ? (household.rw ?? null) : null;
-    }
-
-    @FieldResolver(() => Float, { nullable: true })
-    latitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
-      return mayReadAddress(ctx) ? (household.latitude ?? null) : null;
-    }
-
-    @FieldResolver(() => Float, { nullable: true })
-    longitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
-      return mayReadAddress(ctx) ? (household.longitude ?? null) : null;
-    }
-
-    @FieldResolver(() => Area)
-    async area(@Root() household: Household, @Ctx() ctx: Context): Promise<Area> {
-      return (await ctx.loaders.area.load(household.area.id))!;
-    }
-
-    @FieldResolver(() => [Person])
-    members(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
-      return ctx.loaders.membersByHousehold.load(household.id);
-    }
-
-    @FieldResolver(() => Person, { nullable: true })
-    async head(@Root() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
-      const members = await ctx.loaders.membersByHousehold.load(household.id);
-      return members.find((m) => m.relation === 'HEAD') ?? null;
-    }
-
-    @FieldResolver(() => [Intervention], { description: "Newest first; a partner sees its own organisation's and the government's, not other partners'" })
-    async interventions(@Root() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
-      return visibleInterventions(ctx, await ctx.loaders.interventionsByHousehold.load(household.id));
-    }
-
-    @FieldResolver(() => [Assignment], { description: 'Newest first; a partner sees only the referrals to its own organisation' })
-    async assignments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
-      const all = await ctx.loaders.assignmentsByHousehold.load(household.id);
-      // As in the `assignments` query: one partner does not learn which other partners were asked.
-      const viewer = ctx.viewer;
-      if (!viewer || !PARTNER_ROLES.has(viewer.role)) return all;
-      return all.filter((a) => a.organization.id === viewer.organizationId);
-    }
+  @Authorized()
+  @Query(() => HouseholdConnection, { description: 'Households, newest filters first; keyset-paginated' })
+  households(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
+    @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return listHouseholds(ctx, { ...page, filter, orderBy }, this.searchGuard);
   }
-  return HouseholdResolver;
+
+  @Authorized()
+  @Query(() => Household, { nullable: true, description: 'null when the household does not exist' })
+  household(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Household | null> {
+    return ctx.loaders.household.load(id);
+  }
+
+  @Authorized()
+  @Mutation(() => HouseholdExport, {
+    description: 'The households of a list view (same filter, order, scope and masking) as CSV; audited as an EXPORT',
+  })
+  exportHouseholds(
+    @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
+    @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
+    @Arg('language', () => ExportLanguage, { nullable: true, defaultValue: ExportLanguage.ID }) language: ExportLanguage,
+    @Ctx() ctx: Context,
+  ) {
+    return exportHouseholds(ctx, { filter, orderBy, language }, this.searchGuard);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Household, { description: 'Registers a household with its members' })
+  createHousehold(@Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput, @Ctx() ctx: Context) {
+    return createHousehold(ctx, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Household)
+  updateHousehold(@Arg('input', () => UpdateHouseholdInput) input: UpdateHouseholdInput, @Ctx() ctx: Context) {
+    return updateHousehold(ctx, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Person)
+  addHouseholdMember(
+    @Arg('householdId', () => ID) householdId: string,
+    @Arg('input', () => PersonInput) input: PersonInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addMember(ctx, householdId, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Person)
+  updateHouseholdMember(@Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
+    return updateMember(ctx, input);
+  }
+
+  @FieldResolver(() => String, { description: 'KK number: full for government roles, masked to its last four digits for partners' })
+  kkNumber(@Root() household: Household, @Ctx() ctx: Context): string {
+    return kkNumber(ctx, household.kkNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Street address; null for private-sector partners' })
+  address(@Root() household: Household, @Ctx() ctx: Context): string | null {
+    return mayReadAddress(ctx) ? household.address : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  rt(@Root() household: Household, @Ctx() ctx: Context): string | null {
+    return mayReadAddress(ctx) ? (household.rt ?? null) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  rw(@Root() household: Household, @Ctx() ctx: Context): string | null {
+    return mayReadAddress(ctx) ? (household.rw ?? null) : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  latitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
+    return mayReadAddress(ctx) ? (household.latitude ?? null) : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  longitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
+    return mayReadAddress(ctx) ? (household.longitude ?? null) : null;
+  }
+
+  @FieldResolver(() => Area)
+  async area(@Root() household: Household, @Ctx() ctx: Context): Promise<Area> {
+    return (await ctx.loaders.area.load(household.area.id))!;
+  }
+
+  @FieldResolver(() => [Person])
+  members(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
+    return ctx.loaders.membersByHousehold.load(household.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  async head(@Root() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
+    const members = await ctx.loaders.membersByHousehold.load(household.id);
+    return members.find((m) => m.relation === 'HEAD') ?? null;
+  }
+
+  @FieldResolver(() => [Intervention], { description: "Newest first; a partner sees its own organisation's and the government's, not other partners'" })
+  async interventions(@Root() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
+    return visibleInterventions(ctx, await ctx.loaders.interventionsByHousehold.load(household.id));
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'Newest first; a partner sees only the referrals to its own organisation' })
+  async assignments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
+    const all = await ctx.loaders.assignmentsByHousehold.load(household.id);
+    // As in the `assignments` query: one partner does not learn which other partners were asked.
+    const viewer = ctx.viewer;
+    if (!viewer || !PARTNER_ROLES.has(viewer.role)) return all;
+    return all.filter((a) => a.organization.id === viewer.organizationId);
+  }
 }
