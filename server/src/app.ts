@@ -34,7 +34,10 @@ export interface App {
 
 export async function createApp(config: Config, db: Database, log: Logger): Promise<App> {
   useCursorKey(config.SINERGI_CURSOR_KEY);
-  const schema = await buildSinergiSchema({ sessionTtlHours: config.SESSION_TTL_HOURS });
+  const schema = await buildSinergiSchema({
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    identifierSearch: { limit: config.IDENTIFIER_SEARCH_LIMIT, windowMinutes: config.IDENTIFIER_SEARCH_WINDOW_MINUTES },
+  });
   const limits = operationLimits(schema, {
     introspection: config.GRAPHQL_INTROSPECTION,
     exportsPerWindow: config.EXPORTS_PER_WINDOW,

@@ -95,11 +95,11 @@ describe('audit trail', () => {
     expect(await count('audit_event', "action = 'PII_READ'")).toBe(before + 1);
     const subjects = nodes.flatMap((n: any) => [n.id, ...n.members.map((m: any) => m.id)]);
     expect([...event.entity_ids].sort()).toEqual([...subjects].sort());
-    expect(event.new_values).toMatchObject({ identifiers: 'FULL' });
+    expect(event.new_values).toMatchObject({ tier: 'FULL' });
 
     await t.gql(q, {}, await t.login('ngo'));
     const [masked] = await t.query<any>(`select new_values, role from audit_event where action = 'PII_READ' order by id desc limit 1`);
-    expect(masked).toMatchObject({ role: 'NGO_PARTNER', new_values: { identifiers: 'MASKED' } });
+    expect(masked).toMatchObject({ role: 'NGO_PARTNER', new_values: { tier: 'MASKED' } });
 
     const none = await count('audit_event', "action = 'PII_READ'");
     await t.gql('{ programs(first: 5) { edges { node { name } } } }', {}, admin);

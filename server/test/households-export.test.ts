@@ -107,7 +107,7 @@ describe('exportHouseholds', () => {
     expect(exports).toBe((before[0]!.n as number) + 1);
     expect(after[0].entity_type).toBe('Household');
     expect(after[0].entity_ids).toHaveLength(count);
-    expect(after[0].new_values).toMatchObject({ format: 'CSV', rows: count, identifiers: 'FULL', address: true, filter });
+    expect(after[0].new_values).toMatchObject({ format: 'CSV', rows: count, tier: 'FULL', address: true, filter });
   });
 
   it('uses English headers and labels when asked', async () => {

@@ -83,7 +83,7 @@ export class AnalyticsResolver {
   }
 
   @Authorized()
-  @Query(() => [StuntingPrevalence], { description: `Stunting among children under five per kelurahan overlapping the filter area. ${SCOPED}` })
+  @Query(() => [StuntingPrevalence], { description: `Stunting among children under five per kelurahan overlapping the filter area; partners count on the first day of the reference date's quarter. ${SCOPED}` })
   stuntingByArea(
     @Arg('filter', () => AnalyticsFilter, FILTER) filter: AnalyticsFilter | undefined,
     @Ctx() ctx: Context,

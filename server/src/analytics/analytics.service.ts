@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { householdScope } from '../auth/policy.js';
+import { householdScope, roleMay } from '../auth/policy.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, FocusAspect, Indicator, NeedType, PovertyStatus } from '../graphql/enums.js';
@@ -611,6 +611,11 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
   const f = checkFilter(filter);
   const q = base(ctx, f);
   const targets = targetAreas(AreaLevel.KELURAHAN);
+  // Partners count at the start of the reference date's quarter: a cell that changed with a day-by-day
+  // filter.to would date a child's fifth birthday (or a measurement) to the day.
+  const coarse = !roleMay(ctx.viewer, 'birthDate.read');
+  const asOf = coarse ? `date_trunc('quarter', params.as_of)::date` : 'params.as_of';
+  const from = coarse ? `date_trunc('quarter', :p_from::date)::date` : ':p_from::date';
   const rows = await run(
     ctx,
     q,
@@ -620,12 +625,12 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
       `kids as (
         select p.id, amap.target_id
           from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
-         where p.birth_date > (params.as_of - interval '5 years')::date and p.birth_date <= params.as_of)`,
+         where p.birth_date > (${asOf} - interval '5 years')::date and p.birth_date <= ${asOf})`,
       // Each child's latest measurement, carrying its kelurahan (no join after the de-duplication).
       `latest as (
         select distinct on (k.id) k.target_id, g.stunting_status
           from kids k join growth_measurement g on g.person_id = k.id cross join params
-         where g.measured_on <= params.as_of ${f.from ? 'and g.measured_on >= :p_from::date' : ''}
+         where g.measured_on <= ${asOf} ${f.from ? `and g.measured_on >= ${from}` : ''}
          order by k.id, g.measured_on desc)`,
       `st as materialized (
         select target_id, count(*)::int as children,

@@ -60,7 +60,7 @@ export class AssignmentResolver {
     return (await ctx.loaders.organization.load(a.organization.id))!;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'null unless you may see this account: your own organisation (administrators and auditors: any)' })
   requestedBy(@Root() a: Assignment, @Ctx() ctx: Context): Promise<User | null> {
     return a.requestedBy ? ctx.loaders.user.load(a.requestedBy.id) : Promise.resolve(null);
   }

@@ -1,6 +1,6 @@
 import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { discloseFullIdentifiers } from '../auth/disclosure.js';
+import { disclosureTier } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, type Role } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -66,7 +66,10 @@ export function difference(before: Record<string, unknown>, after: Record<string
   return { oldValues, newValues };
 }
 
-/** One PII_READ event per response that disclosed identifiers (full or masked), naming every subject. */
+/**
+ * One PII_READ event per response that disclosed personal data (any personal field, see
+ * personal-data.ts), naming every person and household concerned and the viewer's disclosure tier.
+ */
 export async function recordDisclosure(ctx: Context): Promise<void> {
   if (!ctx.disclosed.size) return;
   const subjects = [...ctx.disclosed].sort();
@@ -76,7 +79,7 @@ export async function recordDisclosure(ctx: Context): Promise<void> {
     action: AuditAction.PII_READ,
     entityType: 'PersonalData',
     entityIds: subjects,
-    newValues: { identifiers: discloseFullIdentifiers(ctx) ? 'FULL' : 'MASKED', subjects: subjects.length },
+    newValues: { tier: disclosureTier(ctx.viewer), subjects: subjects.length },
   });
   await em.flush();
 }

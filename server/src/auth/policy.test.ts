@@ -101,7 +101,7 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'assignment.respond': ['allow', 'deny'],
     'identifiers.full': ['deny', 'deny'],
     'address.read': ['allow', 'deny'],
-    'birthDate.read': ['allow', 'deny'],
+    'birthDate.read': ['deny', 'deny'],
   },
   PRIVATE_PARTNER: {
     'intervention.deliver': ['allow', 'deny'],

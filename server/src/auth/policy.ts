@@ -100,8 +100,38 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'audit.read': [Role.ADMIN, Role.AUDITOR],
   'identifiers.full': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.AUDITOR],
   'address.read': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.NGO_PARTNER, Role.AUDITOR],
-  'birthDate.read': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.NGO_PARTNER, Role.AUDITOR],
+  // The birth date and every figure that yields it (age in days, exact age, height-for-age z-score):
+  // beside a NIK's area, sex and serial it rebuilds the NIK, so no partner gets it.
+  'birthDate.read': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.AUDITOR],
 };
+
+/** Organisation types whose work any viewer of a household may see (spec §1: "a government agency"). */
+export const GOVERNMENT_ORGANIZATION_TYPES: readonly string[] = ['PERANGKAT_DAERAH', 'CENTRAL_GOVERNMENT', 'PROVINCIAL_GOVERNMENT'];
+
+/**
+ * A partner sees its own organisation's interventions and the government's on its households, never
+ * another partner's: which NGOs and companies work on a household is theirs and the city's to know.
+ */
+export function interventionVisible(viewer: Viewer | null, i: { organizationId: string; organizationType: string }): boolean {
+  if (!viewer) return false;
+  if (!PARTNER_ROLES.has(viewer.role)) return true;
+  return i.organizationId === viewer.organizationId || GOVERNMENT_ORGANIZATION_TYPES.includes(i.organizationType);
+}
+
+/**
+ * A user account (username, role, organisation) is shown to administrators and auditors, to the user,
+ * and to colleagues of the same organisation; anyone else gets null and sees the organisation only.
+ */
+export function userVisible(viewer: Viewer | null, user: { id: string; organizationId: string }): boolean {
+  if (!viewer) return false;
+  if (viewer.role === Role.ADMIN || viewer.role === Role.AUDITOR) return true;
+  return user.id === viewer.userId || user.organizationId === viewer.organizationId;
+}
+
+/** Last login: the administrator and the user only. */
+export function lastLoginVisible(viewer: Viewer | null, user: { id: string }): boolean {
+  return !!viewer && (viewer.role === Role.ADMIN || user.id === viewer.userId);
+}
 
 /** May the role ever do this? (FORBIDDEN when not.) */
 export function roleMay(viewer: Viewer | null, action: Action): boolean {

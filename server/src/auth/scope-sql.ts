@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { AssignmentStatus } from '../graphql/enums.js';
-import { householdScope } from './policy.js';
+import { GOVERNMENT_ORGANIZATION_TYPES, householdScope, PARTNER_ROLES } from './policy.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -34,4 +34,17 @@ export function scopeHouseholds(knex: Knex, q: Knex.QueryBuilder, viewer: Viewer
 export function scopeByHousehold(knex: Knex, q: Knex.QueryBuilder, viewer: Viewer | null, column: string): Knex.QueryBuilder {
   if (householdScope(viewer).kind === 'ALL') return q;
   return q.whereIn(column, scopeHouseholds(knex, knex('household as sh').select('sh.id'), viewer, 'sh'));
+}
+
+/**
+ * Leaves out, for a partner, interventions of other partners (policy.interventionVisible): the query
+ * is over `alias` (the intervention table).
+ */
+export function scopeInterventions(knex: Knex, q: Knex.QueryBuilder, viewer: Viewer | null, alias = 'i'): Knex.QueryBuilder {
+  if (!viewer || !PARTNER_ROLES.has(viewer.role)) return q;
+  return q.where((w) =>
+    w
+      .where(`${alias}.organization_id`, viewer.organizationId)
+      .orWhereIn(`${alias}.organization_id`, knex('organization as so').select('so.id').whereIn('so.type', GOVERNMENT_ORGANIZATION_TYPES)),
+  );
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+export const DEFAULT_IDENTIFIER_SEARCH = { limit: 20, windowMinutes: 60 };
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -38,6 +40,9 @@ const schema = z.object({
   EXPORT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   // Seals pagination cursors; unset: a random key per process (cursors do not survive a restart).
   SINERGI_CURSOR_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  // Searches by NIK or KK number a partner's user may make per window (each one is audited).
+  IDENTIFIER_SEARCH_LIMIT: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_IDENTIFIER_SEARCH.limit),
+  IDENTIFIER_SEARCH_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_IDENTIFIER_SEARCH.windowMinutes),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'SINERGI_DATA_DIR' | 'SINERGI_WEB_DIST'> & {

@@ -20,6 +20,6 @@ export interface Context {
   log: Logger;
   req: Request;
   res: Response;
-  /** Ids of people and households whose full NIK/KK this response disclosed (audited once per request). */
+  /** Ids of people and households whose personal data this response disclosed (audited once per request). */
   disclosed: Set<string>;
 }

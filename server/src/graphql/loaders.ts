@@ -13,6 +13,7 @@ import { Program } from '../programs/program.entity.js';
 import { User } from '../users/user.entity.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import type { Viewer } from '../auth/viewer.js';
+import { userVisible } from '../auth/policy.js';
 import { candidatesByNeed, needsByHousehold } from '../needs/need.loaders.js';
 import { sql } from './connection.js';
 
@@ -63,10 +64,16 @@ function scopedHouseholds(em: EntityManager, viewer: Viewer | null) {
 export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   const household = scopedHouseholds(em, viewer);
   const anyPerson = byId(em, Person);
+  const anyUser = byId(em, User);
   return {
     area: byId(em, Area),
     organization: byId(em, Organization),
-    user: byId(em, User),
+    /** A user account the viewer may see (policy.userVisible); others read as null, their organisation stays. */
+    user: new DataLoader<string, User | null>(async (ids) =>
+      (await anyUser.loadMany(ids)).map((u) =>
+        u instanceof User && userVisible(viewer, { id: u.id, organizationId: u.organization.id }) ? u : null,
+      ),
+    ),
     program: byId(em, Program),
     household,
     /** A person whose household is in scope. */

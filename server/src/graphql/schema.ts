@@ -10,6 +10,9 @@ import { authResolver } from '../auth/auth.resolver.js';
 import { AuthChecker } from '../auth/auth-checker.js';
 import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver.js';
 import { HouseholdResolver } from '../households/household.resolver.js';
+import { IdentifierSearchGuard, type IdentifierSearchLimits } from '../households/identifier-search.js';
+import { DEFAULT_IDENTIFIER_SEARCH } from '../config/config.js';
+import { auditPersonalFields } from '../audit/personal-data.js';
 import { PersonResolver } from '../households/person.resolver.js';
 import { HouseholdAssessmentsResolver, PovertyAssessmentResolver } from '../households/poverty-assessment.resolver.js';
 import { IndicatorResolver } from '../indicators/indicator.resolver.js';
@@ -19,8 +22,16 @@ import { OrganizationResolver } from '../organizations/organization.resolver.js'
 import { ProgramResolver } from '../programs/program.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
 
-export function buildSinergiSchema(options: { sessionTtlHours: number }): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildSinergiSchema(options: {
+  sessionTtlHours: number;
+  /** IDENTIFIER_SEARCH_LIMIT and IDENTIFIER_SEARCH_WINDOW_MINUTES of the configuration. */
+  identifierSearch?: IdentifierSearchLimits;
+}): Promise<GraphQLSchema> {
+  // One instance per resolver class; the household resolver gets the search limits of this server.
+  const instances = new Map<unknown, unknown>([
+    [HouseholdResolver, new HouseholdResolver(new IdentifierSearchGuard(options.identifierSearch ?? DEFAULT_IDENTIFIER_SEARCH))],
+  ]);
+  const schema = await buildSchema({
     resolvers: [
       authResolver(options.sessionTtlHours),
       ApiTokenResolver,
@@ -44,7 +55,15 @@ export function buildSinergiSchema(options: { sessionTtlHours: number }): Promis
       ProgramResolver,
       UserResolver,
     ],
+    container: {
+      get(resolverClass: new () => unknown) {
+        if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass());
+        return instances.get(resolverClass);
+      },
+    },
     authChecker: AuthChecker,
     validate: false,
   });
+  // Every field that shows a person's or household's data reports its subjects to the request's PII_READ event.
+  return auditPersonalFields(schema);
 }

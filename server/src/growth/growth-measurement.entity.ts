@@ -38,8 +38,8 @@ export class GrowthMeasurement {
   @Field(() => MeasurePosition)
   position!: MeasurePosition;
 
+  // Exposed through a field resolver: with the height and the date it gives the age in days.
   @Property({ type: numeric(), columnType: 'numeric(6,3)' })
-  @Field(() => Float, { description: 'Length/height-for-age z-score (WHO 2006)' })
   heightForAgeZ!: number;
 
   @Property({ type: 'string' })

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Float, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { mayReadBirthDate } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
@@ -20,10 +20,18 @@ export class GrowthMeasurementResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Age in days when measured; null for roles that see ages in whole years only (it would give the birth date)',
+    description: 'Age in days when measured; null for partners (with the date it gives the birth date)',
   })
   ageDays(@Root() m: GrowthMeasurement, @Ctx() ctx: Context): number | null {
     return mayReadBirthDate(ctx) ? m.ageDays : null;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Length/height-for-age z-score (WHO 2006); null for partners, who get stuntingStatus (with height and date it gives the birth date)',
+  })
+  heightForAgeZ(@Root() m: GrowthMeasurement, @Ctx() ctx: Context): number | null {
+    return mayReadBirthDate(ctx) ? m.heightForAgeZ : null;
   }
 
   @FieldResolver(() => Person)

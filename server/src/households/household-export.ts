@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { audit } from '../audit/audit.service.js';
-import { discloseFullIdentifiers, identifier, mayReadAddress } from '../auth/disclosure.js';
+import { disclosureTier, kkNumber, mayReadAddress } from '../auth/disclosure.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import { sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -10,6 +10,7 @@ import { BadUserInputError } from '../graphql/errors.js';
 import { todayInCity } from '../graphql/validate.js';
 import { type HouseholdFilter, type HouseholdOrder, HouseholdOrderField } from './household.inputs.js';
 import { applyFilter, ORDER_COLUMNS } from './household.service.js';
+import type { IdentifierSearchGuard } from './identifier-search.js';
 
 /** One export is one response: beyond this the caller narrows the filter (or uses the API in pages). */
 export const EXPORT_ROW_LIMIT = 50_000;
@@ -87,9 +88,13 @@ interface ExportRow {
 export async function exportHouseholds(
   ctx: Context,
   args: { filter?: HouseholdFilter; orderBy?: HouseholdOrder; language?: ExportLanguage },
+  searchGuard: IdentifierSearchGuard,
 ): Promise<HouseholdExport> {
   const { em } = ctx;
   const knex = em.getKnex();
+  await searchGuard.check(ctx, args.filter, 'exportHouseholds', () =>
+    scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer), ctx.viewer).select('h.id'),
+  );
   const language = args.language ?? ExportLanguage.ID;
   const order = ORDER_COLUMNS[args.orderBy?.field ?? HouseholdOrderField.KK_NUMBER];
   const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
@@ -120,7 +125,7 @@ export async function exportHouseholds(
 
   const withAddress = mayReadAddress(ctx);
   const records = rows.map((r) => [
-    identifier(ctx, r.id, r.kk_number),
+    kkNumber(ctx, r.kk_number),
     r.head_name ?? '',
     r.kecamatan ?? '',
     r.kelurahan,
@@ -147,7 +152,7 @@ export async function exportHouseholds(
       rows: rows.length,
       filter: args.filter ? JSON.parse(JSON.stringify(args.filter)) : null,
       orderBy: args.orderBy ? JSON.parse(JSON.stringify(args.orderBy)) : null,
-      identifiers: discloseFullIdentifiers(ctx) ? 'FULL' : 'MASKED',
+      tier: disclosureTier(ctx.viewer),
       address: withAddress,
     },
   });

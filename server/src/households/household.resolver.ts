@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { identifier, mayReadAddress } from '../auth/disclosure.js';
+import { kkNumber, mayReadAddress } from '../auth/disclosure.js';
 import { PARTNER_ROLES } from '../auth/policy.js';
 import { Area } from '../areas/area.entity.js';
 import { Assignment } from '../assignments/assignment.entity.js';
@@ -7,8 +7,10 @@ import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
 import { Intervention } from '../interventions/intervention.entity.js';
+import { visibleInterventions } from '../interventions/intervention.service.js';
 import { ExportLanguage, exportHouseholds, HouseholdExport } from './household-export.js';
 import { Household } from './household.entity.js';
+import type { IdentifierSearchGuard } from './identifier-search.js';
 import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, PersonInput, UpdateHouseholdInput, UpdatePersonInput } from './household.inputs.js';
 import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
 import { Person } from './person.entity.js';
@@ -19,6 +21,9 @@ const REGISTRY_EDITORS = [Role.ADMIN, Role.KELURAHAN_OFFICER];
 
 @Resolver(() => Household)
 export class HouseholdResolver {
+  /** Partners' identifier searches, limited per user (given by the schema's container, schema.ts). */
+  constructor(private readonly searchGuard: IdentifierSearchGuard) {}
+
   @Authorized()
   @Query(() => HouseholdConnection, { description: 'Households, newest filters first; keyset-paginated' })
   households(
@@ -27,7 +32,7 @@ export class HouseholdResolver {
     @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
     @Ctx() ctx: Context,
   ) {
-    return listHouseholds(ctx, { ...page, filter, orderBy });
+    return listHouseholds(ctx, { ...page, filter, orderBy }, this.searchGuard);
   }
 
   @Authorized()
@@ -46,7 +51,7 @@ export class HouseholdResolver {
     @Arg('language', () => ExportLanguage, { nullable: true, defaultValue: ExportLanguage.ID }) language: ExportLanguage,
     @Ctx() ctx: Context,
   ) {
-    return exportHouseholds(ctx, { filter, orderBy, language });
+    return exportHouseholds(ctx, { filter, orderBy, language }, this.searchGuard);
   }
 
   @Authorized(REGISTRY_EDITORS)
@@ -77,9 +82,9 @@ export class HouseholdResolver {
     return updateMember(ctx, input);
   }
 
-  @FieldResolver(() => String, { description: 'KK number: full for government roles, masked (last four digits) for partners' })
+  @FieldResolver(() => String, { description: 'KK number: full for government roles, masked to its last four digits for partners' })
   kkNumber(@Root() household: Household, @Ctx() ctx: Context): string {
-    return identifier(ctx, household.id, household.kkNumber);
+    return kkNumber(ctx, household.kkNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Street address; null for private-sector partners' })
@@ -123,9 +128,9 @@ export class HouseholdResolver {
     return members.find((m) => m.relation === 'HEAD') ?? null;
   }
 
-  @FieldResolver(() => [Intervention], { description: 'Newest first' })
-  interventions(@Root() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
-    return ctx.loaders.interventionsByHousehold.load(household.id);
+  @FieldResolver(() => [Intervention], { description: "Newest first; a partner sees its own organisation's and the government's, not other partners'" })
+  async interventions(@Root() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
+    return visibleInterventions(ctx, await ctx.loaders.interventionsByHousehold.load(household.id));
   }
 
   @FieldResolver(() => [Assignment], { description: 'Newest first; a partner sees only the referrals to its own organisation' })

@@ -5,7 +5,7 @@ import { Area } from '../areas/area.entity.js';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { householdScope, inArea, roleMay } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
-import { scopeHouseholds } from '../auth/scope-sql.js';
+import { scopeHouseholds, scopeInterventions } from '../auth/scope-sql.js';
 import { keysetPage, sql, type KeysetSpec } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, AuditAction, PovertyStatus, Relation, Sex, SortDirection } from '../graphql/enums.js';
@@ -30,6 +30,7 @@ import {
   type UpdatePersonInput,
 } from './household.inputs.js';
 import { deriveNeeds } from '../needs/need.service.js';
+import type { IdentifierSearchGuard } from './identifier-search.js';
 import { kkProblem, nikProblem } from './identity-numbers.js';
 import { Person } from './person.entity.js';
 import { initialAssessment } from './poverty-assessment.service.js';
@@ -70,6 +71,8 @@ export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdF
   if (filter.programId || filter.interventionStatus?.length) {
     q.whereExists(function () {
       this.select(knex.raw('1')).from('intervention as i').whereRaw('i.household_id = h.id');
+      // A partner must not find out, by filtering, where other partners deliver.
+      scopeInterventions(knex, this, viewer);
       if (filter.programId) this.where('i.program_id', filter.programId);
       if (filter.interventionStatus?.length) this.whereIn('i.status', filter.interventionStatus);
     });
@@ -122,6 +125,7 @@ export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdF
 export async function listHouseholds(
   ctx: Context,
   args: { first?: number; after?: string; filter?: HouseholdFilter; orderBy?: HouseholdOrder },
+  searchGuard: IdentifierSearchGuard,
 ) {
   const { em } = ctx;
   const knex = em.getKnex();
@@ -132,6 +136,7 @@ export async function listHouseholds(
     idColumn: 'h.id',
   };
   const base = () => scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer), ctx.viewer);
+  await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
   return keysetPage<Record<string, unknown>, Household>({
     query: base().select('h.*'),
     countQuery: base,

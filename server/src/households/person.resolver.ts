@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { identifier, mayReadBirthDate } from '../auth/disclosure.js';
+import { mayReadBirthDate, nik } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { GrowthMeasurement } from '../growth/growth-measurement.entity.js';
 import { ageInYears, todayInCity } from '../graphql/validate.js';
@@ -15,14 +15,19 @@ export class PersonResolver {
     return ctx.loaders.person.load(id);
   }
 
-  @FieldResolver(() => String, { description: 'NIK: full for government roles, masked (last four digits) for partners' })
+  @FieldResolver(() => String, { description: 'NIK: full for government roles, wholly masked for partners' })
   nik(@Root() person: Person, @Ctx() ctx: Context): string {
-    return identifier(ctx, person.id, person.nik);
+    return nik(ctx, person.nik);
   }
 
-  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'null for private-sector partners (see age)' })
+  @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'null for partners (see birthYear and age)' })
   birthDate(@Root() person: Person, @Ctx() ctx: Context): string | null {
     return mayReadBirthDate(ctx) ? person.birthDate : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Year of birth (every role)' })
+  birthYear(@Root() person: Person): number {
+    return Number(person.birthDate.slice(0, 4));
   }
 
   @FieldResolver(() => Household)
@@ -30,9 +35,14 @@ export class PersonResolver {
     return (await ctx.loaders.household.load(person.household.id))!;
   }
 
-  @FieldResolver(() => Int, { description: 'Age in whole years today' })
-  age(@Root() person: Person): number {
-    return ageInYears(person.birthDate, todayInCity());
+  @FieldResolver(() => Int, {
+    description: 'Age in whole years today; for partners the age reached this year (from the birth year alone)',
+  })
+  age(@Root() person: Person, @Ctx() ctx: Context): number {
+    const today = todayInCity();
+    // Read day after day, an exact age would change on the birthday and give the birth date away.
+    if (!mayReadBirthDate(ctx)) return Number(today.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
+    return ageInYears(person.birthDate, today);
   }
 
   @FieldResolver(() => [GrowthMeasurement], { description: 'Oldest first' })

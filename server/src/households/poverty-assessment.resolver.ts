@@ -23,7 +23,7 @@ export class PovertyAssessmentResolver {
     return (await ctx.loaders.household.load(a.household.id))!;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'null unless you may see this account: your own organisation (administrators and auditors: any)' })
   assessedBy(@Root() a: PovertyAssessment, @Ctx() ctx: Context): Promise<User | null> {
     return a.assessedBy ? ctx.loaders.user.load(a.assessedBy.id) : Promise.resolve(null);
   }

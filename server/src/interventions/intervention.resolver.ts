@@ -20,6 +20,7 @@ import {
   listInterventions,
   logIntervention,
   planIntervention,
+  visibleInterventions,
 } from './intervention.service.js';
 
 export const InterventionConnection = ConnectionType(Intervention, 'Intervention');
@@ -42,8 +43,9 @@ export class InterventionResolver {
   @Query(() => Intervention, { nullable: true })
   async intervention(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Intervention | null> {
     const found = await ctx.em.findOne(Intervention, { id });
-    // Out of scope reads as missing.
-    return found && (await ctx.loaders.household.load(found.household.id)) ? found : null;
+    // Out of scope (or another partner's work) reads as missing.
+    if (!found || !(await ctx.loaders.household.load(found.household.id))) return null;
+    return (await visibleInterventions(ctx, [found]))[0] ?? null;
   }
 
   @Authorized(DELIVERERS)
@@ -97,7 +99,7 @@ export class InterventionResolver {
     return (await ctx.loaders.organization.load(i.organization.id))!;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'null unless you may see this account: your own organisation (administrators and auditors: any)' })
   loggedBy(@Root() i: Intervention, @Ctx() ctx: Context): Promise<User | null> {
     return i.loggedBy ? ctx.loaders.user.load(i.loggedBy.id) : Promise.resolve(null);
   }

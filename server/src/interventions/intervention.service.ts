@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
-import { can, roleMay } from '../auth/policy.js';
-import { scopeByHousehold } from '../auth/scope-sql.js';
+import { can, interventionVisible, roleMay } from '../auth/policy.js';
+import { scopeByHousehold, scopeInterventions } from '../auth/scope-sql.js';
 import type { Viewer } from '../auth/viewer.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -31,7 +31,7 @@ export function listInterventions(ctx: Context, args: { first?: number; after?: 
   const knex = em.getKnex();
   const f = args.filter;
   const base = () => {
-    const q = scopeByHousehold(knex, sql(em, 'intervention as i'), ctx.viewer, 'i.household_id');
+    const q = scopeInterventions(knex, scopeByHousehold(knex, sql(em, 'intervention as i'), ctx.viewer, 'i.household_id'), ctx.viewer);
     if (f?.householdId) q.where('i.household_id', f.householdId);
     if (f?.programId) q.where('i.program_id', f.programId);
     if (f?.organizationId) q.where('i.organization_id', f.organizationId);
@@ -53,6 +53,15 @@ export function listInterventions(ctx: Context, args: { first?: number; after?: 
     first: args.first,
     after: args.after,
     map: (row) => em.map(Intervention, row),
+  });
+}
+
+/** The interventions among `all` the viewer may see (a partner: its own and the government's). */
+export async function visibleInterventions(ctx: Context, all: Intervention[]): Promise<Intervention[]> {
+  const organizations = await ctx.loaders.organization.loadMany(all.map((i) => i.organization.id));
+  return all.filter((_, n) => {
+    const org = organizations[n];
+    return org && !(org instanceof Error) && interventionVisible(ctx.viewer, { organizationId: org.id, organizationType: org.type });
   });
 }
 

@@ -17,7 +17,8 @@ function toNeed(r: Record<string, unknown>): Need {
     status: r['status'] as NeedStatus,
     evidence: r['evidence'] as Record<string, unknown>,
     ruleVersion: r['rule_version'] as number,
-    derivedAt: r['derived_at'] as Date,
+    // The view's timestamptz arrives as PostgreSQL text here, not as a Date.
+    derivedAt: new Date(r['derived_at'] as string | Date),
     servingPrograms: r['serving_programs'] as number,
     householdId: r['household_id'] as string,
     personId: (r['person_id'] as string | null) ?? null,

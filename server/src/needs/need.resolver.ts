@@ -1,4 +1,6 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { mayReadBirthDate } from '../auth/disclosure.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import { keysetPage, PageArgs, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -7,9 +9,19 @@ import { HouseholdConnection } from '../households/household.resolver.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
 import { Intervention } from '../interventions/intervention.entity.js';
+import { visibleInterventions } from '../interventions/intervention.service.js';
 import { Program } from '../programs/program.entity.js';
 import { NEED_RULES } from './need-rules.js';
 import { type CandidateRow, Need, NeedRuleInfo, NeedService, NeedStatus, ProgramMatch } from './need.types.js';
+
+/**
+ * Evidence a partner may see: statuses and categories. Dates, exact ages and z-scores are left out:
+ * ageMonths or age beside the derivation date, or a z-score beside the measurement, give the birth date.
+ */
+const PARTNER_EVIDENCE = new Set([
+  'reason', 'stuntingStatus', 'welfareDecile', 'jknStatus', 'schoolEnrolled', 'floorType', 'wallType', 'roofType',
+  'drinkingWater', 'sanitation', 'electricity', 'workingAgeMembers', 'employed', 'socialAssistanceSince',
+]);
 
 // Person-targeted programs fit a member's need more precisely; quota left breaks ties.
 function fit(c: CandidateRow): number {
@@ -84,6 +96,12 @@ export class NeedResolver {
     });
   }
 
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The data that triggered the rule; for partners without dates, ages or z-scores' })
+  evidence(@Root() need: Need, @Ctx() ctx: Context): Record<string, unknown> {
+    if (mayReadBirthDate(ctx)) return need.evidence;
+    return Object.fromEntries(Object.entries(need.evidence).filter(([key]) => PARTNER_EVIDENCE.has(key)));
+  }
+
   @FieldResolver(() => Person, { nullable: true, description: 'The member concerned; null for household-level needs' })
   person(@Root() need: Need, @Ctx() ctx: Context): Promise<Person | null> {
     return need.personId ? ctx.loaders.person.load(need.personId) : Promise.resolve(null);
@@ -96,7 +114,9 @@ export class NeedResolver {
       ctx.em.findOne(Intervention, { id: need.interventionId }),
       ctx.loaders.program.load(need.programId),
     ]);
-    return intervention && program ? Object.assign(new NeedService(), { intervention, program }) : null;
+    // A partner learns that a need is served, not which other partner serves it.
+    const visible = intervention ? (await visibleInterventions(ctx, [intervention]))[0] : undefined;
+    return visible && program ? Object.assign(new NeedService(), { intervention: visible, program }) : null;
   }
 
   @FieldResolver(() => [ProgramMatch], { description: 'Programs that could serve this need, best fit first' })

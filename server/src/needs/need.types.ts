@@ -1,4 +1,3 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { NeedType } from '../graphql/enums.js';
 import { Intervention } from '../interventions/intervention.entity.js';
@@ -25,7 +24,7 @@ export class Need {
   @Field(() => NeedStatus)
   status!: NeedStatus;
 
-  @Field(() => GraphQLJSONObject, { description: 'The data that triggered the rule' })
+  // Exposed through a field resolver that applies the disclosure tier.
   evidence!: Record<string, unknown>;
 
   @Field(() => Int)

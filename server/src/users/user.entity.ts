@@ -38,8 +38,8 @@ export class User {
   @Field(() => Boolean)
   active: boolean = true;
 
+  // Exposed through a field resolver: the administrator and the user only.
   @Property({ type: 'datetime', nullable: true })
-  @Field(() => Date, { nullable: true })
   lastLoginAt?: Date;
 
   @Property({ type: 'datetime' })

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
+import { lastLoginVisible } from '../auth/policy.js';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
@@ -57,6 +58,11 @@ export class UserResolver {
   @FieldResolver(() => Organization)
   async organization(@Root() user: User, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(user.organization.id))!;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'null unless you are an administrator or this user' })
+  lastLoginAt(@Root() user: User, @Ctx() ctx: Context): Date | null {
+    return lastLoginVisible(ctx.viewer, user) ? (user.lastLoginAt ?? null) : null;
   }
 
   @FieldResolver(() => Area, { nullable: true, description: 'Area scope of a kelurahan officer' })

@@ -4,10 +4,10 @@ export interface GrowthPoint {
   z: number;
 }
 
-/** Chart points of a child's measurements, oldest first. */
-export function growthPoints(measurements: readonly { measuredOn: string; heightForAgeZ: number }[]): GrowthPoint[] {
+/** Chart points of a child's measurements with a z-score (partners get none), oldest first. */
+export function growthPoints(measurements: readonly { measuredOn: string; heightForAgeZ: number | null }[]): GrowthPoint[] {
   return measurements
-    .map((m) => ({ time: Date.parse(`${m.measuredOn}T12:00:00+07:00`), z: m.heightForAgeZ }))
+    .flatMap((m) => (m.heightForAgeZ === null ? [] : [{ time: Date.parse(`${m.measuredOn}T12:00:00+07:00`), z: m.heightForAgeZ }]))
     .sort((a, b) => a.time - b.time);
 }
 

@@ -26,7 +26,8 @@ export interface GrowthMeasurementRow {
   heightCm: number;
   weightKg?: number | null;
   position: MeasurePosition;
-  heightForAgeZ: number;
+  /** null for partners, who see the stunting status only */
+  heightForAgeZ: number | null;
   stuntingStatus: StuntingStatus;
 }
 
@@ -63,7 +64,8 @@ function ChildGrowth({ child }: { child: GrowthChild }) {
   const [saved, setSaved] = useState<RecordedMeasurement | null>(null);
   const measurements = child.growthMeasurements;
   const latest = measurements[measurements.length - 1];
-  const z = (value: number) => t('evidence.zScoreValue', { value: formatZ(value, fmt.locale) });
+  const z = (value: number | null) => (value === null ? '—' : t('evidence.zScoreValue', { value: formatZ(value, fmt.locale) }));
+  const points = growthPoints(measurements);
   const chartTitle = t('growth.chartTitle', { name: child.name });
 
   return (
@@ -87,15 +89,20 @@ function ChildGrowth({ child }: { child: GrowthChild }) {
       {latest ? (
         <Stack gap="xs" mt="xs">
           <Text size="sm">
-            {t('growth.latest', { date: fmt.date(latest.measuredOn), height: fmt.number(latest.heightCm), z: z(latest.heightForAgeZ) })}
+            {latest.heightForAgeZ === null
+              ? t('growth.latestStatus', { date: fmt.date(latest.measuredOn), height: fmt.number(latest.heightCm), status: t(`stuntingStatus.${latest.stuntingStatus}`) })
+              : t('growth.latest', { date: fmt.date(latest.measuredOn), height: fmt.number(latest.heightCm), z: z(latest.heightForAgeZ) })}
           </Text>
-          <figure style={{ margin: 0 }} aria-label={chartTitle}>
-            <ErrorBoundary fallback={<Text size="sm" c="dimmed">{t('growth.chartFailed')}</Text>}>
-              <Suspense fallback={<Loading label={t('dashboard.chartLoading')} />}>
-                <GrowthChart points={growthPoints(measurements)} title={chartTitle} />
-              </Suspense>
-            </ErrorBoundary>
-          </figure>
+          {/* Partners get no z-scores (they would give the birth date), so no chart either. */}
+          {points.length > 0 && (
+            <figure style={{ margin: 0 }} aria-label={chartTitle}>
+              <ErrorBoundary fallback={<Text size="sm" c="dimmed">{t('growth.chartFailed')}</Text>}>
+                <Suspense fallback={<Loading label={t('dashboard.chartLoading')} />}>
+                  <GrowthChart points={points} title={chartTitle} />
+                </Suspense>
+              </ErrorBoundary>
+            </figure>
+          )}
           <details>
             <summary>{t('dashboard.tableAlt')}</summary>
             <Table.ScrollContainer minWidth={420}>
@@ -118,7 +125,7 @@ function ChildGrowth({ child }: { child: GrowthChild }) {
                       <Table.Td>{m.ageDays == null ? '—' : Math.floor(m.ageDays / DAYS_PER_MONTH)}</Table.Td>
                       <Table.Td>{fmt.number(m.heightCm)} ({t(`measurePosition.${m.position}`)})</Table.Td>
                       <Table.Td>{fmt.number(m.weightKg)}</Table.Td>
-                      <Table.Td>{formatZ(m.heightForAgeZ, fmt.locale)}</Table.Td>
+                      <Table.Td>{m.heightForAgeZ === null ? '—' : formatZ(m.heightForAgeZ, fmt.locale)}</Table.Td>
                       <Table.Td>{t(`stuntingStatus.${m.stuntingStatus}`)}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -25,9 +25,9 @@ const household: NonNullable<HouseholdDetailQuery['household']> & { __typename: 
   updatedAt: '2026-11-01T00:00:00.000Z',
   area: { id: 'a1', name: 'Menteng', code: '62.71.03.1002', parent: { id: 'a0', name: 'Jekan Raya' } },
   members: [
-    { id: 'p1', name: 'Budi', nik: '6271031405800001', sex: 'MALE', relation: 'HEAD', age: 46, birthDate: '1980-05-14', jknStatus: 'PBI', growthMeasurements: [] },
+    { id: 'p1', name: 'Budi', nik: '6271031405800001', sex: 'MALE', relation: 'HEAD', age: 46, birthDate: '1980-05-14', birthYear: 1980, jknStatus: 'PBI', growthMeasurements: [] },
     {
-      id: 'p2', name: 'Adik', nik: '6271035506240002', sex: 'FEMALE', relation: 'CHILD', age: 2, birthDate: '2024-06-15', jknStatus: 'PBI',
+      id: 'p2', name: 'Adik', nik: '6271035506240002', sex: 'FEMALE', relation: 'CHILD', age: 2, birthDate: '2024-06-15', birthYear: 2024, jknStatus: 'PBI',
       growthMeasurements: [
         { id: 'g1', measuredOn: '2026-02-01', ageDays: 596, heightCm: 76.5, weightKg: 9.1, position: 'LYING', heightForAgeZ: -1.82, stuntingStatus: 'NORMAL' },
         { id: 'g2', measuredOn: '2026-08-01', ageDays: 777, heightCm: 79, weightKg: null, position: 'STANDING', heightForAgeZ: -2.41, stuntingStatus: 'STUNTED' },
@@ -57,9 +57,9 @@ function user(role: Role, orgId: string): CurrentUserFragment {
   return { id: 'u1', username: 'u', displayName: 'U', role, organization: { id: orgId, name: 'Org', shortName: null }, area: null };
 }
 
-function renderPage(role: Role, orgId = 'org-x') {
+function renderPage(role: Role, orgId = 'org-x', shown: typeof household = household) {
   const mocks = [
-    { request: { query: HouseholdDetailDocument, variables: { id: H } }, result: { data: { household } } },
+    { request: { query: HouseholdDetailDocument, variables: { id: H } }, result: { data: { household: shown } } },
     {
       request: { query: AuditEventsDocument, variables: { filter: { entityId: H, action: ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'] }, first: 20 } },
       result: { data: { auditEvents: { __typename: 'AuditEventConnection', totalCount: 0, edges: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } } } },
@@ -117,6 +117,25 @@ describe('HouseholdPage', () => {
     expect(within(card).getByRole('button', { name: 'Terima' })).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Tolak' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Tugaskan ke mitra' })).toBeNull();
+  });
+
+  it('shows a partner the birth year and the stunting status where the server withholds birth date and z-scores', async () => {
+    const partnerView = {
+      ...household,
+      members: household.members.map((m) => ({
+        ...m,
+        nik: '****************',
+        birthDate: null,
+        growthMeasurements: m.growthMeasurements.map((g) => ({ ...g, ageDays: null, heightForAgeZ: null })),
+      })),
+    };
+    renderPage('PRIVATE_PARTNER', 'org-csr', partnerView);
+    const growth = await screen.findByRole('region', { name: 'Pertumbuhan balita' });
+    expect(within(growth).getByText(/79 cm, Pendek \(stunting\)/)).toBeTruthy();
+    expect(within(growth).queryByRole('figure')).toBeNull();
+    const rows = within(within(growth).getByTestId('growth-table')).getAllByRole('row');
+    expect(rows.slice(1).every((r) => !/\d,\d\d/.test(r.textContent ?? ''))).toBe(true);
+    expect(screen.getAllByRole('cell', { name: '1980' })).toHaveLength(1);
   });
 
   it('gives the auditor a collapsed audit trail that loads when opened', async () => {

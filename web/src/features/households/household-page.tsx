@@ -49,6 +49,7 @@ const HOUSEHOLD_QUERY = graphql(`
         relation
         age
         birthDate
+        birthYear
         jknStatus
         growthMeasurements {
           id
@@ -294,7 +295,8 @@ function Members({ h }: { h: HouseholdData }) {
                 <Table.Td ff="monospace">{m.nik}</Table.Td>
                 <Table.Td>{t(`relation.${m.relation}`)}</Table.Td>
                 <Table.Td>{t('household.ageYears', { count: m.age })}</Table.Td>
-                <Table.Td>{fmt.date(m.birthDate)}</Table.Td>
+                {/* Partners get the birth year only. */}
+                <Table.Td>{m.birthDate ? fmt.date(m.birthDate) : m.birthYear}</Table.Td>
                 <Table.Td>{t(`jkn.${m.jknStatus}`)}</Table.Td>
               </Table.Tr>
             ))}
