@@ -106,6 +106,13 @@ describe('estimateCost', () => {
     expect(cost(nested)).toBeGreaterThan(MAX_COST);
   });
 
+  it("admits the spec's nested page at the largest page size, once per operation", () => {
+    const page = `households(first: 100) { edges { node { area { code } members { nik name }
+      interventions { status program { name owner { name } } } } } }`;
+    expect(cost(`{ ${page} }`)).toBeLessThanOrEqual(MAX_COST);
+    expect(cost(`{ a: ${page} b: ${page} }`)).toBeGreaterThan(MAX_COST);
+  });
+
   it('adds the fixed cost of heavy fields, leaves out skipped fields and introspection', () => {
     expect(cost('{ overlap { overlappingNeeds } }')).toBe(1 + FIELD_COSTS['Query.overlap']!);
     expect(cost('{ a: households(first: 100) @skip(if: true) { edges { node { id } } } __typename }')).toBe(0);

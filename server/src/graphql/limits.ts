@@ -35,10 +35,12 @@ export const MAX_ALIASES = 15;
 export const MAX_TOKENS = 1000;
 export const MAX_DIRECTIVES = 10;
 /**
- * Estimated cost (see `estimateCost`). The portal's dearest operation, the work queue at 100 a page, costs
- * about 2,300 (a test prices every portal operation); nested lists of 100 households cost well above.
+ * Estimated cost (see `estimateCost`). The spec's nested page (100 households with their area, members,
+ * interventions, programs and owners) costs about 7,000 and must pass; the portal's dearest operation
+ * costs about 2,300 (a test prices every portal operation); lists nested in lists of 100 households, or
+ * two nested pages in one operation, cost well above.
  */
-export const MAX_COST = 4000;
+export const MAX_COST = 10_000;
 /** A fixed cost for fields that do far more work than their selection shows. */
 export const FIELD_COSTS: Record<string, number> = {
   // Reads and audits up to 50,000 households in one statement.
