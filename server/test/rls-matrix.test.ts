@@ -697,11 +697,11 @@ describe('what may change in a row a role may update', () => {
     expect(await as('ADMIN', `update app_user set role = 'AUDITOR', active = false where id = $1`, [ngo])).toBe(true);
 
     expect(await as('ANONYMOUS', `update api_token set last_used_at = now() where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(true);
-    expect(await as('ANONYMOUS', `update api_token set revoked_at = null, read_only = false where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(false);
+    expect(await as('ANONYMOUS', `update api_token set read_only = not read_only where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(false);
     expect(await as('ANONYMOUS', `update user_session set expires_at = now() + interval '1 year' where id = $1`, [f.sessions['NGO_PARTNER']])).toBe(false);
     expect(await as('NGO_PARTNER', `update user_session set revoked_at = now() where id = $1`, [f.sessions['NGO_PARTNER']])).toBe(true);
     expect(await as('NGO_PARTNER', `update user_session set expires_at = now() + interval '1 year' where id = $1`, [f.sessions['NGO_PARTNER']])).toBe(false);
-    expect(await as('NGO_PARTNER', `update api_token set read_only = false where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(false);
+    expect(await as('NGO_PARTNER', `update api_token set read_only = not read_only where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(false);
     expect(await as('ADMIN', `update user_session set revoked_at = null where id = $1`, [f.revokedSession])).toBe(false);
     expect(await as('ADMIN', `update api_token set revoked_at = null where id = $1`, [f.revokedToken])).toBe(false);
   });

@@ -99,8 +99,10 @@ const POLICIES: Record<string, TablePolicies> = {
       and assessed_by_id = ${UID} and ${OWN_ORG}`,
   },
   audit_event: {
-    // Administrators and auditors read the trail; anyone else only their own logins.
-    select: `${roleIn('ADMIN', 'AUDITOR')} or (actor_id = ${UID} and action in ('LOGIN', 'LOGIN_FAILED'))`,
+    // Administrators and auditors read the trail; anyone else only their own logins, and what the
+    // current transaction writes (an insert returns its generated id; audit_event_stamp dates it).
+    select: `${roleIn('ADMIN', 'AUDITOR')} or (actor_id = ${UID} and action in ('LOGIN', 'LOGIN_FAILED'))
+      or (occurred_at = now() and (actor_id = ${UID} or action in ('LOGIN', 'LOGIN_FAILED')))`,
     // Events in the viewer's own name; the login (which may run with no viewer) names the user it is about.
     insert: `(actor_id = ${UID} and role = ${ROLE} and ${OWN_ORG})
       or (action in ('LOGIN', 'LOGIN_FAILED') and sinergi_login_actor(actor_id, role, organization_id))`,
@@ -303,12 +305,22 @@ export class Migration0005WritePolicies extends Migration {
         end if;`,
       ),
     );
+    // The application cannot date an event: it happened when its transaction did.
+    this.addSql(`
+      create function audit_event_stamp() returns trigger language plpgsql as $$
+      begin
+        if row_security_active(tg_relid) then new.occurred_at := now(); end if;
+        return new;
+      end $$;`);
+    this.addSql(`create trigger audit_event_stamp before insert on audit_event for each row execute function audit_event_stamp();`);
     for (const table of GUARDED) {
       this.addSql(`create trigger ${table}_guard before update on ${table} for each row execute function ${table}_guard();`);
     }
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop trigger if exists audit_event_stamp on audit_event;`);
+    this.addSql(`drop function if exists audit_event_stamp();`);
     for (const table of GUARDED) {
       this.addSql(`drop trigger if exists ${table}_guard on ${table};`);
       this.addSql(`drop function if exists ${table}_guard();`);
