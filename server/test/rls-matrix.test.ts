@@ -1,0 +1,734 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.js';
+
+/**
+ * The database as the second wall (spec §6): every role × every table × select/insert/update/delete,
+ * in raw SQL as the application role, on rows inside and outside the role's scope. POLICY below is
+ * the documentation of what PostgreSQL allows (README, "Access control"); the API may allow less,
+ * never more. Column and state-transition limits on the rows a role may update are tested after it.
+ */
+
+const ROLES = ['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER', 'AUDITOR'] as const;
+type RoleKey = (typeof ROLES)[number];
+const USER_OF: Record<Exclude<RoleKey, 'ANONYMOUS'>, string> = {
+  ADMIN: 'admin',
+  COORDINATOR: 'bappeda',
+  AGENCY_STAFF: 'dinkes',
+  KELURAHAN_OFFICER: 'lurah.menteng',
+  NGO_PARTNER: 'ngo',
+  PRIVATE_PARTNER: 'csr',
+  AUDITOR: 'inspektorat',
+};
+const OPS = ['select', 'insert', 'update', 'delete'] as const;
+type Op = (typeof OPS)[number];
+
+/** The rows each table is tried on; what each label means for a viewer is in `rowOf` below. */
+const ROWS = {
+  household: ['in', 'out'],
+  person: ['in', 'out'],
+  growth_measurement: ['in', 'out'],
+  intervention: ['in', 'inOther', 'out'],
+  assignment: ['in', 'inOther', 'out'],
+  household_need: ['in', 'out'],
+  poverty_assessment: ['in', 'out'],
+  audit_event: ['ownLogin', 'own', 'other'],
+  app_user: ['self', 'colleague', 'other'],
+  user_session: ['own', 'other', 'revoked'],
+  api_token: ['own', 'other', 'revoked'],
+  area: ['any'],
+  organization: ['any'],
+  program: ['own', 'other'],
+  indicator_value: ['stunting', 'inflation'],
+} as const;
+type Table = keyof typeof ROWS;
+type Grants = Partial<Record<RoleKey, readonly string[]>>;
+
+const GOVERNMENT_WIDE = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'AUDITOR'] as const;
+const LOGGED_IN = ROLES.filter((r) => r !== 'ANONYMOUS');
+const to = (roles: readonly RoleKey[], rows: readonly string[]): Grants => Object.fromEntries(roles.map((r) => [r, rows]));
+/** Reads along the household scope of spec §1: city-wide roles all, the kelurahan officer its area, partners their referrals. */
+const householdScoped = (inRows: readonly string[], all: readonly string[]): Grants => ({
+  ...to(GOVERNMENT_WIDE, all),
+  ...to(['KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER'], inRows),
+});
+
+/**
+ * What PostgreSQL lets each role do. A role not listed for an operation may do it on no row.
+ * in/out: a household (or what hangs off it) inside / outside the viewer's scope. intervention.in:
+ * of a program owned by the viewer's organisation; inOther: another organisation's program, same
+ * household. assignment.in: referral of the visible household to the viewer's organisation (partners),
+ * inOther: to another partner; out: a closed referral of a household outside the scope.
+ */
+const POLICY: Record<Table, Record<Op, Grants>> = {
+  household: {
+    select: householdScoped(['in'], ['in', 'out']),
+    insert: { ADMIN: ['in', 'out'], KELURAHAN_OFFICER: ['in'] },
+    // Coordinators and agency staff only through an assessment (decile, status, expenditure: see below).
+    update: { ADMIN: ['in', 'out'], COORDINATOR: ['in', 'out'], AGENCY_STAFF: ['in', 'out'], KELURAHAN_OFFICER: ['in'] },
+    delete: {},
+  },
+  person: {
+    select: householdScoped(['in'], ['in', 'out']),
+    insert: { ADMIN: ['in', 'out'], KELURAHAN_OFFICER: ['in'] },
+    update: { ADMIN: ['in', 'out'], KELURAHAN_OFFICER: ['in'] },
+    delete: {},
+  },
+  growth_measurement: {
+    select: householdScoped(['in'], ['in', 'out']),
+    insert: { ADMIN: ['in', 'out'], AGENCY_STAFF: ['in', 'out'] },
+    update: {},
+    delete: {},
+  },
+  intervention: {
+    select: householdScoped(['in', 'inOther'], ['in', 'inOther', 'out']),
+    insert: { ADMIN: ['in', 'inOther', 'out'], COORDINATOR: ['in', 'inOther', 'out'], AGENCY_STAFF: ['in', 'out'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
+    update: { ADMIN: ['in', 'inOther', 'out'], COORDINATOR: ['in', 'inOther', 'out'], AGENCY_STAFF: ['in', 'out'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
+    delete: {},
+  },
+  assignment: {
+    select: { ...to(GOVERNMENT_WIDE, ['in', 'inOther', 'out']), KELURAHAN_OFFICER: ['in', 'inOther'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
+    // Only coordinators refer: a partner never creates a referral, not even to itself.
+    insert: { ADMIN: ['in', 'inOther', 'out'], COORDINATOR: ['in', 'inOther', 'out'] },
+    update: { ADMIN: ['in', 'inOther', 'out'], COORDINATOR: ['in', 'inOther', 'out'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
+    delete: {},
+  },
+  household_need: {
+    select: householdScoped(['in'], ['in', 'out']),
+    // Needs are re-derived by whoever changes a household's data, within their scope.
+    insert: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER'], ['in']) },
+    update: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER'], ['in']) },
+    delete: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER'], ['in']) },
+  },
+  poverty_assessment: {
+    select: householdScoped(['in'], ['in', 'out']),
+    insert: { ADMIN: ['in', 'out'], COORDINATOR: ['in', 'out'], AGENCY_STAFF: ['in', 'out'], KELURAHAN_OFFICER: ['in'] },
+    update: {},
+    delete: {},
+  },
+  audit_event: {
+    // ownLogin: the viewer's own LOGIN; own: another event of the viewer; other: someone else's.
+    select: { ...to(LOGGED_IN, ['ownLogin']), ADMIN: ['ownLogin', 'own', 'other'], AUDITOR: ['ownLogin', 'own', 'other'] },
+    // Everyone writes events in their own name; a login (anonymous) writes LOGIN/LOGIN_FAILED of the user it is about.
+    insert: { ...to(LOGGED_IN, ['ownLogin', 'own']), ANONYMOUS: ['ownLogin'] },
+    update: {},
+    delete: {},
+  },
+  app_user: {
+    // Anonymous: the login looks users up by name. Partners see the people of their own organisation.
+    select: { ...to(ROLES, ['self', 'colleague', 'other']), NGO_PARTNER: ['self', 'colleague'], PRIVATE_PARTNER: ['self', 'colleague'] },
+    insert: { ADMIN: ['self', 'colleague', 'other'] },
+    // Own row: password (columns limited below); anonymous: the login's last_login_at only.
+    update: { ...to(LOGGED_IN, ['self']), ADMIN: ['self', 'colleague', 'other'], ANONYMOUS: ['self', 'colleague', 'other'] },
+    delete: {},
+  },
+  user_session: {
+    // Anonymous: the session lookup of every request sees live sessions only.
+    select: { ...to(LOGGED_IN, ['own']), ADMIN: ['own', 'other', 'revoked'], ANONYMOUS: ['own', 'other'] },
+    insert: { ...to(LOGGED_IN, ['own']), ANONYMOUS: ['own', 'other'] },
+    update: { ...to(LOGGED_IN, ['own']), ADMIN: ['own', 'other', 'revoked'] },
+    delete: {},
+  },
+  api_token: {
+    select: { ...to(LOGGED_IN, ['own']), ADMIN: ['own', 'other', 'revoked'], ANONYMOUS: ['own', 'other'] },
+    insert: to(LOGGED_IN, ['own']),
+    // Anonymous: last_used_at of a live token (columns limited below).
+    update: { ...to(LOGGED_IN, ['own']), ADMIN: ['own', 'other', 'revoked'], ANONYMOUS: ['own', 'other'] },
+    delete: {},
+  },
+  area: {
+    select: to(ROLES, ['any']),
+    insert: {},
+    update: { ADMIN: ['any'] },
+    delete: {},
+  },
+  organization: {
+    select: to(ROLES, ['any']),
+    insert: { ADMIN: ['any'] },
+    update: { ADMIN: ['any'] },
+    delete: {},
+  },
+  program: {
+    select: to(LOGGED_IN, ['own', 'other']),
+    insert: to(['ADMIN', 'COORDINATOR'], ['own', 'other']),
+    update: to(['ADMIN', 'COORDINATOR'], ['own', 'other']),
+    delete: {},
+  },
+  indicator_value: {
+    select: to(LOGGED_IN, ['stunting', 'inflation']),
+    // Agency staff record the aspects their organisation's programs work on (Dinas Kesehatan: stunting).
+    insert: { ...to(['ADMIN', 'COORDINATOR'], ['stunting', 'inflation']), AGENCY_STAFF: ['stunting'] },
+    update: { ...to(['ADMIN', 'COORDINATOR'], ['stunting', 'inflation']), AGENCY_STAFF: ['stunting'] },
+    delete: {},
+  },
+};
+
+interface Viewer {
+  key: RoleKey;
+  userId: string;
+  role: string;
+  orgId: string;
+  areaCode: string;
+}
+
+type Json = Record<string, unknown>;
+
+let t: TestServer;
+let conn: pg.Client;
+const viewers = {} as Record<RoleKey, Viewer>;
+/** Fixture ids, found or created as the owner. */
+const f = {} as {
+  hIn: string;
+  hOut: string;
+  orgs: Record<'ngo' | 'csr' | 'dinkes' | 'third', string>;
+  interventions: Record<'ngo' | 'csr' | 'dinkes', { in: string; out: string }>;
+  assignments: { ngoIn: string; csrIn: string; thirdIn: string; ngoOut: string; csrOut: string };
+  colleagues: Record<string, string>;
+  sessions: Record<string, string>;
+  tokens: Record<string, string>;
+  revokedSession: string;
+  revokedToken: string;
+  logins: Record<string, string>;
+  reads: Record<string, string>;
+  otherEvent: string;
+  programs: Record<'ngo' | 'csr' | 'dinkes' | 'third', string>;
+  indicators: Record<'stunting' | 'inflation', string>;
+};
+
+const one = async <T extends Json>(text: string, params: unknown[] = []) => {
+  const [row] = await t.query<T>(text, params);
+  if (!row) throw new Error(`fixture not found: ${text}`);
+  return row;
+};
+const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
+
+/** An owner-inserted row, built from an existing one with overrides. */
+async function cloneAsOwner(table: string, id: string, overrides: Json): Promise<string> {
+  const { r } = await one<{ r: Json }>(`select to_jsonb(x) as r from ${table} x where id = ?`, [id]);
+  const row = { ...r, id: randomUUID(), ...overrides };
+  const cols = Object.keys(row).map((c) => `"${c}"`).join(', ');
+  await t.query(`insert into ${table} (${cols}) select ${cols} from jsonb_populate_record(null::${table}, ?::jsonb)`, [JSON.stringify(row)]);
+  return row.id as string;
+}
+
+beforeAll(async () => {
+  t = await startTestServer();
+  conn = (await t.db.orm.em.getKnex().client.acquireConnection()) as pg.Client;
+
+  viewers.ANONYMOUS = { key: 'ANONYMOUS', userId: '', role: '', orgId: '', areaCode: '' };
+  for (const [key, username] of Object.entries(USER_OF)) {
+    const u = await one<{ id: string; role: string; organization_id: string; code: string | null }>(
+      `select u.id, u.role, u.organization_id, a.code from app_user u left join area a on a.id = u.area_id where u.username = ?`,
+      [username],
+    );
+    viewers[key as RoleKey] = { key: key as RoleKey, userId: u.id, role: u.role, orgId: u.organization_id, areaCode: u.code ?? '' };
+  }
+  const orgOf = (key: RoleKey) => viewers[key].orgId;
+  const third = await one<{ id: string }>(
+    `select id from organization where type in ('NGO', 'COMMUNITY_ORGANIZATION', 'PRIVATE_SECTOR') and id not in (?, ?)
+      and exists (select 1 from program p where p.owner_id = organization.id) order by name limit 1`,
+    [orgOf('NGO_PARTNER'), orgOf('PRIVATE_PARTNER')],
+  );
+  f.orgs = { ngo: orgOf('NGO_PARTNER'), csr: orgOf('PRIVATE_PARTNER'), dinkes: orgOf('AGENCY_STAFF'), third: third.id };
+
+  // A Menteng household and one elsewhere, each with a child measured, the latter referred to neither partner.
+  const withChild = `exists (select 1 from person p join growth_measurement g on g.person_id = p.id where p.household_id = h.id)`;
+  f.hIn = (await one<{ id: string }>(
+    `select h.id from household h join area a on a.id = h.area_id where a.code = ? and ${withChild} order by h.id limit 1`,
+    [viewers.KELURAHAN_OFFICER.areaCode],
+  )).id;
+  f.hOut = (await one<{ id: string }>(
+    `select h.id from household h join area a on a.id = h.area_id
+      where a.code not like ? and ${withChild}
+        and not exists (select 1 from assignment s where s.household_id = h.id and s.organization_id in (?, ?)
+                          and s.status in ('REQUESTED', 'ACCEPTED'))
+      order by h.id limit 1`,
+    [`${viewers.KELURAHAN_OFFICER.areaCode}%`, f.orgs.ngo, f.orgs.csr],
+  )).id;
+
+  // Referrals: of hIn to both partners and a third one (active), of hOut to both partners (closed).
+  const refer = async (household: string, org: string, status: 'REQUESTED' | 'CLOSED') => {
+    const existing = await t.query<{ id: string }>(
+      `select id from assignment where household_id = ? and organization_id = ? and status = ? order by id limit 1`,
+      [household, org, status],
+    );
+    if (existing[0]) return existing[0].id;
+    const id = randomUUID();
+    await t.query(
+      `insert into assignment (id, household_id, organization_id, status, requested_by_id, closed_at)
+       values (?, ?, ?, ?, ?, case when ? = 'CLOSED' then now() end)`,
+      [id, household, org, status, viewers.COORDINATOR.userId, status],
+    );
+    return id;
+  };
+  // Only REQUESTED referrals of hIn, so that the transitions below start from a known state.
+  await t.query(`update assignment set status = 'REQUESTED', responded_at = null, responded_by_id = null where household_id = ? and status = 'ACCEPTED'`, [f.hIn]);
+  f.assignments = {
+    ngoIn: await refer(f.hIn, f.orgs.ngo, 'REQUESTED'),
+    csrIn: await refer(f.hIn, f.orgs.csr, 'REQUESTED'),
+    thirdIn: await refer(f.hIn, f.orgs.third, 'REQUESTED'),
+    ngoOut: await refer(f.hOut, f.orgs.ngo, 'CLOSED'),
+    csrOut: await refer(f.hOut, f.orgs.csr, 'CLOSED'),
+  };
+
+  // A planned intervention of each organisation's program on each household.
+  const programOf = async (org: string) =>
+    (await one<{ id: string }>(`select id from program where owner_id = ? order by target_unit, name limit 1`, [org])).id;
+  f.programs = { ngo: await programOf(f.orgs.ngo), csr: await programOf(f.orgs.csr), dinkes: await programOf(f.orgs.dinkes), third: await programOf(f.orgs.third) };
+  const plan = async (org: 'ngo' | 'csr' | 'dinkes', household: string, year: number) => {
+    const id = randomUUID();
+    await t.query(
+      `insert into intervention (id, program_id, household_id, status, planned_on, period_key, logged_by_id, organization_id)
+       select ?, p.id, ?, 'PLANNED', p.starts_on, ?, ?, p.owner_id from program p where p.id = ?`,
+      [id, household, String(year), viewers.ADMIN.userId, f.programs[org]],
+    );
+    return id;
+  };
+  f.interventions = {
+    ngo: { in: await plan('ngo', f.hIn, 1990), out: await plan('ngo', f.hOut, 1990) },
+    csr: { in: await plan('csr', f.hIn, 1991), out: await plan('csr', f.hOut, 1991) },
+    dinkes: { in: await plan('dinkes', f.hIn, 1992), out: await plan('dinkes', f.hOut, 1992) },
+  };
+
+  // Needs and assessments of both households.
+  for (const h of [f.hIn, f.hOut]) {
+    await t.query(
+      `insert into household_need (household_id, need_type, rule_version, evidence) values (?, 'ELECTRICITY', 1, '{}')
+       on conflict do nothing`,
+      [h],
+    );
+    await t.query(
+      `insert into poverty_assessment (id, household_id, assessed_on, welfare_decile, poverty_status, reason)
+       select ?, h.id, date '2020-01-01', h.welfare_decile, h.poverty_status, 'fixture' from household h where h.id = ?`,
+      [randomUUID(), h],
+    );
+  }
+
+  // People, sessions, tokens and audit events of every viewer (anonymous borrows the ngo user's).
+  f.colleagues = {};
+  f.sessions = {};
+  f.tokens = {};
+  f.logins = {};
+  f.reads = {};
+  for (const key of LOGGED_IN) {
+    const v = viewers[key];
+    f.colleagues[key] = await cloneAsOwner('app_user', v.userId, { username: `rekan.${digits(8)}`, last_login_at: null });
+    f.sessions[key] = randomUUID();
+    await t.query(`insert into user_session (id, user_id, token_hash, expires_at) values (?, ?, ?, now() + interval '1 day')`, [
+      f.sessions[key],
+      v.userId,
+      randomBytes(32).toString('hex'),
+    ]);
+    f.tokens[key] = randomUUID();
+    await t.query(`insert into api_token (id, user_id, name, token_prefix, token_hash) values (?, ?, 'fixture', 'sng_t_abc', ?)`, [
+      f.tokens[key],
+      v.userId,
+      randomBytes(32).toString('hex'),
+    ]);
+    const event = async (action: string) =>
+      (await one<{ id: string }>(
+        `insert into audit_event (actor_id, organization_id, role, action, entity_type, entity_ids)
+         values (?, ?, ?, ?, 'User', array[?]) returning id::text`,
+        [v.userId, v.orgId, v.role, action, v.userId],
+      )).id;
+    f.logins[key] = await event('LOGIN');
+    f.reads[key] = await event('PII_READ');
+  }
+  f.revokedSession = randomUUID();
+  await t.query(`insert into user_session (id, user_id, token_hash, expires_at, revoked_at) values (?, ?, ?, now() + interval '1 day', now())`, [
+    f.revokedSession,
+    viewers.ADMIN.userId,
+    randomBytes(32).toString('hex'),
+  ]);
+  f.revokedToken = randomUUID();
+  await t.query(`insert into api_token (id, user_id, name, token_prefix, token_hash, revoked_at) values (?, ?, 'fixture', 'sng_t_abc', ?, now())`, [
+    f.revokedToken,
+    viewers.ADMIN.userId,
+    randomBytes(32).toString('hex'),
+  ]);
+  f.otherEvent = (await one<{ id: string }>(
+    `insert into audit_event (actor_id, organization_id, role, action, entity_type, entity_ids)
+     select id, organization_id, role, 'UPDATE', 'Household', array[?] from app_user where username = 'dinsos' returning id::text`,
+    [f.hIn],
+  )).id;
+
+  const indicator = async (name: string) => (await one<{ id: string }>(`select id from indicator_value where indicator = ? order by id limit 1`, [name])).id;
+  f.indicators = { stunting: await indicator('STUNTING_PREVALENCE_PCT'), inflation: await indicator('INFLATION_YOY_PCT') };
+}, 120_000);
+
+afterAll(async () => {
+  if (conn) await t.db.orm.em.getKnex().client.releaseConnection(conn);
+  await t?.close();
+});
+
+/** The organisation whose program an intervention row stands for, for a viewer. */
+function programOrg(v: Viewer): 'ngo' | 'csr' | 'dinkes' {
+  return v.key === 'NGO_PARTNER' ? 'ngo' : v.key === 'PRIVATE_PARTNER' ? 'csr' : 'dinkes';
+}
+/** A different user than the viewer (anonymous has none: the ngo user stands in for its "own" rows). */
+const stand = (v: Viewer): Exclude<RoleKey, 'ANONYMOUS'> => (v.key === 'ANONYMOUS' ? 'NGO_PARTNER' : v.key);
+const otherThan = (v: Viewer): Exclude<RoleKey, 'ANONYMOUS'> => (stand(v) === 'AUDITOR' ? 'COORDINATOR' : 'AUDITOR');
+
+/** The id of the row a label stands for, for a viewer. */
+function rowOf(table: Table, label: string, v: Viewer): string {
+  const own = programOrg(v);
+  switch (table) {
+    case 'household':
+      return label === 'in' ? f.hIn : f.hOut;
+    case 'intervention': {
+      const otherOrg = own === 'dinkes' ? 'ngo' : 'dinkes';
+      if (label === 'in') return f.interventions[own].in;
+      if (label === 'inOther') return f.interventions[otherOrg].in;
+      return f.interventions[own].out;
+    }
+    case 'assignment': {
+      const partner = v.key === 'PRIVATE_PARTNER' ? 'csr' : 'ngo';
+      if (label === 'in') return f.assignments[`${partner}In`];
+      if (label === 'inOther') return f.assignments.thirdIn;
+      return f.assignments[`${partner}Out`];
+    }
+    case 'audit_event':
+      return label === 'ownLogin' ? f.logins[stand(v)]! : label === 'own' ? f.reads[stand(v)]! : f.otherEvent;
+    case 'app_user':
+      return label === 'self' ? viewers[stand(v)].userId : label === 'colleague' ? f.colleagues[stand(v)]! : viewers[otherThan(v)].userId;
+    case 'user_session':
+      return label === 'own' ? f.sessions[stand(v)]! : label === 'other' ? f.sessions[otherThan(v)]! : f.revokedSession;
+    case 'api_token':
+      return label === 'own' ? f.tokens[stand(v)]! : label === 'other' ? f.tokens[otherThan(v)]! : f.revokedToken;
+    case 'program':
+      return label === 'own' ? f.programs[own] : f.programs.third;
+    case 'indicator_value':
+      return f.indicators[label as 'stunting' | 'inflation'];
+    default:
+      return '';
+  }
+}
+
+/** Rows found through their household (person, measurement, need, assessment of hIn / hOut). */
+async function childRow(table: Table, label: string): Promise<string> {
+  const household = label === 'in' ? f.hIn : f.hOut;
+  const sql: Partial<Record<Table, string>> = {
+    person: `select id from person where household_id = ? order by id limit 1`,
+    growth_measurement: `select g.id from growth_measurement g join person p on p.id = g.person_id where p.household_id = ? order by g.id limit 1`,
+    household_need: `select id from household_need where household_id = ? order by id limit 1`,
+    poverty_assessment: `select id from poverty_assessment where household_id = ? order by id limit 1`,
+  };
+  if (sql[table]) return (await one<{ id: string }>(sql[table]!, [household])).id;
+  if (table === 'area') return (await one<{ id: string }>(`select id from area where code = ?`, [viewers.KELURAHAN_OFFICER.areaCode])).id;
+  if (table === 'organization') return f.orgs.third;
+  throw new Error(table);
+}
+
+async function idOf(table: Table, label: string, v: Viewer): Promise<string> {
+  return rowOf(table, label, v) || childRow(table, label);
+}
+
+/** A new row like `source`, made unique and attributed to the viewer the way the API attributes it. */
+async function freshRow(table: Table, source: Json, v: Viewer): Promise<Json> {
+  const uid = v.userId || null;
+  const org = v.orgId || null;
+  const row: Json = { ...source, id: randomUUID() };
+  switch (table) {
+    case 'household':
+      return { ...row, kk_number: `9${digits(15)}` };
+    case 'person':
+      return { ...row, nik: `9${digits(15)}`, relation: 'OTHER' };
+    case 'growth_measurement':
+      return { ...row, measured_on: `19${digits(2)}-0${1 + (Number(digits(1)) % 9)}-1${digits(1)}`, recorded_by_id: uid, organization_id: org };
+    case 'intervention':
+      return {
+        ...row,
+        status: 'PLANNED',
+        planned_on: source['planned_on'] ?? source['delivered_on'],
+        delivered_on: null,
+        period_key: `18${digits(2)}`,
+        idempotency_key: null,
+        logged_by_id: uid,
+        verified_at: null,
+        verified_by_id: null,
+        cancelled_at: null,
+        cancel_reason: null,
+        version: 1,
+      };
+    case 'assignment': {
+      const used = await t.query<{ need_type: string | null }>(
+        `select need_type from assignment where household_id = ? and organization_id = ? and status in ('REQUESTED', 'ACCEPTED')`,
+        [source['household_id'], source['organization_id']],
+      );
+      const free = ['ELECTRICITY', 'WATER', 'SANITATION', 'HOUSING', 'FOOD', 'INCOME'].find((n) => !used.some((u) => u.need_type === n));
+      return {
+        ...row,
+        status: 'REQUESTED',
+        need_type: free,
+        requested_by_id: uid,
+        responded_by_id: null,
+        responded_at: null,
+        response_note: null,
+        closed_at: null,
+        version: 1,
+      };
+    }
+    case 'household_need': {
+      const used = await t.query<{ need_type: string }>(`select need_type from household_need where household_id = ? and person_id is null`, [
+        source['household_id'],
+      ]);
+      const free = ['FOOD', 'INCOME', 'WATER', 'SANITATION', 'HOUSING', 'ELECTRICITY'].find((n) => !used.some((u) => u.need_type === n));
+      return { ...row, person_id: null, need_type: free };
+    }
+    case 'poverty_assessment':
+      return { ...row, assessed_by_id: uid, organization_id: org };
+    case 'audit_event': {
+      const { id: _id, ...event } = source;
+      return event;
+    }
+    case 'app_user':
+      return { ...row, username: `neu.${digits(8)}` };
+    case 'user_session':
+    case 'api_token':
+      return { ...row, token_hash: randomBytes(32).toString('hex') };
+    case 'area':
+      return { ...row, code: `62.71.05.${1100 + (Number(digits(3)) % 800)}` };
+    case 'organization':
+    case 'program':
+      return { ...row, name: `Baru ${digits(8)}` };
+    case 'indicator_value': {
+      const free = await one<{ y: number }>(
+        `select y from generate_series(2000, 2099) y where not exists (select 1 from indicator_value where area_id = ? and indicator = ? and year = y and quarter = 1) limit 1`,
+        [source['area_id'], source['indicator']],
+      );
+      return { ...row, year: free.y, quarter: 1, recorded_by_id: uid };
+    }
+  }
+}
+
+/**
+ * Runs one statement as the application role with the viewer set, in a transaction that is rolled
+ * back. Allowed when it touched a row; denied when it touched none or PostgreSQL refused it for lack
+ * of privilege or by policy (42501). Any other error is a broken fixture and fails the test.
+ */
+async function attempt(v: Viewer, text: string, params: unknown[]): Promise<boolean> {
+  await conn.query('begin');
+  try {
+    await conn.query(
+      `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true),
+              set_config('sinergi.org_id', $3, true), set_config('sinergi.area_code', $4, true)`,
+      [v.userId, v.role, v.orgId, v.areaCode],
+    );
+    const res = await conn.query(text, params);
+    return (res.command === 'SELECT' ? Number(res.rows[0]?.n ?? 0) : (res.rowCount ?? 0)) > 0;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '42501') return false;
+    // The policy let the delete through; only a foreign key kept the row.
+    if ((code === '23503' || code === '23001') && text.startsWith('delete')) return true;
+    throw new Error(`${v.key}: ${text}: ${(error as Error).message}`);
+  } finally {
+    await conn.query('rollback');
+  }
+}
+
+async function tryOp(table: Table, op: Op, label: string, v: Viewer): Promise<boolean> {
+  const id = await idOf(table, label, v);
+  const key = table === 'audit_event' ? 'id::text' : 'id';
+  switch (op) {
+    case 'select':
+      return attempt(v, `select count(*) as n from ${table} where ${key} = $1`, [id]);
+    case 'update':
+      // Changes nothing: the row policy decides (what may change is tested below).
+      return attempt(v, `update ${table} set ${table === 'audit_event' ? 'action = action' : 'id = id'} where ${key} = $1`, [id]);
+    case 'delete':
+      return attempt(v, `delete from ${table} where ${key} = $1`, [id]);
+    case 'insert': {
+      const { r } = await one<{ r: Json }>(`select to_jsonb(x) as r from ${table} x where ${key} = ?`, [id]);
+      const row = await freshRow(table, r, v);
+      const cols = Object.keys(row).map((c) => `"${c}"`).join(', ');
+      return attempt(v, `insert into ${table} (${cols}) select ${cols} from jsonb_populate_record(null::${table}, $1::jsonb)`, [JSON.stringify(row)]);
+    }
+  }
+}
+
+describe('row-level security matrix, in raw SQL as the application role', () => {
+  it('covers every table the application can reach', async () => {
+    const tables = await t.query<{ table_name: string }>(
+      `select distinct table_name from information_schema.role_table_grants
+        where grantee = 'sinergi_app' and table_schema = 'public'
+          and table_name in (select relname from pg_class where relkind = 'r')`,
+    );
+    expect(tables.map((r) => r.table_name).sort()).toEqual(Object.keys(ROWS).sort());
+  });
+
+  for (const table of Object.keys(ROWS) as Table[]) {
+    it(`${table}: every role × select/insert/update/delete × in and out of scope matches the policy table`, async () => {
+      const mismatches: string[] = [];
+      for (const role of ROLES) {
+        const v = viewers[role];
+        for (const op of OPS) {
+          for (const label of ROWS[table]) {
+            const expected = (POLICY[table][op][role] ?? []).includes(label);
+            const actual = await tryOp(table, op, label, v);
+            if (actual !== expected) mismatches.push(`${role} ${op} ${label}: ${actual ? 'allowed' : 'denied'}, policy says ${expected ? 'allowed' : 'denied'}`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
+
+describe('what may change in a row a role may update', () => {
+  const as = (role: RoleKey, text: string, params: unknown[] = []) => attempt(viewers[role], text, params);
+
+  it('a partner answers its own referral: REQUESTED to ACCEPTED, DECLINED or CLOSED, in its own name, nothing else', async () => {
+    const a = f.assignments.ngoIn;
+    const ngo = viewers.NGO_PARTNER.userId;
+    const respond = (status: string, extra = '') =>
+      as('NGO_PARTNER', `update assignment set status = '${status}', responded_at = now(), responded_by_id = $2, version = version + 1${extra} where id = $1`, [a, ngo]);
+    expect(await respond('ACCEPTED', `, response_note = 'siap'`)).toBe(true);
+    expect(await respond('DECLINED')).toBe(true);
+    expect(await as('NGO_PARTNER', `update assignment set status = 'CLOSED', closed_at = now() where id = $1`, [a])).toBe(true);
+    // Not in someone else's name, not another household, note, organisation or need.
+    expect(await as('NGO_PARTNER', `update assignment set status = 'ACCEPTED', responded_at = now(), responded_by_id = $2 where id = $1`, [a, viewers.COORDINATOR.userId])).toBe(false);
+    expect(await as('NGO_PARTNER', `update assignment set household_id = $2 where id = $1`, [a, f.hOut])).toBe(false);
+    expect(await as('NGO_PARTNER', `update assignment set note = 'diubah' where id = $1`, [a])).toBe(false);
+    expect(await as('NGO_PARTNER', `update assignment set organization_id = $2 where id = $1`, [a, f.orgs.third])).toBe(false);
+    expect(await as('NGO_PARTNER', `update assignment set need_type = 'WATER' where id = $1`, [a])).toBe(false);
+    // A closed referral stays closed; the other partner's referral is not its to answer.
+    expect(await as('PRIVATE_PARTNER', `update assignment set status = 'ACCEPTED', responded_at = now(), responded_by_id = $2 where id = $1`, [a, viewers.PRIVATE_PARTNER.userId])).toBe(false);
+  });
+
+  it('a partner cannot reopen what it declined or closed, nor refer a household to itself', async () => {
+    const v = viewers.NGO_PARTNER;
+    await conn.query('begin');
+    try {
+      await conn.query(
+        `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true), set_config('sinergi.org_id', $3, true)`,
+        [v.userId, v.role, v.orgId],
+      );
+      const decline = await conn.query(
+        `update assignment set status = 'DECLINED', responded_at = now(), responded_by_id = $2 where id = $1`,
+        [f.assignments.ngoIn, v.userId],
+      );
+      expect(decline.rowCount).toBe(1);
+      // Its household has left the partner's scope (no row to touch), and the guard would refuse it anyway.
+      const reopened = await conn
+        .query(`update assignment set status = 'REQUESTED', responded_at = null, responded_by_id = null where id = $1`, [f.assignments.ngoIn])
+        .then((r) => r.rowCount, (e: { code?: string }) => (e.code === '42501' ? 0 : Promise.reject(e)));
+      expect(reopened).toBe(0);
+    } finally {
+      await conn.query('rollback');
+    }
+    // The self-referral of issue 9: REQUESTED, to its own organisation, for a household it does not see.
+    expect(
+      await as('NGO_PARTNER', `insert into assignment (id, household_id, organization_id, status, requested_by_id) values ($1, $2, $3, 'REQUESTED', $4)`, [
+        randomUUID(),
+        f.hOut,
+        v.orgId,
+        v.userId,
+      ]),
+    ).toBe(false);
+  });
+
+  it('coordinators close referrals but never answer them for the partner', async () => {
+    const a = f.assignments.ngoIn;
+    expect(await as('COORDINATOR', `update assignment set status = 'CLOSED', closed_at = now(), response_note = 'selesai' where id = $1`, [a])).toBe(true);
+    expect(await as('COORDINATOR', `update assignment set status = 'ACCEPTED', responded_at = now(), responded_by_id = $2 where id = $1`, [a, viewers.COORDINATOR.userId])).toBe(false);
+    expect(await as('COORDINATOR', `update assignment set household_id = $2 where id = $1`, [a, f.hOut])).toBe(false);
+    expect(
+      await as('COORDINATOR', `insert into assignment (id, household_id, organization_id, status, requested_by_id) values ($1, $2, $3, 'ACCEPTED', $4)`, [
+        randomUUID(),
+        f.hOut,
+        f.orgs.third,
+        viewers.COORDINATOR.userId,
+      ]),
+    ).toBe(false);
+  });
+
+  it('interventions move forward only; only coordinators verify; program, household and author stay', async () => {
+    const mine = f.interventions.dinkes.in;
+    expect(await as('AGENCY_STAFF', `update intervention set status = 'DELIVERED', delivered_on = planned_on, quantity = 1 where id = $1`, [mine])).toBe(true);
+    expect(await as('AGENCY_STAFF', `update intervention set status = 'IN_PROGRESS' where id = $1`, [mine])).toBe(true);
+    expect(await as('AGENCY_STAFF', `update intervention set status = 'CANCELLED', cancelled_at = now(), cancel_reason = 'batal' where id = $1`, [mine])).toBe(true);
+    expect(
+      await as('AGENCY_STAFF', `update intervention set status = 'VERIFIED', delivered_on = planned_on, verified_at = now(), verified_by_id = $2 where id = $1`, [
+        mine,
+        viewers.AGENCY_STAFF.userId,
+      ]),
+    ).toBe(false);
+    expect(await as('AGENCY_STAFF', `update intervention set program_id = $2 where id = $1`, [mine, f.programs.ngo])).toBe(false);
+    expect(await as('AGENCY_STAFF', `update intervention set household_id = $2 where id = $1`, [mine, f.hOut])).toBe(false);
+    expect(await as('AGENCY_STAFF', `update intervention set logged_by_id = $2 where id = $1`, [mine, viewers.AGENCY_STAFF.userId])).toBe(false);
+    const delivered = `update intervention set status = 'DELIVERED', delivered_on = planned_on where id = $1;`;
+    await t.query(delivered.replace('$1', '?'), [f.interventions.ngo.in]);
+    expect(await as('NGO_PARTNER', `update intervention set status = 'CANCELLED', cancelled_at = now(), cancel_reason = 'batal' where id = $1`, [f.interventions.ngo.in])).toBe(false);
+    expect(await as('NGO_PARTNER', `update intervention set status = 'PLANNED', delivered_on = null where id = $1`, [f.interventions.ngo.in])).toBe(false);
+    expect(
+      await as('COORDINATOR', `update intervention set status = 'VERIFIED', verified_at = now(), verified_by_id = $2 where id = $1`, [
+        f.interventions.ngo.in,
+        viewers.COORDINATOR.userId,
+      ]),
+    ).toBe(true);
+    // A partner logs in its own name only.
+    const logged = await one<{ r: Json }>(`select to_jsonb(i) as r from intervention i where id = ?`, [f.interventions.ngo.in]);
+    const forged = { ...logged.r, id: randomUUID(), period_key: '1801', status: 'PLANNED', delivered_on: null, logged_by_id: viewers.ADMIN.userId };
+    const cols = Object.keys(forged).map((c) => `"${c}"`).join(', ');
+    expect(await as('NGO_PARTNER', `insert into intervention (${cols}) select ${cols} from jsonb_populate_record(null::intervention, $1::jsonb)`, [JSON.stringify(forged)])).toBe(false);
+  });
+
+  it('coordinators and agency staff change a household only through an assessment; the kelurahan officer edits its register', async () => {
+    for (const role of ['COORDINATOR', 'AGENCY_STAFF'] as const) {
+      expect(await as(role, `update household set welfare_decile = 2, poverty_status = 'POOR', updated_at = now(), version = version + 1 where id = $1`, [f.hIn])).toBe(true);
+      expect(await as(role, `update household set address = 'Jl. Diubah 1' where id = $1`, [f.hIn])).toBe(false);
+      expect(await as(role, `update person set name = 'Diubah' where household_id = $1`, [f.hIn])).toBe(false);
+    }
+    expect(await as('KELURAHAN_OFFICER', `update household set address = 'Jl. Diubah 1', version = version + 1 where id = $1`, [f.hIn])).toBe(true);
+    expect(await as('KELURAHAN_OFFICER', `update person set name = 'Diubah' where household_id = $1`, [f.hIn])).toBe(true);
+  });
+
+  it('a user changes only their own password; anonymous (the login) only last_login_at; sessions and tokens are never revived', async () => {
+    const ngo = viewers.NGO_PARTNER.userId;
+    expect(await as('NGO_PARTNER', `update app_user set password_hash = 'x', updated_at = now() where id = $1`, [ngo])).toBe(true);
+    expect(await as('NGO_PARTNER', `update app_user set role = 'ADMIN' where id = $1`, [ngo])).toBe(false);
+    expect(await as('NGO_PARTNER', `update app_user set organization_id = $2 where id = $1`, [ngo, f.orgs.third])).toBe(false);
+    expect(await as('NGO_PARTNER', `update app_user set active = false where id = $1`, [ngo])).toBe(false);
+    expect(await as('ANONYMOUS', `update app_user set last_login_at = now() where id = $1`, [ngo])).toBe(true);
+    expect(await as('ANONYMOUS', `update app_user set password_hash = 'x' where id = $1`, [ngo])).toBe(false);
+    expect(await as('ANONYMOUS', `update app_user set active = false where id = $1`, [ngo])).toBe(false);
+    expect(await as('ADMIN', `update app_user set role = 'AUDITOR', active = false where id = $1`, [ngo])).toBe(true);
+
+    expect(await as('ANONYMOUS', `update api_token set last_used_at = now() where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(true);
+    expect(await as('ANONYMOUS', `update api_token set read_only = not read_only where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(false);
+    expect(await as('ANONYMOUS', `update user_session set expires_at = now() + interval '1 year' where id = $1`, [f.sessions['NGO_PARTNER']])).toBe(false);
+    expect(await as('NGO_PARTNER', `update user_session set revoked_at = now() where id = $1`, [f.sessions['NGO_PARTNER']])).toBe(true);
+    expect(await as('NGO_PARTNER', `update user_session set expires_at = now() + interval '1 year' where id = $1`, [f.sessions['NGO_PARTNER']])).toBe(false);
+    expect(await as('NGO_PARTNER', `update api_token set read_only = not read_only where id = $1`, [f.tokens['NGO_PARTNER']])).toBe(false);
+    expect(await as('ADMIN', `update user_session set revoked_at = null where id = $1`, [f.revokedSession])).toBe(false);
+    expect(await as('ADMIN', `update api_token set revoked_at = null where id = $1`, [f.revokedToken])).toBe(false);
+  });
+
+  it('the audit trail is read by administrators and auditors only, and a login event cannot be forged for another user', async () => {
+    for (const role of ['COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER', 'ANONYMOUS'] as const) {
+      expect(await as(role, `select count(*) as n from audit_event where action <> 'LOGIN' or actor_id <> $1::uuid`, [viewers[stand(viewers[role])].userId]), role).toBe(false);
+    }
+    for (const role of ['ADMIN', 'AUDITOR'] as const) {
+      expect(await as(role, `select count(*) as n from audit_event where actor_id <> $1::uuid`, [viewers[role].userId])).toBe(true);
+    }
+    // A LOGIN event naming a user with another role or organisation than theirs is refused.
+    const admin = viewers.ADMIN;
+    expect(
+      await as('ANONYMOUS', `insert into audit_event (actor_id, organization_id, role, action, entity_type) values ($1, $2, 'AUDITOR', 'LOGIN', 'User')`, [
+        admin.userId,
+        admin.orgId,
+      ]),
+    ).toBe(false);
+    expect(
+      await as('ANONYMOUS', `insert into audit_event (actor_id, organization_id, role, action, entity_type) values ($1, $2, $3, 'LOGIN_FAILED', 'User')`, [
+        admin.userId,
+        admin.orgId,
+        admin.role,
+      ]),
+    ).toBe(true);
+    expect(await as('ANONYMOUS', `insert into audit_event (action, entity_type) values ('LOGIN_FAILED', 'User')`)).toBe(true);
+    expect(await as('ANONYMOUS', `insert into audit_event (action, entity_type) values ('PII_READ', 'PersonalData')`)).toBe(false);
+  });
+});
