@@ -66,7 +66,7 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
             // One hook, in this order: Apollo runs the plugins' hooks of one stage concurrently.
             async didResolveOperation(requestContext) {
               limits.checkCost(requestContext);
-              await openRequest(requestContext.contextValue);
+              await openRequest(requestContext.contextValue, requestContext.operation);
               limits.checkViewer(requestContext);
             },
             // Before the response is written: an acknowledged write is committed.

@@ -135,6 +135,18 @@ describe('every request releases its connection', () => {
   });
 });
 
+describe('login', () => {
+  it("runs as nobody even when the caller still holds another user's session", async () => {
+    const res = await server.gql<{ login: { user: { username: string } } }>(
+      'mutation { login(username: "admin", password: "sinergi-demo") { user { username } } }',
+      {},
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.login.user.username).toBe('admin');
+  });
+});
+
 describe('database timeouts for the application role', () => {
   it('bounds statements and abandoned transactions', async () => {
     const conn = server.db.orm.em.fork().getConnection();

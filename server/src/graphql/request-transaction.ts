@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { recordDisclosure } from '../audit/audit.service.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -19,13 +20,16 @@ export async function setViewer(em: EntityManager, viewer: Viewer | null): Promi
  * Opens the request's one transaction, once the operation has been parsed and validated (a request
  * refused before that never holds a connection), and resolves the viewer inside it.
  */
-export async function openRequest(ctx: Context): Promise<void> {
+export async function openRequest(ctx: Context, operation?: OperationDefinitionNode | null): Promise<void> {
   if (ctx.em.isInTransaction() || ctx.connection.closed) return;
+  // A login runs as nobody, whatever session the browser still holds: row-level security must let it
+  // find any user, not only those another viewer may see.
+  const anonymous = operation?.operation === 'mutation' && operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'login');
   await ctx.em.begin();
   try {
     const trx = ctx.em.getTransactionContext<Knex.Transaction>()!;
     ctx.connection.connection = (await trx.client.acquireConnection()) as object;
-    const viewer = ctx.token ? await resolveViewer(ctx.em, ctx.token) : null;
+    const viewer = ctx.token && !anonymous ? await resolveViewer(ctx.em, ctx.token) : null;
     await setViewer(ctx.em, viewer);
     ctx.viewer = viewer;
     ctx.loaders = createLoaders(ctx.em, viewer);
