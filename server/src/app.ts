@@ -17,6 +17,7 @@ import { formatError, isClientError } from './graphql/format-error.js';
 import { queryLimits } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
+import { securityHeaders } from './http/security-headers.js';
 
 function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -31,7 +32,11 @@ export interface App {
 }
 
 export async function createApp(config: Config, db: Database, log: Logger): Promise<App> {
-  const schema = await buildSinergiSchema({ sessionTtlHours: config.SESSION_TTL_HOURS });
+  const schema = await buildSinergiSchema({
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    apiTokenMaxDays: config.API_TOKEN_MAX_DAYS,
+    cookieSecure: config.COOKIE_SECURE,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -62,15 +67,14 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only these proxies may set the client address and protocol (login limits, audit, Secure cookies, HSTS).
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(securityHeaders());
   app.use((req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.locals['requestId'] = requestId;
     res.setHeader('x-request-id', requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'same-origin');
-    res.setHeader('x-frame-options', 'DENY');
     next();
   });
 

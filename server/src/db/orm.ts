@@ -8,12 +8,14 @@ import { Migration0001InitialSchema } from './migrations/0001-initial-schema.js'
 import { Migration0002AccessControl } from './migrations/0002-access-control.js';
 import { Migration0003Needs } from './migrations/0003-needs.js';
 import { Migration0004PovertyAssessments } from './migrations/0004-poverty-assessments.js';
+import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
   { name: '0002-access-control', class: Migration0002AccessControl },
   { name: '0003-needs', class: Migration0003Needs },
   { name: '0004-poverty-assessments', class: Migration0004PovertyAssessments },
+  { name: '0007-api-token-expiry', class: Migration0007ApiTokenExpiry },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -5,9 +5,10 @@ import { AnalyticsResolver, AreaCoverageResolver, OrganizationPerformanceResolve
 import { AreaResolver } from '../areas/area.resolver.js';
 import { AssignmentResolver } from '../assignments/assignment.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
-import { ApiTokenResolver } from '../auth/api-token.resolver.js';
+import { apiTokenResolver } from '../auth/api-token.resolver.js';
 import { authResolver } from '../auth/auth.resolver.js';
 import { AuthChecker } from '../auth/auth-checker.js';
+import { API_TOKEN_MAX_DAYS_DEFAULT, type Config } from '../config/config.js';
 import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver.js';
 import { HouseholdResolver } from '../households/household.resolver.js';
 import { PersonResolver } from '../households/person.resolver.js';
@@ -19,11 +20,17 @@ import { OrganizationResolver } from '../organizations/organization.resolver.js'
 import { ProgramResolver } from '../programs/program.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
 
-export function buildSinergiSchema(options: { sessionTtlHours: number }): Promise<GraphQLSchema> {
+export interface SchemaOptions {
+  sessionTtlHours: number;
+  apiTokenMaxDays?: number;
+  cookieSecure?: Config['COOKIE_SECURE'];
+}
+
+export function buildSinergiSchema(options: SchemaOptions): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
-      authResolver(options.sessionTtlHours),
-      ApiTokenResolver,
+      authResolver(options.sessionTtlHours, options.cookieSecure ?? 'auto'),
+      apiTokenResolver(options.apiTokenMaxDays ?? API_TOKEN_MAX_DAYS_DEFAULT),
       AuditResolver,
       AnalyticsResolver,
       AreaCoverageResolver,
