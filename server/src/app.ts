@@ -17,6 +17,7 @@ import { formatError, isClientError } from './graphql/format-error.js';
 import { queryLimits } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
+import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
 
 function bearerToken(req: Request): string | undefined {
@@ -137,6 +138,7 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
       res.status(503).type('text/plain').send('The portal is not built yet: run "pnpm build" (pnpm start does it for you).');
     }
   });
+  app.use(errorHandler(log));
 
   return { app, stop: () => apollo.stop() };
 }

@@ -39,6 +39,8 @@ export function ormConfig(clientUrl: string, poolMax = 10, log: (line: string) =
     allowGlobalContext: false,
     logger: log,
     debug: false,
+    // A failed statement's error message shows $1… placeholders, not the row values (kept out of logs).
+    driverOptions: { compileSqlOnError: false },
   });
 }
 
