@@ -2,18 +2,19 @@ import type { CookieOptions, NextFunction, Request, Response } from 'express';
 import type { Config } from '../config/config.js';
 
 /**
- * What the portal and the bundled GraphiQL need, and no more: everything from this origin (no CDN),
- * Monaco's web workers from same-origin scripts, inline styles because Mantine and Monaco set style
- * attributes and inject <style> elements at run time. Scripts stay 'self' only: no inline script, no eval.
+ * What the portal and the bundled GraphiQL need, and no more (checked in Chromium): everything from
+ * this origin (no CDN), Monaco's and GraphiQL's web workers from same-origin files, data: for the
+ * inline favicon and the fonts Monaco embeds in its CSS, inline styles because Mantine and Monaco set
+ * style attributes and inject <style> elements at run time. Scripts stay 'self': no inline script, no eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
