@@ -19,6 +19,8 @@ import { formatError, isClientError } from './graphql/format-error.js';
 import { LIMIT_RULES, operationLimits, PARSE_OPTIONS, payloadTooLarge } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
+import { errorHandler } from './http/error-handler.js';
+import { securityHeaders } from './http/security-headers.js';
 
 function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -36,6 +38,8 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
   useCursorKey(config.SINERGI_CURSOR_KEY);
   const schema = await buildSinergiSchema({
     sessionTtlHours: config.SESSION_TTL_HOURS,
+    apiTokenMaxDays: config.API_TOKEN_MAX_DAYS,
+    cookieSecure: config.COOKIE_SECURE,
     identifierSearch: { limit: config.IDENTIFIER_SEARCH_LIMIT, windowMinutes: config.IDENTIFIER_SEARCH_WINDOW_MINUTES },
   });
   const limits = operationLimits(schema, {
@@ -82,7 +86,9 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only these proxies may set the client address and protocol (login limits, audit, Secure cookies, HSTS).
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(securityHeaders());
   app.use((req, res, next) => {
     // Our own id for logs and audit events; a client's id is only logged beside it, never trusted as one.
     const requestId = randomUUID();
@@ -90,9 +96,6 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
     if (typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming)) res.locals['clientRequestId'] = incoming;
     res.locals['requestId'] = requestId;
     res.setHeader('x-request-id', requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'same-origin');
-    res.setHeader('x-frame-options', 'DENY');
     next();
   });
 
@@ -163,6 +166,7 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
       res.status(503).type('text/plain').send('The portal is not built yet: run "pnpm build" (pnpm start does it for you).');
     }
   });
+  app.use(errorHandler(log));
 
   return { app, stop: () => apollo.stop() };
 }

@@ -43,6 +43,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
+  // A failed migration or query quotes row values: only the redacting logger may print it.
+  else createLogger({ LOG_LEVEL: 'fatal' }).fatal({ err: error }, 'could not start');
   process.exit(1);
 });

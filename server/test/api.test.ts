@@ -60,7 +60,7 @@ describe('the data hub API', () => {
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^sinergi_session=sns_/);
     expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
     const jar = cookie.split(';')[0]!;
     const ask = (query: string) =>
       fetch(`${t.url}/graphql`, {

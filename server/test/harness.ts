@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
@@ -40,8 +40,15 @@ async function adminQuery(text: string) {
   }
 }
 
-/** A fresh copy of the migrated, demo-seeded database, served by the real app on a free port (`env`: configuration). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Extra configuration, as environment variables (e.g. TRUST_PROXY). */
+  env?: Record<string, string>;
+  /** The server's logger (default: silent, or TEST_LOG_LEVEL). */
+  log?: Logger;
+}
+
+/** A fresh copy of the migrated, demo-seeded database, served by the real app on a free port. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name} template ${inject('templateDatabase')}`);
   const ownerUrl = new URL(inject('adminUrl'));
@@ -54,10 +61,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DATABASE_OWNER_URL: ownerUrl.toString(),
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
-    ...env,
+    ...options.env,
   });
   const db = await createDatabase(config);
-  const log = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+  const log = options.log ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
   const { app, stop } = await createApp(config, db, log);
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

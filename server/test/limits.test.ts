@@ -15,7 +15,7 @@ let bappeda: string;
 const schema = await buildSinergiSchema({ sessionTtlHours: 12 });
 
 beforeAll(async () => {
-  t = await startTestServer({ EXPORTS_PER_WINDOW: String(EXPORTS_PER_WINDOW), GRAPHQL_BODY_LIMIT_KB: String(BODY_LIMIT_KB) });
+  t = await startTestServer({ env: { EXPORTS_PER_WINDOW: String(EXPORTS_PER_WINDOW), GRAPHQL_BODY_LIMIT_KB: String(BODY_LIMIT_KB) } });
   [admin, bappeda] = await Promise.all([t.login('admin'), t.login('bappeda')]);
 });
 afterAll(() => t.close());
@@ -207,8 +207,8 @@ describe('introspection', () => {
   });
 
   it('follows GRAPHQL_INTROSPECTION=off and =on', async () => {
-    const off = await startTestServer({ GRAPHQL_INTROSPECTION: 'off' });
-    const on = await startTestServer({ GRAPHQL_INTROSPECTION: 'on' });
+    const off = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'off' } });
+    const on = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'on' } });
     try {
       const token = await off.login('admin');
       expect((await off.gql(SCHEMA, {}, token)).errors?.[0]?.message).toMatch(/introspection/i);

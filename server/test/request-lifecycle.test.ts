@@ -8,7 +8,7 @@ let server: TestServer;
 let token: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ DB_POOL_MAX: String(POOL), DB_STATEMENT_TIMEOUT_MS: '5000', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1000' });
+  server = await startTestServer({ env: { DB_POOL_MAX: String(POOL), DB_STATEMENT_TIMEOUT_MS: '5000', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1000' } });
   token = await server.login('ngo');
 });
 afterAll(() => server.close());

@@ -32,9 +32,9 @@ export class ApiToken {
   @Field(() => Date)
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
-  @Field(() => Date, { nullable: true })
-  expiresAt?: Date;
+  @Property({ type: 'datetime' })
+  @Field(() => Date)
+  expiresAt!: Date;
 
   @Property({ type: 'datetime', nullable: true })
   @Field(() => Date, { nullable: true })

@@ -11,7 +11,7 @@ export class CreateApiTokenInput {
   @Field(() => Boolean, { defaultValue: false, description: 'A read-only token cannot run mutations' })
   readOnly: boolean = false;
 
-  @Field(() => Int, { nullable: true, description: 'Days until it expires; never when omitted' })
+  @Field(() => Int, { nullable: true, description: "Days until it expires, at most the server's maximum (API_TOKEN_MAX_DAYS, 90 by default); that maximum when omitted" })
   expiresInDays?: number;
 }
 
@@ -24,23 +24,26 @@ export class CreatedApiToken {
   apiToken!: ApiToken;
 }
 
-@Resolver(() => ApiToken)
-export class ApiTokenResolver {
-  @Authorized()
-  @Query(() => [ApiToken], { description: 'Your personal API tokens, newest first' })
-  myApiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
-    return myApiTokens(ctx);
-  }
+export function apiTokenResolver(maxDays: number) {
+  @Resolver(() => ApiToken)
+  class ApiTokenResolver {
+    @Authorized()
+    @Query(() => [ApiToken], { description: 'Your personal API tokens, newest first' })
+    myApiTokens(@Ctx() ctx: Context): Promise<ApiToken[]> {
+      return myApiTokens(ctx);
+    }
 
-  @Authorized()
-  @Mutation(() => CreatedApiToken, { description: 'Creates a personal API token with your scope' })
-  createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: Context) {
-    return createApiToken(ctx, input);
-  }
+    @Authorized()
+    @Mutation(() => CreatedApiToken, { description: 'Creates a personal API token with your scope; only from a login session, not with an API token' })
+    createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: Context) {
+      return createApiToken(ctx, input, maxDays);
+    }
 
-  @Authorized()
-  @Mutation(() => ApiToken)
-  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return revokeApiToken(ctx, id);
+    @Authorized()
+    @Mutation(() => ApiToken)
+    revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      return revokeApiToken(ctx, id);
+    }
   }
+  return ApiTokenResolver;
 }

@@ -1,7 +1,7 @@
 import { audit } from '../audit/audit.service.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, Role } from '../graphql/enums.js';
-import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { requireText } from '../graphql/validate.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
@@ -12,13 +12,16 @@ const MAX_ACTIVE_TOKENS = 20;
 export async function createApiToken(
   ctx: Context,
   input: { name: string; readOnly: boolean; expiresInDays?: number | null },
+  maxDays: number,
 ): Promise<{ token: string; apiToken: ApiToken }> {
-  const name = requireText('input.name', input.name, 1, 100);
-  const days = input.expiresInDays;
-  if (days !== undefined && days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) {
-    throw new BadUserInputError('input.expiresInDays', 'must be a whole number of days from 1 to 3650');
-  }
   const viewer = ctx.viewer!;
+  // A token must not outlive what it was derived from: a stolen token cannot renew itself.
+  if (!viewer.sessionId) throw new ForbiddenError('API tokens are created from a login session, not with an API token');
+  const name = requireText('input.name', input.name, 1, 100);
+  const days = input.expiresInDays ?? maxDays;
+  if (!Number.isInteger(days) || days < 1 || days > maxDays) {
+    throw new BadUserInputError('input.expiresInDays', `must be a whole number of days from 1 to ${maxDays}`);
+  }
   return ctx.em.transactional(async (em) => {
     const active = await em.count(ApiToken, { user: viewer.userId, revokedAt: null });
     if (active >= MAX_ACTIVE_TOKENS) {
@@ -31,13 +34,13 @@ export async function createApiToken(
       tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
       tokenHash: hashToken(token),
       readOnly: input.readOnly,
-      expiresAt: days ? new Date(Date.now() + days * 86_400_000) : undefined,
+      expiresAt: new Date(Date.now() + days * 86_400_000),
     } as ApiToken);
     audit(em, ctx, {
       action: AuditAction.CREATE,
       entityType: 'ApiToken',
       entityIds: [apiToken.id, viewer.userId],
-      newValues: { name, readOnly: input.readOnly, expiresAt: apiToken.expiresAt ?? null },
+      newValues: { name, readOnly: input.readOnly, expiresAt: apiToken.expiresAt },
     });
     await em.flush();
     return { token, apiToken };

@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Config } from '../config/config.js';
 import type { Context } from '../graphql/context.js';
+import { sessionCookieOptions } from '../http/security-headers.js';
 import { User } from '../users/user.entity.js';
 import { SESSION_COOKIE, login, logout } from './auth.service.js';
 
@@ -15,7 +17,7 @@ export class Session {
   user!: User;
 }
 
-export function authResolver(sessionTtlHours: number) {
+export function authResolver(sessionTtlHours: number, cookieSecure: Config['COOKIE_SECURE']) {
   @Resolver()
   class AuthResolver {
     @Mutation(() => Session, { description: 'Logs in; also sets an HttpOnly session cookie for browsers' })
@@ -25,20 +27,14 @@ export function authResolver(sessionTtlHours: number) {
       @Ctx() ctx: Context,
     ): Promise<Session> {
       const session = await login(ctx, username, password, sessionTtlHours);
-      ctx.res.cookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: ctx.req.secure,
-        path: '/',
-        expires: session.expiresAt,
-      });
+      ctx.res.cookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(ctx.req, cookieSecure), expires: session.expiresAt });
       return session;
     }
 
     @Authorized()
     @Mutation(() => Boolean, { description: 'Ends the current session (a no-op for API tokens)' })
     async logout(@Ctx() ctx: Context): Promise<boolean> {
-      ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+      ctx.res.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.req, cookieSecure));
       return logout(ctx);
     }
 

@@ -6,14 +6,16 @@ import { BadUserInputError, TooManyRequestsError, UnauthenticatedError } from '.
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, reserve } from './rate-limit.js';
 import { UserSession } from './session.entity.js';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, hashToken, newToken } from './tokens.js';
 import type { Viewer } from './viewer.js';
 
 export const SESSION_COOKIE = 'sinergi_session';
 
-const byUsername = new RateLimiter(10, 15 * 60_000);
+// Attempts count per username and address, so that a stranger cannot lock an account for its owner,
+// and per address across usernames, so that one address cannot spray guesses over many accounts.
+const byUserAndIp = new RateLimiter(10, 15 * 60_000);
 const byIp = new RateLimiter(50, 15 * 60_000);
 
 function viewerOf(user: User, extra: Pick<Viewer, 'readOnly' | 'sessionId' | 'tokenId'>): Viewer {
@@ -52,7 +54,13 @@ export async function login(ctx: Context, username: string, password: string, tt
   if (!name) throw new BadUserInputError('username', 'is required');
   if (!password) throw new BadUserInputError('password', 'is required');
   const ipKey = ctx.ip ?? 'unknown';
-  const wait = Math.max(byUsername.retryAfter(name), byIp.retryAfter(ipKey));
+  // No username is longer than 40 characters; the key stays small whatever is sent.
+  const pairKey = `${name.slice(0, 64)}\n${ipKey}`;
+  // Reserved before the slow password check, so that parallel guesses cannot outrun the limit.
+  const wait = reserve([
+    [byUserAndIp, pairKey],
+    [byIp, ipKey],
+  ]);
   if (wait > 0) throw new TooManyRequestsError(wait);
 
   const user = await ctx.em.findOne(User, { username: name }, { populate: ['passwordHash'] });
@@ -60,8 +68,6 @@ export async function login(ctx: Context, username: string, password: string, tt
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   const actor = user && { id: user.id, organizationId: user.organization.id, role: user.role };
   if (!user || !user.active || !ok) {
-    byUsername.fail(name);
-    byIp.fail(ipKey);
     // Written outside the failing mutation so that it commits with the request.
     const em = ctx.em.fork({ keepTransactionContext: true });
     audit(em, ctx, {
@@ -74,7 +80,9 @@ export async function login(ctx: Context, username: string, password: string, tt
     await em.flush();
     throw new UnauthenticatedError('Wrong username or password');
   }
-  byUsername.reset(name);
+  // Only failures use up the allowances: an office behind one address logs in all day.
+  byUserAndIp.reset(pairKey);
+  byIp.giveBack(ipKey);
 
   const token = newToken(SESSION_PREFIX);
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);

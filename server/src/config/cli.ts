@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { serializeError } from './logger.js';
 
 /** A command-line argument problem: printed with the usage text, exit code 2. */
 export class UsageError extends Error {}
@@ -33,7 +34,9 @@ export function runIfMain(moduleUrl: string, main: () => Promise<number>): void 
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      // Redacted like the server's log: a failed statement quotes row values.
+      const { stack, message } = serializeError(error);
+      console.error(stack ?? message);
       process.exit(1);
     },
   );

@@ -1,7 +1,40 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 export const DEFAULT_IDENTIFIER_SEARCH = { limit: 20, windowMinutes: 60 };
+
+export const API_TOKEN_MAX_DAYS_DEFAULT = 90;
+
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may set X-Forwarded-For/-Proto, in Express's terms: false (none: the client is the
+ * peer), true (any peer: only when nothing but the proxy can reach the server), a number of hops, or
+ * a comma-separated list of addresses, subnets and the presets loopback, linklocal, uniquelocal.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value, ctx): boolean | number | string[] => {
+    const v = value.trim().toLowerCase();
+    if (v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    if (entries.every(isAddressOrSubnet)) return entries;
+    ctx.addIssue({ code: 'custom', message: 'must be false, true, a number of hops, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas' });
+    return z.NEVER;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,6 +59,11 @@ const schema = z.object({
   SINERGI_WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  // Longest lifetime of a personal API token, and the lifetime of one created without an expiry.
+  API_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(API_TOKEN_MAX_DAYS_DEFAULT),
+  TRUST_PROXY: trustProxy,
+  // Secure session cookies: auto = when the request came over https (as a trusted proxy says).
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   DB_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
   // Bounds for the application role's sessions: a runaway query or an abandoned transaction must
   // not hold a pooled connection for long.

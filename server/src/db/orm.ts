@@ -10,6 +10,7 @@ import { Migration0002AccessControl } from './migrations/0002-access-control.js'
 import { Migration0003Needs } from './migrations/0003-needs.js';
 import { Migration0004PovertyAssessments } from './migrations/0004-poverty-assessments.js';
 import { Migration0005WritePolicies } from './migrations/0005-write-policies.js';
+import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   { name: '0003-needs', class: Migration0003Needs },
   { name: '0004-poverty-assessments', class: Migration0004PovertyAssessments },
   { name: '0005-write-policies', class: Migration0005WritePolicies },
+  { name: '0007-api-token-expiry', class: Migration0007ApiTokenExpiry },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
@@ -53,6 +55,8 @@ export function ormConfig(clientUrl: string, poolMax = 10, log: (line: string) =
     allowGlobalContext: false,
     logger: log,
     debug: false,
+    // A failed statement's error message shows $1… placeholders, not the row values (kept out of logs).
+    driverOptions: { compileSqlOnError: false },
   });
 }
 

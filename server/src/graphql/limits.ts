@@ -21,7 +21,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { RateLimiter } from '../auth/rate-limit.js';
+import { RateLimiter, reserve } from '../auth/rate-limit.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 import type { Context } from './context.js';
 import { TooManyRequestsError, UnauthenticatedError } from './errors.js';
@@ -255,13 +255,12 @@ export function operationLimits(schema: GraphQLSchema, options: LimitOptions) {
         throw withStatus(new UnauthenticatedError('Log in to introspect the schema'), 401);
       }
       if (viewer && operation.operation === 'mutation' && fields.includes('exportHouseholds')) {
-        const wait = exports.retryAfter(viewer.userId);
+        // Every export counts, finished or not: the window bounds the work, not the successes.
+        const wait = reserve([[exports, viewer.userId]]);
         if (wait > 0) {
           const message = `At most ${options.exportsPerWindow} exports per ${options.exportWindowMinutes} minutes; try again in ${wait} s`;
           throw withStatus(new TooManyRequestsError(wait, message), 429, { 'retry-after': String(wait) });
         }
-        // Every export counts, finished or not: the window bounds the work, not the successes.
-        exports.fail(viewer.userId);
       }
     },
   };

@@ -5,13 +5,13 @@ import { AnalyticsResolver, AreaCoverageResolver, OrganizationPerformanceResolve
 import { AreaResolver } from '../areas/area.resolver.js';
 import { AssignmentResolver } from '../assignments/assignment.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
-import { ApiTokenResolver } from '../auth/api-token.resolver.js';
+import { apiTokenResolver } from '../auth/api-token.resolver.js';
 import { authResolver } from '../auth/auth.resolver.js';
 import { AuthChecker } from '../auth/auth-checker.js';
+import { API_TOKEN_MAX_DAYS_DEFAULT, DEFAULT_IDENTIFIER_SEARCH, type Config } from '../config/config.js';
 import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver.js';
 import { HouseholdResolver } from '../households/household.resolver.js';
 import { IdentifierSearchGuard, type IdentifierSearchLimits } from '../households/identifier-search.js';
-import { DEFAULT_IDENTIFIER_SEARCH } from '../config/config.js';
 import { auditPersonalFields } from '../audit/personal-data.js';
 import { PersonResolver } from '../households/person.resolver.js';
 import { HouseholdAssessmentsResolver, PovertyAssessmentResolver } from '../households/poverty-assessment.resolver.js';
@@ -22,19 +22,23 @@ import { OrganizationResolver } from '../organizations/organization.resolver.js'
 import { ProgramResolver } from '../programs/program.resolver.js';
 import { UserResolver } from '../users/user.resolver.js';
 
-export async function buildSinergiSchema(options: {
+export interface SchemaOptions {
   sessionTtlHours: number;
+  apiTokenMaxDays?: number;
+  cookieSecure?: Config['COOKIE_SECURE'];
   /** IDENTIFIER_SEARCH_LIMIT and IDENTIFIER_SEARCH_WINDOW_MINUTES of the configuration. */
   identifierSearch?: IdentifierSearchLimits;
-}): Promise<GraphQLSchema> {
+}
+
+export async function buildSinergiSchema(options: SchemaOptions): Promise<GraphQLSchema> {
   // One instance per resolver class; the household resolver gets the search limits of this server.
   const instances = new Map<unknown, unknown>([
     [HouseholdResolver, new HouseholdResolver(new IdentifierSearchGuard(options.identifierSearch ?? DEFAULT_IDENTIFIER_SEARCH))],
   ]);
   const schema = await buildSchema({
     resolvers: [
-      authResolver(options.sessionTtlHours),
-      ApiTokenResolver,
+      authResolver(options.sessionTtlHours, options.cookieSecure ?? 'auto'),
+      apiTokenResolver(options.apiTokenMaxDays ?? API_TOKEN_MAX_DAYS_DEFAULT),
       AuditResolver,
       AnalyticsResolver,
       AreaCoverageResolver,

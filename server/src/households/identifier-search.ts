@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { audit } from '../audit/audit.service.js';
 import { disclosureTier } from '../auth/disclosure.js';
 import { roleMay } from '../auth/policy.js';
-import { RateLimiter } from '../auth/rate-limit.js';
+import { RateLimiter, reserve } from '../auth/rate-limit.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction } from '../graphql/enums.js';
 import { TooManyRequestsError } from '../graphql/errors.js';
@@ -37,11 +37,11 @@ export class IdentifierSearchGuard {
     const term = identifierSearchTerm(filter);
     if (!term || !ctx.viewer || roleMay(ctx.viewer, 'identifiers.full')) return;
     const key = ctx.viewer.userId;
-    const wait = this.limiter.retryAfter(key);
+    // Checked and counted in one synchronous step, so parallel searches cannot outrun the limit.
+    const wait = reserve([[this.limiter, key]]);
     if (wait > 0) {
       throw new TooManyRequestsError(wait, 'Too many searches by NIK or KK number; try again later');
     }
-    this.limiter.fail(key);
     const ids = ((await hits()) as Array<{ id: string }>).map((r) => r.id);
     // The term itself stays out of the trail: a missed guess is nearly someone's NIK.
     const em = ctx.em.fork({ keepTransactionContext: true });

@@ -46,7 +46,7 @@ export class UserResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions end' })
+  @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions and your API tokens end' })
   changePassword(
     @Arg('currentPassword', () => String) currentPassword: string,
     @Arg('newPassword', () => String) newPassword: string,

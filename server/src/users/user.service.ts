@@ -65,7 +65,7 @@ async function placement(em: EntityManager, role: Role, organizationId: string, 
   return { organization, area };
 }
 
-/** Ends every session and revokes every API token of a user. */
+/** Ends every session (but `keepSessionId`) and revokes every API token of a user. */
 async function revokeAccess(em: EntityManager, userId: string, keepSessionId?: string | null) {
   const now = new Date();
   await em.nativeUpdate(
@@ -73,7 +73,7 @@ async function revokeAccess(em: EntityManager, userId: string, keepSessionId?: s
     { user: userId, revokedAt: null, ...(keepSessionId ? { id: { $ne: keepSessionId } } : {}) },
     { revokedAt: now },
   );
-  if (!keepSessionId) await em.nativeUpdate(ApiToken, { user: userId, revokedAt: null }, { revokedAt: now });
+  await em.nativeUpdate(ApiToken, { user: userId, revokedAt: null }, { revokedAt: now });
 }
 
 export async function createUser(ctx: Context, input: CreateUserInput): Promise<User> {
@@ -138,7 +138,7 @@ export async function changeOwnPassword(ctx: Context, currentPassword: string, n
       throw new UnauthenticatedError('The current password is wrong');
     }
     user.passwordHash = await hashPassword(newPassword);
-    // Other sessions end; this one goes on.
+    // Whoever knew the old password may hold another session or a token: those end, this session goes on.
     await revokeAccess(em, user.id, viewer.sessionId);
     audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'User', entityIds: [user.id], newValues: { password: 'changed by the user' } });
     await em.flush();

@@ -78,7 +78,7 @@ export type AuditEventFilter = {
 };
 
 export type CreateApiTokenInput = {
-  /** Days until it expires; never when omitted */
+  /** Days until it expires, at most the server's maximum (API_TOKEN_MAX_DAYS, 90 by default); that maximum when omitted */
   expiresInDays?: number | null | undefined;
   /** What the token is for, e.g. "dashboard export" */
   name: string;
@@ -529,26 +529,26 @@ export type AnalyticsFilterOptionsQueryVariables = Exact<{ [key: string]: never;
 
 export type AnalyticsFilterOptionsQuery = { areas: Array<{ id: string, code: string, name: string, level: AreaLevel, parent: { id: string, code: string } | null }>, organizations: { edges: Array<{ node: { id: string, name: string, shortName: string | null } }> } };
 
-export type ApiTokenItemFragment = { id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
+export type ApiTokenItemFragment = { id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null };
 
 export type MyApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyApiTokensQuery = { myApiTokens: Array<{ id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
+export type MyApiTokensQuery = { myApiTokens: Array<{ id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
 
 export type CreateApiTokenMutationVariables = Exact<{
   input: CreateApiTokenInput;
 }>;
 
 
-export type CreateApiTokenMutation = { createApiToken: { token: string, apiToken: { id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
+export type CreateApiTokenMutation = { createApiToken: { token: string, apiToken: { id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null } } };
 
 export type RevokeApiTokenMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RevokeApiTokenMutation = { revokeApiToken: { id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } };
+export type RevokeApiTokenMutation = { revokeApiToken: { id: string, name: string, tokenPrefix: string, readOnly: boolean, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null } };
 
 export type PartnerOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -15,7 +15,8 @@ const token = (over: Partial<ApiTokenItemFragment>): ApiTokenItemFragment & { __
   tokenPrefix: 'snt_4f9c2a',
   readOnly: true,
   createdAt: '2026-10-01T02:00:00.000Z',
-  expiresAt: null,
+  // Far beyond any day the suite runs: the token reads as active.
+  expiresAt: '9999-12-31T00:00:00.000Z',
   lastUsedAt: null,
   revokedAt: null,
   ...over,

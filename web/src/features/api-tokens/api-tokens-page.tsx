@@ -57,7 +57,7 @@ const STATE_COLOR: Record<TokenState, string> = { ACTIVE: 'teal.9', EXPIRED: 'gr
 
 function tokenState(token: ApiTokenItemFragment, now: number): TokenState {
   if (token.revokedAt) return 'REVOKED';
-  if (token.expiresAt && new Date(token.expiresAt).getTime() <= now) return 'EXPIRED';
+  if (new Date(token.expiresAt).getTime() <= now) return 'EXPIRED';
   return 'ACTIVE';
 }
 
@@ -138,7 +138,7 @@ export function ApiTokensPage() {
               <Text size="sm">{access(tk)}</Text>
               <Text size="xs" c="dimmed">{t('apiTokens.created')}: {fmt.dateTime(tk.createdAt)}</Text>
               <Text size="xs" c="dimmed">{t('apiTokens.lastUsed')}: {tk.lastUsedAt ? fmt.dateTime(tk.lastUsedAt) : t('apiTokens.neverUsed')}</Text>
-              <Text size="xs" c="dimmed">{t('apiTokens.expires')}: {tk.expiresAt ? fmt.dateTime(tk.expiresAt) : t('apiTokens.never')}</Text>
+              <Text size="xs" c="dimmed">{t('apiTokens.expires')}: {fmt.dateTime(tk.expiresAt)}</Text>
               <Group mt="xs">{revokeButton(tk)}</Group>
             </Card>
           ))}
@@ -166,7 +166,7 @@ export function ApiTokensPage() {
                   <Table.Td>{access(tk)}</Table.Td>
                   <Table.Td>{fmt.dateTime(tk.createdAt)}</Table.Td>
                   <Table.Td>{tk.lastUsedAt ? fmt.dateTime(tk.lastUsedAt) : t('apiTokens.neverUsed')}</Table.Td>
-                  <Table.Td>{tk.expiresAt ? fmt.dateTime(tk.expiresAt) : t('apiTokens.never')}</Table.Td>
+                  <Table.Td>{fmt.dateTime(tk.expiresAt)}</Table.Td>
                   <Table.Td>{stateBadge(tk)}</Table.Td>
                   <Table.Td ta="right">{revokeButton(tk)}</Table.Td>
                 </Table.Tr>

@@ -9,10 +9,11 @@ import { apiError, describeError } from '../../lib/errors';
 export interface CreateTokenInput {
   name: string;
   readOnly: boolean;
-  expiresInDays: number | null;
+  expiresInDays: number;
 }
 
-const EXPIRY_DAYS = ['30', '90', '365', 'never'] as const;
+// Every token expires; 90 days is the server's default maximum (API_TOKEN_MAX_DAYS).
+const EXPIRY_DAYS = ['7', '30', '90'] as const;
 
 const schema = z.object({
   name: z.string().trim().min(1, 'apiTokens.errors.name').max(100, 'apiTokens.errors.name'),
@@ -73,7 +74,7 @@ export function CreateTokenView({ submit }: CreateTokenViewProps) {
     setFormError(null);
     try {
       const name = v.name.trim();
-      const { token } = await submit({ name, readOnly: v.readOnly, expiresInDays: v.expiry === 'never' ? null : Number(v.expiry) });
+      const { token } = await submit({ name, readOnly: v.readOnly, expiresInDays: Number(v.expiry) });
       setCreated({ name, token });
       reset();
     } catch (error) {
@@ -109,7 +110,7 @@ export function CreateTokenView({ submit }: CreateTokenViewProps) {
                 render={({ field }) => (
                   <Select
                     label={t('apiTokens.expiresIn')}
-                    data={EXPIRY_DAYS.map((d) => ({ value: d, label: d === 'never' ? t('apiTokens.never') : t('apiTokens.days', { count: Number(d) }) }))}
+                    data={EXPIRY_DAYS.map((d) => ({ value: d, label: t('apiTokens.days', { count: Number(d) }) }))}
                     value={field.value}
                     onChange={(v) => field.onChange(v ?? '90')}
                     allowDeselect={false}
