@@ -321,7 +321,7 @@ beforeAll(async () => {
       randomBytes(32).toString('hex'),
     ]);
     f.tokens[key] = randomUUID();
-    await t.query(`insert into api_token (id, user_id, name, token_prefix, token_hash) values (?, ?, 'fixture', 'sng_t_abc', ?)`, [
+    await t.query(`insert into api_token (id, user_id, name, token_prefix, token_hash, expires_at) values (?, ?, 'fixture', 'sng_t_abc', ?, now() + interval '30 days')`, [
       f.tokens[key],
       v.userId,
       randomBytes(32).toString('hex'),
@@ -342,7 +342,7 @@ beforeAll(async () => {
     randomBytes(32).toString('hex'),
   ]);
   f.revokedToken = randomUUID();
-  await t.query(`insert into api_token (id, user_id, name, token_prefix, token_hash, revoked_at) values (?, ?, 'fixture', 'sng_t_abc', ?, now())`, [
+  await t.query(`insert into api_token (id, user_id, name, token_prefix, token_hash, expires_at, revoked_at) values (?, ?, 'fixture', 'sng_t_abc', ?, now() + interval '30 days', now())`, [
     f.revokedToken,
     viewers.ADMIN.userId,
     randomBytes(32).toString('hex'),

@@ -31,14 +31,6 @@ export interface SessionTimeouts {
 export function ormConfig(clientUrl: string, poolMax = 10, log: (line: string) => void = () => {}, timeouts?: SessionTimeouts) {
   return defineConfig({
     clientUrl,
-    // Set by the client at connect time, so they hold whatever role DATABASE_URL logs in as.
-    ...(timeouts
-      ? {
-          driverOptions: {
-            connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs },
-          },
-        }
-      : {}),
     entities: ENTITIES,
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true, warnWhenNoEntities: true },
@@ -55,8 +47,14 @@ export function ormConfig(clientUrl: string, poolMax = 10, log: (line: string) =
     allowGlobalContext: false,
     logger: log,
     debug: false,
-    // A failed statement's error message shows $1… placeholders, not the row values (kept out of logs).
-    driverOptions: { compileSqlOnError: false },
+    driverOptions: {
+      // A failed statement's error message shows $1… placeholders, not the row values (kept out of logs).
+      compileSqlOnError: false,
+      // Set by the client at connect time, so they hold whatever role DATABASE_URL logs in as.
+      ...(timeouts
+        ? { connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: timeouts.idleInTransactionMs } }
+        : {}),
+    },
   });
 }
 
