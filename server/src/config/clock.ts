@@ -17,9 +17,14 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 
 /** Parses a SINERGI_CLOCK value: an ISO 8601 instant with its UTC offset, e.g. 2027-06-30T23:30:00+07:00. */
 export function parseInstant(value: string): Date | null {
-  if (!INSTANT.test(value)) return null;
+  const m = INSTANT.exec(value);
+  if (!m) return null;
   const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? null : at;
+  if (Number.isNaN(at.getTime())) return null;
+  // Date rolls 30 February over into March; read back in its own offset, a real instant is unchanged.
+  const zone = m[3]!;
+  const offsetMs = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
+  return new Date(at.getTime() + offsetMs).toISOString().slice(0, 16) === value.slice(0, 16) ? at : null;
 }
 
 let setting: string | undefined;
