@@ -119,7 +119,8 @@ const RULES: Record<string, Rule> = {
   'Query.myApiTokens': { op: () => ({ query: '{ myApiTokens { id } }' }), expect: always('ok') },
   'Query.auditEvents': { ...list('auditEvents'), expect: gate([Role.ADMIN, Role.AUDITOR], always('ok')) },
   'Query.subjectAccessTrail': {
-    op: (f, _r, s) => ({ query: 'query ($n: String!) { subjectAccessTrail(nik: $n) { id } }', variables: { n: s === 'missing' ? '6271030101990001' : f.nik } }),
+    // Serial 9999: the demo city never registers that many people of one kecamatan and birth date.
+    op: (f, _r, s) => ({ query: 'query ($n: String!) { subjectAccessTrail(nik: $n) { id } }', variables: { n: s === 'missing' ? '6271030101999999' : f.nik } }),
     expect: gate([Role.ADMIN, Role.AUDITOR], existing),
   },
   'Query.partnerUsageReport': {
