@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseInstant, today, useClock } from '../server/src/config/clock.js';
 import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from './product.js';
 
 const dataDir = tempDataDir();
@@ -10,7 +11,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+// The product's clock: the server reads SINERGI_CLOCK from the environment it inherits, so do we.
+useClock(process.env['SINERGI_CLOCK'] ? (parseInstant(process.env['SINERGI_CLOCK']) ?? undefined) : undefined);
 
 describe('the product, as `pnpm start` runs it on the embedded database', () => {
   let interventionId = '';
