@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseInstant, today, useClock } from '../server/src/config/clock.js';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from './product.js';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from './product.js';
 
 const dataDir = tempDataDir();
 let running: RunningProduct | undefined;
@@ -11,8 +10,6 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-// The product's clock: the server reads SINERGI_CLOCK from the environment it inherits, so do we.
-useClock(process.env['SINERGI_CLOCK'] ? (parseInstant(process.env['SINERGI_CLOCK']) ?? undefined) : undefined);
 
 describe('the product, as `pnpm start` runs it on the embedded database', () => {
   let interventionId = '';
