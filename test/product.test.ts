@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from './product.js';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from './product.js';
 
 const dataDir = tempDataDir();
 let running: RunningProduct | undefined;
@@ -10,7 +10,6 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe('the product, as `pnpm start` runs it on the embedded database', () => {
   let interventionId = '';

@@ -3,6 +3,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parseInstant, useClock } from '../server/src/config/clock.js';
+
+// The product's clock: the server reads SINERGI_CLOCK from the environment it inherits, and so do the tests.
+const clockStart = process.env['SINERGI_CLOCK'];
+useClock(clockStart ? (parseInstant(clockStart) ?? undefined) : undefined);
+export { today } from '../server/src/config/clock.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { SESSION_COOKIE } from './auth/auth.service.js';
 import { requestConnection, type RequestConnection } from './db/query-discipline.js';
 import { abandonRequest, finishRequest, openRequest } from './graphql/request-transaction.js';
+import { useClock } from './config/clock.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
@@ -36,6 +37,7 @@ export interface App {
 
 export async function createApp(config: Config, db: Database, log: Logger): Promise<App> {
   useCursorKey(config.SINERGI_CURSOR_KEY);
+  useClock(config.SINERGI_CLOCK);
   const schema = await buildSinergiSchema({
     sessionTtlHours: config.SESSION_TTL_HOURS,
     apiTokenMaxDays: config.API_TOKEN_MAX_DAYS,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { useClock } from './config/clock.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './config/logger.js';
 import { createDatabase } from './db/orm.js';
@@ -9,6 +10,8 @@ import { seedIfEmpty } from './seed/auto-seed.js';
 async function main() {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
+  // Before the demo seed, which is generated around the clock's today.
+  useClock(config.SINERGI_CLOCK);
   const log = createLogger(config);
 
   log.info(config.DATABASE_URL ? 'connecting to PostgreSQL' : `starting embedded PostgreSQL in ${config.SINERGI_DATA_DIR}`);

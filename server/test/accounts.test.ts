@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPassword } from '../src/auth/password.js';
 import { DEMO_PASSWORD, startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+import { now, nowMs } from '../src/config/clock.js';
 
 // The real argon2 verification, counted: the login limit must hold before the expensive check.
 vi.mock('../src/auth/password.js', async (importOriginal) => {
@@ -78,9 +79,9 @@ describe('API tokens', () => {
 
   it('expire at most API_TOKEN_MAX_DAYS after creation, and by default at that maximum', async () => {
     const session = await t.login('dinsos');
-    const start = Date.now();
+    const start = nowMs();
     const omitted = await createToken(session, { name: 'bawaan' });
-    const end = Date.now();
+    const end = nowMs();
     const expiresAt = Date.parse(omitted.data.createApiToken.apiToken.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(start + MAX_DAYS * 86_400_000 - 1000);
     expect(expiresAt).toBeLessThanOrEqual(end + MAX_DAYS * 86_400_000 + 1000);
@@ -99,7 +100,12 @@ describe('API tokens', () => {
     const session = await t.login('dinsos');
     const expired = (await createToken(session, { name: 'kedaluwarsa', expiresInDays: 1 })).data.createApiToken;
     expect(await works(expired.token)).toBe(true);
-    await t.query(`update api_token set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where id = ?`, [expired.apiToken.id]);
+    const at = now().toISOString();
+    await t.query(`update api_token set created_at = ?::timestamptz - interval '2 days', expires_at = ?::timestamptz - interval '1 second' where id = ?`, [
+      at,
+      at,
+      expired.apiToken.id,
+    ]);
     expect(codeOf(await t.gql('{ households(first: 1) { totalCount } }', {}, expired.token))).toBe('UNAUTHENTICATED');
   });
 

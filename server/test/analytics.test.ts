@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leastSquares } from '../src/analytics/analytics.service.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { now, today } from '../src/config/clock.js';
 
 /**
  * Coverage analytics (issue 4 item 3). A small hand-built kecamatan (62.71.09) inside the demo city,
@@ -179,7 +180,7 @@ async function buildCity() {
       [
         id(i.n), id(i.p), id(i.h), i.person ? id(i.person) : null, i.status, i.planned ?? null, i.delivered ?? null,
         i.frequency, i.delivered ?? null, i.planned ?? null, i.value ?? null, id(i.p),
-        i.status === 'VERIFIED' ? new Date() : null, i.status === 'CANCELLED' ? new Date() : null,
+        i.status === 'VERIFIED' ? now() : null, i.status === 'CANCELLED' ? now() : null,
       ],
     );
   }
@@ -229,7 +230,7 @@ async function buildCity() {
 beforeAll(async () => {
   t = await startTestServer();
   admin = await t.login('admin');
-  T = (await t.query<{ today: string }>(`select to_char(sinergi_today(), 'YYYY-MM-DD') as today`))[0]!.today;
+  T = today();
   await buildCity();
 }, 60_000);
 afterAll(() => t.close());

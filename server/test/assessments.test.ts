@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInCity } from '../src/graphql/validate.js';
+import { today as todayInCity } from '../src/config/clock.js';
 import { makeKk, makeNik } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
 

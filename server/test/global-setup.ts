@@ -6,6 +6,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { DEFAULT_BOUNDARY_FILE, importDefaultBoundaries } from '../src/areas/boundary-file.js';
 import { APP_ROLE, ensureLoginRole, startEmbeddedPostgres } from '../src/db/embedded.js';
 import { ormConfig } from '../src/db/orm.js';
+import { today, useClock } from '../src/config/clock.js';
+import { loadConfig } from '../src/config/config.js';
 import { deriveNeeds } from '../src/needs/need.service.js';
 import { seedDemoCity } from '../src/seed/seed-database.js';
 
@@ -25,6 +27,9 @@ declare module 'vitest' {
  * holds the migrated schema and the demo city; every test file clones its own copy in milliseconds.
  */
 export default async function setup(project: TestProject) {
+  // The demo city is generated around the suite's today (SINERGI_CLOCK, as the harness reads it).
+  useClock(loadConfig({ SINERGI_CLOCK: process.env['SINERGI_CLOCK'] ?? '' }).SINERGI_CLOCK);
+  console.log(`test clock: today is ${today()} in Palangka Raya${process.env['SINERGI_CLOCK'] ? ` (SINERGI_CLOCK=${process.env['SINERGI_CLOCK']})` : ''}`);
   let adminUrl = process.env['TEST_DATABASE_URL'];
   let stop: (() => Promise<void>) | undefined;
   let dataDir: string | undefined;

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createApp } from '../src/app.js';
+import { today, useClock } from '../src/config/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { knex } from '@mikro-orm/knex';
 import { APP_ROLE } from '../src/db/embedded.js';
@@ -11,6 +12,13 @@ import { createDatabase, type Database } from '../src/db/orm.js';
 import { TEST_APP_PASSWORD } from './global-setup.js';
 
 export const DEMO_PASSWORD = 'sinergi-demo';
+
+/**
+ * The suite's clock: SINERGI_CLOCK from the environment (e.g. `pnpm test:clock`), the one the global
+ * setup seeded the demo city with. Set at import, so that fixtures computing dates agree with the app.
+ */
+const CLOCK = process.env['SINERGI_CLOCK'] ?? '';
+useClock(loadConfig({ SINERGI_CLOCK: CLOCK }).SINERGI_CLOCK);
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -61,6 +69,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATABASE_OWNER_URL: ownerUrl.toString(),
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    SINERGI_CLOCK: CLOCK,
     ...options.env,
   });
   const db = await createDatabase(config);
@@ -79,7 +88,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return (await res.json()) as GraphQLResponse;
   };
 
-  const owner = knex({ client: 'pg', connection: ownerUrl.toString(), pool: { min: 0, max: 2 } });
+  // Owner queries see the suite's today too (sinergi_today(), the household_need_status view).
+  const owner = knex({
+    client: 'pg',
+    connection: ownerUrl.toString(),
+    pool: {
+      min: 0,
+      max: 2,
+      afterCreate: (conn: pg.Client, done: (error: Error | null, conn: pg.Client) => void) => {
+        conn.query(`select set_config('sinergi.today', $1, false)`, [today()]).then(() => done(null, conn), (error: Error) => done(error, conn));
+      },
+    },
+  });
   let statements = 0;
   db.orm.em.getKnex().on('query', () => statements++);
 

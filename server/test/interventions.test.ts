@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
+import { today } from '../src/config/clock.js';
 
 let t: TestServer;
 let dinsos: string;
@@ -26,7 +27,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const LOG = `mutation ($input: LogInterventionInput!) { logIntervention(input: $input) { id status periodKey program { id } household { id } } }`;
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 describe('logging deliveries', () => {
   it('two concurrent deliveries of the same program, household and period leave one row and one CONFLICT', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today as clockToday } from '../src/config/clock.js';
 import { makeKk, makeNik } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
 
@@ -12,12 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const today = new Date(Date.now() + 7 * 3600_000);
+const iso = clockToday();
+const today = new Date(`${iso}T00:00:00Z`);
 const yearsAgo = (years: number, months = 0) => {
   const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth() - months, 1));
   return d.toISOString().slice(0, 10);
 };
-const iso = today.toISOString().slice(0, 10);
 
 let serial = 8100;
 function member(name: string, sex: 'MALE' | 'FEMALE', birthDate: string, extra: Record<string, unknown> = {}) {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
 import {
   type AxeViolation,
   type LaunchedBrowser,
@@ -575,11 +575,10 @@ describe('the portal in a real browser', () => {
       // dinsos logs a delivery of one of its household-targeted programs to a household that has none of it yet.
       const dinsosToken = await login(product.url, 'dinsos');
       const dinsosOrg = (await me(dinsosToken)).organization.id;
-      const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
       const programs = await gql(
         product.url,
         'query ($f: ProgramFilter) { programs(first: 50, filter: $f) { edges { node { id name targetUnit } } } }',
-        { f: { ownerId: dinsosOrg, activeOn: today } },
+        { f: { ownerId: dinsosOrg, activeOn: today() } },
         dinsosToken,
       );
       const program = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.targetUnit === 'HOUSEHOLD');

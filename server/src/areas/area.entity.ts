@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Formula, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AreaLevel } from '../graphql/enums.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'area' })
 @ObjectType({ description: 'An administrative area: kota > kecamatan > kelurahan, with its Kemendagri code' })
@@ -37,9 +38,9 @@ export class Area {
   @Field(() => Boolean, { description: 'Whether a boundary has been imported (cheap: the geometry is not loaded)' })
   hasBoundary!: boolean;
 
-  @Property({ type: 'datetime', onCreate: () => new Date() })
-  createdAt: Date = new Date();
+  @Property({ type: 'datetime', onCreate: () => now() })
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @Property({ type: 'datetime', onUpdate: () => now() })
+  updatedAt: Date = now();
 }

@@ -5,6 +5,7 @@ import { AssignmentStatus, NeedType } from '../graphql/enums.js';
 import { Household } from '../households/household.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'assignment' })
 @ObjectType({ description: 'A referral of a household (optionally for one need) to a partner organisation' })
@@ -40,7 +41,7 @@ export class Assignment {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  requestedAt: Date = new Date();
+  requestedAt: Date = now();
 
   @ManyToOne(() => User, { nullable: true })
   respondedBy?: User;
@@ -59,9 +60,9 @@ export class Assignment {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', onUpdate: () => now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

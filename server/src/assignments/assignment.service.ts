@@ -11,6 +11,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { Assignment } from './assignment.entity.js';
 import type { AssignmentFilter, CreateAssignmentInput } from './assignment.inputs.js';
+import { now } from '../config/clock.js';
 
 const PARTNER_TYPES = new Set([
   OrganizationType.NGO,
@@ -112,10 +113,10 @@ export async function respondToAssignment(
     }
     const before = snapshot(assignment);
     assignment.status = status;
-    const now = new Date();
-    if (status === AssignmentStatus.CLOSED) assignment.closedAt = now;
+    const at = now();
+    if (status === AssignmentStatus.CLOSED) assignment.closedAt = at;
     else {
-      assignment.respondedAt = now;
+      assignment.respondedAt = at;
       assignment.respondedBy = em.getReference(User, viewer.userId);
     }
     if (responseNote !== undefined) assignment.responseNote = responseNote;

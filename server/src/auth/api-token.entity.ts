@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from '../users/user.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'api_token' })
 @ObjectType({ description: "A personal API token: acts with its user's scope, optionally read-only" })
@@ -30,7 +31,7 @@ export class ApiToken {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
   @Property({ type: 'datetime' })
   @Field(() => Date)

@@ -6,6 +6,7 @@ import { requireText } from '../graphql/validate.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { API_TOKEN_PREFIX, hashToken, newToken } from './tokens.js';
+import { now, nowMs } from '../config/clock.js';
 
 const MAX_ACTIVE_TOKENS = 20;
 
@@ -34,7 +35,7 @@ export async function createApiToken(
       tokenPrefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
       tokenHash: hashToken(token),
       readOnly: input.readOnly,
-      expiresAt: new Date(Date.now() + days * 86_400_000),
+      expiresAt: new Date(nowMs() + days * 86_400_000),
     } as ApiToken);
     audit(em, ctx, {
       action: AuditAction.CREATE,
@@ -58,7 +59,7 @@ export async function revokeApiToken(ctx: Context, id: string): Promise<ApiToken
     // Someone else's token reads as missing, except for an administrator.
     if (!apiToken || (apiToken.user.id !== viewer.userId && viewer.role !== Role.ADMIN)) throw new NotFoundError('ApiToken', 'id');
     if (!apiToken.revokedAt) {
-      apiToken.revokedAt = new Date();
+      apiToken.revokedAt = now();
       audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'ApiToken', entityIds: [apiToken.id, apiToken.user.id], newValues: { revoked: true } });
       await em.flush();
     }

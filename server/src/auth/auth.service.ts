@@ -10,6 +10,7 @@ import { RateLimiter, reserve } from './rate-limit.js';
 import { UserSession } from './session.entity.js';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, hashToken, newToken } from './tokens.js';
 import type { Viewer } from './viewer.js';
+import { now, nowMs } from '../config/clock.js';
 
 export const SESSION_COOKIE = 'sinergi_session';
 
@@ -33,17 +34,17 @@ function viewerOf(user: User, extra: Pick<Viewer, 'readOnly' | 'sessionId' | 'to
 /** The viewer behind a session or API token, or null when it is unknown, expired, revoked or its user inactive. */
 export async function resolveViewer(em: EntityManager, token: string): Promise<Viewer | null> {
   const tokenHash = hashToken(token);
-  const now = new Date();
+  const at = now();
   if (token.startsWith(SESSION_PREFIX)) {
-    const session = await em.findOne(UserSession, { tokenHash, revokedAt: null, expiresAt: { $gt: now } }, { populate: ['user', 'user.area'] });
+    const session = await em.findOne(UserSession, { tokenHash, revokedAt: null, expiresAt: { $gt: at } }, { populate: ['user', 'user.area'] });
     if (!session || !session.user.active) return null;
     return viewerOf(session.user, { readOnly: false, sessionId: session.id, tokenId: null });
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const apiToken = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, { populate: ['user', 'user.area'] });
-    if (!apiToken || !apiToken.user.active || (apiToken.expiresAt && apiToken.expiresAt <= now)) return null;
+    if (!apiToken || !apiToken.user.active || (apiToken.expiresAt && apiToken.expiresAt <= at)) return null;
     // In the request's transaction like everything else it does.
-    await em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now });
+    await em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: at });
     return viewerOf(apiToken.user, { readOnly: apiToken.readOnly, sessionId: null, tokenId: apiToken.id });
   }
   return null;
@@ -85,10 +86,10 @@ export async function login(ctx: Context, username: string, password: string, tt
   byIp.giveBack(ipKey);
 
   const token = newToken(SESSION_PREFIX);
-  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  const expiresAt = new Date(nowMs() + ttlHours * 3600_000);
   await ctx.em.transactional(async (em) => {
     const session = em.create(UserSession, { user, tokenHash: hashToken(token), expiresAt } as UserSession);
-    user.lastLoginAt = new Date();
+    user.lastLoginAt = now();
     audit(em, ctx, { action: AuditAction.LOGIN, entityType: 'User', entityIds: [user.id, session.id], actor: actor! });
     await em.flush();
   });
@@ -99,7 +100,7 @@ export async function logout(ctx: Context): Promise<boolean> {
   const sessionId = ctx.viewer?.sessionId;
   if (!sessionId) return false;
   await ctx.em.transactional(async (em) => {
-    await em.nativeUpdate(UserSession, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+    await em.nativeUpdate(UserSession, { id: sessionId, revokedAt: null }, { revokedAt: now() });
     audit(em, ctx, { action: AuditAction.LOGOUT, entityType: 'User', entityIds: [ctx.viewer!.userId, sessionId] });
     await em.flush();
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
+import { now } from '../config/clock.js';
 
 // A login session; only the SHA-256 of its token is stored.
 @Entity({ tableName: 'user_session' })
@@ -15,7 +16,7 @@ export class UserSession {
   tokenHash!: string;
 
   @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
   @Property({ type: 'datetime' })
   expiresAt!: Date;

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseInstant } from './clock.js';
 
 export const DEFAULT_IDENTIFIER_SEARCH = { limit: 20, windowMinutes: 60 };
 
@@ -33,6 +34,18 @@ const trustProxy = z
     const entries = v.split(',').map((e) => e.trim());
     if (entries.every(isAddressOrSubnet)) return entries;
     ctx.addIssue({ code: 'custom', message: 'must be false, true, a number of hops, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas' });
+    return z.NEVER;
+  });
+
+/** An instant the application clock starts at (tests, demonstrations); unset: the system clock. */
+const clockStart = z
+  .string()
+  .optional()
+  .transform((value, ctx): Date | undefined => {
+    if (value === undefined) return undefined;
+    const at = parseInstant(value.trim());
+    if (at) return at;
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 instant with its offset, e.g. 2027-06-30T23:30:00+07:00' });
     return z.NEVER;
   });
 
@@ -81,6 +94,8 @@ const schema = z.object({
   // Searches by NIK or KK number a partner's user may make per window (each one is audited).
   IDENTIFIER_SEARCH_LIMIT: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_IDENTIFIER_SEARCH.limit),
   IDENTIFIER_SEARCH_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_IDENTIFIER_SEARCH.windowMinutes),
+  // Starts the application clock at this instant (it runs on from there); unset: the system clock.
+  SINERGI_CLOCK: clockStart,
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'SINERGI_DATA_DIR' | 'SINERGI_WEB_DIST'> & {

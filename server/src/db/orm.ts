@@ -11,6 +11,7 @@ import { Migration0003Needs } from './migrations/0003-needs.js';
 import { Migration0004PovertyAssessments } from './migrations/0004-poverty-assessments.js';
 import { Migration0005WritePolicies } from './migrations/0005-write-policies.js';
 import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.js';
+import { Migration0008Clock } from './migrations/0008-clock.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   { name: '0004-poverty-assessments', class: Migration0004PovertyAssessments },
   { name: '0005-write-policies', class: Migration0005WritePolicies },
   { name: '0007-api-token-expiry', class: Migration0007ApiTokenExpiry },
+  { name: '0008-clock', class: Migration0008Clock },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -4,6 +4,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import { recordDisclosure } from '../audit/audit.service.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import type { Viewer } from '../auth/viewer.js';
+import { now, today } from '../config/clock.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
 
@@ -14,6 +15,14 @@ export async function setViewer(em: EntityManager, viewer: Viewer | null): Promi
             set_config('sinergi.org_id', ?, true), set_config('sinergi.area_code', ?, true)`,
     [viewer?.userId ?? '', viewer?.role ?? '', viewer?.organizationId ?? '', viewer?.areaCode ?? ''],
   );
+}
+
+/**
+ * Hands the application clock to PostgreSQL for this transaction: sinergi_now() and sinergi_today()
+ * (session and token expiry in row-level security, "today" in views and queries) read it.
+ */
+export async function setClock(em: EntityManager): Promise<void> {
+  await em.execute(`select set_config('sinergi.now', ?, true), set_config('sinergi.today', ?, true)`, [now().toISOString(), today()]);
 }
 
 /**
@@ -29,6 +38,8 @@ export async function openRequest(ctx: Context, operation?: OperationDefinitionN
   try {
     const trx = ctx.em.getTransactionContext<Knex.Transaction>()!;
     ctx.connection.connection = (await trx.client.acquireConnection()) as object;
+    // Before the viewer: the session lookup's policy compares expiry with the clock.
+    await setClock(ctx.em);
     const viewer = ctx.token && !anonymous ? await resolveViewer(ctx.em, ctx.token) : null;
     await setViewer(ctx.em, viewer);
     ctx.viewer = viewer;

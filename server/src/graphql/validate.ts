@@ -48,11 +48,6 @@ export function requireDate(field: string, value: string, bounds: { min?: string
   return value;
 }
 
-/** Today's date in Palangka Raya (WIB, UTC+7), where the work happens. */
-export function todayInCity(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** Completed years between an ISO birth date and an ISO date. */
 export function ageInYears(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

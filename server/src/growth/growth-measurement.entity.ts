@@ -7,6 +7,7 @@ import { MeasurePosition, StuntingStatus } from '../graphql/enums.js';
 import { Person } from '../households/person.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'growth_measurement' })
 @ObjectType({ description: 'A growth measurement of a child under five, with its WHO 2006 height-for-age z-score' })
@@ -54,5 +55,5 @@ export class GrowthMeasurement {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 }

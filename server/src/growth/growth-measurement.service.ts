@@ -2,7 +2,7 @@ import type { Context } from '../graphql/context.js';
 import { audit, snapshot } from '../audit/audit.service.js';
 import { AuditAction, MeasurePosition } from '../graphql/enums.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
-import { requireDate, requireRange, todayInCity } from '../graphql/validate.js';
+import { requireDate, requireRange } from '../graphql/validate.js';
 import { Person } from '../households/person.entity.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -10,12 +10,13 @@ import { User } from '../users/user.entity.js';
 import { GrowthMeasurement } from './growth-measurement.entity.js';
 import type { RecordGrowthMeasurementInput } from './growth-measurement.inputs.js';
 import { MAX_AGE_DAYS, ageInDays, isImplausibleZ, lengthHeightForAgeZ, stuntingStatus } from './zscore.js';
+import { today } from '../config/clock.js';
 
 // WHO anthro treats standing height under nine months as implausible.
 const MIN_STANDING_AGE_DAYS = 274;
 
 export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthMeasurementInput): Promise<GrowthMeasurement> {
-  const measuredOn = requireDate('input.measuredOn', input.measuredOn, { min: '2000-01-01', max: todayInCity() });
+  const measuredOn = requireDate('input.measuredOn', input.measuredOn, { min: '2000-01-01', max: today() });
   const heightCm = Math.round(requireRange('input.heightCm', input.heightCm, 35, 135) * 10) / 10;
   const weightKg =
     input.weightKg === undefined || input.weightKg === null

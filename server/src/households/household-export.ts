@@ -7,10 +7,11 @@ import { sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, PovertyStatus, SortDirection, VerificationStatus } from '../graphql/enums.js';
 import { BadUserInputError } from '../graphql/errors.js';
-import { todayInCity } from '../graphql/validate.js';
+import { } from '../graphql/validate.js';
 import { type HouseholdFilter, type HouseholdOrder, HouseholdOrderField } from './household.inputs.js';
 import { applyFilter, ORDER_COLUMNS } from './household.service.js';
 import type { IdentifierSearchGuard } from './identifier-search.js';
+import { today } from '../config/clock.js';
 
 /** One export is one response: beyond this the caller narrows the filter (or uses the API in pages). */
 export const EXPORT_ROW_LIMIT = 50_000;
@@ -159,7 +160,7 @@ export async function exportHouseholds(
   await em.flush();
 
   return {
-    filename: `${language === ExportLanguage.EN ? 'households' : 'rumah-tangga'}-${todayInCity()}.csv`,
+    filename: `${language === ExportLanguage.EN ? 'households' : 'rumah-tangga'}-${today()}.csv`,
     contentType: 'text/csv; charset=utf-8',
     csv,
     rowCount: rows.length,

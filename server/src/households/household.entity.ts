@@ -16,6 +16,7 @@ import {
   WallType,
 } from '../graphql/enums.js';
 import { User } from '../users/user.entity.js';
+import { now } from '../config/clock.js';
 
 @ObjectType({ description: 'Where a piece of household data came from, and when' })
 export class DataSource {
@@ -121,9 +122,9 @@ export class Household {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', onUpdate: () => now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

@@ -17,7 +17,6 @@ import {
   requireInteger,
   requireRange,
   requireText,
-  todayInCity,
 } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
 import {
@@ -34,6 +33,7 @@ import type { IdentifierSearchGuard } from './identifier-search.js';
 import { kkProblem, nikProblem } from './identity-numbers.js';
 import { Person } from './person.entity.js';
 import { initialAssessment } from './poverty-assessment.service.js';
+import { now, today } from '../config/clock.js';
 
 export const ORDER_COLUMNS: Record<HouseholdOrderField, { column: string; key: string }> = {
   [HouseholdOrderField.KK_NUMBER]: { column: 'h.kk_number', key: 'kk_number' },
@@ -160,14 +160,14 @@ export function defaultPovertyStatus(decile: number): PovertyStatus {
 type PersonFields = Omit<PersonInput, 'relation'> & { relation: Relation };
 
 function validatePerson(prefix: string, p: PersonFields): void {
-  const today = todayInCity();
+  const day = today();
   p.name = requireText(`${prefix}name`, p.name, 1, 200);
-  requireDate(`${prefix}birthDate`, p.birthDate, { min: '1900-01-01', max: today });
+  requireDate(`${prefix}birthDate`, p.birthDate, { min: '1900-01-01', max: day });
   const problem = nikProblem(p.nik, { sex: p.sex, birthDate: p.birthDate });
   if (problem) throw new BadUserInputError(`${prefix}nik`, problem);
   p.occupation = optionalText(`${prefix}occupation`, p.occupation, 120);
   if (p.pregnant) {
-    const age = ageInYears(p.birthDate, today);
+    const age = ageInYears(p.birthDate, day);
     if (p.sex !== Sex.FEMALE || age < 10 || age > 55) {
       throw new BadUserInputError(`${prefix}pregnant`, 'only a woman aged 10–55 can be recorded as pregnant');
     }
@@ -224,10 +224,10 @@ async function householdChanges(em: EntityManager, input: HouseholdFieldsInput):
     if (input[key] !== undefined && input[key] !== null) (out as Record<string, unknown>)[key] = input[key];
   }
   if (input.dataSources) {
-    const today = todayInCity();
+    const day = today();
     out.dataSources = input.dataSources.map((d, i) => ({
       source: requireText(`input.dataSources.${i}.source`, d.source, 2, 60),
-      date: requireDate(`input.dataSources.${i}.date`, d.date, { min: '2000-01-01', max: today }),
+      date: requireDate(`input.dataSources.${i}.date`, d.date, { min: '2000-01-01', max: day }),
     }));
   }
   if (input.verificationStatus) out.verificationStatus = input.verificationStatus;
@@ -322,7 +322,7 @@ export async function addMember(ctx: Context, householdId: string, input: Person
     const person = em.create(Person, { ...input, household } as Person);
     audit(em, ctx, { action: AuditAction.CREATE, entityType: 'Person', entityIds: [person.id, household.id], newValues: snapshot(person) });
     // A new member changes the household record too: bump its version so stale edits conflict.
-    household.updatedAt = new Date();
+    household.updatedAt = now();
     await em.flush();
     await deriveNeeds(em, [household.id]);
     return person;

@@ -1,3 +1,4 @@
+import { now } from '../config/clock.js';
 import type { Sex } from '../growth/zscore.js';
 
 // Indonesian identity numbers (Dukcapil):
@@ -162,7 +163,7 @@ function kkStructure(kk: string): { parsed: ParsedKk | null; problem: string | n
  * year alone: 20yy when that year is not after today's (WIB) year, else 19yy; so an
  * issue date later this year is refused as being in the future.
  */
-export function kkProblem(kk: string, today: Date = new Date()): string | null {
+export function kkProblem(kk: string, today: Date = now()): string | null {
   const { parsed, problem } = kkStructure(kk);
   if (!parsed) return problem;
   const wibToday = new Date(today.getTime() + WIB_OFFSET_MS);

@@ -10,6 +10,7 @@ import {
   Sex,
 } from '../graphql/enums.js';
 import { Household } from './household.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'person' })
 @ObjectType({ description: 'A member of a household (anggota keluarga)' })
@@ -75,9 +76,9 @@ export class Person {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', onUpdate: () => now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

@@ -3,9 +3,10 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { mayReadBirthDate, nik } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { GrowthMeasurement } from '../growth/growth-measurement.entity.js';
-import { ageInYears, todayInCity } from '../graphql/validate.js';
+import { ageInYears } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
 import { Person } from './person.entity.js';
+import { today } from '../config/clock.js';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -39,10 +40,10 @@ export class PersonResolver {
     description: 'Age in whole years today; for partners the age reached this year (from the birth year alone)',
   })
   age(@Root() person: Person, @Ctx() ctx: Context): number {
-    const today = todayInCity();
+    const day = today();
     // Read day after day, an exact age would change on the birthday and give the birth date away.
-    if (!mayReadBirthDate(ctx)) return Number(today.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
-    return ageInYears(person.birthDate, today);
+    if (!mayReadBirthDate(ctx)) return Number(day.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
+    return ageInYears(person.birthDate, day);
   }
 
   @FieldResolver(() => [GrowthMeasurement], { description: 'Oldest first' })

@@ -7,6 +7,7 @@ import { PovertyStatus } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { Household } from './household.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'poverty_assessment' })
 @ObjectType({ description: "A recorded assessment of a household's welfare: the only way its decile and poverty status change" })
@@ -54,5 +55,5 @@ export class PovertyAssessment {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 }

@@ -4,7 +4,7 @@ import { audit, snapshot } from '../audit/audit.service.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, PovertyStatus } from '../graphql/enums.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
-import { requireDate, requireInteger, requireRange, requireText, todayInCity } from '../graphql/validate.js';
+import { requireDate, requireInteger, requireRange, requireText } from '../graphql/validate.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
@@ -12,6 +12,7 @@ import { Household } from './household.entity.js';
 import { defaultPovertyStatus, findInScope } from './household.service.js';
 import { PovertyAssessment } from './poverty-assessment.entity.js';
 import type { RecordPovertyAssessmentInput } from './poverty-assessment.inputs.js';
+import { now, today } from '../config/clock.js';
 
 export const REGISTRATION_REASON = 'Pendaftaran / registration';
 
@@ -23,7 +24,7 @@ export function initialAssessment(em: EntityManager, ctx: Context, household: Ho
   const viewer = ctx.viewer!;
   return em.create(PovertyAssessment, {
     household,
-    assessedOn: todayInCity(),
+    assessedOn: today(),
     welfareDecile: household.welfareDecile,
     povertyStatus: household.povertyStatus,
     monthlyExpenditurePerCapita: household.monthlyExpenditurePerCapita,
@@ -38,7 +39,7 @@ export function initialAssessment(em: EntityManager, ctx: Context, household: Ho
  * expenditure. The previous values are kept on the assessment; nothing is ever overwritten.
  */
 export async function recordPovertyAssessment(ctx: Context, input: RecordPovertyAssessmentInput): Promise<PovertyAssessment> {
-  const assessedOn = requireDate('input.assessedOn', input.assessedOn, { min: '2000-01-01', max: todayInCity() });
+  const assessedOn = requireDate('input.assessedOn', input.assessedOn, { min: '2000-01-01', max: today() });
   const welfareDecile = requireInteger('input.welfareDecile', input.welfareDecile, 1, 10);
   const expenditure =
     input.monthlyExpenditurePerCapita === undefined || input.monthlyExpenditurePerCapita === null
@@ -90,7 +91,7 @@ export async function recordPovertyAssessment(ctx: Context, input: RecordPoverty
       povertyStatus,
       ...(expenditure === undefined ? {} : { monthlyExpenditurePerCapita: expenditure }),
       // Always a new version, even when nothing moved: edits made before the assessment conflict.
-      updatedAt: new Date(),
+      updatedAt: now(),
     });
     audit(em, ctx, {
       action: AuditAction.CREATE,

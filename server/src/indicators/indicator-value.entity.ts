@@ -5,6 +5,7 @@ import { Area } from '../areas/area.entity.js';
 import { numeric } from '../db/types.js';
 import { Indicator } from '../graphql/enums.js';
 import { User } from '../users/user.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'indicator_value' })
 @ObjectType({ description: 'An area-level figure of one of the four aspects for one quarter' })
@@ -41,9 +42,9 @@ export class IndicatorValue {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', onUpdate: () => now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

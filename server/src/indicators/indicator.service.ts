@@ -6,10 +6,11 @@ import { sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, FocusAspect, Indicator, Role } from '../graphql/enums.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
-import { requireInteger, requireRange, requireText, todayInCity } from '../graphql/validate.js';
+import { requireInteger, requireRange, requireText } from '../graphql/validate.js';
 import { User } from '../users/user.entity.js';
 import { IndicatorValue } from './indicator-value.entity.js';
 import type { UpsertIndicatorValueInput } from './indicator.inputs.js';
+import { today } from '../config/clock.js';
 
 /** The aspect of the city's strategy each indicator measures. */
 export const INDICATOR_ASPECT: Record<Indicator, FocusAspect> = {
@@ -57,7 +58,7 @@ export async function upsertIndicatorValue(ctx: Context, input: UpsertIndicatorV
   if (!can(viewer, 'indicator.record', { aspectOwnerIds: owners })) {
     throw new ForbiddenError(`Only the coordinator and the agencies working on ${INDICATOR_ASPECT[input.indicator]} record this indicator`);
   }
-  const fields = validate(input, todayInCity());
+  const fields = validate(input, today());
   if (!(await ctx.loaders.area.load(input.areaId))) throw new NotFoundError('Area', 'input.areaId');
   try {
     return await write(ctx, input.areaId, input.indicator, fields);

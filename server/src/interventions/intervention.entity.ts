@@ -9,6 +9,7 @@ import { Person } from '../households/person.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { User } from '../users/user.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'intervention' })
 @ObjectType({ description: 'A planned or delivered service of a program to a household or one of its members' })
@@ -84,9 +85,9 @@ export class Intervention {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', onUpdate: () => now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

@@ -8,7 +8,7 @@ import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, InterventionStatus, TargetUnit } from '../graphql/enums.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
-import { optionalText, requireDate, requireRange, todayInCity } from '../graphql/validate.js';
+import { optionalText, requireDate, requireRange } from '../graphql/validate.js';
 import { areaWithDescendants, findInScope } from '../households/household.service.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
@@ -23,6 +23,7 @@ import type {
 } from './intervention.inputs.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { interventionPeriodKey } from './period-key.js';
+import { now, today } from '../config/clock.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
@@ -250,7 +251,7 @@ export function planIntervention(ctx: Context, input: PlanInterventionInput): Pr
 
 export function logIntervention(ctx: Context, input: LogInterventionInput): Promise<Intervention> {
   if (!input.idempotencyKey) throw new BadUserInputError('input.idempotencyKey', 'is required');
-  const deliveredOn = requireDate('input.deliveredAt', input.deliveredAt, { min: '2000-01-01', max: todayInCity() });
+  const deliveredOn = requireDate('input.deliveredAt', input.deliveredAt, { min: '2000-01-01', max: today() });
   return insertIntervention(
     ctx,
     input,
@@ -298,12 +299,12 @@ export async function advanceIntervention(ctx: Context, input: AdvanceInterventi
         if (!roleMay(viewer, 'intervention.verify')) {
           throw new ForbiddenError('Only the coordinator verifies deliveries');
         }
-        intervention.verifiedAt = new Date();
+        intervention.verifiedAt = now();
         intervention.verifiedBy = em.getReference(User, viewer.userId);
       }
       if (input.status === InterventionStatus.DELIVERED) {
         if (!input.deliveredAt) throw new BadUserInputError('input.deliveredAt', 'is required to mark a delivery');
-        const deliveredOn = requireDate('input.deliveredAt', input.deliveredAt, { min: '2000-01-01', max: todayInCity() });
+        const deliveredOn = requireDate('input.deliveredAt', input.deliveredAt, { min: '2000-01-01', max: today() });
         assertWithinProgram('input.deliveredAt', intervention.program, deliveredOn);
         intervention.deliveredOn = deliveredOn;
         intervention.periodKey = interventionPeriodKey(intervention.program.frequency, intervention);
@@ -347,7 +348,7 @@ export async function cancelIntervention(ctx: Context, id: string, reason: strin
       throw new BadUserInputError('id', `a ${intervention.status} intervention cannot be cancelled${corrector ? '' : ' by your role'}`);
     }
     intervention.status = InterventionStatus.CANCELLED;
-    intervention.cancelledAt = new Date();
+    intervention.cancelledAt = now();
     intervention.cancelReason = text;
     audit(em, ctx, {
       action: AuditAction.UPDATE,

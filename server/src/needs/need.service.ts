@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { today } from '../config/clock.js';
 import { NEED_RULES } from './need-rules.js';
 
 const ZERO = `'00000000-0000-0000-0000-000000000000'::uuid`;
@@ -24,8 +25,10 @@ export async function deriveNeeds(db: EntityManager | Knex, householdIds?: reado
     return trx ? q.transacting(trx) : q;
   };
   const ids = householdIds ? [...householdIds] : null;
+  // The clock's today as a parameter (derivation also runs outside requests, when seeding), once for both statements.
+  const day = today();
   const prelude = `
-    with today as (select sinergi_today() as d),
+    with today as (select ?::date as d),
          scope as (select * from household where (?::uuid[] is null or id = any (?::uuid[]))),
          derived as (${derivedSql()})`;
   const upsert = await run(
@@ -36,7 +39,7 @@ export async function deriveNeeds(db: EntityManager | Knex, householdIds?: reado
        set evidence = excluded.evidence, rule_version = excluded.rule_version, derived_at = now()
        where household_need.evidence is distinct from excluded.evidence
           or household_need.rule_version is distinct from excluded.rule_version`,
-    [ids, ids],
+    [day, ids, ids],
   );
   const removed = await run(
     `${prelude}
@@ -44,7 +47,7 @@ export async function deriveNeeds(db: EntityManager | Knex, householdIds?: reado
       where n.household_id in (select id from scope)
         and not exists (select 1 from derived d where d.household_id = n.household_id
                           and d.person_id is not distinct from n.person_id and d.need_type = n.need_type)`,
-    [ids, ids],
+    [day, ids, ids],
   );
   return { upserted: upsert.rowCount ?? 0, removed: removed.rowCount ?? 0 };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { OrganizationType } from '../graphql/enums.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'organization' })
 @ObjectType({ description: 'An agency, government body, NGO, community organisation or company' })
@@ -36,9 +37,9 @@ export class Organization {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', onUpdate: () => now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

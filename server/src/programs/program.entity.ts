@@ -5,6 +5,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { numeric } from '../db/types.js';
 import { FocusAspect, Frequency, NeedType, Sex, Strategy, TargetUnit } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'program' })
 @ObjectType({ description: 'A program that delivers help: owner, aspects, strategy, needs addressed, quota' })
@@ -78,9 +79,9 @@ export class Program {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: 'datetime', onUpdate: () => now() })
   @Field(() => Date)
-  updatedAt: Date = new Date();
+  updatedAt: Date = now();
 }

@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { parseOrUsage, runIfMain, UsageError } from '../config/cli.js';
+import { today, useClock } from '../config/clock.js';
 import { loadConfig } from '../config/config.js';
 import { createDatabase } from '../db/orm.js';
 import { deriveNeeds } from '../needs/need.service.js';
@@ -110,8 +111,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 
   const started = performance.now();
   const config = loadConfig();
+  useClock(config.SINERGI_CLOCK);
   console.log(
-    `Seeding ${fmt(options.households)} households (seed ${options.seed}) into ${config.DATABASE_URL ? 'DATABASE_URL' : `the embedded database in ${config.SINERGI_DATA_DIR}`}…`,
+    `Seeding ${fmt(options.households)} households (seed ${options.seed}, around ${today()}) into ${config.DATABASE_URL ? 'DATABASE_URL' : `the embedded database in ${config.SINERGI_DATA_DIR}`}…`,
   );
   const db = await createDatabase(config, options.verbose ? (line) => console.error(`[postgres] ${line}`) : undefined);
   const printer = progressPrinter(process.stdout);

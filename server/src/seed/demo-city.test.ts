@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ageInDays } from '../growth/zscore.js';
 import { kkProblem, nikProblem } from '../households/identity-numbers.js';
 import { periodKey } from '../interventions/period-key.js';
-import { DEMO_TODAY, DemoCity, generateInMemory, type HouseholdBatch, WINDOW_START } from './demo-city.js';
+import { parseInstant, useClock } from '../config/clock.js';
+import { DemoCity, demoCalendar, generateInMemory, type HouseholdBatch } from './demo-city.js';
 import { Random, stableUuid } from './random.js';
 import {
   AREA_CODES,
@@ -16,8 +17,11 @@ import {
 } from './reference-data.js';
 import { ARGON2ID } from './seed-database.js';
 
-const small = generateInMemory({ households: 500 });
-const large = generateInMemory({ households: 5_000 });
+// A fixed seeding day: the figures below are about this city; the calendar tests move the day.
+const DEMO_TODAY = '2026-11-01';
+const { windowStart: WINDOW_START } = demoCalendar(DEMO_TODAY);
+const small = generateInMemory({ households: 500, today: DEMO_TODAY });
+const large = generateInMemory({ households: 5_000, today: DEMO_TODAY });
 
 function personsByHousehold(batch: HouseholdBatch) {
   const map = new Map<string, HouseholdBatch['persons']>();
@@ -68,7 +72,7 @@ describe('Random', () => {
 
 describe('demo city generator: determinism', () => {
   it('gives the same rows and ids for the same seed', () => {
-    const again = generateInMemory({ households: 500 });
+    const again = generateInMemory({ households: 500, today: DEMO_TODAY });
     expect(again.batch.households[0]).toEqual(small.batch.households[0]);
     expect(again.batch.persons.slice(0, 20)).toEqual(small.batch.persons.slice(0, 20));
     expect(JSON.stringify(again.batch)).toBe(JSON.stringify(small.batch));
@@ -76,33 +80,81 @@ describe('demo city generator: determinism', () => {
   });
 
   it('does not depend on the batch size', () => {
-    const city = new DemoCity({ households: 500 });
+    const city = new DemoCity({ households: 500, today: DEMO_TODAY });
     const ids: string[] = [];
     for (const b of city.householdBatches(37)) ids.push(...b.households.map((h) => h.id));
     expect(ids).toEqual(small.batch.households.map((h) => h.id));
   });
 
   it('gives different data for a different seed', () => {
-    const other = generateInMemory({ households: 500, seed: 42 });
+    const other = generateInMemory({ households: 500, seed: 42, today: DEMO_TODAY });
     expect(other.batch.households[0]!.id).not.toBe(small.batch.households[0]!.id);
     expect(other.batch.persons[0]!.nik).not.toBe(small.batch.persons[0]!.nik);
   });
 
   it('keeps reference ids stable across seeds', () => {
-    const a = new DemoCity({ households: 10, seed: 1 });
-    const b = new DemoCity({ households: 10, seed: 2 });
+    const a = new DemoCity({ households: 10, seed: 1, today: DEMO_TODAY });
+    const b = new DemoCity({ households: 10, seed: 2, today: DEMO_TODAY });
     expect(a.areas()).toEqual(b.areas());
     expect(a.organizations()).toEqual(b.organizations());
     expect(a.programRows().map((p) => p.id)).toEqual(b.programRows().map((p) => p.id));
   });
 
   it('refuses to run twice and refuses bad sizes', () => {
-    const city = new DemoCity({ households: 3 });
+    const city = new DemoCity({ households: 3, today: DEMO_TODAY });
     [...city.householdBatches()];
     expect(() => [...city.householdBatches()]).toThrow();
-    expect(() => new DemoCity({ households: 0 })).toThrow(RangeError);
-    expect(() => new DemoCity({ households: 1.5 })).toThrow(RangeError);
-    expect(() => new DemoCity({ households: 10 }).indicatorValues()).toThrow();
+    expect(() => new DemoCity({ households: 0, today: DEMO_TODAY })).toThrow(RangeError);
+    expect(() => new DemoCity({ households: 1.5, today: DEMO_TODAY })).toThrow(RangeError);
+    expect(() => new DemoCity({ households: 10, today: DEMO_TODAY }).indicatorValues()).toThrow();
+  });
+});
+
+describe('demo city generator: calendar', () => {
+  const running = (programs: ReturnType<DemoCity['programRows']>, day: string) =>
+    programs.filter((p) => p.starts_on <= day && (p.ends_on === null || p.ends_on >= day)).map((p) => p.id);
+
+  it('gives the same city for the same seed and day, and moves every date with the seeding day', () => {
+    const later = '2027-06-30';
+    const a = generateInMemory({ households: 200, today: later });
+    const b = generateInMemory({ households: 200, today: later });
+    expect(JSON.stringify(b.batch)).toBe(JSON.stringify(a.batch));
+    expect(JSON.stringify(b.indicators)).toBe(JSON.stringify(a.indicators));
+    expect(a.city.calendar.windowStart).toBe('2025-12-01');
+    for (const i of a.batch.interventions) {
+      expect(i.planned_on >= a.city.calendar.windowStart).toBe(true);
+      if (i.delivered_on) expect(i.delivered_on <= later).toBe(true);
+    }
+    for (const m of a.batch.growthMeasurements) expect(m.measured_on < later && m.measured_on >= a.city.calendar.windowStart).toBe(true);
+    for (const x of a.batch.povertyAssessments) expect(x.assessed_on < later).toBe(true);
+    for (const x of a.batch.assignments) expect(x.requested_at.slice(0, 10) < later).toBe(true);
+    expect(Math.max(...a.batch.interventions.map((i) => Date.parse(i.delivered_on ?? '1970-01-01')))).toBeGreaterThan(Date.parse('2027-06-01'));
+    expect([...new Set(a.indicators.map((r) => `${r.year}-Q${r.quarter}`))].sort().at(-1)).toBe('2027-Q1');
+  });
+
+  it('keeps the same programs running on any seeding day (terms move by whole years)', () => {
+    const written = new DemoCity({ households: 1, today: DEMO_TODAY }).programRows();
+    const expected = running(written, DEMO_TODAY);
+    expect(expected.length).toBeGreaterThan(20);
+    // Programs written to end on 2026-12-31 end at the close of the seeding year.
+    expect(written.some((p) => p.ends_on === '2026-12-31')).toBe(true);
+    for (const day of ['2027-01-01', '2027-06-30', '2027-12-31', '2031-03-15']) {
+      const programs = new DemoCity({ households: 1, today: day }).programRows();
+      expect(running(programs, day), day).toEqual(expected);
+      expect(programs.some((p) => p.ends_on === `${day.slice(0, 4)}-12-31`)).toBe(true);
+    }
+  });
+
+  it("takes its day from the application clock, in Palangka Raya's time zone, when none is given", () => {
+    try {
+      useClock(parseInstant('2027-06-30T23:30:00+07:00')!);
+      expect(new DemoCity({ households: 1 }).calendar.today).toBe('2027-06-30');
+      useClock(parseInstant('2027-06-30T17:30:00Z')!);
+      expect(new DemoCity({ households: 1 }).calendar.today).toBe('2027-07-01');
+    } finally {
+      useClock(undefined);
+    }
+    expect(() => new DemoCity({ households: 1, today: '2027-02-30' })).toThrow(RangeError);
   });
 });
 
@@ -129,7 +181,7 @@ describe('demo city generator: people and identity numbers', () => {
     const members = personsByHousehold(large.batch);
     const seen = new Set<string>();
     for (const h of large.batch.households) {
-      expect(kkProblem(h.kk_number)).toBeNull();
+      expect(kkProblem(h.kk_number, new Date(`${DEMO_TODAY}T12:00:00+07:00`))).toBeNull();
       expect(seen.has(h.kk_number)).toBe(false);
       seen.add(h.kk_number);
       const head = members.get(h.id)!.find((p) => p.relation === 'HEAD')!;
@@ -374,7 +426,7 @@ describe('demo city generator: growth', () => {
 });
 
 describe('demo city generator: programs and interventions', () => {
-  const city = new DemoCity({ households: 500 });
+  const city = new DemoCity({ households: 500, today: DEMO_TODAY });
   const programs = city.programRows();
   const programById = new Map(programs.map((p) => [p.id, p]));
 
@@ -530,7 +582,7 @@ describe('demo city generator: referrals to partners', () => {
 
   it('delivers partner programs only to households referred to and accepted by that partner', () => {
     const partnerProgramOwner = new Map(
-      new DemoCity({ households: 1 })
+      new DemoCity({ households: 1, today: DEMO_TODAY })
         .programRows()
         .filter((p) => PROGRAMS.find((d) => stableUuid('program', d.key) === p.id)!.reach.viaAssignment)
         .map((p) => [p.id, p.owner_id]),
@@ -553,7 +605,7 @@ describe('demo city generator: referrals to partners', () => {
 });
 
 describe('demo city reference data', () => {
-  const city = new DemoCity({ households: 10 });
+  const city = new DemoCity({ households: 10, today: DEMO_TODAY });
 
   it('has the city, 5 kecamatan and 30 kelurahan with Kemendagri codes in spec order', () => {
     const areas = city.areas();

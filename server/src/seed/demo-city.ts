@@ -2,6 +2,7 @@
 // migration) in batches, so the inserter streams them into PostgreSQL and the tests inspect them
 // without a database. Same options ⇒ the same rows, ids and dates, byte for byte.
 
+import { today as clockToday } from '../config/clock.js';
 import { ageInDays, lengthHeightForAgeZ, MAX_AGE_DAYS, stuntingStatus, type StuntingStatus } from '../growth/zscore.js';
 import { makeKk, makeNik } from '../households/identity-numbers.js';
 import { periodKey } from '../interventions/period-key.js';
@@ -37,15 +38,17 @@ import {
 } from './reference-data.js';
 
 export const DEMO_SEED = 20261127;
-/** The demo's "today": every date is relative to it, so the data does not drift with the clock. */
-export const DEMO_TODAY = '2026-11-01';
-/** Interventions and growth measurements cover the 18 months before DEMO_TODAY. */
-export const WINDOW_START = '2025-05-01';
+/**
+ * The year the demo's dated facts were written for (program terms, survey rounds): they move by
+ * whole years with the seeding day, so a program that ends "at the end of this year" still does.
+ */
+const DEMO_BASE_YEAR = 2026;
 export const DEFAULT_HOUSEHOLDS = 5_000;
 export const DEFAULT_BATCH_SIZE = 1_000;
 
-// Reference rows carry a fixed timestamp so that two seeds of the same city are identical.
-const REFERENCE_TIMESTAMP = '2025-01-02T01:00:00.000Z';
+// Reference rows carry a fixed timestamp (moved by whole years like the other dated facts) so that
+// two seeds of the same city on one day are identical.
+const REFERENCE_STAMP_WRITTEN = '2025-01-02';
 
 // ---------------------------------------------------------------------------------------------
 // Row shapes (snake_case, exactly the columns of 0001-initial-schema)
@@ -306,20 +309,40 @@ function addYears(iso: string, years: number): string {
   return `${String(y).padStart(4, '0')}-${md}`;
 }
 
-const TODAY_DAY = dayOf(DEMO_TODAY);
-const WINDOW_START_DAY = dayOf(WINDOW_START);
 // PLANNED work may be scheduled a few weeks past "today", never further.
 const PLANNING_HORIZON_DAYS = 45;
 
-/** The day `months` calendar months before DEMO_TODAY. */
-function monthsBeforeToday(months: number): number {
-  const today = new Date(TODAY_DAY * MS_PER_DAY);
-  return Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate()) / MS_PER_DAY;
+/** The days the demo city is generated around; everything is relative to `today`. */
+export interface DemoCalendar {
+  /** The seeding day (YYYY-MM-DD, Palangka Raya): no delivery, measurement or assessment after it. */
+  today: string;
+  todayDay: number;
+  /** Interventions and growth measurements cover the 18 months before today, from the 1st of a month. */
+  windowStart: string;
+  windowStartDay: number;
+  // Every household's first assessment is 24–36 months old; what changed since falls in the last 24 months.
+  firstAssessmentFromDay: number;
+  assessmentHistoryStartDay: number;
+  /** Whole years from DEMO_BASE_YEAR to today's year, by which dated reference facts move. */
+  years: number;
 }
 
-// Every household's first assessment is 24–36 months old; what changed since falls in the last 24 months.
-const FIRST_ASSESSMENT_FROM_DAY = monthsBeforeToday(36);
-const ASSESSMENT_HISTORY_START_DAY = monthsBeforeToday(24);
+export function demoCalendar(today: string): DemoCalendar {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!m || isoOf(dayOf(today)) !== today) throw new RangeError(`today must be a date (YYYY-MM-DD), got ${today}`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const monthsBefore = (months: number) => Date.UTC(year, month - months, day) / MS_PER_DAY;
+  const windowStartDay = Date.UTC(year, month - 18, 1) / MS_PER_DAY;
+  return {
+    today,
+    todayDay: dayOf(today),
+    windowStart: isoOf(windowStartDay),
+    windowStartDay,
+    firstAssessmentFromDay: monthsBefore(36),
+    assessmentHistoryStartDay: monthsBefore(24),
+    years: year - DEMO_BASE_YEAR,
+  };
+}
 
 interface Period {
   key: string;
@@ -455,6 +478,8 @@ interface CompiledProgram {
 export interface DemoCityOptions {
   households?: number;
   seed?: number;
+  /** The seeding day (YYYY-MM-DD); default: today by the application clock. Same seed and day, same city. */
+  today?: string;
 }
 
 export interface GenerationStats {
@@ -470,6 +495,8 @@ export class DemoCity {
   readonly householdCount: number;
   readonly seed: number;
   readonly stats: GenerationStats;
+  readonly calendar: DemoCalendar;
+  private readonly referenceStamp: string;
 
   private readonly programs: CompiledProgram[];
   private readonly partnerPrograms: Map<string, CompiledProgram[]>;
@@ -491,6 +518,8 @@ export class DemoCity {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     this.householdCount = households;
     this.seed = seed;
+    this.calendar = demoCalendar(options.today ?? clockToday());
+    this.referenceStamp = `${addYears(REFERENCE_STAMP_WRITTEN, this.calendar.years)}T01:00:00.000Z`;
     this.historyRng = new Random(`${seed}:assessments`);
     this.stats = {
       households: 0,
@@ -500,10 +529,12 @@ export class DemoCity {
       decile1: 0,
       interventionsByStatus: { PLANNED: 0, IN_PROGRESS: 0, DELIVERED: 0, VERIFIED: 0, CANCELLED: 0 },
     };
-    this.programs = PROGRAMS.map((def) => {
+    const { years } = this.calendar;
+    this.programs = PROGRAMS.map((written) => {
+      const def = { ...written, startsOn: addYears(written.startsOn, years), ...(written.endsOn ? { endsOn: addYears(written.endsOn, years) } : {}) };
       const ownerId = organizationByKey(def.ownerKey).id;
-      const from = Math.max(WINDOW_START_DAY, dayOf(def.startsOn));
-      const to = Math.min(TODAY_DAY, def.endsOn ? dayOf(def.endsOn) : TODAY_DAY);
+      const from = Math.max(this.calendar.windowStartDay, dayOf(def.startsOn));
+      const to = Math.min(this.calendar.todayDay, def.endsOn ? dayOf(def.endsOn) : this.calendar.todayDay);
       return { def, id: programId(def.key), ownerId, loggedById: USER_OF_ORG.get(ownerId) ?? null, periods: periodsBetween(def.frequency, from, to) };
     });
     this.partnerPrograms = new Map();
@@ -518,7 +549,7 @@ export class DemoCity {
   // --- Reference data ------------------------------------------------------------------------
 
   areas(): AreaRow[] {
-    const stamp = { created_at: REFERENCE_TIMESTAMP, updated_at: REFERENCE_TIMESTAMP };
+    const stamp = { created_at: this.referenceStamp, updated_at: this.referenceStamp };
     const total = KELURAHAN.reduce((s, k) => s + k.population, 0);
     const rows: AreaRow[] = [
       { id: areaId(CITY.code), code: CITY.code, name: CITY.name, level: 'CITY', parent_id: null, population: total, ...stamp },
@@ -542,8 +573,8 @@ export class DemoCity {
       contact_email: o.email,
       contact_phone: o.phone,
       address: o.address,
-      created_at: REFERENCE_TIMESTAMP,
-      updated_at: REFERENCE_TIMESTAMP,
+      created_at: this.referenceStamp,
+      updated_at: this.referenceStamp,
     }));
   }
 
@@ -557,8 +588,8 @@ export class DemoCity {
       area_id: a.areaCode ? areaId(a.areaCode) : null,
       password_hash: passwordHash,
       active: true,
-      created_at: REFERENCE_TIMESTAMP,
-      updated_at: REFERENCE_TIMESTAMP,
+      created_at: this.referenceStamp,
+      updated_at: this.referenceStamp,
     }));
   }
 
@@ -588,8 +619,8 @@ export class DemoCity {
         ends_on: def.endsOn ?? null,
         budget_rp: unitValue === null ? null : Math.round(quota * unitValue * perYear[def.frequency]),
         quota,
-        created_at: REFERENCE_TIMESTAMP,
-        updated_at: REFERENCE_TIMESTAMP,
+        created_at: this.referenceStamp,
+        updated_at: this.referenceStamp,
       };
     });
   }
@@ -710,14 +741,16 @@ export class DemoCity {
     // --- Identity numbers.
     for (const m of members) m.row.nik = this.nextNik(regionCode, kecIndex, m.row.sex, m.row.birth_date);
     const earliestIssue = Math.max(dayOf(addYears(head.row.birth_date, 17)) + 1, dayOf('2004-01-01'));
-    const issueDay = rng.int(Math.min(earliestIssue, TODAY_DAY), TODAY_DAY);
+    const issueDay = rng.int(Math.min(earliestIssue, this.calendar.todayDay), this.calendar.todayDay);
     const kk = this.nextKk(regionCode, kecIndex, isoOf(issueDay));
 
     // --- Provenance and verification.
-    const dtsenDay = rng.int(dayOf('2025-03-01'), dayOf('2025-10-31'));
+    const { years } = this.calendar;
+    const between = (from: string, to: string) => rng.int(dayOf(addYears(from, years)), dayOf(addYears(to, years)));
+    const dtsenDay = between('2025-03-01', '2025-10-31');
     const sources: Array<{ source: string; date: string }> = [];
-    if (decile <= 5 && rng.chance(0.5)) sources.push({ source: 'P3KE', date: isoOf(rng.int(dayOf('2022-06-01'), dayOf('2023-06-30'))) });
-    if (rng.chance(0.35)) sources.push({ source: 'Regsosek', date: isoOf(rng.int(dayOf('2022-10-15'), dayOf('2022-11-14'))) });
+    if (decile <= 5 && rng.chance(0.5)) sources.push({ source: 'P3KE', date: isoOf(between('2022-06-01', '2023-06-30')) });
+    if (rng.chance(0.35)) sources.push({ source: 'Regsosek', date: isoOf(between('2022-10-15', '2022-11-14')) });
     sources.push({ source: 'DTSEN', date: isoOf(dtsenDay) });
     const verification = rng.weightedPick([
       ['VERIFIED', 0.5],
@@ -727,7 +760,7 @@ export class DemoCity {
     let verifiedAt: string | null = null;
     let verifiedBy: string | null = null;
     if (verification === 'VERIFIED') {
-      const day = rng.int(dtsenDay + 7, TODAY_DAY - 1);
+      const day = rng.int(dtsenDay + 7, this.calendar.todayDay - 1);
       sources.push({ source: 'Verifikasi lapangan kelurahan', date: isoOf(day) });
       verifiedAt = stampOf(day, rng);
       verifiedBy = kel.code === AREA_CODES.kelurahan.menteng ? DEMO_USERS.lurahMenteng : null;
@@ -807,7 +840,7 @@ export class DemoCity {
     const interventions: InterventionRow[] = [];
     for (const program of this.programs) {
       if (program.def.reach.viaAssignment) continue;
-      this.deliver(rng, program, draft, WINDOW_START_DAY, interventions);
+      this.deliver(rng, program, draft, this.calendar.windowStartDay, interventions);
     }
     for (const a of assignments) {
       if (a.status !== 'ACCEPTED' && a.status !== 'CLOSED') continue;
@@ -869,8 +902,8 @@ export class DemoCity {
     if (rng.chance(0.12)) path.unshift({ ...path[0]!, expenditure: expenditureOf(path[0]!.decile) });
 
     const days = new Set<number>();
-    while (days.size < path.length - 1) days.add(rng.int(ASSESSMENT_HISTORY_START_DAY + 1, TODAY_DAY - 1));
-    const dayOfStep = [rng.int(FIRST_ASSESSMENT_FROM_DAY, ASSESSMENT_HISTORY_START_DAY), ...[...days].sort((a, b) => a - b)];
+    while (days.size < path.length - 1) days.add(rng.int(this.calendar.assessmentHistoryStartDay + 1, this.calendar.todayDay - 1));
+    const dayOfStep = [rng.int(this.calendar.firstAssessmentFromDay, this.calendar.assessmentHistoryStartDay), ...[...days].sort((a, b) => a - b)];
     const rows = path.map((state, i): PovertyAssessmentRow => {
       const before = i === 0 ? null : path[i - 1]!;
       const reason =
@@ -1025,9 +1058,9 @@ export class DemoCity {
     ethnicity: Ethnicity,
     familyName: string | null,
   ): Member {
-    const birthDay = TODAY_DAY - Math.round(ageYears * 365.25) - rng.int(0, 364);
+    const birthDay = this.calendar.todayDay - Math.round(ageYears * 365.25) - rng.int(0, 364);
     const birthDate = isoOf(birthDay);
-    const age = ageYearsOn(birthDate, DEMO_TODAY);
+    const age = ageYearsOn(birthDate, this.calendar.today);
 
     // School: enrolment drops with age and poverty.
     let enrolled = false;
@@ -1105,8 +1138,8 @@ export class DemoCity {
   /** Posyandu measurements of one under-five over the window; the latest decides the status. */
   private measureChild(rng: Random, child: Member, decile: number): GrowthMeasurementRow[] {
     const birthDay = dayOf(child.row.birth_date);
-    const from = Math.max(WINDOW_START_DAY, birthDay + 1);
-    const to = TODAY_DAY - 1;
+    const from = Math.max(this.calendar.windowStartDay, birthDay + 1);
+    const to = this.calendar.todayDay - 1;
     if (to < from) return [];
     const wanted = Math.min(to - from + 1, rng.int(2, 6));
     const days = new Set<number>();
@@ -1172,9 +1205,9 @@ export class DemoCity {
         ['CLOSED', 0.2],
       ] as const);
       const requestedDay =
-        status === 'REQUESTED' ? TODAY_DAY - rng.int(1, 60) : status === 'CLOSED' ? TODAY_DAY - rng.int(200, 540) : TODAY_DAY - rng.int(20, 330);
-      const respondedDay = status === 'REQUESTED' ? null : Math.min(TODAY_DAY - 1, requestedDay + rng.int(1, 10));
-      const closedDay = status === 'CLOSED' ? Math.min(TODAY_DAY - 1, respondedDay! + rng.int(60, 180)) : null;
+        status === 'REQUESTED' ? this.calendar.todayDay - rng.int(1, 60) : status === 'CLOSED' ? this.calendar.todayDay - rng.int(200, 540) : this.calendar.todayDay - rng.int(20, 330);
+      const respondedDay = status === 'REQUESTED' ? null : Math.min(this.calendar.todayDay - 1, requestedDay + rng.int(1, 10));
+      const closedDay = status === 'CLOSED' ? Math.min(this.calendar.todayDay - 1, respondedDay! + rng.int(60, 180)) : null;
       const requestedAt = stampOf(requestedDay, rng);
       const respondedAt = respondedDay === null ? null : stampOf(respondedDay, rng);
       const closedAt = closedDay === null ? null : stampOf(closedDay, rng);
@@ -1216,8 +1249,8 @@ export class DemoCity {
     if (reach.needsAny && !reach.needsAny.some((n) => draft.needs.has(n))) return;
     if (reach.household && !householdMatches(reach.household, draft)) return;
     // A woman pregnant today was not pregnant a year ago: her help falls in the last six months.
-    if (reach.person === 'PREGNANT') from = Math.max(from, TODAY_DAY - 180);
-    const periods = from <= WINDOW_START_DAY ? program.periods : program.periods.filter((p) => p.end >= from);
+    if (reach.person === 'PREGNANT') from = Math.max(from, this.calendar.todayDay - 180);
+    const periods = from <= this.calendar.windowStartDay ? program.periods : program.periods.filter((p) => p.end >= from);
     if (periods.length === 0) return;
     // Partners work only on referred households, so their reach is not scaled down.
     const coverage = reach.viaAssignment ? reach.coverage : Math.min(1, reach.coverage * REACH_SCALE * REACH_BY_DECILE[draft.decile - 1]!);
@@ -1264,9 +1297,9 @@ export class DemoCity {
     noCancel = false,
   ): InterventionRow | null {
     const { def } = program;
-    const isCurrent = period.end >= TODAY_DAY;
+    const isCurrent = period.end >= this.calendar.todayDay;
     // The current period may be planned a little ahead; older ones lie wholly in the past.
-    const end = isCurrent ? Math.min(period.end, TODAY_DAY + PLANNING_HORIZON_DAYS) : period.end;
+    const end = isCurrent ? Math.min(period.end, this.calendar.todayDay + PLANNING_HORIZON_DAYS) : period.end;
     if (start > end) return null;
     const planned = rng.int(start, end);
     const plannedIso = isoOf(planned);
@@ -1277,24 +1310,24 @@ export class DemoCity {
     }
 
     // Recorded a day or more before the planned date, so no later event can precede it.
-    const createdAt = stampOf(Math.min(planned - rng.int(1, 14), TODAY_DAY), rng);
+    const createdAt = stampOf(Math.min(planned - rng.int(1, 14), this.calendar.todayDay), rng);
     let status: InterventionStatus;
-    if (planned > TODAY_DAY) status = rng.chance(0.8) ? 'PLANNED' : 'IN_PROGRESS';
-    else if (isCurrent || planned > TODAY_DAY - 14)
+    if (planned > this.calendar.todayDay) status = rng.chance(0.8) ? 'PLANNED' : 'IN_PROGRESS';
+    else if (isCurrent || planned > this.calendar.todayDay - 14)
       status = rng.weightedPick([['PLANNED', 0.25], ['IN_PROGRESS', 0.35], ['DELIVERED', 0.3], ['VERIFIED', 0.05], ['CANCELLED', 0.05]] as const);
     else
       status = rng.weightedPick([['VERIFIED', 0.56], ['DELIVERED', 0.3], ['CANCELLED', 0.07], ['IN_PROGRESS', 0.04], ['PLANNED', 0.03]] as const);
-    if (noCancel && status === 'CANCELLED') status = planned > TODAY_DAY ? 'PLANNED' : 'IN_PROGRESS';
+    if (noCancel && status === 'CANCELLED') status = planned > this.calendar.todayDay ? 'PLANNED' : 'IN_PROGRESS';
 
     let delivered: number | null = null;
     let verifiedAt: string | null = null;
     let cancelledAt: string | null = null;
     if (status === 'DELIVERED' || status === 'VERIFIED') {
       // Delivery stays inside the period, so the period key is the one that was planned.
-      delivered = Math.min(planned + rng.int(0, 12), period.end, TODAY_DAY);
-      if (status === 'VERIFIED') verifiedAt = stampOf(Math.min(delivered + rng.int(1, 20), TODAY_DAY), rng);
+      delivered = Math.min(planned + rng.int(0, 12), period.end, this.calendar.todayDay);
+      if (status === 'VERIFIED') verifiedAt = stampOf(Math.min(delivered + rng.int(1, 20), this.calendar.todayDay), rng);
     } else if (status === 'CANCELLED') {
-      cancelledAt = stampOf(Math.min(planned + rng.int(0, 20), TODAY_DAY), rng);
+      cancelledAt = stampOf(Math.min(planned + rng.int(0, 20), this.calendar.todayDay), rng);
     }
 
     const ageYears = target ? ageYearsOn(target.row.birth_date, plannedIso) : 0;
@@ -1336,7 +1369,7 @@ export class DemoCity {
   indicatorValues(): IndicatorValueRow[] {
     if (!this.generated) throw new Error('indicatorValues() needs the households first (stunting follows the measurements)');
     const rng = new Random(`${this.seed}:indicators`);
-    const quarters = lastQuarters(8);
+    const quarters = lastQuarters(this.calendar.todayDay, 8);
     const cityRate = this.stats.underFives > 0 ? this.stats.stuntedUnderFives / this.stats.underFives : 0.2;
     // City-wide inflation (BPS measures one CPI for the city); kelurahan only add noise.
     const inflation = [1.62, 1.85, 2.21, 2.48, 2.93, 3.12, 2.71, 2.35];
@@ -1354,7 +1387,8 @@ export class DemoCity {
       const remote = kel.kecamatanCode === AREA_CODES.kecamatan.rakumpit ? 0.3 : 0;
       quarters.forEach(({ year, quarter }, i) => {
         const ago = quarters.length - 1 - i;
-        const stamp = stampOf(dayOf(quarterEnd(year, quarter)) + 20, rng);
+        // Published about three weeks after the quarter, and never after the seeding day.
+        const stamp = stampOf(Math.min(dayOf(quarterEnd(year, quarter)) + 20, this.calendar.todayDay - 1), rng);
         const base = { area_id: areaId(kel.code), year, quarter, created_at: stamp, updated_at: stamp };
         rows.push({
           id: rng.uuid(), ...base, indicator: 'STUNTING_PREVALENCE_PCT',
@@ -1393,12 +1427,12 @@ function statusOfDecile(decile: number): PovertyStatusCode {
   return decile === 1 ? 'EXTREME_POOR' : decile <= 3 ? 'POOR' : decile <= 5 ? 'VULNERABLE' : 'NOT_POOR';
 }
 
-function lastQuarters(n: number): Array<{ year: number; quarter: number }> {
-  const today = new Date(TODAY_DAY * MS_PER_DAY);
+function lastQuarters(todayDay: number, n: number): Array<{ year: number; quarter: number }> {
+  const today = new Date(todayDay * MS_PER_DAY);
   let year = today.getUTCFullYear();
   let quarter = Math.floor(today.getUTCMonth() / 3) + 1;
   const out: Array<{ year: number; quarter: number }> = [];
-  // Start from the last complete quarter before DEMO_TODAY.
+  // Start from the last complete quarter before today.
   for (let i = 0; i < n; i++) {
     quarter--;
     if (quarter === 0) {

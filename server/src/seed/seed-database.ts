@@ -38,10 +38,13 @@ export interface SeedOptions {
   /** Batch transactions in flight at once (default 2; each uses one pooled connection). */
   concurrency?: number;
   onProgress?: (p: SeedProgress) => void;
+  /** The seeding day the city is generated around (YYYY-MM-DD); default: today by the application clock. */
+  today?: string;
 }
 
 export interface SeedSummary {
   seed: number;
+  today: string;
   households: number;
   /** Rows inserted per table (reference rows that already existed are not counted). */
   counts: Record<SeedTable, number>;
@@ -72,7 +75,7 @@ export async function seedDemoCity(knex: Knex, options: SeedOptions = {}): Promi
   // Inside a caller's transaction there is a single connection: batches become savepoints, one at a time.
   const concurrency = knex.isTransaction ? 1 : Math.max(1, options.concurrency ?? 2);
   const progress = options.onProgress ?? (() => {});
-  const city = new DemoCity({ households, seed });
+  const city = new DemoCity({ households, seed, ...(options.today ? { today: options.today } : {}) });
   const counts = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as Record<SeedTable, number>;
 
   const existing = await knex('household').select('id').limit(1);
@@ -151,7 +154,7 @@ export async function seedDemoCity(knex: Knex, options: SeedOptions = {}): Promi
   await knex.raw('analyze');
   progress({ phase: 'analyze', done: 1, total: 1 });
 
-  return { seed, households, counts, elapsedMs: Math.round(performance.now() - started) };
+  return { seed, today: city.calendar.today, households, counts, elapsedMs: Math.round(performance.now() - started) };
 }
 
 async function insertHouseholdBatch(knex: Knex, batch: HouseholdBatch, counts: Record<SeedTable, number>): Promise<void> {

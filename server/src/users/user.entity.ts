@@ -4,6 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import { Role } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'app_user' })
 @ObjectType({ description: 'A person who logs in; belongs to one organisation and has one role' })
@@ -44,8 +45,8 @@ export class User {
 
   @Property({ type: 'datetime' })
   @Field(() => Date)
-  createdAt: Date = new Date();
+  createdAt: Date = now();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @Property({ type: 'datetime', onUpdate: () => now() })
+  updatedAt: Date = now();
 }

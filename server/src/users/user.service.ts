@@ -12,6 +12,7 @@ import { requirePattern, requireText } from '../graphql/validate.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs.js';
 import { User } from './user.entity.js';
+import { now } from '../config/clock.js';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
@@ -67,13 +68,13 @@ async function placement(em: EntityManager, role: Role, organizationId: string, 
 
 /** Ends every session (but `keepSessionId`) and revokes every API token of a user. */
 async function revokeAccess(em: EntityManager, userId: string, keepSessionId?: string | null) {
-  const now = new Date();
+  const at = now();
   await em.nativeUpdate(
     UserSession,
     { user: userId, revokedAt: null, ...(keepSessionId ? { id: { $ne: keepSessionId } } : {}) },
-    { revokedAt: now },
+    { revokedAt: at },
   );
-  await em.nativeUpdate(ApiToken, { user: userId, revokedAt: null }, { revokedAt: now });
+  await em.nativeUpdate(ApiToken, { user: userId, revokedAt: null }, { revokedAt: at });
 }
 
 export async function createUser(ctx: Context, input: CreateUserInput): Promise<User> {
