@@ -5,7 +5,6 @@ import { buildSinergiSchema } from '../src/graphql/schema.js';
 import { todayInCity } from '../src/graphql/validate.js';
 import { lengthHeightForAgeZ } from '../src/growth/zscore.js';
 import { makeNik } from '../src/households/identity-numbers.js';
-import { INDICATOR_ASPECT } from '../src/indicators/indicator.service.js';
 import { DEMO_PASSWORD, startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
 
 /**
@@ -572,7 +571,8 @@ const MUTATIONS: Record<string, MutationRule> = {
           ? { id: MISSING }
           : await row(
               c.t,
-              `select h.id from household h where h.id in (${households(c.role, c.scenario)}) and not exists (
+              // A partner's own households are all referred to the NGO already; its cells are refused anyway.
+              `select h.id from household h where h.id in (${households(PARTNERS.has(c.role) ? Role.ADMIN : c.role, c.scenario)}) and not exists (
                  select 1 from assignment x where x.household_id = h.id and x.organization_id = ? and x.status in ('REQUESTED', 'ACCEPTED')) order by 1 limit 1`,
               [c.chosen['org']],
             );
