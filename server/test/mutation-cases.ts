@@ -361,12 +361,12 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['indicator'] = indicator;
       return {
         query: 'mutation ($i: UpsertIndicatorValueInput!) { upsertIndicatorValue(input: $i) { id } }',
-        variables: { i: { areaId: area, indicator, year: 2025, quarter: 2, value: 10 + c.n / 100, source: 'Uji matriks akses' } },
+        variables: { i: { areaId: area, indicator, year: 2025, quarter: 2, value: 10 + (c.n % 1000) / 100, source: 'Uji matriks akses' } },
       };
     },
     done: async (c) => {
       const v = await row(c.t, 'select value::float8 as value from indicator_value where area_id = ? and indicator = ? and year = 2025 and quarter = 2', [c.chosen['areaId'], c.chosen['indicator']]);
-      expect(v['value']).toBeCloseTo(10 + c.n / 100, 6);
+      expect(v['value']).toBeCloseTo(10 + (c.n % 1000) / 100, 6);
     },
   },
   'Mutation.createOrganization': {
