@@ -14,6 +14,12 @@ import { KELURAHAN, MUTATIONS, ROLES, USER_OF, cellsOn, outcomeOf, row, type Cel
  * also writes one PII_READ event for the request (audit/personal-data.ts): that is a separate record of
  * what was read, not of what was done, so it is counted apart, and there is at most one per request.
  *
+ * A refused login is the one refusal that writes: its LOGIN_FAILED event (and nothing else) is the
+ * record of a guess.
+ *
+ * (That no refused cell of any role writes anything is the authorization matrix's check: it compares
+ * every table, audit_event included, before and after each refused cell.)
+ *
  * The cases are the authorization matrix's (mutation-cases.ts): the first role the policy allows runs
  * its in-scope cell. A mutation added to the schema without a case and an expectation here fails.
  */
@@ -152,6 +158,26 @@ describe('mutation audit', () => {
       await t.close();
     }
   }, 60_000);
+
+  it('a mutation whose answer discloses personal data writes its own event once and one PII_READ beside it', async () => {
+    const t = await startTestServer();
+    try {
+      const admin = await t.login('admin');
+      const person = await row<{ id: string; version: number }>(t, 'select id, version from person order by id limit 1');
+      const { body, requestId } = await send(
+        t,
+        'mutation ($i: UpdatePersonInput!) { updateHouseholdMember(input: $i) { id name nik } }',
+        { i: { id: person.id, version: person.version, occupation: 'Nelayan' } },
+        admin,
+      );
+      expect(body.errors).toBeUndefined();
+      const events = await eventsOf(t, requestId);
+      expect(events.map((e) => e.action).sort()).toEqual([AuditAction.PII_READ, AuditAction.UPDATE]);
+      for (const e of events) expect(e.entity_ids).toContain(person.id);
+    } finally {
+      await t.close();
+    }
+  });
 
   it('a failed login writes one LOGIN_FAILED event and no LOGIN', async () => {
     const t = await startTestServer();

@@ -54,7 +54,7 @@ export interface Cell {
   as(username: string): Promise<string>;
   /** Runs an operation as the administrator, to prepare a record; fails on any error. */
   prepare<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** Unique for every cell of the run (names, numbers, keys). */
+  /** Unique for every cell of a server (names, numbers, keys); below 3000, as NIK serials are 7000 + n. */
   n: number;
   /** What the operation chose, for the effect check. */
   chosen: Record<string, any>;
