@@ -28,6 +28,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestServer {
   url: string;
   db: Database;
+  /** The test database as its owner, for a test that needs a connection of its own (e.g. to hold a lock). */
+  ownerUrl: string;
   /** Runs a GraphQL operation over HTTP, as a client would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   login(username: string): Promise<string>;
@@ -106,6 +108,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url: base,
     db,
+    ownerUrl: ownerUrl.toString(),
     gql,
     async login(username) {
       const res = await gql<{ login: { token: string } }>(

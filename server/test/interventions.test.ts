@@ -1,3 +1,5 @@
+import http from 'node:http';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
 import { today } from '../src/config/clock.js';
@@ -27,6 +29,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const LOG = `mutation ($input: LogInterventionInput!) { logIntervention(input: $input) { id status periodKey program { id } household { id } } }`;
+/** Posts on a connection of its own (no keep-alive agent), as 50 separate clients would. */
+function postOnNewConnection(query: string, variables: Record<string, unknown>, token: string) {
+  return new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const body = JSON.stringify({ query, variables });
+    const req = http.request(
+      `${t.url}/graphql`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('logging deliveries', () => {
   it('two concurrent deliveries of the same program, household and period leave one row and one CONFLICT', async () => {
@@ -44,18 +64,55 @@ describe('logging deliveries', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('a retry with the same idempotency key returns the same intervention', async () => {
+  it('50 concurrent deliveries with one idempotency key, each on its own connection, leave one row and give all 50 its id', async () => {
+    // The database's unique index holds it, not the service's look-up before inserting: the index exists...
+    const [index] = await t.query<{ indexdef: string }>(
+      `select indexdef from pg_indexes where tablename = 'intervention' and indexname = 'intervention_idempotency_key_key'`,
+    );
+    expect(index?.indexdef).toMatch(/^CREATE UNIQUE INDEX \S+ ON \S*intervention USING btree \(idempotency_key\)$/);
     const [other] = await t.query<{ id: string }>(
       `select h.id from household h where h.id <> ? and not exists (select 1 from intervention i where i.household_id = h.id and i.program_id = ?) order by h.kk_number limit 1`,
       [householdId, programId],
     );
-    const input = { programId, householdId: other!.id, idempotencyKey: 'retry-key-12345678', deliveredAt: today(), valueRp: 150000 };
-    const [a, b] = await Promise.all([t.gql(LOG, { input }, dinsos), t.gql(LOG, { input }, dinsos)]);
-    const c = await t.gql(LOG, { input }, dinsos);
-    expect(a.errors).toBeUndefined();
-    expect(b.errors).toBeUndefined();
-    expect(b.data.logIntervention.id).toBe(a.data.logIntervention.id);
-    expect(c.data.logIntervention.id).toBe(a.data.logIntervention.id);
+    const key = 'race-key-12345678';
+    const input = { programId, householdId: other!.id, idempotencyKey: key, deliveredAt: today(), valueRp: 150000 };
+
+    // ...and an uncommitted row with the key, held by a connection of our own, makes every request find
+    // nothing before inserting and then wait on the index. Its rollback lets one insert win; every
+    // other insert then fails on the index and has to be answered from the winner's row.
+    const blocker = new pg.Client({ connectionString: t.ownerUrl });
+    await blocker.connect();
+    await blocker.query('begin');
+    const { rows: [xact] } = await blocker.query<{ id: string }>('select pg_current_xact_id()::text as id');
+    await blocker.query(
+      `insert into intervention select (jsonb_populate_record(null::intervention, to_jsonb(i) || jsonb_build_object(
+         'id', gen_random_uuid(), 'idempotency_key', $1::text, 'status', 'CANCELLED', 'cancelled_at', now(), 'cancel_reason', 'race blocker'))).*
+       from intervention i order by id limit 1`,
+      [key],
+    );
+    const calls = Array.from({ length: 50 }, () => postOnNewConnection(LOG, { input }, dinsos));
+    // All of the server's pool (DB_POOL_MAX, 10 by default) waits on the blocker's row; the rest queue for a connection.
+    for (let waiting = 0; waiting < 10; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      [{ waiting }] = (await t.query<{ waiting: number }>(
+        `select count(*)::int as waiting from pg_locks where locktype = 'transactionid' and transactionid::text = ? and not granted`,
+        [xact!.id],
+      )) as [{ waiting: number }];
+    }
+    await blocker.query('rollback');
+    await blocker.end();
+
+    const results = await Promise.all(calls);
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
+    expect(results.filter((r) => r.body.errors)).toEqual([]);
+    const ids = new Set(results.map((r) => r.body.data.logIntervention.id));
+    expect(ids.size).toBe(1);
+    const rows = await t.query<{ id: string }>('select id from intervention where idempotency_key = ?', [key]);
+    expect(rows.map((r) => r.id)).toEqual([...ids]);
+
+    // A later retry gets the same answer; the key with another target is a CONFLICT.
+    const retry = await t.gql(LOG, { input }, dinsos);
+    expect(retry.data.logIntervention.id).toBe(rows[0]!.id);
     const reused = await t.gql(LOG, { input: { ...input, householdId } }, dinsos);
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
   });

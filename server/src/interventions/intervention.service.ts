@@ -216,10 +216,10 @@ async function insertIntervention(
     if (error instanceof UniqueConstraintViolationException) {
       const constraint = (error as { constraint?: string }).constraint;
       const em = ctx.em;
-      if (constraint === 'intervention_idempotency_key_key') {
-        const again = await replay(em, key, input);
-        if (again) return again;
-      }
+      // Whichever index refused the row (PostgreSQL checks them in no documented order), a retry whose
+      // key the winner now holds gets the winner's row, never the period's CONFLICT.
+      const again = await replay(em, key, input);
+      if (again) return again;
       if (constraint === 'intervention_once_per_period') {
         const winner = await existingInSlot(em, target, periodKey);
         if (winner) throw duplicate(winner, periodKey);
