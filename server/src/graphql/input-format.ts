@@ -17,7 +17,7 @@ import { withStatus } from './limits.js';
 
 // Inputs PostgreSQL cannot take, refused before execution and naming their field, instead of failing in
 // SQL as a driver error: an ID that is not a uuid (every ID the API accepts is one; the audit log's own
-// ids are never an input), and text with a NUL character (text and jsonb cannot store it).
+// ids are never an input), text with a NUL character (text and jsonb cannot store it), a date in year 0.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,6 +53,8 @@ function findMalformed(value: unknown, type: GraphQLInputType, path: string): Ma
     return undefined;
   }
   if (inner.name === 'ID' && !(typeof value === 'string' && UUID.test(value))) return { path, message: 'must be an id (a uuid)' };
+  // graphql-scalars' LocalDate takes the year 0000, which no calendar (and no PostgreSQL date) has.
+  if (inner.name === 'LocalDate' && typeof value === 'string' && value.startsWith('0000')) return { path, message: 'must be a real date (YYYY-MM-DD)' };
   if (holdsNul(value)) return { path, message: 'must not contain the NUL character' };
   return undefined;
 }
