@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -157,11 +158,17 @@ describe('the product, as `pnpm start` runs it on the embedded database', () => 
     // PostgreSQL died with the server (no orphan to take over) and left its lock file behind.
     while (isRunning(postgresPid)) await new Promise((r) => setTimeout(r, 50));
     expect(fs.existsSync(pidFile)).toBe(true);
-    // In a new container or after a reboot the dead postmaster's pid often belongs to another process.
-    fs.writeFileSync(pidFile, fs.readFileSync(pidFile, 'utf8').replace(/^\d+/, String(process.pid)));
-
-    running = await startProduct({ SINERGI_DATA_DIR: dataDir });
-    expect(running.output()).toMatch(/removing a stale postmaster.pid/);
+    // In a new container or after a reboot the dead postmaster's pid often belongs to another process
+    // of the same user (PostgreSQL itself only sees through its own, its parent's and its grandparent's
+    // pid, and through processes it may not signal).
+    const asPostgres = process.getuid?.() === 0 ? Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })) : undefined;
+    const squatter = spawn('sleep', ['600'], { stdio: 'ignore', ...(asPostgres !== undefined ? { uid: asPostgres } : {}) });
+    fs.writeFileSync(pidFile, fs.readFileSync(pidFile, 'utf8').replace(/^\d+/, String(squatter.pid)));
+    try {
+      running = await startProduct({ SINERGI_DATA_DIR: dataDir });
+    } finally {
+      squatter.kill('SIGKILL');
+    }
     const admin = await login(running.url, 'admin');
     const res = await gql(running.url, `query ($id: ID!) { intervention(id: $id) { id status valueRp } }`, { id: delivered }, admin);
     expect(res.data.intervention).toEqual({ id: delivered, status: 'DELIVERED', valueRp: 125000 });
