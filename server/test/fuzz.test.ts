@@ -119,6 +119,35 @@ function stringsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+describe('what fuzzing found, kept as examples', () => {
+  const refusedAs = async (query: string, variables: Record<string, unknown>, role: string | undefined, field?: string) => {
+    const before = await checksum();
+    const { status, body } = await call(query, variables, role && tokens[role]);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', ...(field ? { field } : {}) });
+    expect(await checksum()).toBe(before);
+  };
+
+  it('more than 50 invalid values in the variables are bad input, not an internal error', async () => {
+    const filter = { verificationStatus: Array.from({ length: 60 }, () => 'NOT_A_STATUS') };
+    await refusedAs('query ($f: HouseholdFilter) { households(filter: $f) { totalCount } }', { f: filter }, 'admin');
+  });
+
+  it('an id that is not a uuid is refused before SQL, naming its field', async () => {
+    await refusedAs('query ($f: AssignmentFilter) { assignments(filter: $f) { totalCount } }', { f: { householdId: '0' } }, 'inspektorat', 'filter.householdId');
+    await refusedAs('mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }', { i: { householdIds: ['42'], organizationId: '00000000-0000-4000-8000-00000000beef' } }, 'bappeda', 'input.householdIds.0');
+  });
+
+  it('text with a NUL character is refused before SQL (PostgreSQL text cannot hold it)', async () => {
+    await refusedAs('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'ad\u0000min', p: 'sinergi-demo' }, undefined, 'username');
+    await refusedAs('query ($f: HouseholdFilter) { households(filter: $f) { totalCount } }', { f: { search: '\u0000' } }, 'admin', 'filter.search');
+  });
+
+  it('a date in the year 0 is refused', async () => {
+    await refusedAs('query ($f: AnalyticsFilter) { indicatorSeries(indicator: STUNTING_PREVALENCE_PCT, filter: $f) { __typename } }', { f: { from: '0000-01-01' } }, 'ngo', 'filter.from');
+  });
+});
+
 describe('fuzzing every mutation and list argument', () => {
   it(`holds for ${RUNS} generated inputs`, { timeout: 120_000 + RUNS * 1_000 }, async () => {
     const tally = new Map<string, number>();
