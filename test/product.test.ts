@@ -1,4 +1,6 @@
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from './product.js';
@@ -6,10 +8,34 @@ import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today
 const dataDir = tempDataDir();
 let running: RunningProduct | undefined;
 afterAll(async () => {
-  await running?.stop('SIGKILL');
+  await running?.killGroup();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+
+/** A process that still runs: it exists and is not a zombie waiting to be reaped. */
+function isRunning(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** A settings query to the product's embedded PostgreSQL, as its superuser. */
+async function postgresSetting(name: string): Promise<string> {
+  const pg = createRequire(path.join(ROOT, 'server/package.json'))('pg');
+  const port = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[3]);
+  const password = fs.readFileSync(path.join(dataDir, 'postgres-password'), 'utf8').trim();
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    return (await client.query(`select current_setting($1) as value`, [name])).rows[0].value;
+  } finally {
+    await client.end();
+  }
+}
 
 describe('the product, as `pnpm start` runs it on the embedded database', () => {
   let interventionId = '';
@@ -89,6 +115,66 @@ describe('the product, as `pnpm start` runs it on the embedded database', () => 
     const res = await gql(running.url, `{ intervention(id: "${interventionId}") { id } households(first: 1) { totalCount } }`, {}, admin);
     expect(res.data.intervention).toEqual({ id: interventionId });
     expect(res.data.households.totalCount).toBe(households);
+    expect(await running.stop('SIGTERM')).toBe(0);
+    running = undefined;
+  });
+
+  it('keeps a delivery acknowledged just before a kill -9 of the server and its PostgreSQL', async () => {
+    running = await startProduct({ SINERGI_DATA_DIR: dataDir });
+    const { url } = running;
+    const dinsos = await login(url, 'dinsos');
+    const me = await gql(url, '{ me { organization { id } } }', {}, dinsos);
+    const programs = await gql(
+      url,
+      'query ($f: ProgramFilter) { programs(first: 50, filter: $f) { edges { node { id targetUnit } } } }',
+      { f: { ownerId: me.data.me.organization.id, activeOn: today() } },
+      dinsos,
+    );
+    const program = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.targetUnit === 'HOUSEHOLD');
+    const list = await gql(url, '{ households(first: 50, orderBy: { field: KK_NUMBER, direction: ASC }) { edges { node { id } } } }', {}, dinsos);
+    const postgresPid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    expect(isRunning(postgresPid)).toBe(true);
+
+    let delivered = '';
+    for (const [i, edge] of list.data.households.edges.entries()) {
+      const body = await gql(
+        url,
+        'mutation ($input: LogInterventionInput!) { logIntervention(input: $input) { id } }',
+        { input: { programId: program.id, householdId: edge.node.id, idempotencyKey: `kill-test-${i}-${Date.now()}`, deliveredAt: today(), valueRp: 125000 } },
+        dinsos,
+      );
+      if (body.data) {
+        // The answer is in: kill everything at once, before any shutdown or checkpoint can run.
+        await running.killGroup();
+        running = undefined;
+        delivered = body.data.logIntervention.id;
+        break;
+      }
+      expect(body.errors[0].extensions.code).toBe('CONFLICT');
+    }
+    expect(delivered).not.toBe('');
+
+    // PostgreSQL died with the server (no orphan to take over) and left its lock file behind.
+    while (isRunning(postgresPid)) await new Promise((r) => setTimeout(r, 50));
+    expect(fs.existsSync(pidFile)).toBe(true);
+    // In a new container or after a reboot the dead postmaster's pid often belongs to another process
+    // of the same user (PostgreSQL itself only sees through its own, its parent's and its grandparent's
+    // pid, and through processes it may not signal).
+    const asPostgres = process.getuid?.() === 0 ? Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })) : undefined;
+    const squatter = spawn('sleep', ['600'], { stdio: 'ignore', ...(asPostgres !== undefined ? { uid: asPostgres } : {}) });
+    fs.writeFileSync(pidFile, fs.readFileSync(pidFile, 'utf8').replace(/^\d+/, String(squatter.pid)));
+    try {
+      running = await startProduct({ SINERGI_DATA_DIR: dataDir });
+    } finally {
+      squatter.kill('SIGKILL');
+    }
+    const admin = await login(running.url, 'admin');
+    const res = await gql(running.url, `query ($id: ID!) { intervention(id: $id) { id status valueRp } }`, { id: delivered }, admin);
+    expect(res.data.intervention).toEqual({ id: delivered, status: 'DELIVERED', valueRp: 125000 });
+    // What makes an acknowledged commit durable is left on.
+    expect(await postgresSetting('fsync')).toBe('on');
+    expect(await postgresSetting('synchronous_commit')).toBe('on');
+    expect(await postgresSetting('full_page_writes')).toBe('on');
     expect(await running.stop('SIGTERM')).toBe(0);
     running = undefined;
   });

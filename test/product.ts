@@ -35,6 +35,11 @@ export interface RunningProduct {
   output: () => string;
   /** Sends the signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /**
+   * SIGKILL to the product's whole process group, its embedded PostgreSQL included, as a container
+   * stopped hard or a service manager killing its unit does. Resolves when the server has exited.
+   */
+  killGroup(): Promise<void>;
 }
 
 /** Starts the built product (`node server/dist/main.js`) as `pnpm start` does, and waits for /healthz. */
@@ -44,6 +49,8 @@ export async function startProduct(env: Record<string, string>): Promise<Running
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own (the embedded PostgreSQL joins it), which `killGroup` can kill at once.
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -67,6 +74,10 @@ export async function startProduct(env: Record<string, string>): Promise<Running
     stop: async (signal = 'SIGTERM') => {
       child.kill(signal);
       return exited;
+    },
+    killGroup: async () => {
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
     },
   };
 }

@@ -17,6 +17,7 @@ import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
 import { useCursorKey } from './graphql/cursor.js';
 import { formatError, isClientError } from './graphql/format-error.js';
+import { checkInputFormats } from './graphql/input-format.js';
 import { LIMIT_RULES, operationLimits, PARSE_OPTIONS, payloadTooLarge } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
@@ -72,6 +73,7 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
             // One hook, in this order: Apollo runs the plugins' hooks of one stage concurrently.
             async didResolveOperation(requestContext) {
               limits.checkCost(requestContext);
+              checkInputFormats(schema, requestContext);
               await openRequest(requestContext.contextValue, requestContext.operation);
               limits.checkViewer(requestContext);
             },

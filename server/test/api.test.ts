@@ -153,9 +153,11 @@ describe('the data hub API', () => {
   it('returns null for a household that does not exist, and masks unexpected errors', async () => {
     const res = await t.gql('{ household(id: "00000000-0000-4000-8000-00000000dead") { id } }', {}, admin);
     expect(res.data.household).toBeNull();
-    expect((await t.gql('{ household(id: "not-a-uuid") { id } }', {}, admin)).data.household).toBeNull();
+    // An id of the wrong form is bad input (whatever exists), refused before any SQL, naming the field.
+    const malformed = await t.gql('{ household(id: "not-a-uuid") { id } }', {}, admin);
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     const broken = await t.gql('mutation { cancelIntervention(id: "not-a-uuid", reason: "mistake") { id } }', {}, admin);
-    expect(broken.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(broken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(JSON.stringify(broken)).not.toMatch(/syntax|select|postgres|22P02/i);
   });
 

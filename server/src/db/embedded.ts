@@ -96,7 +96,15 @@ async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => v
   } catch {
     return;
   }
-  if (!cmdline.includes('postgres') || !cmdline.includes(clusterDir)) return;
+  if (!cmdline.includes('postgres') || !cmdline.includes(clusterDir)) {
+    // Killed together with its server (kill -9 of the service's process group, a container stopped
+    // hard), PostgreSQL leaves its lock file behind, and after a reboot or in a fresh container its pid
+    // often belongs to another process: PostgreSQL would then refuse to start. That process is not a
+    // server of this cluster, so the lock is stale; crash recovery replays the WAL on start.
+    log(`removing a stale postmaster.pid (pid ${pid} is not a PostgreSQL of this cluster)`);
+    fs.rmSync(pidFile);
+    return;
+  }
   log(`stopping an orphaned embedded PostgreSQL (pid ${pid}) left by a previous run`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; alive(pid) && waited < 60_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
@@ -104,7 +112,9 @@ async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => v
 
 /**
  * Starts (initialising on first use) a PostgreSQL server whose files live in `dataDir`.
- * The superuser password is generated once and kept beside the cluster.
+ * The superuser password is generated once and kept beside the cluster. Durability stays PostgreSQL's
+ * default (fsync, synchronous_commit and full_page_writes on): a commit acknowledged to a client survives
+ * a crash of the server, of PostgreSQL or of the machine.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,

@@ -6,7 +6,9 @@ import {
   OptimisticLockError,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
+import { PostgreSqlExceptionConverter } from '@mikro-orm/postgresql';
 import type { GraphQLError } from 'graphql';
+import pg from 'pg';
 import { BadUserInputError, ConflictError, ForbiddenError } from '../graphql/errors.js';
 
 // Unique constraints → the input field a client should change. Constraint names never reach clients.
@@ -24,6 +26,8 @@ const UNIQUE_FIELDS: Record<string, string> = {
   intervention_idempotency_key_key: 'input.idempotencyKey',
 };
 
+const converter = new PostgreSqlExceptionConverter();
+
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Field named by a check constraint such as `household_rt_check`; table-level checks name the input. */
@@ -37,7 +41,9 @@ function checkField(constraint: string | undefined, table: string | undefined): 
  * Turns a database refusal into the client error it stands for, or undefined for anything that is
  * not the client's doing (which is then logged and masked).
  */
-export function clientErrorFromDatabase(error: unknown): GraphQLError | undefined {
+export function clientErrorFromDatabase(raw: unknown): GraphQLError | undefined {
+  // Plain knex queries reject with the driver's own error; MikroORM's converter gives it the same class.
+  const error = raw instanceof pg.DatabaseError ? converter.convertException(raw) : raw;
   const e = error as { constraint?: string; table?: string; column?: string };
   if (error instanceof OptimisticLockError) {
     return new ConflictError('The record was changed by someone else; reload and try again', { field: 'input.version' });

@@ -7,6 +7,8 @@ import { withoutSuggestions } from './limits.js';
 // graphql-js wording of a literal of the wrong type: a client mistake, not a malformed document.
 const VALUE_ERROR = /^(Expected value of type|Enum "|Value "|(String|Int|Float|Boolean|ID|LocalDate|DateTimeISO) cannot represent)/;
 
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+
 function format(error: GraphQLError): GraphQLFormattedError {
   const { message, locations, path, extensions } = error.toJSON();
   return { message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions };
@@ -36,6 +38,10 @@ export function formatError(suggesting: GraphQLFormattedError, error: unknown): 
   if (code === 'BAD_USER_INPUT' && !formatted.extensions?.['field']) {
     const field = variablePath(formatted.message);
     return { ...formatted, extensions: { ...formatted.extensions, ...(field ? { field } : {}) } };
+  }
+  if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) {
+    // graphql-js stops after 50 invalid variable values with an error of no code: still the client's input.
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }
   if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };

@@ -211,7 +211,7 @@ export interface LimitOptions {
 }
 
 /** Errors raised before execution carry their HTTP status (Apollo would answer 500 otherwise). */
-function withStatus(error: GraphQLError, status: number, headers: Record<string, string> = {}): GraphQLError {
+export function withStatus(error: GraphQLError, status: number, headers: Record<string, string> = {}): GraphQLError {
   const http = { status, headers: new HeaderMap(Object.entries(headers)) };
   return new GraphQLError(error.message, { extensions: { ...error.extensions, http } });
 }
