@@ -106,8 +106,9 @@ describe('upsertIndicatorValue', () => {
     }
     const missing = await t.gql(UPSERT, { i: input({ areaId: '00000000-0000-4000-8000-00000000beef' }) }, bappeda);
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.areaId' });
+    // An id of the wrong form is bad input, refused before the operation runs.
     const notUuid = await t.gql(UPSERT, { i: input({ areaId: 'kota' }) }, bappeda);
-    expect(notUuid.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.areaId' });
+    expect(notUuid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.areaId' });
     expect(await counts()).toEqual(before);
   });
 
