@@ -267,7 +267,8 @@ describe('what is read is what is audited (item 8)', () => {
       Intervention: { query: (s) => `{ household(id: "${hid}") { interventions { ${s} } } }`, subject: hid },
       PovertyAssessment: { query: (s) => `{ household(id: "${hid}") { assessments { ${s} } } }`, subject: hid },
       Assignment: { query: (s) => `{ household(id: "${hid}") { assignments { ${s} } } }`, subject: hid },
-      HouseholdEdge: { query: (s) => `{ households(first: 1, filter: { search: "${nik}" }) { edges { ${s} } } }`, subject: hid },
+      // Several edges: the same digits may also be another household's KK number.
+      HouseholdEdge: { query: (s) => `{ households(first: 5, filter: { search: "${nik}" }) { edges { ${s} } } }`, subject: hid },
       AuditEvent: { query: (s) => `{ subjectAccessTrail(nik: "${nik}") { ${s} } }`, subject: pid },
     };
     const fields = personalFields(schema);
