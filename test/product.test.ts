@@ -37,6 +37,38 @@ async function postgresSetting(name: string): Promise<string> {
   }
 }
 
+/**
+ * Logs, as dinsos, a delivery of one of its household programs running today to the first household
+ * of the list (by KK, in `direction`) that has none in this period; `acknowledged` runs as soon as the
+ * answer is in. Returns the intervention's id.
+ */
+async function logDelivery(url: string, direction: 'ASC' | 'DESC', keyPrefix: string, valueRp: number, acknowledged = async () => {}): Promise<string> {
+  const dinsos = await login(url, 'dinsos');
+  const me = await gql(url, '{ me { organization { id } } }', {}, dinsos);
+  const programs = await gql(
+    url,
+    'query ($f: ProgramFilter) { programs(first: 50, filter: $f) { edges { node { id targetUnit } } } }',
+    { f: { ownerId: me.data.me.organization.id, activeOn: today() } },
+    dinsos,
+  );
+  const program = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.targetUnit === 'HOUSEHOLD');
+  const list = await gql(url, `{ households(first: 50, orderBy: { field: KK_NUMBER, direction: ${direction} }) { edges { node { id } } } }`, {}, dinsos);
+  for (const [i, edge] of list.data.households.edges.entries()) {
+    const res = await gql(
+      url,
+      'mutation ($input: LogInterventionInput!) { logIntervention(input: $input) { id } }',
+      { input: { programId: program.id, householdId: edge.node.id, idempotencyKey: `${keyPrefix}-${i}-${Date.now()}`, deliveredAt: today(), valueRp } },
+      dinsos,
+    );
+    if (res.data) {
+      await acknowledged();
+      return res.data.logIntervention.id;
+    }
+    expect(res.errors[0].extensions.code).toBe('CONFLICT');
+  }
+  return '';
+}
+
 describe('the product, as `pnpm start` runs it on the embedded database', () => {
   let interventionId = '';
   let households = 0;
@@ -65,29 +97,7 @@ describe('the product, as `pnpm start` runs it on the embedded database', () => 
 
   it('logs a delivery, then stops cleanly on SIGTERM', async () => {
     const { url } = running!;
-    const dinsos = await login(url, 'dinsos');
-    const me = await gql(url, '{ me { organization { id } } }', {}, dinsos);
-    const programs = await gql(
-      url,
-      'query ($f: ProgramFilter) { programs(first: 50, filter: $f) { edges { node { id targetUnit } } } }',
-      { f: { ownerId: me.data.me.organization.id, activeOn: today() } },
-      dinsos,
-    );
-    const program = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.targetUnit === 'HOUSEHOLD');
-    const list = await gql(url, '{ households(first: 50, orderBy: { field: KK_NUMBER, direction: DESC }) { edges { node { id } } } }', {}, dinsos);
-    for (const [i, edge] of list.data.households.edges.entries()) {
-      const res = await gql(
-        url,
-        'mutation ($input: LogInterventionInput!) { logIntervention(input: $input) { id } }',
-        { input: { programId: program.id, householdId: edge.node.id, idempotencyKey: `restart-test-${i}-${Date.now()}`, deliveredAt: today(), valueRp: 250000 } },
-        dinsos,
-      );
-      if (res.data) {
-        interventionId = res.data.logIntervention.id;
-        break;
-      }
-      expect(res.errors[0].extensions.code).toBe('CONFLICT');
-    }
+    interventionId = await logDelivery(url, 'DESC', 'restart-test', 250000);
     expect(interventionId).not.toBe('');
     expect(await running!.stop('SIGTERM')).toBe(0);
     running = undefined;
@@ -122,36 +132,14 @@ describe('the product, as `pnpm start` runs it on the embedded database', () => 
   it('keeps a delivery acknowledged just before a kill -9 of the server and its PostgreSQL', async () => {
     running = await startProduct({ SINERGI_DATA_DIR: dataDir });
     const { url } = running;
-    const dinsos = await login(url, 'dinsos');
-    const me = await gql(url, '{ me { organization { id } } }', {}, dinsos);
-    const programs = await gql(
-      url,
-      'query ($f: ProgramFilter) { programs(first: 50, filter: $f) { edges { node { id targetUnit } } } }',
-      { f: { ownerId: me.data.me.organization.id, activeOn: today() } },
-      dinsos,
-    );
-    const program = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.targetUnit === 'HOUSEHOLD');
-    const list = await gql(url, '{ households(first: 50, orderBy: { field: KK_NUMBER, direction: ASC }) { edges { node { id } } } }', {}, dinsos);
     const postgresPid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
     expect(isRunning(postgresPid)).toBe(true);
 
-    let delivered = '';
-    for (const [i, edge] of list.data.households.edges.entries()) {
-      const body = await gql(
-        url,
-        'mutation ($input: LogInterventionInput!) { logIntervention(input: $input) { id } }',
-        { input: { programId: program.id, householdId: edge.node.id, idempotencyKey: `kill-test-${i}-${Date.now()}`, deliveredAt: today(), valueRp: 125000 } },
-        dinsos,
-      );
-      if (body.data) {
-        // The answer is in: kill everything at once, before any shutdown or checkpoint can run.
-        await running.killGroup();
-        running = undefined;
-        delivered = body.data.logIntervention.id;
-        break;
-      }
-      expect(body.errors[0].extensions.code).toBe('CONFLICT');
-    }
+    // The answer is in: kill everything at once, before any shutdown or checkpoint can run.
+    const delivered = await logDelivery(url, 'ASC', 'kill-test', 125000, async () => {
+      await running!.killGroup();
+      running = undefined;
+    });
     expect(delivered).not.toBe('');
 
     // PostgreSQL died with the server (no orphan to take over) and left its lock file behind.
