@@ -96,10 +96,10 @@ const POLICY: Record<Table, Record<Op, Grants>> = {
   },
   household_need: {
     select: householdScoped(['in'], ['in', 'out']),
-    // Needs are re-derived by the mutations that change a household's data, none of them a partner's.
-    insert: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER'], ['in']) },
-    update: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER'], ['in']) },
-    delete: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER'], ['in']) },
+    // Needs are re-derived by whoever changes a household's data, within their scope.
+    insert: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER'], ['in']) },
+    update: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER'], ['in']) },
+    delete: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), ...to(['KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER'], ['in']) },
   },
   poverty_assessment: {
     select: householdScoped(['in'], ['in', 'out']),

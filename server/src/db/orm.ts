@@ -12,7 +12,6 @@ import { Migration0004PovertyAssessments } from './migrations/0004-poverty-asses
 import { Migration0005WritePolicies } from './migrations/0005-write-policies.js';
 import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.js';
 import { Migration0008Clock } from './migrations/0008-clock.js';
-import { Migration0009NeedWrites } from './migrations/0009-need-writes.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -22,7 +21,6 @@ export const MIGRATIONS = [
   { name: '0005-write-policies', class: Migration0005WritePolicies },
   { name: '0007-api-token-expiry', class: Migration0007ApiTokenExpiry },
   { name: '0008-clock', class: Migration0008Clock },
-  { name: '0009-need-writes', class: Migration0009NeedWrites },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
