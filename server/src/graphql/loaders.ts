@@ -13,7 +13,7 @@ import { Program } from '../programs/program.entity.js';
 import { User } from '../users/user.entity.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import type { Viewer } from '../auth/viewer.js';
-import { userVisible } from '../auth/policy.js';
+import { roleMay, userVisible } from '../auth/policy.js';
 import { candidatesByNeed, needsByHousehold } from '../needs/need.loaders.js';
 import { sql } from './connection.js';
 
@@ -83,7 +83,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       return people.map((p, i) => (p instanceof Person && owners[i] instanceof Household ? p : null));
     }),
     needsByHousehold: needsByHousehold(em),
-    candidatesByNeed: candidatesByNeed(em),
+    candidatesByNeed: candidatesByNeed(em, !roleMay(viewer, 'birthDate.read')),
     membersByHousehold: byParent(em, Person, 'household', (p) => p.household.id, {
       birthDate: 'asc',
       id: 'asc',

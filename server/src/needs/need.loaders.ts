@@ -45,13 +45,17 @@ export function needsByHousehold(em: EntityManager) {
  * Programs that could serve each need: addressing its type, running today, fitting the target (a
  * person program needs a member of the right age and sex), with quota left in its current period.
  * One statement per batch of needs; best fit first.
+ *
+ * `coarseAges` (viewers who may not read birth dates): the age limits are checked on the first day of
+ * the current quarter, so a program that stops matching on a birthday, watched day by day, tells a
+ * birth quarter at most (as stuntingByArea does), not the birth date.
  */
-export function candidatesByNeed(em: EntityManager) {
+export function candidatesByNeed(em: EntityManager, coarseAges: boolean) {
   return new DataLoader<string, CandidateRow[]>(async (ids) => {
     const { rows } = await raw(
       em,
       `with n as (select * from household_need where id = any (?::uuid[])),
-            today as (select sinergi_today() as d),
+            today as (select sinergi_today() as d, ${coarseAges ? "date_trunc('quarter', sinergi_today())::date" : 'sinergi_today()'} as age_on),
             candidate as (
               select n.id as need_id, p.*
                 from n cross join today
@@ -62,9 +66,9 @@ export function candidatesByNeed(em: EntityManager) {
                       or (m.id is not null
                           and (p.target_sex is null or p.target_sex = m.sex)
                           and (p.target_min_age_months is null
-                               or extract(year from age(today.d, m.birth_date)) * 12 + extract(month from age(today.d, m.birth_date)) >= p.target_min_age_months)
+                               or extract(year from age(today.age_on, m.birth_date)) * 12 + extract(month from age(today.age_on, m.birth_date)) >= p.target_min_age_months)
                           and (p.target_max_age_months is null
-                               or extract(year from age(today.d, m.birth_date)) * 12 + extract(month from age(today.d, m.birth_date)) <= p.target_max_age_months)))),
+                               or extract(year from age(today.age_on, m.birth_date)) * 12 + extract(month from age(today.age_on, m.birth_date)) <= p.target_max_age_months)))),
             used as (
               select i.program_id, count(distinct (i.household_id, i.person_id))::int as used
                 from intervention i join program p on p.id = i.program_id
