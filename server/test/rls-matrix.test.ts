@@ -685,6 +685,22 @@ describe('what may change in a row a role may update', () => {
     expect(await as('KELURAHAN_OFFICER', `update person set name = 'Diubah' where household_id = $1`, [f.hIn])).toBe(true);
   });
 
+  it('no role reads a password hash; the database hands one to the login and to its own user only', async () => {
+    const hashOf = `select count(*) as n from (select sinergi_password_hash($1::uuid) as h) x where h is not null`;
+    for (const role of ROLES) {
+      // The anonymous viewer borrows the ngo user's rows.
+      const key = role === 'ANONYMOUS' ? 'NGO_PARTNER' : role;
+      const self = viewers[key].userId;
+      for (const id of [self, f.colleagues[key]!, viewers.ADMIN.userId]) {
+        expect(await as(role, `select count(*) as n from app_user where id = $1 and password_hash is not null`, [id]), `${role} selects a hash`).toBe(false);
+      }
+      // The anonymous viewer is the login, which must check any user's password.
+      expect(await as(role, hashOf, [self]), `${role}: own hash`).toBe(true);
+      expect(await as(role, hashOf, [f.colleagues[key]!]), `${role}: a colleague's hash`).toBe(role === 'ANONYMOUS');
+      expect(await as(role, hashOf, [role === 'ADMIN' ? viewers.AUDITOR.userId : viewers.ADMIN.userId]), `${role}: another user's hash`).toBe(role === 'ANONYMOUS');
+    }
+  });
+
   it('a user changes only their own password; anonymous (the login) only last_login_at; sessions and tokens are never revived', async () => {
     const ngo = viewers.NGO_PARTNER.userId;
     expect(await as('NGO_PARTNER', `update app_user set password_hash = 'x', updated_at = now() where id = $1`, [ngo])).toBe(true);

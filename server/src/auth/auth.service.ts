@@ -5,7 +5,7 @@ import { AuditAction } from '../graphql/enums.js';
 import { BadUserInputError, TooManyRequestsError, UnauthenticatedError } from '../graphql/errors.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
-import { DUMMY_HASH, verifyPassword } from './password.js';
+import { DUMMY_HASH, storedPasswordHash, verifyPassword } from './password.js';
 import { RateLimiter, reserve } from './rate-limit.js';
 import { UserSession } from './session.entity.js';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, hashToken, newToken } from './tokens.js';
@@ -64,9 +64,10 @@ export async function login(ctx: Context, username: string, password: string, tt
   ]);
   if (wait > 0) throw new TooManyRequestsError(wait);
 
-  const user = await ctx.em.findOne(User, { username: name }, { populate: ['passwordHash'] });
+  const user = await ctx.em.findOne(User, { username: name });
+  const stored = user ? await storedPasswordHash(ctx.em, user.id) : null;
   // Same work and the same answer whether the user is unknown, inactive or the password is wrong.
-  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  const ok = await verifyPassword(stored ?? DUMMY_HASH, password);
   const actor = user && { id: user.id, organizationId: user.organization.id, role: user.role };
   if (!user || !user.active || !ok) {
     // Written outside the failing mutation so that it commits with the request.

@@ -12,6 +12,7 @@ import { Migration0004PovertyAssessments } from './migrations/0004-poverty-asses
 import { Migration0005WritePolicies } from './migrations/0005-write-policies.js';
 import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.js';
 import { Migration0008Clock } from './migrations/0008-clock.js';
+import { Migration0009PasswordHash } from './migrations/0009-password-hash.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   { name: '0005-write-policies', class: Migration0005WritePolicies },
   { name: '0007-api-token-expiry', class: Migration0007ApiTokenExpiry },
   { name: '0008-clock', class: Migration0008Clock },
+  { name: '0009-password-hash', class: Migration0009PasswordHash },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

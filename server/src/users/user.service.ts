@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Area } from '../areas/area.entity.js';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { ApiToken } from '../auth/api-token.entity.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { DUMMY_HASH, hashPassword, storedPasswordHash, verifyPassword } from '../auth/password.js';
 import { UserSession } from '../auth/session.entity.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -134,8 +134,8 @@ export async function changeOwnPassword(ctx: Context, currentPassword: string, n
   validatePassword('newPassword', newPassword);
   const viewer = ctx.viewer!;
   return ctx.em.transactional(async (em) => {
-    const user = await em.findOneOrFail(User, { id: viewer.userId }, { populate: ['passwordHash'] });
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    const user = await em.findOneOrFail(User, { id: viewer.userId });
+    if (!(await verifyPassword((await storedPasswordHash(em, user.id)) ?? DUMMY_HASH, currentPassword))) {
       throw new UnauthenticatedError('The current password is wrong');
     }
     user.passwordHash = await hashPassword(newPassword);
