@@ -57,9 +57,9 @@ function user(role: Role, orgId: string): CurrentUserFragment {
   return { id: 'u1', username: 'u', displayName: 'U', role, organization: { id: orgId, name: 'Org', shortName: null }, area: null };
 }
 
-function renderPage(role: Role, orgId = 'org-x', shown: typeof household = household) {
+function renderPage(role: Role, orgId = 'org-x', shown: typeof household = household, answer: object = { data: { household: shown } }) {
   const mocks = [
-    { request: { query: HouseholdDetailDocument, variables: { id: H } }, result: { data: { household: shown } } },
+    { request: { query: HouseholdDetailDocument, variables: { id: H } }, result: answer },
     {
       request: { query: AuditEventsDocument, variables: { filter: { entityId: H, action: ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'] }, first: 20 } },
       result: { data: { auditEvents: { __typename: 'AuditEventConnection', totalCount: 0, edges: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } } } },
@@ -81,6 +81,13 @@ function renderPage(role: Role, orgId = 'org-x', shown: typeof household = house
 }
 
 describe('HouseholdPage', () => {
+  it('reads an address with an id of the wrong form as a household that is not there', async () => {
+    renderPage('COORDINATOR', 'org-x', household, {
+      errors: [{ message: 'id: is not a valid id', extensions: { code: 'BAD_USER_INPUT', field: 'id' } }],
+    });
+    expect(await screen.findByTestId('household-not-found')).toBeTruthy();
+  });
+
   it('shows translated evidence, the growth of the under-five with a data table, and intervention actions for the coordinator', async () => {
     renderPage('COORDINATOR');
     expect(await screen.findByText('Dinding: Kayu kualitas rendah')).toBeTruthy();

@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import type { HouseholdDetailQuery, InterventionStatus, NeedStatus } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
+import { apiError } from '../../lib/errors';
 import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
 import { DeliveryDialog } from '../deliveries/delivery-dialog';
 import { GrowthSection } from '../growth/growth-section';
@@ -170,7 +171,10 @@ export function HouseholdPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  // An address with a malformed id (the server refuses it as bad input) names no household.
+  const failure = apiError(error);
+  const malformedId = failure?.code === 'BAD_USER_INPUT' && failure.field === 'id';
+  if (error && !data && !malformedId) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const h = data?.household;
   if (!h) {
     return (
