@@ -39,10 +39,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A real calendar date, not before `min` and not after `max` (ISO strings). */
 export function requireDate(field: string, value: string, bounds: { min?: string; max?: string } = {}): string {
   const m = ISO_DATE.exec(value);
-  const d = m ? new Date(0) : undefined;
+  const d = new Date(0);
   // setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999. There is no year 0 (PostgreSQL agrees).
-  d?.setUTCFullYear(+m![1]!, +m![2]! - 1, +m![3]!);
-  if (!m || !d || +m[1]! < 1 || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
+  if (m) d.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
+  if (!m || +m[1]! < 1 || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
     throw new BadUserInputError(field, 'must be a real date (YYYY-MM-DD)');
   }
   if (bounds.min && value < bounds.min) throw new BadUserInputError(field, `must not be before ${bounds.min}`);
