@@ -21,7 +21,7 @@ export interface AuditEntry {
  * Adds an audit event to `em`'s unit of work: it is written by the same flush, in the same
  * transaction, as the change it describes — a rolled-back change leaves no event.
  */
-export function audit(em: EntityManager, ctx: Context, entry: AuditEntry): void {
+export function audit(em: EntityManager, ctx: Pick<Context, 'viewer' | 'requestId' | 'ip'>, entry: AuditEntry): void {
   const actor = entry.actor ?? (ctx.viewer && { id: ctx.viewer.userId, organizationId: ctx.viewer.organizationId, role: ctx.viewer.role });
   em.persist(
     em.create(AuditEvent, {

@@ -19,7 +19,7 @@ export const SESSION_COOKIE = 'sinergi_session';
 const byUserAndIp = new RateLimiter(10, 15 * 60_000);
 const byIp = new RateLimiter(50, 15 * 60_000);
 
-function viewerOf(user: User, extra: Pick<Viewer, 'readOnly' | 'sessionId' | 'tokenId'>): Viewer {
+export function viewerOf(user: User, extra: Pick<Viewer, 'readOnly' | 'sessionId' | 'tokenId'>): Viewer {
   return {
     userId: user.id,
     username: user.username,

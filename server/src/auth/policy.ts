@@ -65,6 +65,11 @@ export type Action =
   | 'organization.manage'
   | 'user.manage'
   | 'area.import'
+  | 'import.dtsen'
+  | 'import.dinsos'
+  | 'import.dinkes'
+  | 'import.disdik'
+  | 'import.review'
   | 'audit.read'
   | 'identifiers.full'
   | 'address.read'
@@ -97,6 +102,15 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'organization.manage': [Role.ADMIN],
   'user.manage': [Role.ADMIN],
   'area.import': [Role.ADMIN],
+  // Imports follow the mutations they stand for: the registry is the kelurahan's (own area rows only),
+  // deliveries the program owner's (own programs' rows only), measurements and school enrolment the
+  // sector agencies'; coordinators and administrators import everything, partners and auditors nothing.
+  'import.dtsen': [Role.ADMIN, Role.COORDINATOR, Role.KELURAHAN_OFFICER],
+  'import.dinsos': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF],
+  'import.dinkes': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF],
+  'import.disdik': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER],
+  // Uncertain matches are resolved by the coordinator, or the kelurahan officer of the area.
+  'import.review': [Role.ADMIN, Role.COORDINATOR, Role.KELURAHAN_OFFICER],
   'audit.read': [Role.ADMIN, Role.AUDITOR],
   'identifiers.full': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.AUDITOR],
   'address.read': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.NGO_PARTNER, Role.AUDITOR],

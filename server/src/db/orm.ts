@@ -13,6 +13,7 @@ import { Migration0005WritePolicies } from './migrations/0005-write-policies.js'
 import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.js';
 import { Migration0008Clock } from './migrations/0008-clock.js';
 import { Migration0009PasswordHash } from './migrations/0009-password-hash.js';
+import { Migration0010Imports } from './migrations/0010-imports.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   { name: '0007-api-token-expiry', class: Migration0007ApiTokenExpiry },
   { name: '0008-clock', class: Migration0008Clock },
   { name: '0009-password-hash', class: Migration0009PasswordHash },
+  { name: '0010-imports', class: Migration0010Imports },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -157,9 +157,10 @@ export function defaultPovertyStatus(decile: number): PovertyStatus {
   return PovertyStatus.NOT_POOR;
 }
 
-type PersonFields = Omit<PersonInput, 'relation'> & { relation: Relation };
+export type PersonFields = Omit<PersonInput, 'relation'> & { relation: Relation };
 
-function validatePerson(prefix: string, p: PersonFields): void {
+/** The API's rules for a member (the mutations and the import share them); `prefix` names the fields. */
+export function validatePerson(prefix: string, p: PersonFields): void {
   const day = today();
   p.name = requireText(`${prefix}name`, p.name, 1, 200);
   requireDate(`${prefix}birthDate`, p.birthDate, { min: '1900-01-01', max: day });
@@ -186,35 +187,47 @@ type HouseholdFieldsInput = Omit<UpdateHouseholdInput, 'id' | 'version'> & Parti
 
 /** Validates and normalises the household fields present in `input`; returns the values to assign. */
 async function householdChanges(em: EntityManager, input: HouseholdFieldsInput): Promise<Partial<Household>> {
-  const out: Partial<Household> = {};
-  if (input.kkNumber !== undefined && input.kkNumber !== null) {
-    const problem = kkProblem(input.kkNumber);
-    if (problem) throw new BadUserInputError('input.kkNumber', problem);
-    out.kkNumber = input.kkNumber;
-  }
+  const out = householdFieldChanges(input);
   if (input.areaId !== undefined && input.areaId !== null) {
     const area = await em.findOne(Area, { id: input.areaId });
     if (!area) throw new BadUserInputError('input.areaId', 'no such area');
     if (area.level !== AreaLevel.KELURAHAN) throw new BadUserInputError('input.areaId', 'must be a kelurahan');
     out.area = area;
   }
-  if (input.address !== undefined && input.address !== null) out.address = requireText('input.address', input.address, 3, 300);
-  if (input.rt !== undefined) out.rt = normaliseRtRw('input.rt', input.rt);
-  if (input.rw !== undefined) out.rw = normaliseRtRw('input.rw', input.rw);
+  return out;
+}
+
+/**
+ * The API's rules for the household fields present in `input` other than the area (the mutations and
+ * the import share them): validated and normalised values to assign. `field` names a field for errors.
+ */
+export function householdFieldChanges(
+  input: Omit<HouseholdFieldsInput, 'areaId'>,
+  field: (name: string) => string = (name) => `input.${name}`,
+): Partial<Household> {
+  const out: Partial<Household> = {};
+  if (input.kkNumber !== undefined && input.kkNumber !== null) {
+    const problem = kkProblem(input.kkNumber);
+    if (problem) throw new BadUserInputError(field('kkNumber'), problem);
+    out.kkNumber = input.kkNumber;
+  }
+  if (input.address !== undefined && input.address !== null) out.address = requireText(field('address'), input.address, 3, 300);
+  if (input.rt !== undefined) out.rt = normaliseRtRw(field('rt'), input.rt);
+  if (input.rw !== undefined) out.rw = normaliseRtRw(field('rw'), input.rw);
   const hasLat = input.latitude !== undefined && input.latitude !== null;
   const hasLng = input.longitude !== undefined && input.longitude !== null;
-  if (hasLat !== hasLng) throw new BadUserInputError(hasLat ? 'input.longitude' : 'input.latitude', 'latitude and longitude go together');
+  if (hasLat !== hasLng) throw new BadUserInputError(field(hasLat ? 'longitude' : 'latitude'), 'latitude and longitude go together');
   if (hasLat) {
-    out.latitude = requireRange('input.latitude', input.latitude!, -90, 90);
-    out.longitude = requireRange('input.longitude', input.longitude!, -180, 180);
+    out.latitude = requireRange(field('latitude'), input.latitude!, -90, 90);
+    out.longitude = requireRange(field('longitude'), input.longitude!, -180, 180);
   }
   if (input.welfareDecile !== undefined && input.welfareDecile !== null) {
-    out.welfareDecile = requireInteger('input.welfareDecile', input.welfareDecile, 1, 10);
+    out.welfareDecile = requireInteger(field('welfareDecile'), input.welfareDecile, 1, 10);
   }
   if (input.povertyStatus) out.povertyStatus = input.povertyStatus;
   if (input.monthlyExpenditurePerCapita !== undefined && input.monthlyExpenditurePerCapita !== null) {
     out.monthlyExpenditurePerCapita = requireRange(
-      'input.monthlyExpenditurePerCapita',
+      field('monthlyExpenditurePerCapita'),
       input.monthlyExpenditurePerCapita,
       0,
       1_000_000_000,
@@ -226,8 +239,8 @@ async function householdChanges(em: EntityManager, input: HouseholdFieldsInput):
   if (input.dataSources) {
     const day = today();
     out.dataSources = input.dataSources.map((d, i) => ({
-      source: requireText(`input.dataSources.${i}.source`, d.source, 2, 60),
-      date: requireDate(`input.dataSources.${i}.date`, d.date, { min: '2000-01-01', max: day }),
+      source: requireText(`${field('dataSources')}.${i}.source`, d.source, 2, 60),
+      date: requireDate(`${field('dataSources')}.${i}.date`, d.date, { min: '2000-01-01', max: day }),
     }));
   }
   if (input.verificationStatus) out.verificationStatus = input.verificationStatus;

@@ -67,27 +67,31 @@ export async function visibleInterventions(ctx: Context, all: Intervention[]): P
 }
 
 /** May the viewer act for this program? (The household was already found in the viewer's scope.) */
-function assertMayDeliver(viewer: Viewer, program: Program) {
+export function assertMayDeliver(viewer: Viewer, program: Pick<Program, 'owner'>) {
   if (!can(viewer, 'intervention.deliver', { programOwnerId: program.owner.id })) {
     throw new ForbiddenError("Only the program owner's staff may record its interventions");
   }
 }
 
-function validateAmounts(input: { quantity?: number; valueRp?: number; note?: string }) {
+type FieldName = (name: 'quantity' | 'valueRp' | 'note' | 'personId' | 'programId' | 'deliveredAt') => string;
+const inputField: FieldName = (name) => `input.${name}`;
+
+/** The API's rules for amounts (the mutations and the import share them). */
+export function validateAmounts(input: { quantity?: number | null; valueRp?: number | null; note?: string | null }, field: FieldName = inputField) {
   return {
     quantity:
       input.quantity === undefined || input.quantity === null
         ? undefined
-        : requireRange('input.quantity', input.quantity, 0.01, 1_000_000_000),
+        : requireRange(field('quantity'), input.quantity, 0.01, 1_000_000_000),
     valueRp:
       input.valueRp === undefined || input.valueRp === null
         ? undefined
-        : requireRange('input.valueRp', input.valueRp, 0, 1_000_000_000_000),
-    note: optionalText('input.note', input.note, 2000),
+        : requireRange(field('valueRp'), input.valueRp, 0, 1_000_000_000_000),
+    note: optionalText(field('note'), input.note, 2000),
   };
 }
 
-function assertWithinProgram(field: string, program: Program, date: string) {
+export function assertWithinProgram(field: string, program: Pick<Program, 'startsOn' | 'endsOn'>, date: string) {
   if (date < program.startsOn) throw new BadUserInputError(field, `is before the program starts (${program.startsOn})`);
   if (program.endsOn && date > program.endsOn) throw new BadUserInputError(field, `is after the program ends (${program.endsOn})`);
 }
@@ -116,20 +120,37 @@ async function resolveTarget(
     if (!input.personId) throw new BadUserInputError('input.personId', 'this program is delivered to a person: choose the member');
     person = await em.findOne(Person, { id: input.personId, household: household.id });
     if (!person) throw new BadUserInputError('input.personId', 'is not a member of this household');
+  }
+  assertTargetFits(program, person, Boolean(input.personId), date);
+  return { program, household, person };
+}
+
+/**
+ * The API's rules for who a program reaches on `date` (the mutations and the import share them): a
+ * person program needs a member of its age and sex, a household program none.
+ */
+export function assertTargetFits(
+  program: Pick<Program, 'targetUnit' | 'targetMinAgeMonths' | 'targetMaxAgeMonths' | 'targetSex'>,
+  person: Pick<Person, 'birthDate' | 'sex'> | null,
+  personGiven: boolean,
+  date: string,
+  field: FieldName = inputField,
+): void {
+  if (program.targetUnit === TargetUnit.PERSON) {
+    if (!person) throw new BadUserInputError(field('personId'), 'this program is delivered to a person: choose the member');
     const ageMonths = monthsBetween(person.birthDate, date);
     if (program.targetMinAgeMonths != null && ageMonths < program.targetMinAgeMonths) {
-      throw new BadUserInputError('input.personId', `is younger than the program's minimum age (${program.targetMinAgeMonths} months)`);
+      throw new BadUserInputError(field('personId'), `is younger than the program's minimum age (${program.targetMinAgeMonths} months)`);
     }
     if (program.targetMaxAgeMonths != null && ageMonths > program.targetMaxAgeMonths) {
-      throw new BadUserInputError('input.personId', `is older than the program's maximum age (${program.targetMaxAgeMonths} months)`);
+      throw new BadUserInputError(field('personId'), `is older than the program's maximum age (${program.targetMaxAgeMonths} months)`);
     }
     if (program.targetSex && person.sex !== program.targetSex) {
-      throw new BadUserInputError('input.personId', `this program is for ${program.targetSex} members only`);
+      throw new BadUserInputError(field('personId'), `this program is for ${program.targetSex} members only`);
     }
-  } else if (input.personId) {
-    throw new BadUserInputError('input.personId', 'this program is delivered to the household as a whole');
+  } else if (personGiven) {
+    throw new BadUserInputError(field('personId'), 'this program is delivered to the household as a whole');
   }
-  return { program, household, person };
 }
 
 function monthsBetween(from: string, to: string): number {

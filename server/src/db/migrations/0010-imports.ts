@@ -1,0 +1,245 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Data imports (issue 10): jobs, their staged rows, the review queue of uncertain matches, field-level
+ * provenance and the remembered column mappings.
+ *
+ * An import writes as the application role with the importing user's viewer set, so the policies of
+ * 0005 apply. Two roles get more while, and only while, a job of their own is committing: a coordinator
+ * may write the registry (DTSEN) and measurements (e-PPGBM) — "coordinator and admin everything" — and
+ * agency staff may update members' school enrolment (Dapodik/ATS). sinergi_importing() reads the job
+ * named by the transaction's sinergi.import_job setting from the database, so naming a job that is not
+ * the viewer's own, or not committing, grants nothing.
+ */
+
+const ROLE = '(select sinergi_role())';
+const UID = '(select sinergi_user_id())';
+const ORG = '(select sinergi_org_id())';
+const CITY_WIDE = '(select sinergi_city_wide())';
+const roleIn = (...roles: string[]) => `${ROLE} in (${roles.map((r) => `'${r}'`).join(', ')})`;
+const importing = (source: string) => `(select sinergi_importing('${source}'))`;
+
+const HOUSEHOLD_SCOPE = `
+  ${CITY_WIDE}
+  or (${ROLE} = 'KELURAHAN_OFFICER'
+      and area_id in (select a.id from area a
+                      where a.code = current_setting('sinergi.area_code', true)
+                         or a.code like current_setting('sinergi.area_code', true) || '.%'))
+  or ((select sinergi_partner()) and id in (select sinergi_assigned_households()))`;
+const VIA_HOUSEHOLD = `(${CITY_WIDE} or household_id in (select h.id from household h))`;
+const IMPORTERS = roleIn('ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER');
+const OFFICER_AREA = `area_id in (select a.id from area a
+                      where a.code = current_setting('sinergi.area_code', true)
+                         or a.code like current_setting('sinergi.area_code', true) || '.%')`;
+
+export class Migration0010Imports extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table import_job (
+        id uuid primary key,
+        source text not null check (source in ('dtsen', 'dinsos', 'dinkes', 'disdik')),
+        file_name text not null check (length(file_name) between 1 and 255),
+        file_sha256 text not null check (file_sha256 ~ '^[0-9a-f]{64}$'),
+        file_bytes bigint not null check (file_bytes > 0),
+        format text not null check (format in ('csv', 'xlsx')),
+        sheet text,
+        headers jsonb not null check (jsonb_typeof(headers) = 'array'),
+        mapping jsonb not null default '{}'::jsonb check (jsonb_typeof(mapping) = 'object'),
+        source_date date not null,
+        status text not null check (status in ('UPLOADED', 'VALIDATING', 'VALIDATED', 'COMMITTING', 'COMMITTED', 'FAILED')),
+        rows_total integer not null default 0 check (rows_total >= 0),
+        rows_done integer not null default 0 check (rows_done >= 0),
+        valid_rows integer not null default 0,
+        inserted integer not null default 0,
+        updated integer not null default 0,
+        unchanged integer not null default 0,
+        rejected integer not null default 0,
+        in_review integer not null default 0,
+        duplicate_of_id uuid references import_job (id) on delete set null,
+        message text,
+        created_by_id uuid not null references app_user (id) on delete restrict,
+        organization_id uuid not null references organization (id) on delete restrict,
+        created_at timestamptz not null default now(),
+        validated_at timestamptz,
+        committed_at timestamptz,
+        updated_at timestamptz not null default now()
+      );`);
+    this.addSql(`create index import_job_created_idx on import_job (created_at desc, id);`);
+    this.addSql(`create index import_job_created_by_idx on import_job (created_by_id);`);
+    this.addSql(`create index import_job_organization_idx on import_job (organization_id);`);
+    this.addSql(`create index import_job_hash_idx on import_job (source, file_sha256);`);
+
+    // The file as read, one row per data line: the error report returns the original cells.
+    this.addSql(`
+      create table import_row (
+        job_id uuid not null references import_job (id) on delete cascade,
+        line integer not null check (line >= 1),
+        cells jsonb not null check (jsonb_typeof(cells) = 'array'),
+        status text not null default 'PENDING'
+          check (status in ('PENDING', 'VALID', 'REJECTED', 'REVIEW', 'INSERTED', 'UPDATED', 'UNCHANGED')),
+        records jsonb check (jsonb_typeof(records) = 'array'),
+        group_key text,
+        reason text,
+        primary key (job_id, line)
+      );`);
+    this.addSql(`create index import_row_pending_idx on import_row (job_id, group_key) where status = 'VALID';`);
+    this.addSql(`create index import_row_status_idx on import_row (job_id, status, line);`);
+
+    this.addSql(`
+      create table import_review (
+        id uuid primary key,
+        job_id uuid not null references import_job (id) on delete cascade,
+        line integer not null,
+        kind text not null check (kind in ('NIK_DIFFERENT_PERSON', 'NIK_OTHER_KK', 'NEAR_DUPLICATE', 'DAMAGED_IDENTIFIER', 'AMBIGUOUS_AREA')),
+        area_id uuid references area (id) on delete restrict,
+        household_id uuid references household (id) on delete restrict,
+        person_id uuid references person (id) on delete restrict,
+        record jsonb not null check (jsonb_typeof(record) = 'object'),
+        detail text not null,
+        status text not null default 'OPEN' check (status in ('OPEN', 'MERGED', 'KEPT_NEW', 'DISMISSED')),
+        resolved_by_id uuid references app_user (id) on delete set null,
+        resolved_at timestamptz,
+        created_at timestamptz not null default now(),
+        unique (job_id, line, kind),
+        check ((status = 'OPEN') = (resolved_at is null))
+      );`);
+    this.addSql(`create index import_review_open_idx on import_review (status, created_at, id);`);
+    this.addSql(`create index import_review_area_idx on import_review (area_id);`);
+    this.addSql(`create index import_review_person_idx on import_review (person_id);`);
+    this.addSql(`create index import_review_household_idx on import_review (household_id);`);
+    this.addSql(`create index import_review_resolved_by_idx on import_review (resolved_by_id);`);
+
+    // Where each imported value came from; an older source never overwrites a newer one.
+    this.addSql(`
+      create table field_provenance (
+        household_id uuid not null references household (id) on delete cascade,
+        entity_type text not null check (entity_type in ('Household', 'Person')),
+        entity_id uuid not null,
+        field text not null check (field ~ '^[a-z][a-zA-Z]*$'),
+        source text not null check (length(btrim(source)) between 2 and 40),
+        job_id uuid references import_job (id) on delete set null,
+        source_date date not null,
+        recorded_at timestamptz not null default now(),
+        primary key (entity_id, field)
+      );`);
+    this.addSql(`create index field_provenance_household_idx on field_provenance (household_id);`);
+    this.addSql(`create index field_provenance_job_idx on field_provenance (job_id);`);
+
+    this.addSql(`
+      create table import_mapping (
+        source text primary key check (source in ('dtsen', 'dinsos', 'dinkes', 'disdik')),
+        columns jsonb not null check (jsonb_typeof(columns) = 'object'),
+        updated_by_id uuid references app_user (id) on delete set null,
+        updated_at timestamptz not null default now()
+      );`);
+
+    this.addSql(`
+      create function sinergi_importing(p_source text) returns boolean language sql stable parallel safe as $$
+        select exists (
+          select 1 from import_job j
+           where j.id = nullif(current_setting('sinergi.import_job', true), '')::uuid
+             and j.source = p_source and j.status = 'COMMITTING'
+             and j.created_by_id = (select sinergi_user_id()))
+      $$;`);
+
+    this.addSql(`grant select, insert, update on import_job, import_review, field_provenance, import_mapping to sinergi_app;`);
+    this.addSql(`grant select, insert, update, delete on import_row to sinergi_app;`);
+
+    const policies: Record<string, { select: string; insert: string; update: string; delete?: string }> = {
+      import_job: {
+        select: `${roleIn('ADMIN', 'COORDINATOR', 'AUDITOR')} or created_by_id = ${UID}`,
+        insert: `${IMPORTERS} and created_by_id = ${UID} and organization_id = ${ORG}`,
+        update: `created_by_id = ${UID}`,
+      },
+      import_row: {
+        select: `job_id in (select j.id from import_job j)`,
+        insert: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+        update: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+        // A re-validation replaces the staged rows of the viewer's own job.
+        delete: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+      },
+      import_review: {
+        select: `${roleIn('ADMIN', 'COORDINATOR', 'AUDITOR')}
+          or (${ROLE} = 'KELURAHAN_OFFICER' and ${OFFICER_AREA})
+          or job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+        insert: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+        update: `${roleIn('ADMIN', 'COORDINATOR')} or (${ROLE} = 'KELURAHAN_OFFICER' and ${OFFICER_AREA})`,
+      },
+      field_provenance: {
+        select: VIA_HOUSEHOLD,
+        insert: `${IMPORTERS} and ${VIA_HOUSEHOLD}`,
+        update: `${IMPORTERS} and ${VIA_HOUSEHOLD}`,
+      },
+      import_mapping: {
+        select: `${ROLE} <> ''`,
+        insert: `${IMPORTERS} and updated_by_id = ${UID}`,
+        update: IMPORTERS,
+      },
+    };
+    for (const [table, p] of Object.entries(policies)) {
+      this.addSql(`alter table ${table} enable row level security;`);
+      this.addSql(`create policy ${table}_select on ${table} for select using (${p.select});`);
+      this.addSql(`create policy ${table}_insert on ${table} for insert with check (${p.insert});`);
+      this.addSql(`create policy ${table}_update on ${table} for update using (${p.update}) with check (${p.update});`);
+      if (p.delete) this.addSql(`create policy ${table}_delete on ${table} for delete using (${p.delete});`);
+    }
+
+    // The registry and measurements, widened for the committing import of a coordinator (see above).
+    this.addSql(`drop policy household_insert on household;`);
+    this.addSql(`create policy household_insert on household for insert with check (
+      (${roleIn('ADMIN', 'KELURAHAN_OFFICER')} or (${ROLE} = 'COORDINATOR' and ${importing('dtsen')})) and (${HOUSEHOLD_SCOPE}));`);
+    const personWrite = `${ROLE} = 'ADMIN'
+      or (${ROLE} = 'KELURAHAN_OFFICER' and household_id in (select h.id from household h))
+      or (${ROLE} = 'COORDINATOR' and ${importing('dtsen')})`;
+    this.addSql(`drop policy person_insert on person;`);
+    this.addSql(`drop policy person_update on person;`);
+    this.addSql(`create policy person_insert on person for insert with check (${personWrite});`);
+    this.addSql(`create policy person_update on person for update
+      using (${personWrite} or (${roleIn('COORDINATOR', 'AGENCY_STAFF')} and ${importing('disdik')}))
+      with check (${personWrite} or (${roleIn('COORDINATOR', 'AGENCY_STAFF')} and ${importing('disdik')}));`);
+    this.addSql(`drop policy growth_measurement_insert on growth_measurement;`);
+    this.addSql(`create policy growth_measurement_insert on growth_measurement for insert with check (
+      (${roleIn('ADMIN', 'AGENCY_STAFF')} or (${ROLE} = 'COORDINATOR' and ${importing('dinkes')}))
+      and recorded_by_id = ${UID} and organization_id = ${ORG});`);
+
+    // Columns: a coordinator's DTSEN import writes the registry; otherwise as before (0005).
+    this.addSql(`
+      create or replace function household_guard() returns trigger language plpgsql as $$
+      declare
+        r text := sinergi_role();
+        changed text[] := sinergi_changed_columns(to_jsonb(old), to_jsonb(new));
+      begin
+        if not row_security_active(tg_relid) or changed = '{}' then return new; end if;
+        if r in ('COORDINATOR', 'AGENCY_STAFF')
+           and not (r = 'COORDINATOR' and sinergi_importing('dtsen'))
+           and not changed <@ array['welfare_decile', 'poverty_status', 'monthly_expenditure_per_capita', 'updated_at', 'version'] then
+          perform sinergi_refuse('household', 'change ' || array_to_string(changed, ', '));
+        end if;
+        return new;
+      end $$;`);
+    // Members: agency staff importing Dapodik/ATS change school enrolment and education only.
+    this.addSql(`
+      create function person_guard() returns trigger language plpgsql as $$
+      declare
+        r text := sinergi_role();
+        changed text[] := sinergi_changed_columns(to_jsonb(old), to_jsonb(new));
+      begin
+        if not row_security_active(tg_relid) or changed = '{}' then return new; end if;
+        if r in ('COORDINATOR', 'AGENCY_STAFF') and not (r = 'COORDINATOR' and sinergi_importing('dtsen'))
+           and not changed <@ array['school_enrolled', 'education_level', 'updated_at', 'version'] then
+          perform sinergi_refuse('person', 'change ' || array_to_string(changed, ', '));
+        end if;
+        return new;
+      end $$;`);
+    this.addSql(`create trigger person_guard before update on person for each row execute function person_guard();`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop trigger if exists person_guard on person;`);
+    this.addSql(`drop function if exists person_guard();`);
+    for (const table of ['import_mapping', 'field_provenance', 'import_review', 'import_row', 'import_job']) {
+      this.addSql(`drop table if exists ${table};`);
+    }
+    this.addSql(`drop function if exists sinergi_importing(text);`);
+  }
+}
