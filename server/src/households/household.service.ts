@@ -157,14 +157,15 @@ export function defaultPovertyStatus(decile: number): PovertyStatus {
   return PovertyStatus.NOT_POOR;
 }
 
-export type PersonFields = Omit<PersonInput, 'relation'> & { relation: Relation };
+export type PersonFields = Omit<PersonInput, 'relation' | 'nik'> & { relation: Relation; nik: string | undefined };
 
 /** The API's rules for a member (the mutations and the import share them); `prefix` names the fields. */
 export function validatePerson(prefix: string, p: PersonFields): void {
   const day = today();
   p.name = requireText(`${prefix}name`, p.name, 1, 200);
   requireDate(`${prefix}birthDate`, p.birthDate, { min: '1900-01-01', max: day });
-  const problem = nikProblem(p.nik, { sex: p.sex, birthDate: p.birthDate });
+  // Only an import row may come without a NIK (the API requires one); it is then matched by name and birth date.
+  const problem = p.nik === undefined ? null : nikProblem(p.nik, { sex: p.sex, birthDate: p.birthDate });
   if (problem) throw new BadUserInputError(`${prefix}nik`, problem);
   p.occupation = optionalText(`${prefix}occupation`, p.occupation, 120);
   if (p.pregnant) {
