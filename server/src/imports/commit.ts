@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from '@mikro-orm/knex';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { BadUserInputError, ConflictError } from '../graphql/errors.js';
+import { deriveNeeds } from '../needs/need.service.js';
+import { isoDate } from './validation.js';
+import { inImportTransaction, type ImportActor } from './import-transaction.js';
+import { loadJob, markFailed, type JobRow } from './dry-run.js';
+import { mergeBatch, type BatchResult, type StagedRow } from './merge.js';
+
+export interface CommitOptions {
+  /** Households (DTSEN) or rows (other sources) per all-or-nothing batch. */
+  batchSize: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Commits a validated job in all-or-nothing batches: each batch writes its records, their derived
+ * needs, its provenance, its review entries, the staged rows' outcomes, the job's counters and one
+ * IMPORT audit event in one transaction. A killed process leaves whole batches only; running the
+ * commit again (or resuming at start-up) continues with the rows still marked VALID, so the end state
+ * is the one of an uninterrupted run.
+ */
+export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string, options: CommitOptions): Promise<void> {
+  const job = await inImportTransaction(orm, actor, null, async (_em, trx) => {
+    const job = await loadJob(trx, jobId);
+    if (!job || job.created_by_id !== actor.viewer.userId) throw new BadUserInputError('jobId', 'tidak ada impor ini milik Anda');
+    if (job.status !== 'VALIDATED' && job.status !== 'COMMITTING') {
+      throw new ConflictError(job.status === 'COMMITTED' ? 'Impor ini sudah disimpan' : 'Jalankan uji coba (dry run) dulu sebelum menyimpan', { field: 'jobId' });
+    }
+    if (job.status === 'VALIDATED') {
+      // The same file imported before: the run goes ahead (and changes nothing), and says so.
+      const previous = await trx('import_job')
+        .where({ source: job.source, file_sha256: job.file_sha256, status: 'COMMITTED' })
+        .whereNot({ id: jobId })
+        .orderBy('committed_at', 'desc')
+        .first('id', 'committed_at');
+      await trx('import_job')
+        .where({ id: jobId })
+        .update({
+          status: 'COMMITTING',
+          rows_done: 0,
+          duplicate_of_id: previous?.id ?? null,
+          message: previous ? `Berkas yang sama sudah diimpor pada ${isoDate(previous.committed_at)}; data yang sudah sama tidak diubah.` : null,
+          updated_at: trx.fn.now(),
+        });
+    }
+    return job;
+  });
+  try {
+    await openReviewsFromValidation(orm, actor, job);
+    for (;;) {
+      const more = await inImportTransaction(orm, actor, jobId, async (em, trx) => commitBatch(em, trx, actor, job, options.batchSize));
+      if (options.onProgress) {
+        const done = await inImportTransaction(orm, actor, null, (_em, trx) => trx('import_job').where({ id: jobId }).first('rows_done', 'rows_total'));
+        options.onProgress(done.rows_done as number, done.rows_total as number);
+      }
+      if (!more) break;
+    }
+  } catch (error) {
+    await markFailed(orm, actor, jobId, 'Penyimpanan berhenti karena kesalahan sistem; batch yang sudah selesai tetap tersimpan. Jalankan lagi untuk melanjutkan.');
+    throw error;
+  }
+  await inImportTransaction(orm, actor, jobId, (_em, trx) =>
+    trx('import_job').where({ id: jobId }).update({ status: 'COMMITTED', committed_at: trx.fn.now(), updated_at: trx.fn.now() }),
+  );
+}
+
+/** Rows the dry run already held for review (a damaged NIK, an ambiguous kelurahan) enter the queue. */
+async function openReviewsFromValidation(orm: MikroORM, actor: ImportActor, job: JobRow): Promise<void> {
+  await inImportTransaction(orm, actor, job.id, async (_em, trx) => {
+    const inserted = await trx.raw(
+      `insert into import_review (id, job_id, line, kind, record, detail)
+       select gen_random_uuid(), r.job_id, r.line,
+              case when r.reason ilike '%NIK%' or r.reason ilike '%KK%' then 'DAMAGED_IDENTIFIER' else 'AMBIGUOUS_AREA' end,
+              coalesce(r.records -> 0, '{}'::jsonb), r.reason
+         from import_row r where r.job_id = ? and r.status = 'REVIEW'
+       on conflict (job_id, line, kind) do nothing`,
+      [job.id],
+    );
+    void inserted;
+  });
+}
+
+async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: ImportActor, job: JobRow, batchSize: number): Promise<boolean> {
+  // Whole groups (a family's rows share its KK), the earliest first.
+  const groups = (await trx('import_row')
+    .where({ job_id: job.id, status: 'VALID' })
+    .groupBy('group_key')
+    .orderByRaw('min(line)')
+    .limit(batchSize)
+    .select('group_key')) as { group_key: string }[];
+  if (!groups.length) return false;
+  const rows = (await trx('import_row')
+    .where({ job_id: job.id, status: 'VALID' })
+    .whereIn('group_key', groups.map((g) => g.group_key))
+    .orderBy('line')
+    .select('line', 'records', 'group_key')) as StagedRow[];
+  const result: BatchResult = await mergeBatch(em, trx, actor, job, rows);
+  await trx.raw(
+    `update import_row r set status = x.status, reason = coalesce(x.reason, r.reason)
+       from unnest(?::int[], ?::text[], ?::text[]) as x(line, status, reason)
+      where r.job_id = ? and r.line = x.line`,
+    [result.rows.map((r) => r.line), result.rows.map((r) => r.status), result.rows.map((r) => r.reason ?? null), job.id],
+  );
+  const count = (status: string) => result.rows.filter((r) => r.status === status).length;
+  await trx('import_job')
+    .where({ id: job.id })
+    .update({
+      inserted: trx.raw('inserted + ?', [count('INSERTED')]),
+      updated: trx.raw('updated + ?', [count('UPDATED')]),
+      unchanged: trx.raw('unchanged + ?', [count('UNCHANGED')]),
+      rejected: trx.raw('rejected + ?', [count('REJECTED')]),
+      in_review: trx.raw('in_review + ?', [count('REVIEW')]),
+      valid_rows: trx.raw('valid_rows - ?', [count('REJECTED') + count('REVIEW')]),
+      rows_done: trx.raw('rows_done + ?', [rows.length]),
+      updated_at: trx.fn.now(),
+    });
+  if (result.householdIds.size) await deriveNeeds(em, [...result.householdIds]);
+  const lines = rows.map((r) => r.line);
+  await trx('audit_event').insert({
+    actor_id: actor.viewer.userId,
+    organization_id: actor.viewer.organizationId,
+    role: actor.viewer.role,
+    action: 'IMPORT',
+    entity_type: 'ImportJob',
+    entity_ids: [job.id, ...result.householdIds, ...result.personIds],
+    new_values: JSON.stringify({
+      source: job.source,
+      lines: [Math.min(...lines), Math.max(...lines)],
+      inserted: count('INSERTED'),
+      updated: count('UPDATED'),
+      unchanged: count('UNCHANGED'),
+      rejected: count('REJECTED'),
+      review: count('REVIEW'),
+    }),
+    request_id: actor.requestId,
+    ip: actor.ip,
+  });
+  return true;
+}
+
+export const newId = () => randomUUID();

@@ -1,0 +1,156 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { BadUserInputError } from '../graphql/errors.js';
+import { isoDate, loadReferenceData, RowValidator, type RowOutcome } from './validation.js';
+import { inImportTransaction, type ImportActor } from './import-transaction.js';
+import type { SourceKey } from './import.types.js';
+import { SOURCES, type MappedRow } from './sources/index.js';
+
+const CHUNK = 2_000;
+
+export interface JobRow {
+  id: string;
+  source: SourceKey;
+  status: string;
+  headers: string[];
+  mapping: Record<string, number | null>;
+  source_date: unknown;
+  created_by_id: string;
+  file_sha256: string;
+  rows_total: number;
+}
+
+export async function loadJob(trx: Knex.Transaction, id: string): Promise<JobRow | undefined> {
+  return (await trx('import_job').where({ id }).first()) as JobRow | undefined;
+}
+
+/** Required template columns the mapping leaves out. */
+export function unmappedRequired(source: SourceKey, mapping: Record<string, number | null>): string[] {
+  return SOURCES[source].columns.filter((c) => c.required && (mapping[c.key] === null || mapping[c.key] === undefined)).map((c) => c.header);
+}
+
+/**
+ * A key that identifies the same fact twice in one file: the second occurrence is reported, not
+ * imported twice. Per source: a person (NIK) in the roster; a child on a day; a delivery of a program
+ * to a target on a day; a pupil.
+ */
+function duplicateKeys(source: SourceKey, record: Record<string, unknown>): string[] {
+  const who = (record['nik'] as string | undefined) ?? `${String(record['name']).toLowerCase()}|${String(record['birthDate'])}`;
+  switch (source) {
+    case 'dtsen':
+      return [`nik:${who}`];
+    case 'dinkes':
+      return [`${who}|${String(record['measuredOn'])}`];
+    case 'dinsos':
+      return [`${(record['nik'] as string | undefined) ?? `kk:${String(record['kkNumber'])}`}|${String(record['programId'])}|${String(record['deliveredOn'])}`];
+    case 'disdik':
+      return [`nik:${who}`];
+  }
+}
+
+/**
+ * The dry run: every staged row is checked with the source's mapping and the API's rules, duplicates
+ * inside the file are caught, and the outcome is stored on the staged rows (nothing of the registry is
+ * written). Ends VALIDATED with the counts, ready to commit.
+ */
+export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const { job, reference } = await inImportTransaction(orm, actor, null, async (_em, trx) => {
+    const job = await loadJob(trx, jobId);
+    if (!job || job.created_by_id !== actor.viewer.userId) throw new BadUserInputError('jobId', 'tidak ada impor ini milik Anda');
+    const missing = unmappedRequired(job.source, job.mapping);
+    if (missing.length) throw new BadUserInputError('columns', `kolom wajib belum dipetakan: ${missing.join(', ')}`);
+    await trx('import_job').where({ id: jobId }).update({ status: 'VALIDATING', rows_done: 0, updated_at: trx.fn.now() });
+    return { job, reference: await loadReferenceData(trx) };
+  });
+  const validator = new RowValidator(job.source, actor, reference, isoDate(job.source_date));
+  const keys = Object.entries(job.mapping).filter((e): e is [string, number] => e[1] !== null && e[1] !== undefined);
+  const seen = new Map<string, number>();
+  const heads = new Map<string, number>();
+  const counts = { valid: 0, rejected: 0, review: 0 };
+  let after = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const finished = await inImportTransaction(orm, actor, null, async (_em, trx) => {
+        const rows = (await trx('import_row').where({ job_id: jobId }).andWhere('line', '>', after).orderBy('line').limit(CHUNK).select('line', 'cells')) as {
+          line: number;
+          cells: string[];
+        }[];
+        if (!rows.length) return true;
+        const outcomes = rows.map((row) => {
+          const values: MappedRow = {};
+          for (const [key, column] of keys) values[key] = { column: job.headers[column] ?? key, value: row.cells[column] ?? '' };
+          return { line: row.line, outcome: withinFile(job.source, validator.validate(values), row.line, seen, heads) };
+        });
+        for (const { outcome } of outcomes) {
+          if (outcome.status === 'VALID') counts.valid += 1;
+          else if (outcome.status === 'REJECTED') counts.rejected += 1;
+          else counts.review += 1;
+        }
+        await trx.raw(
+          `update import_row r set status = x.status, records = x.records::jsonb, group_key = x.group_key, reason = x.reason
+             from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(line, status, records, group_key, reason)
+            where r.job_id = ? and r.line = x.line`,
+          [
+            outcomes.map((o) => o.line),
+            outcomes.map((o) => o.outcome.status),
+            outcomes.map((o) => ('records' in o.outcome ? JSON.stringify(o.outcome.records) : null)),
+            outcomes.map((o) => ('groupKey' in o.outcome ? o.outcome.groupKey : null)),
+            outcomes.map((o) => ('reason' in o.outcome ? o.outcome.reason : null)),
+            jobId,
+          ],
+        );
+        after = rows[rows.length - 1]!.line;
+        done += rows.length;
+        await trx('import_job').where({ id: jobId }).update({ rows_done: done, updated_at: trx.fn.now() });
+        return false;
+      });
+      onProgress?.(done, job.rows_total);
+      if (finished) break;
+    }
+  } catch (error) {
+    await markFailed(orm, actor, jobId, 'Uji coba gagal karena kesalahan sistem; coba lagi.');
+    throw error;
+  }
+  await inImportTransaction(orm, actor, null, (_em, trx) =>
+    trx('import_job').where({ id: jobId }).update({
+      status: 'VALIDATED',
+      valid_rows: counts.valid,
+      rejected: counts.rejected,
+      in_review: counts.review,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      validated_at: trx.fn.now(),
+      updated_at: trx.fn.now(),
+    }),
+  );
+}
+
+export async function markFailed(orm: MikroORM, actor: ImportActor, jobId: string, message: string): Promise<void> {
+  await inImportTransaction(orm, actor, null, (_em, trx) =>
+    trx('import_job').where({ id: jobId }).update({ status: 'FAILED', message, updated_at: trx.fn.now() }),
+  ).catch(() => undefined);
+}
+
+/** Duplicates inside the file, and one head per family: the later row is the one refused. */
+function withinFile(source: SourceKey, outcome: RowOutcome, line: number, seen: Map<string, number>, heads: Map<string, number>): RowOutcome {
+  if (outcome.status === 'REJECTED') return outcome;
+  for (const record of outcome.records as Record<string, unknown>[]) {
+    for (const key of duplicateKeys(source, record)) {
+      const first = seen.get(key);
+      if (first !== undefined) return { status: 'REJECTED', reason: `baris ganda: data yang sama sudah ada di baris ${first}` };
+    }
+  }
+  if (source === 'dtsen') {
+    const record = outcome.records[0] as Record<string, unknown>;
+    if (record['relation'] === 'HEAD') {
+      const kk = String(record['kkNumber']);
+      const first = heads.get(kk);
+      if (first !== undefined) return { status: 'REJECTED', reason: `"Hubungan": KK ${kk} sudah punya kepala keluarga di baris ${first}` };
+      heads.set(kk, line);
+    }
+  }
+  for (const record of outcome.records as Record<string, unknown>[]) for (const key of duplicateKeys(source, record)) seen.set(key, line);
+  return outcome;
+}
