@@ -6,9 +6,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
-import express, { type Express, type Request, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { SESSION_COOKIE } from './auth/auth.service.js';
+import { requestToken } from './http/request-token.js';
 import { requestConnection, type RequestConnection } from './db/query-discipline.js';
 import { abandonRequest, finishRequest, openRequest } from './graphql/request-transaction.js';
 import { useClock } from './config/clock.js';
@@ -23,13 +23,6 @@ import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
 import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
-
-function bearerToken(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-  return cookie || undefined;
-}
 
 export interface App {
   app: Express;
@@ -129,7 +122,7 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
       const ctx: Context = {
         em,
         viewer: null,
-        token: bearerToken(req),
+        token: requestToken(req),
         connection,
         loaders: createLoaders(em, null),
         requestId,

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { BadUserInputError, ConflictError } from '../graphql/errors.js';
+import { ConflictError } from '../graphql/errors.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { isoDate } from './validation.js';
-import { inImportTransaction, type ImportActor } from './import-transaction.js';
-import { loadJob, markFailed, type JobRow } from './dry-run.js';
+import { inImportTransaction, sqlRaw, type ImportActor } from './import-transaction.js';
+import { markFailed, ownJob, type JobRow } from './dry-run.js';
 import { mergeBatch, type BatchResult, type StagedRow } from './merge.js';
 
 export interface CommitOptions {
@@ -21,30 +20,46 @@ export interface CommitOptions {
  * commit again (or resuming at start-up) continues with the rows still marked VALID, so the end state
  * is the one of an uninterrupted run.
  */
+/**
+ * Starts the commit (in the caller's transaction) of a dry-run job, or resumes one that stopped. The
+ * same file imported before does not stop it (it changes nothing), but the job says so.
+ */
+export async function beginCommit(trx: Knex.Transaction, actor: ImportActor, jobId: string): Promise<void> {
+  const job = await ownJob(trx, actor, jobId);
+  const resumable = job.status === 'FAILED' && (await trx('import_job').where({ id: jobId }).whereNotNull('validated_at').first('id'));
+  if (job.status !== 'VALIDATED' && !resumable) {
+    throw new ConflictError(
+      job.status === 'COMMITTED' ? 'Impor ini sudah disimpan' : job.status === 'COMMITTING' ? 'Impor ini sedang disimpan' : 'Jalankan uji coba (dry run) dulu sebelum menyimpan',
+      { field: 'jobId' },
+    );
+  }
+  const previous = await trx('import_job')
+    .where({ source: job.source, file_sha256: job.file_sha256, status: 'COMMITTED' })
+    .whereNot({ id: jobId })
+    .orderBy('committed_at', 'desc')
+    .first('id', 'committed_at');
+  await trx('import_job')
+    .where({ id: jobId })
+    .update({
+      status: 'COMMITTING',
+      duplicate_of_id: previous?.id ?? null,
+      message: previous ? `Berkas yang sama sudah diimpor pada ${isoDate(previous.committed_at)}; data yang sudah sama tidak diubah.` : null,
+      ...(job.status === 'VALIDATED' ? { rows_done: 0 } : {}),
+      updated_at: trx.fn.now(),
+    });
+}
+
+/**
+ * Commits a job in all-or-nothing batches: each batch writes its records, their derived needs, its
+ * provenance, its review entries, the staged rows' outcomes, the job's counters and one IMPORT audit
+ * event in one transaction. A killed process leaves whole batches only; running the commit again (or
+ * resuming at start-up) continues with the rows still marked VALID, so the end state is the one of an
+ * uninterrupted run. Batches of one job never overlap (an advisory lock per job).
+ */
 export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string, options: CommitOptions): Promise<void> {
   const job = await inImportTransaction(orm, actor, null, async (_em, trx) => {
-    const job = await loadJob(trx, jobId);
-    if (!job || job.created_by_id !== actor.viewer.userId) throw new BadUserInputError('jobId', 'tidak ada impor ini milik Anda');
-    if (job.status !== 'VALIDATED' && job.status !== 'COMMITTING') {
-      throw new ConflictError(job.status === 'COMMITTED' ? 'Impor ini sudah disimpan' : 'Jalankan uji coba (dry run) dulu sebelum menyimpan', { field: 'jobId' });
-    }
-    if (job.status === 'VALIDATED') {
-      // The same file imported before: the run goes ahead (and changes nothing), and says so.
-      const previous = await trx('import_job')
-        .where({ source: job.source, file_sha256: job.file_sha256, status: 'COMMITTED' })
-        .whereNot({ id: jobId })
-        .orderBy('committed_at', 'desc')
-        .first('id', 'committed_at');
-      await trx('import_job')
-        .where({ id: jobId })
-        .update({
-          status: 'COMMITTING',
-          rows_done: 0,
-          duplicate_of_id: previous?.id ?? null,
-          message: previous ? `Berkas yang sama sudah diimpor pada ${isoDate(previous.committed_at)}; data yang sudah sama tidak diubah.` : null,
-          updated_at: trx.fn.now(),
-        });
-    }
+    const job = await ownJob(trx, actor, jobId);
+    if (job.status !== 'COMMITTING') throw new ConflictError(`Impor ini berstatus ${job.status}`, { field: 'jobId' });
     return job;
   });
   try {
@@ -69,7 +84,8 @@ export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string
 /** Rows the dry run already held for review (a damaged NIK, an ambiguous kelurahan) enter the queue. */
 async function openReviewsFromValidation(orm: MikroORM, actor: ImportActor, job: JobRow): Promise<void> {
   await inImportTransaction(orm, actor, job.id, async (_em, trx) => {
-    const inserted = await trx.raw(
+    await sqlRaw(
+        trx,
       `insert into import_review (id, job_id, line, kind, record, detail)
        select gen_random_uuid(), r.job_id, r.line,
               case when r.reason ilike '%NIK%' or r.reason ilike '%KK%' then 'DAMAGED_IDENTIFIER' else 'AMBIGUOUS_AREA' end,
@@ -78,11 +94,11 @@ async function openReviewsFromValidation(orm: MikroORM, actor: ImportActor, job:
        on conflict (job_id, line, kind) do nothing`,
       [job.id],
     );
-    void inserted;
   });
 }
 
 async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: ImportActor, job: JobRow, batchSize: number): Promise<boolean> {
+  await sqlRaw(trx, 'select pg_advisory_xact_lock(hashtext(?))', [`sinergi.import.${job.id}`]);
   // Whole groups (a family's rows share its KK), the earliest first.
   const groups = (await trx('import_row')
     .where({ job_id: job.id, status: 'VALID' })
@@ -96,8 +112,9 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
     .whereIn('group_key', groups.map((g) => g.group_key))
     .orderBy('line')
     .select('line', 'records', 'group_key')) as StagedRow[];
-  const result: BatchResult = await mergeBatch(em, trx, actor, job, rows);
-  await trx.raw(
+  const result: BatchResult = await mergeBatch(trx, actor, job, rows);
+  await sqlRaw(
+        trx,
     `update import_row r set status = x.status, reason = coalesce(x.reason, r.reason)
        from unnest(?::int[], ?::text[], ?::text[]) as x(line, status, reason)
       where r.job_id = ? and r.line = x.line`,
@@ -139,5 +156,3 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
   });
   return true;
 }
-
-export const newId = () => randomUUID();

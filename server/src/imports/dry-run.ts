@@ -1,8 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { BadUserInputError } from '../graphql/errors.js';
+import { BadUserInputError, ConflictError } from '../graphql/errors.js';
 import { isoDate, loadReferenceData, RowValidator, type RowOutcome } from './validation.js';
-import { inImportTransaction, type ImportActor } from './import-transaction.js';
+import { inImportTransaction, sqlRaw, type ImportActor } from './import-transaction.js';
 import type { SourceKey } from './import.types.js';
 import { SOURCES, type MappedRow } from './sources/index.js';
 
@@ -53,13 +53,34 @@ function duplicateKeys(source: SourceKey, record: Record<string, unknown>): stri
  * inside the file are caught, and the outcome is stored on the staged rows (nothing of the registry is
  * written). Ends VALIDATED with the counts, ready to commit.
  */
+/** The viewer's own job, or BAD_USER_INPUT naming `jobId` (another user's job is as good as missing). */
+export async function ownJob(trx: Knex.Transaction, actor: ImportActor, jobId: string): Promise<JobRow> {
+  const job = await loadJob(trx, jobId);
+  if (!job || job.created_by_id !== actor.viewer.userId) throw new BadUserInputError('jobId', 'tidak ada impor ini milik Anda');
+  return job;
+}
+
+/** Starts the dry run (in the caller's transaction): a job not yet committed, with every required column mapped. */
+export async function beginDryRun(trx: Knex.Transaction, actor: ImportActor, jobId: string): Promise<void> {
+  const job = await ownJob(trx, actor, jobId);
+  const committedSome = job.status === 'FAILED' && (await trx('import_row').where({ job_id: jobId }).whereIn('status', ['INSERTED', 'UPDATED', 'UNCHANGED']).first('line'));
+  if (!['UPLOADED', 'VALIDATED', 'FAILED'].includes(job.status) || committedSome) {
+    throw new ConflictError(`Uji coba tidak dapat dijalankan: impor ini berstatus ${job.status}`, { field: 'jobId' });
+  }
+  const missing = unmappedRequired(job.source, job.mapping);
+  if (missing.length) throw new BadUserInputError('columns', `kolom wajib belum dipetakan: ${missing.join(', ')}`);
+  await trx('import_job').where({ id: jobId }).update({ status: 'VALIDATING', rows_done: 0, message: null, updated_at: trx.fn.now() });
+}
+
+/**
+ * The dry run: every staged row is checked with the source's mapping and the API's rules, duplicates
+ * inside the file are caught, and the outcome is stored on the staged rows (nothing of the registry is
+ * written). Ends VALIDATED with the counts, ready to commit.
+ */
 export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, onProgress?: (done: number, total: number) => void): Promise<void> {
   const { job, reference } = await inImportTransaction(orm, actor, null, async (_em, trx) => {
-    const job = await loadJob(trx, jobId);
-    if (!job || job.created_by_id !== actor.viewer.userId) throw new BadUserInputError('jobId', 'tidak ada impor ini milik Anda');
-    const missing = unmappedRequired(job.source, job.mapping);
-    if (missing.length) throw new BadUserInputError('columns', `kolom wajib belum dipetakan: ${missing.join(', ')}`);
-    await trx('import_job').where({ id: jobId }).update({ status: 'VALIDATING', rows_done: 0, updated_at: trx.fn.now() });
+    const job = await ownJob(trx, actor, jobId);
+    if (job.status !== 'VALIDATING') throw new ConflictError(`Impor ini berstatus ${job.status}`, { field: 'jobId' });
     return { job, reference: await loadReferenceData(trx) };
   });
   const validator = new RowValidator(job.source, actor, reference, isoDate(job.source_date));
@@ -87,7 +108,8 @@ export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, o
           else if (outcome.status === 'REJECTED') counts.rejected += 1;
           else counts.review += 1;
         }
-        await trx.raw(
+        await sqlRaw(
+        trx,
           `update import_row r set status = x.status, records = x.records::jsonb, group_key = x.group_key, reason = x.reason
              from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(line, status, records, group_key, reason)
             where r.job_id = ? and r.line = x.line`,

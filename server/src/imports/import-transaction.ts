@@ -32,3 +32,8 @@ export function inImportTransaction<T>(
     }),
   );
 }
+
+/** A raw statement in the import's transaction (knex's binding types do not admit arrays of arrays). */
+export function sqlRaw(trx: Knex.Transaction, text: string, bindings: readonly unknown[]) {
+  return trx.raw(text, bindings as never) as unknown as Promise<{ rows: Record<string, unknown>[]; rowCount: number }>;
+}

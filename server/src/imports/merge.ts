@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { today } from '../config/clock.js';
 import { measurementValues } from '../growth/growth-measurement.service.js';
 import { defaultPovertyStatus } from '../households/household.service.js';
@@ -9,7 +8,7 @@ import { assertTargetFits } from '../interventions/intervention.service.js';
 import { interventionPeriodKey } from '../interventions/period-key.js';
 import type { Frequency } from '../graphql/enums.js';
 import { alasanOf } from './alasan.js';
-import type { ImportActor } from './import-transaction.js';
+import { sqlRaw, type ImportActor } from './import-transaction.js';
 import type { JobRow } from './dry-run.js';
 import { defaultPosition, isoDate } from './validation.js';
 import type { DinkesRecord, DinsosRecord, DisdikRecord, DtsenRecord } from './sources/index.js';
@@ -101,13 +100,14 @@ class Writes {
   async flush(trx: Knex.Transaction): Promise<void> {
     const insert = async (table: string, rows: Row[]) => {
       if (!rows.length) return;
-      await trx.raw(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [json(rows)]);
+      await sqlRaw(trx, `insert into ${table} select * from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [json(rows)]);
     };
     await insert('household', this.households);
     for (const chunk of [this.householdUpdates]) {
       if (!chunk.length) continue;
       const cols = ['address', 'rt', 'rw', 'floor_type', 'wall_type', 'roof_type', 'drinking_water', 'sanitation', 'electricity', 'home_ownership', 'welfare_decile', 'poverty_status', 'data_sources'];
-      await trx.raw(
+      await sqlRaw(
+        trx,
         `update household h set ${cols.map((c) => `${c} = x.${c}`).join(', ')}, version = h.version + 1, updated_at = now()
            from jsonb_populate_recordset(null::household, ?::jsonb) x where h.id = x.id`,
         [json(chunk)],
@@ -116,7 +116,8 @@ class Writes {
     await insert('person', this.persons);
     if (this.personUpdates.length) {
       const cols = ['name', 'sex', 'birth_date', 'relation', 'education_level', 'school_enrolled', 'occupation', 'employment_status', 'jkn_status', 'disability'];
-      await trx.raw(
+      await sqlRaw(
+        trx,
         `update person p set ${cols.map((c) => `${c} = x.${c}`).join(', ')}, version = p.version + 1, updated_at = now()
            from jsonb_populate_recordset(null::person, ?::jsonb) x where p.id = x.id`,
         [json(this.personUpdates)],
@@ -126,7 +127,8 @@ class Writes {
     await insert('intervention', this.interventions);
     await insert('growth_measurement', this.measurements);
     if (this.provenance.length) {
-      await trx.raw(
+      await sqlRaw(
+        trx,
         `insert into field_provenance (household_id, entity_type, entity_id, field, source, job_id, source_date)
          select household_id, entity_type, entity_id, field, source, job_id, source_date
            from jsonb_populate_recordset(null::field_provenance, ?::jsonb)
@@ -137,7 +139,8 @@ class Writes {
       );
     }
     if (this.reviews.length) {
-      await trx.raw(
+      await sqlRaw(
+        trx,
         `insert into import_review (id, job_id, line, kind, area_id, household_id, person_id, record, detail)
          select id, job_id, line, kind, area_id, household_id, person_id, record, detail
            from jsonb_populate_recordset(null::import_review, ?::jsonb)
@@ -152,7 +155,7 @@ class Writes {
   }
 }
 
-export async function mergeBatch(em: EntityManager, trx: Knex.Transaction, actor: ImportActor, job: JobRow, rows: StagedRow[]): Promise<BatchResult> {
+export async function mergeBatch(trx: Knex.Transaction, actor: ImportActor, job: JobRow, rows: StagedRow[]): Promise<BatchResult> {
   const writes = new Writes(actor, job);
   const result: BatchResult = { rows: [], householdIds: new Set(), personIds: new Set() };
   switch (job.source) {
@@ -170,7 +173,6 @@ export async function mergeBatch(em: EntityManager, trx: Knex.Transaction, actor
       break;
   }
   await writes.flush(trx);
-  void em;
   return result;
 }
 
@@ -196,7 +198,8 @@ function changes(
 async function findByNameAndBirth(trx: Knex.Transaction, wanted: { key: number; name: string; birthDate: string; areaId?: string }[]) {
   const out = new Map<number, Row>();
   if (!wanted.length) return out;
-  const rows = (await trx.raw(
+  const rows = (await sqlRaw(
+        trx,
     `select distinct on (x.key) x.key, p.*, h.area_id
        from unnest(?::int[], ?::text[], ?::date[], ?::uuid[]) as x(key, name, birth_date, area_id)
        join person p on p.birth_date = x.birth_date and lower(p.name) = lower(x.name)
@@ -223,7 +226,8 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
   const fresh = records.filter((x) => x.r.nik && !persons.has(x.r.nik));
   const near = new Map<number, Row>();
   if (fresh.length) {
-    const found = (await trx.raw(
+    const found = (await sqlRaw(
+        trx,
       `select distinct on (x.key) x.key, p.id, p.name, p.nik, p.household_id
          from unnest(?::int[], ?::text[], ?::date[], ?::uuid[]) as x(key, name, birth_date, area_id)
          join person p on p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6
@@ -254,7 +258,7 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
             ? 'keluarga baru: "Desil" wajib diisi'
             : null;
       if (problem) {
-        for (const m of members) result.rows.push({ line: m.line, status: 'REJECTED', reason: `KK ${kk}: ${problem}` });
+        for (const m of members) result.rows.push({ line: m.line, status: 'REJECTED', reason: `"Nomor KK": ${problem}` });
         continue;
       }
       isNew = true;
@@ -480,7 +484,8 @@ async function mergeDinsos(trx: Knex.Transaction, writes: Writes, rows: StagedRo
   const existing = new Set<string>();
   if (planned.length) {
     const slot = (p: Row) => `${p['program_id'] as string}|${p['household_id'] as string}|${(p['person_id'] as string | null) ?? ''}|${p['period_key'] as string}`;
-    const found = (await trx.raw(
+    const found = (await sqlRaw(
+        trx,
       `select i.program_id, i.household_id, i.person_id, i.period_key from intervention i
          join unnest(?::uuid[], ?::uuid[], ?::text[]) as x(program_id, household_id, period_key)
            on i.program_id = x.program_id and i.household_id = x.household_id and i.period_key = x.period_key

@@ -142,6 +142,14 @@ export class Migration0010Imports extends Migration {
              and j.created_by_id = (select sinergi_user_id()))
       $$;`);
 
+    // A coordinator resolving an open review of the queue applies it to the registry (merge or keep as new).
+    this.addSql(`
+      create function sinergi_resolving_review() returns boolean language sql stable parallel safe as $$
+        select exists (
+          select 1 from import_review r
+           where r.id = nullif(current_setting('sinergi.import_review', true), '')::uuid and r.status = 'OPEN')
+      $$;`);
+
     this.addSql(`grant select, insert, update on import_job, import_review, field_provenance, import_mapping to sinergi_app;`);
     this.addSql(`grant select, insert, update, delete on import_row to sinergi_app;`);
 
@@ -190,7 +198,7 @@ export class Migration0010Imports extends Migration {
       (${roleIn('ADMIN', 'KELURAHAN_OFFICER')} or (${ROLE} = 'COORDINATOR' and ${importing('dtsen')})) and (${HOUSEHOLD_SCOPE}));`);
     const personWrite = `${ROLE} = 'ADMIN'
       or (${ROLE} = 'KELURAHAN_OFFICER' and household_id in (select h.id from household h))
-      or (${ROLE} = 'COORDINATOR' and ${importing('dtsen')})`;
+      or (${ROLE} = 'COORDINATOR' and (${importing('dtsen')} or (select sinergi_resolving_review())))`;
     this.addSql(`drop policy person_insert on person;`);
     this.addSql(`drop policy person_update on person;`);
     this.addSql(`create policy person_insert on person for insert with check (${personWrite});`);
@@ -225,7 +233,7 @@ export class Migration0010Imports extends Migration {
         changed text[] := sinergi_changed_columns(to_jsonb(old), to_jsonb(new));
       begin
         if not row_security_active(tg_relid) or changed = '{}' then return new; end if;
-        if r in ('COORDINATOR', 'AGENCY_STAFF') and not (r = 'COORDINATOR' and sinergi_importing('dtsen'))
+        if r in ('COORDINATOR', 'AGENCY_STAFF') and not (r = 'COORDINATOR' and (sinergi_importing('dtsen') or sinergi_resolving_review()))
            and not changed <@ array['school_enrolled', 'education_level', 'updated_at', 'version'] then
           perform sinergi_refuse('person', 'change ' || array_to_string(changed, ', '));
         end if;
@@ -241,5 +249,6 @@ export class Migration0010Imports extends Migration {
       this.addSql(`drop table if exists ${table};`);
     }
     this.addSql(`drop function if exists sinergi_importing(text);`);
+    this.addSql(`drop function if exists sinergi_resolving_review();`);
   }
 }
