@@ -228,44 +228,29 @@ interface StreamedWorkbook {
 }
 interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
   name?: string;
+  /** exceljs internal: a skipped sheet spooled to a temp file keeps that file open unless destroyed. */
+  iterator?: { destroy?: () => void };
+}
+/** What the first pass over a workbook learns about its sheets. */
+interface SheetChoice {
+  sheetNames?: string[];
+  sheet?: string;
 }
 
 async function openXlsx(filePath: string, options: ReadOptions): Promise<OpenedFile> {
-  const { fileName } = options;
-  const sheetNames = await readSheetNames(filePath, fileName);
-  let sheet = sheetNames[0]!;
-  if (options.sheet !== undefined) {
-    const wanted = options.sheet.trim();
-    const found = sheetNames.find((name) => name === wanted) ?? sheetNames.find((name) => name.trim().toLowerCase() === wanted.toLowerCase());
-    if (found === undefined) {
-      throw new ImportFileError(
-        'NO_SUCH_SHEET',
-        `Lembar "${options.sheet}" tidak ada di berkas "${fileName}". Lembar yang ada: ${sheetNames.map((name) => `"${name}"`).join(', ')}.`,
-      );
-    }
-    sheet = found;
-  }
-  const source = xlsxSource(filePath, fileName, sheet);
+  const choice: SheetChoice = {};
+  const source = xlsxSource(filePath, options, choice);
   const header = await locateHeader(source, options);
-  return { format: 'xlsx', sheetNames, sheet, ...header, rows: rowsAfter(source, header.headerLine) };
+  return { format: 'xlsx', sheetNames: choice.sheetNames, sheet: choice.sheet, ...header, rows: rowsAfter(source, header.headerLine) };
 }
 
-/** Sheet names in workbook order, known once the reader reaches the first worksheet. */
-async function readSheetNames(filePath: string, fileName: string): Promise<string[]> {
-  let names: string[] | undefined;
-  await withWorkbook(filePath, fileName, async (workbook, worksheets) => {
-    for await (const _ of worksheets) {
-      names = (workbook.model?.sheets ?? []).map((sheet) => sheet.name);
-      break;
-    }
-  });
-  if (!names?.length) {
-    throw new ImportFileError('UNREADABLE', `Berkas "${fileName}" tidak berisi lembar kerja Excel yang dapat dibaca. Simpan ulang sebagai .xlsx atau CSV.`);
-  }
-  return names;
-}
-
-function xlsxSource(filePath: string, fileName: string, sheet: string): RowSource {
+/**
+ * Rows of the chosen sheet. Sheet names are known once the reader reaches the first worksheet (exceljs
+ * and Excel write the workbook part before or spool the sheets until it is read), so the first pass
+ * settles the choice.
+ */
+function xlsxSource(filePath: string, options: ReadOptions, choice: SheetChoice): RowSource {
+  const { fileName } = options;
   return async function* () {
     const input = fs.createReadStream(filePath);
     // Styles are needed to tell date cells from numbers.
@@ -278,36 +263,43 @@ function xlsxSource(filePath: string, fileName: string, sheet: string): RowSourc
     });
     try {
       for await (const worksheet of workbook as AsyncIterable<StreamedWorksheet>) {
-        if (worksheet.name !== sheet) continue;
+        choice.sheet ??= chooseSheet((workbook as unknown as StreamedWorkbook).model?.sheets ?? [], options, choice);
+        if (worksheet.name !== choice.sheet) {
+          worksheet.iterator?.destroy?.();
+          continue;
+        }
         for await (const row of worksheet) {
           const cells = tidyCells(rowCells(row));
           if (cells) yield { line: row.number, cells };
         }
         return;
       }
-    } catch {
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
       throw unreadable(fileName);
     } finally {
       input.destroy();
     }
-    throw new ImportFileError('UNREADABLE', `Lembar "${sheet}" di berkas "${fileName}" tidak dapat dibaca. Simpan ulang sebagai .xlsx atau CSV.`);
+    throw new ImportFileError('UNREADABLE', `Berkas "${fileName}" tidak berisi lembar kerja Excel yang dapat dibaca. Simpan ulang sebagai .xlsx atau CSV.`);
   };
 }
 
-async function withWorkbook(
-  filePath: string,
-  fileName: string,
-  use: (workbook: StreamedWorkbook, worksheets: AsyncIterable<StreamedWorksheet>) => Promise<void>,
-): Promise<void> {
-  const input = fs.createReadStream(filePath);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'ignore', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  try {
-    await use(reader as unknown as StreamedWorkbook, reader as AsyncIterable<StreamedWorksheet>);
-  } catch {
-    throw unreadable(fileName);
-  } finally {
-    input.destroy();
+function chooseSheet(sheets: readonly { name: string }[], options: ReadOptions, choice: SheetChoice): string {
+  const names = sheets.map((sheet) => sheet.name);
+  choice.sheetNames = names;
+  if (options.sheet === undefined) {
+    if (names[0] === undefined) throw unreadable(options.fileName);
+    return names[0];
   }
+  const wanted = options.sheet.trim();
+  const found = names.find((name) => name === wanted) ?? names.find((name) => name.trim().toLowerCase() === wanted.toLowerCase());
+  if (found === undefined) {
+    throw new ImportFileError(
+      'NO_SUCH_SHEET',
+      `Lembar "${options.sheet}" tidak ada di berkas "${options.fileName}". Lembar yang ada: ${names.map((name) => `"${name}"`).join(', ')}.`,
+    );
+  }
+  return found;
 }
 
 function rowCells(row: ExcelJS.Row): string[] {
