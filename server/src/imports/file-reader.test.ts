@@ -288,7 +288,7 @@ describe('refused files', () => {
 
     const badZip = await refusal(open(write('bad.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), garbage]))));
     expect(badZip.reason).toBe('UNREADABLE');
-    expect(badZip.message).toMatch(/^Berkas "bad.xlsx" tidak dapat dibaca/);
+    expect(badZip.message).toBe('Berkas "bad.xlsx" tidak dapat dibaca sebagai Excel (.xlsx): berkas rusak atau tidak utuh. Simpan ulang dari Excel, lalu unggah lagi.');
 
     const whole = await writeXlsx('whole.xlsx', (workbook) => {
       const sheet = workbook.addWorksheet('Data');
@@ -298,7 +298,13 @@ describe('refused files', () => {
     const bytes = fs.readFileSync(whole);
     const truncated = await refusal(open(write('truncated.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)))));
     expect(truncated.reason).toBe('UNREADABLE');
-    expect(truncated.message).toMatch(/^Berkas "truncated.xlsx" /);
+    expect(truncated.message).toMatch(/^Berkas "truncated.xlsx" tidak dapat dibaca sebagai Excel \(.xlsx\): berkas rusak/);
+    // Complete zip, damaged compressed data inside.
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0x55, 200, Math.floor(bytes.length * 0.6));
+    const broken = await refusal(open(write('damaged.xlsx', damaged)));
+    expect(broken.reason).toBe('UNREADABLE');
+    expect(broken.message).toMatch(/^Berkas "damaged.xlsx" tidak dapat dibaca sebagai Excel \(.xlsx\): berkas rusak/);
 
     const fakeXlsx = await refusal(open(write('fake.xlsx', 'NIK;Nama\n1;2\n')));
     expect(fakeXlsx.message).toContain('bukan berkas Excel (.xlsx)');
@@ -336,5 +342,43 @@ describe('refused files', () => {
     const error = await refusal(collect(opened.rows));
     expect(error.reason).toBe('UNREADABLE');
     expect(error.message).toContain('tanda kutip (") yang dibuka tetapi tidak ditutup');
+  });
+});
+
+describe('resources', () => {
+  /** exceljs's temp files (tmp-<pid>-…) on disk and open in this process. */
+  function spooledFiles(): { onDisk: number; open: number } {
+    const prefix = `tmp-${process.pid}-`;
+    const onDisk = fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(prefix)).length;
+    const open = fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return path.basename(fs.readlinkSync(`/proc/self/fd/${fd}`)).startsWith(prefix);
+      } catch {
+        return false;
+      }
+    }).length;
+    return { onDisk, open };
+  }
+
+  it.runIf(fs.existsSync('/proc/self/fd'))('leaves no temp file of a workbook behind, whether its rows are read, broken off or never read', async () => {
+    const file = await writeXlsx('three-sheets.xlsx', (workbook) => {
+      for (const name of ['Satu', 'Dua', 'Tiga']) {
+        const sheet = workbook.addWorksheet(name);
+        sheet.addRow(['NIK', 'Nama']);
+        for (let i = 0; i < 200; i++) sheet.addRow([`${6271030000000000 + i}`, `${name} ${i}`]);
+      }
+    });
+    const before = spooledFiles();
+    for (const sheet of ['Satu', 'Dua', 'Tiga']) {
+      const opened = await open(file, { sheet });
+      expect(await collect(opened.rows)).toHaveLength(200);
+      for await (const row of opened.rows) if (row.line === 5) break;
+    }
+    await open(file);
+    await refusal(open(file, { sheet: 'Empat' }));
+    const bytes = fs.readFileSync(file);
+    await refusal(open(write('cut.xlsx', bytes.subarray(0, bytes.length - 100))));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let destroyed streams close their descriptors
+    expect(spooledFiles()).toEqual(before);
   });
 });

@@ -68,7 +68,12 @@ export async function openImportFile(filePath: string, options: ReadOptions): Pr
       `Berkas "${fileName}" berformat Excel lama (.xls) yang tidak didukung. Buka di Excel lalu simpan sebagai .xlsx atau CSV, kemudian unggah lagi.`,
     );
   }
-  if (head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return openXlsx(filePath, options);
+  if (head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
+    // A cut-off upload lacks the zip's closing directory; refusing it here also spares exceljs, which
+    // leaves its temp files behind when a zip breaks off.
+    if (!(await hasZipEnd(filePath, size))) throw brokenWorkbook(fileName);
+    return openXlsx(filePath, options);
+  }
   if (/\.xls[xm]$/i.test(fileName)) {
     throw new ImportFileError('UNREADABLE', `Berkas "${fileName}" bukan berkas Excel (.xlsx) yang sah. Periksa berkasnya atau simpan ulang dari Excel.`);
   }
@@ -228,8 +233,8 @@ interface StreamedWorkbook {
 }
 interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
   name?: string;
-  /** exceljs internal: a skipped sheet spooled to a temp file keeps that file open unless destroyed. */
-  iterator?: { destroy?: () => void };
+  /** exceljs internal: the sheet's XML, a read stream of a temp file when the sheet was spooled. */
+  iterator?: unknown;
 }
 /** What the first pass over a workbook learns about its sheets. */
 interface SheetChoice {
@@ -261,11 +266,16 @@ function xlsxSource(filePath: string, options: ReadOptions, choice: SheetChoice)
       worksheets: 'emit',
       entries: 'ignore',
     });
+    const worksheets = (workbook as AsyncIterable<StreamedWorksheet>)[Symbol.asyncIterator]();
+    let spooled = false;
+    let current: StreamedWorksheet | undefined;
     try {
-      for await (const worksheet of workbook as AsyncIterable<StreamedWorksheet>) {
+      for (let next = await worksheets.next(); !next.done; next = await worksheets.next()) {
+        const worksheet = (current = next.value);
+        spooled ||= worksheet.iterator instanceof fs.ReadStream;
         choice.sheet ??= chooseSheet((workbook as unknown as StreamedWorkbook).model?.sheets ?? [], options, choice);
         if (worksheet.name !== choice.sheet) {
-          worksheet.iterator?.destroy?.();
+          closeSpooled(worksheet);
           continue;
         }
         for await (const row of worksheet) {
@@ -276,12 +286,31 @@ function xlsxSource(filePath: string, options: ReadOptions, choice: SheetChoice)
       }
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
-      throw unreadable(fileName);
+      throw brokenWorkbook(fileName);
     } finally {
+      if (spooled) {
+        if (current) closeSpooled(current);
+        // The zip is read to its end already; letting exceljs go on closes and removes the sheets' temp files.
+        for (let next = await worksheets.next().catch(() => undefined); next && !next.done; next = await worksheets.next().catch(() => undefined)) {
+          closeSpooled(next.value);
+        }
+      }
       input.destroy();
     }
     throw new ImportFileError('UNREADABLE', `Berkas "${fileName}" tidak berisi lembar kerja Excel yang dapat dibaca. Simpan ulang sebagai .xlsx atau CSV.`);
   };
+}
+
+/**
+ * exceljs spools worksheets that precede the shared strings (as Excel and exceljs write them) to temp
+ * files and removes each once the reader moves past it. A sheet left unread would keep its read stream
+ * open, or fail to open it once the file is gone.
+ */
+function closeSpooled(worksheet: StreamedWorksheet): void {
+  const stream = worksheet.iterator;
+  if (!(stream instanceof fs.ReadStream)) return;
+  stream.on('error', () => {});
+  stream.destroy();
 }
 
 function chooseSheet(sheets: readonly { name: string }[], options: ReadOptions, choice: SheetChoice): string {
@@ -469,15 +498,22 @@ function tidyCells(cells: readonly string[]): string[] | undefined {
   return length > 0 ? trimmed.slice(0, length) : undefined;
 }
 
-async function readHead(filePath: string, bytes: number): Promise<Buffer> {
+async function readHead(filePath: string, bytes: number, position = 0): Promise<Buffer> {
   const handle = await open(filePath, 'r');
   try {
     const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, position);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+/** The end-of-central-directory record sits in the last 22 bytes plus at most a 64 KiB comment. */
+async function hasZipEnd(filePath: string, size: number): Promise<boolean> {
+  const length = Math.min(size, 22 + 0xffff);
+  const tail = await readHead(filePath, length, size - length);
+  return tail.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1')) >= 0;
 }
 
 function megabytes(bytes: number): string {
@@ -486,6 +522,13 @@ function megabytes(bytes: number): string {
 
 function emptyFile(fileName: string): ImportFileError {
   return new ImportFileError('EMPTY_FILE', `Berkas "${fileName}" kosong.`);
+}
+
+function brokenWorkbook(fileName: string): ImportFileError {
+  return new ImportFileError(
+    'UNREADABLE',
+    `Berkas "${fileName}" tidak dapat dibaca sebagai Excel (.xlsx): berkas rusak atau tidak utuh. Simpan ulang dari Excel, lalu unggah lagi.`,
+  );
 }
 
 function unreadable(fileName: string): ImportFileError {
