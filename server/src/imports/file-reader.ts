@@ -23,7 +23,7 @@ export interface ReadOptions {
 export interface OpenedFile {
   format: 'csv' | 'xlsx';
   encoding?: 'utf-8' | 'windows-1252';
-  delimiter?: Delimiter;
+  delimiter?: ',' | ';' | '|' | '\t';
   /** XLSX: all sheets in workbook order. */
   sheetNames?: string[];
   /** XLSX: the sheet read. */
@@ -123,9 +123,9 @@ async function isUtf8(filePath: string): Promise<boolean> {
 }
 
 /**
- * The delimiter that splits the first records most consistently: for each candidate, the most common
- * non-zero count per record times the number of records having it. Counting outside quotes keeps a
- * `;` file with decimal commas (`12,5`) a `;` file.
+ * The delimiter that splits the first records most consistently: the best candidate's count per record
+ * times the number of records having exactly that count. Counting outside quotes, and rewarding
+ * consistency, keeps a `;` file with decimal commas (`12,5`) a `;` file.
  */
 function sniffDelimiter(sample: string): Delimiter {
   const counts = DELIMITERS.map(() => [] as number[]);
@@ -407,11 +407,11 @@ async function locateHeader(source: RowSource, options: ReadOptions): Promise<He
   }
   if (scanned.length === 0) throw emptyFile(options.fileName);
   if (headerAt < 0) {
-    const expected = [...options.knownHeaders].slice(0, 6).map((name) => `"${name}"`).join(', ');
+    const expected = [...options.knownHeaders].slice(0, 6).map((name) => `"${name}"`);
     throw new ImportFileError(
       'NO_HEADER',
       `Baris judul kolom tidak ditemukan di ${HEADER_SCAN_ROWS} baris pertama berkas "${options.fileName}". ` +
-        `Pastikan berkas memakai judul kolom templat, antara lain ${expected}.`,
+        `Pastikan berkas memakai judul kolom templat${expected.length ? `, antara lain ${expected.join(', ')}` : ''}.`,
     );
   }
   const top = scanned[headerAt]!;
