@@ -23,6 +23,8 @@ import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
 import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
+import { importRoutes } from './imports/import-http.js';
+import { ImportRunner, useImportRunner } from './imports/import-runner.js';
 
 export interface App {
   app: Express;
@@ -80,6 +82,21 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
     ],
   });
   await apollo.start();
+
+  const runner = new ImportRunner(
+    db.orm,
+    { maxBytes: config.IMPORT_MAX_MB * 1024 * 1024, maxRows: config.IMPORT_MAX_ROWS, batchSize: config.IMPORT_BATCH_SIZE },
+    log.child({ component: 'import' }),
+  );
+  useImportRunner(runner);
+  // Jobs a stopped server left half-way; only the tables' owner may list every user's jobs.
+  await runner.resume(
+    await db.asOwner((owner) =>
+      owner.em.fork().getConnection().execute<{ id: string; status: string; created_by_id: string }[]>(
+        `select id, status, created_by_id from import_job where status in ('VALIDATING', 'COMMITTING') order by created_at`,
+      ),
+    ),
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -151,11 +168,13 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
   };
   app.use('/graphql', cookieParser(), express.json({ limit: config.GRAPHQL_BODY_LIMIT_KB * 1024 }), payloadTooLarge, serveGraphQL);
 
+  app.use(importRoutes(db, runner, log));
+
   const webDist = config.SINERGI_WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');
   app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
   // Missing hashed assets answer 404: an old tab must not get HTML for a stale chunk.
-  app.get(/^\/(?!graphql|healthz|assets\/).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|healthz|assets\/|import\/).*/, (_req, res) => {
     if (fs.existsSync(indexHtml)) {
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(indexHtml);
@@ -165,7 +184,13 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
   });
   app.use(errorHandler(log));
 
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    stop: async () => {
+      await apollo.stop();
+      await runner.idle();
+    },
+  };
 }
 
 // Vite puts a content hash in every asset name, so those files never change.

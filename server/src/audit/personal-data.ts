@@ -55,6 +55,11 @@ export const PERSONAL_TYPES: Record<string, PersonalType> = {
     subjects: (a) => [ref(a.household)],
     notPersonal: [...RECORD, 'household', 'organization', 'requestedBy'],
   },
+  // The file's values beside the registered person's: both are personal.
+  ImportReview: {
+    subjects: (r) => [r.personId, r.householdId],
+    notPersonal: ['id', 'jobId', 'fileName', 'line', 'kind', 'kindLabel', 'status', 'householdId', 'createdAt', 'resolvedAt'],
+  },
   // A cursor stands for its household, even in a response that selects nothing else.
   HouseholdEdge: {
     subjects: (e) => [e.node?.id],
@@ -86,6 +91,12 @@ export const NOT_PERSONAL_TYPES: Record<string, string> = {
   CreatedApiToken: "the viewer's tokens",
   BoundaryImportResult: 'reference data',
   PageInfo: 'paging',
+  ImportJob: "the importing user's own file; its rows may name people not (yet) in the registry",
+  ImportRowError: "a line of the importing user's own file and why it was refused",
+  ImportColumnMapping: 'column names',
+  ImportSourceInfo: 'the import templates',
+  ImportTemplateColumn: 'the import templates',
+  ImportReviewValue: 'reached only through ImportReview.values',
   AreaCoverage: 'aggregate',
   CountByKey: 'aggregate',
   NeedTypeCoverage: 'aggregate',

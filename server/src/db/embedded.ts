@@ -110,6 +110,22 @@ async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => v
   for (let waited = 0; alive(pid) && waited < 60_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
 }
 
+/** The port of a live PostgreSQL of this cluster (its lock file's fourth line), or null. */
+function runningPort(clusterDir: string): number | null {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('postgres') && cmdline.includes(clusterDir) ? port : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL server whose files live in `dataDir`.
  * The superuser password is generated once and kept beside the cluster. Durability stays PostgreSQL's
@@ -119,6 +135,7 @@ async function stopOrphanedPostgres(clusterDir: string, log: (line: string) => v
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => {},
+  options: { attach?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const clusterDir = path.join(dataDir, 'postgres');
@@ -129,7 +146,10 @@ export async function startEmbeddedPostgres(
     fs.writeFileSync(passwordFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  const port = await freePort();
+  // A command-line tool run beside a live server uses that server's PostgreSQL rather than stopping it.
+  const running = options.attach ? runningPort(clusterDir) : null;
+  if (running) log(`using the embedded PostgreSQL already running on port ${running}`);
+  const port = running ?? (await freePort());
   const recentLog: string[] = [];
 
   const pg = new EmbeddedPostgres({
@@ -157,9 +177,9 @@ export async function startEmbeddedPostgres(
     // A cluster restored or copied by root must still belong to the postgres user.
     execFileSync('chown', ['-R', 'postgres:postgres', clusterDir]);
   }
-  await stopOrphanedPostgres(clusterDir, log);
+  if (!running) await stopOrphanedPostgres(clusterDir, log);
   try {
-    await pg.start();
+    if (!running) await pg.start();
   } catch (error) {
     throw new Error(
       `Embedded PostgreSQL did not start in ${clusterDir}:\n${recentLog.slice(-10).join('\n')}` +
@@ -202,7 +222,7 @@ export async function startEmbeddedPostgres(
       return { ownerUrl: urlFor(OWNER_ROLE, ownerPassword, name), appUrl: urlFor(APP_ROLE, appPassword, name) };
     },
     stop: async () => {
-      if (stopped) return;
+      if (stopped || running) return;
       stopped = true;
       await pg.stop();
     },

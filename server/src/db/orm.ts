@@ -104,6 +104,7 @@ export async function createDatabase(
     'DATABASE_URL' | 'DATABASE_OWNER_URL' | 'SINERGI_DATA_DIR' | 'DB_POOL_MAX' | 'DB_STATEMENT_TIMEOUT_MS' | 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'
   >,
   log: (line: string) => void = () => {},
+  options: { attachEmbedded?: boolean } = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let appUrl: string;
@@ -112,7 +113,7 @@ export async function createDatabase(
     appUrl = config.DATABASE_URL;
     ownerUrl = config.DATABASE_OWNER_URL ?? config.DATABASE_URL;
   } else {
-    embedded = await startEmbeddedPostgres(config.SINERGI_DATA_DIR, log);
+    embedded = await startEmbeddedPostgres(config.SINERGI_DATA_DIR, log, { attach: options.attachEmbedded });
     ({ appUrl, ownerUrl } = await embedded.provisionDatabase(EMBEDDED_DATABASE_NAME));
   }
   const asOwner = async <T>(fn: (orm: MikroORM) => Promise<T>): Promise<T> => {

@@ -15,6 +15,7 @@ import { IdentifierSearchGuard, type IdentifierSearchLimits } from '../household
 import { auditPersonalFields } from '../audit/personal-data.js';
 import { PersonResolver } from '../households/person.resolver.js';
 import { HouseholdAssessmentsResolver, PovertyAssessmentResolver } from '../households/poverty-assessment.resolver.js';
+import { ImportResolver } from '../imports/import.resolver.js';
 import { IndicatorResolver } from '../indicators/indicator.resolver.js';
 import { InterventionResolver } from '../interventions/intervention.resolver.js';
 import { HouseholdNeedsResolver, NeedResolver } from '../needs/need.resolver.js';
@@ -48,6 +49,7 @@ export async function buildSinergiSchema(options: SchemaOptions): Promise<GraphQ
       AssignmentResolver,
       GrowthMeasurementResolver,
       HouseholdResolver,
+      ImportResolver,
       IndicatorResolver,
       InterventionResolver,
       NeedResolver,
