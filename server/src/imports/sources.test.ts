@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BPNT, demoContext, MENTENG, PBI_JKN, PKH } from './demo-city.fixture.js';
-import { SOURCE_KEYS, type SourceKey } from './import.types.js';
+import { SOURCE_KEYS, type RowProblem, type SourceKey } from './import.types.js';
 import { dateInPeriod } from './sources/dinsos.js';
 import { levelOfRombel } from './sources/disdik.js';
-import { headerKey, knownHeaders, SOURCES, suggestMapping, type MappedRow } from './sources/index.js';
+import { headerKey, knownHeaders, SOURCES, suggestMapping, type MappedRow, type SourceDefinition } from './sources/index.js';
 
 const ctx = demoContext('2026-09-30');
 
@@ -22,9 +22,11 @@ function row(source: SourceKey, headers: string[], cells: string[]): MappedRow {
   return values;
 }
 
-function parse(source: SourceKey, record: Record<string, string>) {
-  const headers = Object.keys(record);
-  return SOURCES[source].parse(row(source, headers, Object.values(record)), ctx);
+type RecordOf<K extends SourceKey> = (typeof SOURCES)[K] extends SourceDefinition<infer R> ? R : never;
+
+function parse<K extends SourceKey>(source: K, record: Record<string, string>): { records: RecordOf<K>[]; problems: RowProblem[] } {
+  const definition = SOURCES[source] as unknown as SourceDefinition<RecordOf<K>>;
+  return definition.parse(row(source, Object.keys(record), Object.values(record)), ctx);
 }
 
 describe('source definitions', () => {
