@@ -97,7 +97,7 @@ export function importRoutes(db: Database, runner: ImportRunner, log: Logger): R
   router.get('/import/jobs/:id/errors.csv', cookieParser(), async (req, res) => {
     const viewer = await viewerOf(db, req);
     if (!viewer) return fail(res, 401, 'UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
-    const id = req.params['id'] ?? '';
+    const id = String(req.params['id'] ?? '');
     if (!/^[0-9a-f-]{36}$/i.test(id)) return fail(res, 404, 'NOT_FOUND', 'Impor tidak ditemukan.');
     const actor: ImportActor = { viewer, requestId: res.locals['requestId'] as string, ip: req.ip ?? null };
     // One transaction, as the viewer: row-level security decides which jobs' reports they may read.

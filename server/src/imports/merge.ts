@@ -11,7 +11,7 @@ import { alasanOf } from './alasan.js';
 import { sqlRaw, type ImportActor } from './import-transaction.js';
 import type { JobRow } from './dry-run.js';
 import { defaultPosition, isoDate } from './validation.js';
-import type { DinkesRecord, DinsosRecord, DisdikRecord, DtsenRecord } from './sources/index.js';
+import { SOURCES, type DinkesRecord, type DinsosRecord, type DisdikRecord, type DtsenRecord } from './sources/index.js';
 
 export interface StagedRow {
   line: number;
@@ -163,10 +163,10 @@ export async function mergeBatch(trx: Knex.Transaction, actor: ImportActor, job:
       await mergeDtsen(trx, writes, job, rows, result);
       break;
     case 'dinsos':
-      await mergeDinsos(trx, writes, rows, result);
+      await mergeDinsos(trx, writes, job, rows, result);
       break;
     case 'dinkes':
-      await mergeDinkes(trx, writes, rows, result);
+      await mergeDinkes(trx, writes, job, rows, result);
       break;
     case 'disdik':
       await mergeDisdik(trx, writes, job, rows, result);
@@ -174,6 +174,12 @@ export async function mergeBatch(trx: Knex.Transaction, actor: ImportActor, job:
   }
   await writes.flush(trx);
   return result;
+}
+
+/** The file's header of a template column (the template's own when the file lacks it). */
+function columnOf(job: JobRow, key: string): string {
+  const column = job.mapping[key];
+  return (column !== null && column !== undefined ? job.headers[column] : undefined) ?? SOURCES[job.source].columns.find((c) => c.key === key)?.header ?? key;
 }
 
 /** Changed fields of `record` over `existing` that the source may write (none newer from another source). */
@@ -422,7 +428,7 @@ async function findPeople(trx: Knex.Transaction, rows: { line: number; nik?: str
 
 const NOT_FOUND = '"NIK": orang ini tidak terdaftar di Sinergi (atau di luar wilayah Anda)';
 
-async function mergeDinsos(trx: Knex.Transaction, writes: Writes, rows: StagedRow[], result: BatchResult) {
+async function mergeDinsos(trx: Knex.Transaction, writes: Writes, job: JobRow, rows: StagedRow[], result: BatchResult) {
   const records = rows.flatMap((row) => (row.records as DinsosRecord[]).map((r) => ({ line: row.line, r })));
   const person = await findPeople(trx, records.map((x) => ({ line: x.line, nik: x.r.nik })));
   const kks = [...new Set(records.map((x) => x.r.kkNumber).filter((k): k is string => !!k))];
@@ -454,11 +460,11 @@ async function mergeDinsos(trx: Knex.Transaction, writes: Writes, rows: StagedRo
         personTarget ? { birthDate: isoDate(personTarget['birth_date']), sex: personTarget['sex'] as never } : null,
         false,
         r.deliveredOn,
-        () => 'NIK',
+        () => columnOf(job, 'nik'),
       );
     } catch (error) {
       push('REJECTED');
-      reasons.set(line, alasanOf(error, 'NIK'));
+      reasons.set(line, alasanOf(error, columnOf(job, 'nik')));
       continue;
     }
     planned.push({
@@ -515,7 +521,7 @@ function combine(statuses: RowResult['status'][]): RowResult['status'] {
   return 'UNCHANGED';
 }
 
-async function mergeDinkes(trx: Knex.Transaction, writes: Writes, rows: StagedRow[], result: BatchResult) {
+async function mergeDinkes(trx: Knex.Transaction, writes: Writes, job: JobRow, rows: StagedRow[], result: BatchResult) {
   const records = rows.map((row) => ({ line: row.line, r: row.records[0] as DinkesRecord }));
   const person = await findPeople(trx, records.map((x) => ({ line: x.line, nik: x.r.nik, name: x.r.name, birthDate: x.r.birthDate, areaId: x.r.areaId })));
   const found = records.map((x) => ({ ...x, p: person({ line: x.line, nik: x.r.nik }) }));
@@ -537,10 +543,10 @@ async function mergeDinkes(trx: Knex.Transaction, writes: Writes, rows: StagedRo
       values = measurementValues(
         { sex: p['sex'] as never, birthDate },
         { measuredOn: r.measuredOn, heightCm: r.heightCm, weightKg: r.weightKg, position: (r.position ?? defaultPosition({ birthDate, measuredOn: r.measuredOn })) as never },
-        (name) => ({ measuredOn: 'Tanggal Pengukuran', heightCm: 'Tinggi', weightKg: 'Berat', position: 'Cara Ukur', personId: 'Tgl Lahir' })[name],
+        (name) => columnOf(job, name === 'personId' ? 'birthDate' : name),
       );
     } catch (error) {
-      result.rows.push({ line, status: 'REJECTED', reason: alasanOf(error, 'NIK') });
+      result.rows.push({ line, status: 'REJECTED', reason: alasanOf(error, columnOf(job, 'nik')) });
       continue;
     }
     const key = `${p['id'] as string}|${values.measuredOn}`;

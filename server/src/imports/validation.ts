@@ -1,5 +1,4 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { can, inArea } from '../auth/policy.js';
 import { Relation, Role } from '../graphql/enums.js';
 import { householdFieldChanges, validatePerson } from '../households/household.service.js';
@@ -10,7 +9,7 @@ import { nikProblem } from '../households/identity-numbers.js';
 import { today } from '../config/clock.js';
 import { alasanOf, quoteColumn, translateProblem } from './alasan.js';
 import type { AreaRef, RowProblem, SourceKey } from './import.types.js';
-import { inImportTransaction, type ImportActor } from './import-transaction.js';
+import type { ImportActor } from './import-transaction.js';
 import type { ProgramRef } from './programs.js';
 import { AreaResolver } from './regions.js';
 import { SOURCES, type DinkesRecord, type DinsosRecord, type DisdikRecord, type DtsenRecord, type MappedRow } from './sources/index.js';
@@ -18,7 +17,7 @@ import { SOURCES, type DinkesRecord, type DinsosRecord, type DisdikRecord, type 
 /** A program as the validation needs it (ownership, dates, target). */
 export interface ProgramFacts extends ProgramRef {
   startsOn: string;
-  endsOn: string | null;
+  endsOn?: string;
   frequency: string;
   targetUnit: string;
 }
@@ -37,7 +36,7 @@ export async function loadReferenceData(trx: Knex.Transaction): Promise<Referenc
     name: p['name'] as string,
     ownerId: p['owner_id'] as string,
     startsOn: isoDate(p['starts_on']),
-    endsOn: p['ends_on'] ? isoDate(p['ends_on']) : null,
+    endsOn: p['ends_on'] ? isoDate(p['ends_on']) : undefined,
     frequency: p['frequency'] as string,
     targetUnit: p['target_unit'] as string,
   }));
@@ -87,7 +86,7 @@ export class RowValidator {
     const errors: string[] = [];
     for (const record of records) {
       try {
-        this.applyRules(record, header);
+        this.applyRules(record, header, values);
       } catch (error) {
         errors.push(error instanceof RowRuleError ? error.message : alasanOf(error, header('nik')));
       }
@@ -112,7 +111,7 @@ export class RowValidator {
     if (!code || !inArea(code, this.actor.viewer.areaCode!)) throw new RowRuleError(column, 'kelurahan di luar wilayah Anda');
   }
 
-  private applyRules(record: object, header: (key: string) => string): void {
+  private applyRules(record: object, header: (key: string) => string, values: MappedRow): void {
     // The shared validators name fields as the API does; the template keys are the same names.
     const field: FieldNamer = (name) => header(name);
     switch (this.source) {
@@ -130,7 +129,7 @@ export class RowValidator {
           { kkNumber: r.kkNumber, address: r.address, rt: r.rt, rw: r.rw, welfareDecile: r.welfareDecile },
           field,
         );
-        this.assertOfficerArea(r.areaId, header('kelurahanCode'));
+        this.assertOfficerArea(r.areaId, values['kelurahanCode'] ? header('kelurahanCode') : header('kelurahanName'));
         return;
       }
       case 'dinsos': {
@@ -157,13 +156,13 @@ export class RowValidator {
         } else {
           requireDate(header('measuredOn'), r.measuredOn, { min: '2000-01-01', max: today() });
         }
-        this.assertOfficerArea(r.areaId, header('kelurahan'));
+        this.assertOfficerArea(r.areaId, header('kelurahanName'));
         return;
       }
       case 'disdik': {
         const r = record as DisdikRecord;
         if (r.nik) checkNik(r.nik, header('nik'), undefined);
-        this.assertOfficerArea(r.areaId, header('kelurahan'));
+        this.assertOfficerArea(r.areaId, header('kelurahanName'));
         return;
       }
     }
