@@ -14,7 +14,7 @@ export function isProblem<T>(p: Parsed<T>): p is { problem: string; review?: boo
 /** Empty or a placeholder agencies write for "no data". */
 export function isBlank(text: string | undefined): boolean {
   const t = (text ?? '').trim();
-  return t === '' || /^-+$/.test(t) || /^(null|n\/a|na|#n\/a)$/i.test(t);
+  return t === '' || /^-+$/.test(t) || /^(null|n\/a|#n\/a)$/i.test(t);
 }
 
 // --- dates ------------------------------------------------------------------------------------

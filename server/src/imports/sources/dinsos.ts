@@ -70,7 +70,8 @@ export const dinsosSource: SourceDefinition<DinsosRecord> = {
     assign(base, 'periodLabel', periodLabel);
 
     const records: DinsosRecord[] = [];
-    const add = (ref: string, key: string, extra: Partial<DinsosRecord>, fallbackDate: string) => {
+    const fallbackDate = (periodLabel && dateInPeriod(periodLabel, ctx.sourceDate)) || ctx.sourceDate;
+    const add = (ref: string, key: string, extra: Partial<DinsosRecord>) => {
       const r = resolveProgram(ref, ctx.programs);
       if ('problem' in r) return row.problem(key, r.problem);
       if (records.some((x) => x.programId === r.program.id)) return;
@@ -83,11 +84,11 @@ export const dinsosSource: SourceDefinition<DinsosRecord> = {
       const extra: Partial<DinsosRecord> = {};
       assign(extra, 'valueRp', row.get('valueRp', parseRupiah));
       assign(extra, 'quantity', row.get('quantity', parsePositive));
-      add(program, 'program', extra, (periodLabel && dateInPeriod(periodLabel, ctx.sourceDate)) || ctx.sourceDate);
+      add(program, 'program', extra);
     } else if (row.mapped('program') || !FLAGS.some((f) => row.mapped(f.key))) {
       row.missing('program');
     }
-    for (const f of flagged) add(f.program, f.key, {}, ctx.sourceDate);
+    for (const f of flagged) add(f.program, f.key, {});
     return { records: rejected(row) ? [] : records, problems: row.problems };
   },
 };
