@@ -16,7 +16,8 @@ export interface DinsosRecord {
 }
 
 // Recipient lists from SIKS-NG/DTKS and P3KE mark each program with a column of its own
-// ('BANSOS PKH' = YA); each marked program becomes one delivery dated by the file's data date.
+// ('BANSOS PKH' = YA); each marked program becomes one delivery, dated inside the row's period or
+// by the file's data date.
 const FLAGS = [
   { key: 'flagPkh', program: 'PKH', header: 'PKH', aliases: ['BANSOS PKH', 'Penerima PKH'] },
   { key: 'flagBpnt', program: 'BPNT', header: 'BPNT', aliases: ['BANSOS BPNT', 'Penerima BPNT'] },
