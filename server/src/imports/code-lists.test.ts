@@ -109,6 +109,10 @@ describe('code lists', () => {
     expectMaps(L.JKN, [['1', 'PBI'], ['0', null], ['PBI', 'PBI'], ['Non PBI', 'NON_PBI'], ['Mandiri', 'NON_PBI'], ['Tidak ada', 'NONE']]);
   });
 
+  it('Kesulitan fungsional (DTSEN id_penglihatan … id_mengurus_diri): 1–2 count as a disability', () => {
+    expectMaps(L.DIFFICULTY, [['1', true], ['2', true], ['3', false], ['4', false], ['8', null], ['Tidak ada kesulitan', false]]);
+  });
+
   it('Disabilitas', () => {
     expectMaps(L.DISABILITY, [['Tidak ada', 'NONE'], ['Fisik', 'PHYSICAL'], ['Tuna netra', 'SENSORY'], ['Ganda', 'MULTIPLE'], ['Mental', 'MENTAL']]);
   });

@@ -106,7 +106,9 @@ describe('dtsen layouts', () => {
     'kode_kecamatan', 'kecamatan', 'kode_kelurahan_desa', 'kelurahan_desa', 'alamat', 'desil_nasional', 'cut_off_keluarga', 'status_dtsen',
     'umur_2026', 'pbi', 'jumlah_anggota_keluarga', 'id_jenis_kelamin', 'tgl_lahir', 'id_hub_kepala_keluarga', 'id_status_perkawinan',
     'id_partisipasi_sekolah', 'id_jenjang_pendidikan_dukcapil', 'id_status_penguasaan_bangunan', 'id_lantai_terluas', 'id_dinding_terluas',
-    'id_atap_terluas', 'id_sumber_airminum', 'id_fasilitas_bab', 'id_sumberpenerangan', 'id_bb_utama', 'luas_lantai_bangunan',
+    'id_atap_terluas', 'id_sumber_airminum', 'id_fasilitas_bab', 'id_sumberpenerangan', 'id_bb_utama', 'luas_lantai_bangunan', 'id_penglihatan',
+    'id_pendengaran', 'id_berjalan_atau_naik_tangga', 'id_menggunakan_tangan_jari', 'id_belajar_kemampuan_intelektual', 'id_pengendalian_perilaku',
+    'id_berbicara_komunikasi', 'id_mengurus_diri', 'id_mengingat_berkonsentrasi', 'id_kesedihan_depresi',
   ];
 
   it('maps the DTSEN snake_case export', () => {
@@ -116,8 +118,29 @@ describe('dtsen layouts', () => {
       welfareDecile: 'desil_nasional', floorType: 'id_lantai_terluas', floorQuality: null, wallType: 'id_dinding_terluas', wallQuality: null,
       roofType: 'id_atap_terluas', drinkingWater: 'id_sumber_airminum', sanitation: 'id_fasilitas_bab', electricity: 'id_sumberpenerangan',
       homeOwnership: 'id_status_penguasaan_bangunan', educationLevel: 'id_jenjang_pendidikan_dukcapil', schoolEnrolled: 'id_partisipasi_sekolah',
-      occupation: null, employmentStatus: null, jknStatus: 'pbi', disability: null,
+      occupation: null, employmentStatus: null, jknStatus: 'pbi', disability: null, difficultySeeing: 'id_penglihatan',
+      difficultyHearing: 'id_pendengaran', difficultySpeaking: 'id_berbicara_komunikasi', difficultyWalking: 'id_berjalan_atau_naik_tangga',
+      difficultyHands: 'id_menggunakan_tangan_jari', difficultySelfCare: 'id_mengurus_diri', difficultyLearning: 'id_belajar_kemampuan_intelektual',
+      difficultyRemembering: 'id_mengingat_berkonsentrasi', difficultyBehaviour: 'id_pengendalian_perilaku', difficultyDepression: 'id_kesedihan_depresi',
     });
+    // The family decile, not the member's, is the household's.
+    expect(mapped('dtsen', ['desil_nasional_anggota', 'desil_nasional_keluarga'])).toMatchObject({ welfareDecile: 'desil_nasional_keluarga' });
+  });
+
+  it('derives the disability from DTSEN difficulty items ("cannot" or "a lot" counts)', () => {
+    const base = {
+      no_kk: '6271030101150003', nama: 'Yohanes', id_jenis_kelamin: '1', tgl_lahir: '1980-03-12', id_hub_kepala_keluarga: '1',
+      kode_kelurahan_desa: '6271031002',
+    };
+    const disability = (items: Record<string, string>) => parse('dtsen', { ...base, ...items }).records[0]?.disability;
+    expect(disability({ id_penglihatan: '4', id_berjalan_atau_naik_tangga: '3' })).toBe('NONE');
+    expect(disability({ id_penglihatan: '2', id_pendengaran: '1', id_berjalan_atau_naik_tangga: '4' })).toBe('SENSORY');
+    expect(disability({ id_berjalan_atau_naik_tangga: '1', id_mengurus_diri: '2' })).toBe('PHYSICAL');
+    expect(disability({ id_mengingat_berkonsentrasi: '2' })).toBe('INTELLECTUAL');
+    expect(disability({ id_kesedihan_depresi: '1' })).toBe('MENTAL');
+    expect(disability({ id_penglihatan: '1', id_menggunakan_tangan_jari: '2' })).toBe('MULTIPLE');
+    expect(disability({ id_penglihatan: '1', Disabilitas: 'Fisik' })).toBe('PHYSICAL');
+    expect(disability({})).toBeUndefined();
   });
 
   it('reads a DTSEN coded row (dotted region code, numeric codes)', () => {

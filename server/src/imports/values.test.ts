@@ -14,6 +14,7 @@ describe('parseDate', () => {
     ['04-07-2023', '2023-07-04'],
     ['04.07.2023', '2023-07-04'],
     ['29/02/2024', '2024-02-29'],
+    ['20230704', '2023-07-04'],
   ])('reads %s', (text, iso) => {
     expect(parseDate(text, 'Tanggal Lahir')).toEqual({ value: iso });
   });
@@ -31,7 +32,7 @@ describe('parseDate', () => {
     expect(parseDate(text, 'Tanggal')).toEqual({ value: null });
   });
 
-  it.each(['31/02/2020', '2020-13-01', '00/01/2020', '29/02/2023', '60', '80001', '12/2020', 'kemarin', '2023-7-4-1'])(
+  it.each(['31/02/2020', '2020-13-01', '00/01/2020', '29/02/2023', '60', '80001', '12/2020', 'kemarin', '2023-7-4-1', '20231304'])(
     'refuses %s',
     (text) => {
       const r = parseDate(text, 'Tanggal Lahir');

@@ -14,7 +14,7 @@ export function isProblem<T>(p: Parsed<T>): p is { problem: string; review?: boo
 /** Empty or a placeholder agencies write for "no data". */
 export function isBlank(text: string | undefined): boolean {
   const t = (text ?? '').trim();
-  return t === '' || /^-+$/.test(t) || /^(null|n\/a|na|#n\/a)$/i.test(t);
+  return t === '' || /^-+$/.test(t) || /^(null|n\/a|#n\/a)$/i.test(t);
 }
 
 // --- dates ------------------------------------------------------------------------------------
@@ -37,7 +37,7 @@ const DMY_DATE = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})${TIME
 
 /**
  * A date as ISO yyyy-mm-dd: ISO (with an optional time), dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy
- * (one or two digit day and month, optional time), or an Excel serial number (all digits,
+ * (one or two digit day and month, optional time), yyyymmdd, or an Excel serial number (all digits,
  * 1..80000, not a plausible year). Sentinels 0, 8888, 9999 and '-' are empty.
  */
 export function parseDate(text: string, label: string): Parsed<string | null> {
@@ -48,6 +48,8 @@ export function parseDate(text: string, label: string): Parsed<string | null> {
   if (m) return wrap(isoOf(Number(m[1]), Number(m[2]), Number(m[3])), invalid);
   m = DMY_DATE.exec(t);
   if (m) return wrap(isoOf(Number(m[4]), Number(m[3]), Number(m[1])), invalid);
+  m = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(t);
+  if (m) return wrap(isoOf(Number(m[1]), Number(m[2]), Number(m[3])), invalid);
   if (/^\d+$/.test(t)) {
     const n = Number(t);
     if (n >= 1800 && n <= 2200) return { problem: `${label} "${t}" hanya berisi tahun; isi tanggal lengkap` };

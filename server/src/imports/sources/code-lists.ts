@@ -143,6 +143,16 @@ export const DISABILITY = enumList<Disability>('Tidak ada, Fisik, Intelektual, M
   { value: Disability.MULTIPLE, labels: ['Ganda', 'Disabilitas ganda', 'Multi', 'Lebih dari satu'] },
 ]);
 
+/**
+ * DTSEN functional difficulty items (Washington Group style): 1 cannot at all, 2 a lot of
+ * difficulty, 3 some, 4 none. "Cannot" and "a lot" count as a disability, as the WG cut-off does.
+ */
+export const DIFFICULTY = codeList<boolean>('1 tidak bisa, 2 banyak kesulitan, 3 sedikit kesulitan, 4 tidak ada kesulitan', [
+  { value: true, codes: [1, 2], labels: ['Tidak bisa', 'Tidak bisa sama sekali', 'Ya, sepenuhnya', 'Banyak kesulitan', 'Ya, banyak'] },
+  { value: false, codes: [3, 4], labels: ['Sedikit kesulitan', 'Ya, sedikit', 'Tidak ada kesulitan', 'Tidak mengalami kesulitan', 'Tidak'] },
+  { value: null, codes: [8], labels: ['Tidak tahu'] },
+]);
+
 // --- housing (household) ------------------------------------------------------------------------
 
 export const FLOOR = enumList<FloorType>('Tanah, Bambu, Kayu, Semen, Keramik; kode DTSEN 1–9', [

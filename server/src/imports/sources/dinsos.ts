@@ -16,7 +16,8 @@ export interface DinsosRecord {
 }
 
 // Recipient lists from SIKS-NG/DTKS and P3KE mark each program with a column of its own
-// ('BANSOS PKH' = YA); each marked program becomes one delivery dated by the file's data date.
+// ('BANSOS PKH' = YA); each marked program becomes one delivery, dated inside the row's period or
+// by the file's data date.
 const FLAGS = [
   { key: 'flagPkh', program: 'PKH', header: 'PKH', aliases: ['BANSOS PKH', 'Penerima PKH'] },
   { key: 'flagBpnt', program: 'BPNT', header: 'BPNT', aliases: ['BANSOS BPNT', 'Penerima BPNT'] },
@@ -70,7 +71,8 @@ export const dinsosSource: SourceDefinition<DinsosRecord> = {
     assign(base, 'periodLabel', periodLabel);
 
     const records: DinsosRecord[] = [];
-    const add = (ref: string, key: string, extra: Partial<DinsosRecord>, fallbackDate: string) => {
+    const fallbackDate = (periodLabel && dateInPeriod(periodLabel, ctx.sourceDate)) || ctx.sourceDate;
+    const add = (ref: string, key: string, extra: Partial<DinsosRecord>) => {
       const r = resolveProgram(ref, ctx.programs);
       if ('problem' in r) return row.problem(key, r.problem);
       if (records.some((x) => x.programId === r.program.id)) return;
@@ -83,11 +85,11 @@ export const dinsosSource: SourceDefinition<DinsosRecord> = {
       const extra: Partial<DinsosRecord> = {};
       assign(extra, 'valueRp', row.get('valueRp', parseRupiah));
       assign(extra, 'quantity', row.get('quantity', parsePositive));
-      add(program, 'program', extra, (periodLabel && dateInPeriod(periodLabel, ctx.sourceDate)) || ctx.sourceDate);
+      add(program, 'program', extra);
     } else if (row.mapped('program') || !FLAGS.some((f) => row.mapped(f.key))) {
       row.missing('program');
     }
-    for (const f of flagged) add(f.program, f.key, {}, ctx.sourceDate);
+    for (const f of flagged) add(f.program, f.key, {});
     return { records: rejected(row) ? [] : records, problems: row.problems };
   },
 };

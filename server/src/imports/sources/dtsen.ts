@@ -15,6 +15,7 @@ import {
 } from '../../graphql/enums.js';
 import { parseDate, parseIdentifier } from '../values.js';
 import {
+  DIFFICULTY,
   DISABILITY,
   EDUCATION,
   ELECTRICITY,
@@ -60,6 +61,28 @@ export interface DtsenRecord {
   employmentStatus?: EmploymentStatus;
   jknStatus?: JknStatus;
   disability?: Disability;
+}
+
+// DTSEN's functional difficulty items and the disability kind each one indicates.
+const DIFFICULTIES = [
+  { key: 'difficultySeeing', header: 'Kesulitan Penglihatan', dtsen: 'id_penglihatan', kind: Disability.SENSORY },
+  { key: 'difficultyHearing', header: 'Kesulitan Pendengaran', dtsen: 'id_pendengaran', kind: Disability.SENSORY },
+  { key: 'difficultySpeaking', header: 'Kesulitan Berbicara/Berkomunikasi', dtsen: 'id_berbicara_komunikasi', kind: Disability.SENSORY },
+  { key: 'difficultyWalking', header: 'Kesulitan Berjalan/Naik Tangga', dtsen: 'id_berjalan_atau_naik_tangga', kind: Disability.PHYSICAL },
+  { key: 'difficultyHands', header: 'Kesulitan Menggunakan Tangan/Jari', dtsen: 'id_menggunakan_tangan_jari', kind: Disability.PHYSICAL },
+  { key: 'difficultySelfCare', header: 'Kesulitan Mengurus Diri', dtsen: 'id_mengurus_diri', kind: Disability.PHYSICAL },
+  { key: 'difficultyLearning', header: 'Kesulitan Belajar/Intelektual', dtsen: 'id_belajar_kemampuan_intelektual', kind: Disability.INTELLECTUAL },
+  { key: 'difficultyRemembering', header: 'Kesulitan Mengingat/Berkonsentrasi', dtsen: 'id_mengingat_berkonsentrasi', kind: Disability.INTELLECTUAL },
+  { key: 'difficultyBehaviour', header: 'Kesulitan Mengendalikan Perilaku', dtsen: 'id_pengendalian_perilaku', kind: Disability.MENTAL },
+  { key: 'difficultyDepression', header: 'Kesedihan/Depresi', dtsen: 'id_kesedihan_depresi', kind: Disability.MENTAL },
+] as const;
+
+/** The disability kind from the difficulty items: none, one kind, or MULTIPLE; undefined when no item is given. */
+function disabilityOfDifficulties(row: RowReader): Disability | undefined {
+  const answers = DIFFICULTIES.map((d) => ({ kind: d.kind, yes: row.get(d.key, DIFFICULTY.parse) })).filter((a) => a.yes !== undefined);
+  if (answers.length === 0) return undefined;
+  const kinds = new Set(answers.filter((a) => a.yes).map((a) => a.kind));
+  return kinds.size === 0 ? Disability.NONE : kinds.size === 1 ? [...kinds][0]! : Disability.MULTIPLE;
 }
 
 const columns = [
@@ -108,7 +131,11 @@ const columns = [
   column('employmentStatus', 'Status Pekerjaan', ['status_pekerjaan'],
     'Bekerja, Berusaha sendiri, Tidak bekerja, Bukan angkatan kerja, Sekolah.', 'Berusaha sendiri'),
   column('jknStatus', 'Status JKN', ['Kepesertaan JKN', 'PBI JKN', 'pbi'], 'PBI, Non PBI atau Tidak ada (kolom DTSEN pbi: 1 = PBI).', 'PBI'),
-  column('disability', 'Disabilitas', ['Jenis Disabilitas', 'disabilitas'], 'Tidak ada, Fisik, Intelektual, Mental, Sensorik, Ganda.', 'Tidak ada'),
+  column('disability', 'Disabilitas', ['Jenis Disabilitas', 'disabilitas'],
+    'Tidak ada, Fisik, Intelektual, Mental, Sensorik, Ganda. Bila kosong, dihitung dari kolom kesulitan fungsional DTSEN.', 'Tidak ada'),
+  ...DIFFICULTIES.map((d) =>
+    column(d.key, d.header, [d.dtsen], 'Kesulitan fungsional DTSEN: 1 tidak bisa, 2 banyak kesulitan, 3 sedikit kesulitan, 4 tidak ada kesulitan.', ''),
+  ),
 ] as const;
 
 function withQuality<T extends string>(type: T | undefined, quality: 'HIGH' | 'LOW' | undefined, low: T, high: T): T | undefined {
@@ -162,6 +189,7 @@ function readOptional(row: RowReader): Partial<DtsenRecord> {
   assign(record, 'occupation', row.get('occupation', parseText(120)));
   assign(record, 'employmentStatus', row.get('employmentStatus', EMPLOYMENT.parse));
   assign(record, 'jknStatus', row.get('jknStatus', JKN.parse));
-  assign(record, 'disability', row.get('disability', DISABILITY.parse));
+  const fromItems = disabilityOfDifficulties(row);
+  assign(record, 'disability', row.get('disability', DISABILITY.parse) ?? fromItems);
   return record;
 }
