@@ -121,21 +121,25 @@ export function ImportReviews() {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <Stack gap="xs" data-testid="review-list">
             {reviews.map((r) => (
+              // A button holds phrasing content only: spans shown as blocks.
               <UnstyledButton
                 key={r.id}
                 onClick={() => setSelectedId(r.id)}
                 aria-pressed={r.id === selectedId}
                 data-testid="review-item"
                 data-review-id={r.id}
+                p="xs"
+                bg={r.id === selectedId ? 'sinergi.0' : undefined}
+                style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
               >
-                <Paper withBorder p="xs" bg={r.id === selectedId ? 'sinergi.0' : undefined}>
-                  <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
-                    <Text size="sm" fw={600}>{r.kindLabel}</Text>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>
-                  </Group>
-                  <Text size="sm" lineClamp={2}>{r.detail}</Text>
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{t('imports.review.fromFile', { file: r.fileName, line: r.line })}</Text>
-                </Paper>
+                <Group component="span" gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text component="span" size="sm" fw={600}>{r.kindLabel}</Text>
+                  <Text component="span" size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{f.date(r.createdAt)}</Text>
+                </Group>
+                <Text component="span" size="sm" lineClamp={2}>{r.detail}</Text>
+                <Text component="span" display="block" size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {t('imports.review.fromFile', { file: r.fileName, line: r.line })}
+                </Text>
               </UnstyledButton>
             ))}
           </Stack>

@@ -184,5 +184,7 @@ describe('ImportsPage', () => {
     await screen.findByTestId('import-source');
     expect(screen.queryByTestId('import-tab-reviews')).toBeNull();
     expect(screen.getByTestId('template-xlsx').getAttribute('href')).toBe('/import/templates/dtsen.xlsx');
+    expect(screen.getByLabelText(/^Berkas/)).toBe(screen.getByTestId('import-file'));
+    expect(button('import-upload').disabled).toBe(true);
   });
 });

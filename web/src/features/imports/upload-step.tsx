@@ -141,7 +141,9 @@ export function UploadStep({ sources, onUploaded }: { sources: ImportSourceInfo[
         maw={320}
       />
       {uploading && (
-        <Progress value={sent} size="sm" aria-label={t('imports.file.uploading')} data-testid="upload-progress" />
+        <Progress.Root size="sm" role="progressbar" aria-label={t('imports.file.uploading')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={sent} data-testid="upload-progress">
+          <Progress.Section value={sent} withAria={false} />
+        </Progress.Root>
       )}
       {error && (
         <Alert color="red" role="alert" data-testid="upload-error">
