@@ -7,6 +7,8 @@ const API_ORIGIN = 'http://localhost:4000';
 const apiProxy = {
   '/graphql': { target: API_ORIGIN },
   '/healthz': { target: API_ORIGIN },
+  // Uploads, templates and error reports of the data import (plain HTTP beside /graphql).
+  '/import/': { target: API_ORIGIN },
 };
 
 export default defineConfig({

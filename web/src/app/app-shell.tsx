@@ -22,6 +22,7 @@ const NAV: { key: NavKey; to: string }[] = [
   { key: 'workQueue', to: '/antrian-kerja' },
   { key: 'assignments', to: '/penugasan' },
   { key: 'programs', to: '/program' },
+  { key: 'imports', to: '/impor' },
   { key: 'analytics', to: '/analitik' },
   { key: 'indicators', to: '/indikator' },
   { key: 'audit', to: '/audit' },

@@ -26,6 +26,7 @@ const ApiHelpPage = lazy(() => import('../features/api-help/api-help-page').then
 const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page').then((m) => ({ default: m.IndicatorsPage })));
 const OrganizationsPage = lazy(() => import('../features/organizations/organizations-page').then((m) => ({ default: m.OrganizationsPage })));
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
+const ImportsPage = lazy(() => import('../features/imports/imports-page').then((m) => ({ default: m.ImportsPage })));
 const ApiTokensPage = lazy(() => import('../features/api-tokens/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -51,6 +52,7 @@ const router = createBrowserRouter([
       { path: 'penugasan', element: <Lazy><AssignmentsPage /></Lazy> },
       { path: 'program', element: <Lazy><ProgramsPage /></Lazy> },
       { path: 'analitik', element: <Lazy><AnalyticsPage /></Lazy> },
+      { path: 'impor', element: <Lazy><ImportsPage /></Lazy> },
       { path: 'audit', element: <Lazy><AuditPage /></Lazy> },
       { path: 'api', element: <Lazy><ApiHelpPage /></Lazy> },
       { path: 'indikator', element: <Lazy><IndicatorsPage /></Lazy> },

@@ -44,7 +44,7 @@ export function useUser(): CurrentUserFragment {
   return user;
 }
 
-export type NavKey = 'home' | 'households' | 'workQueue' | 'assignments' | 'programs' | 'analytics' | 'audit' | 'apiHelp' | 'indicators' | 'organizations' | 'users' | 'apiTokens';
+export type NavKey = 'home' | 'households' | 'workQueue' | 'assignments' | 'programs' | 'analytics' | 'audit' | 'apiHelp' | 'indicators' | 'organizations' | 'users' | 'apiTokens' | 'imports';
 
 const ALL: readonly Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER', 'AUDITOR'];
 
@@ -62,6 +62,7 @@ export const NAV_ROLES: Record<NavKey, readonly Role[]> = {
   organizations: ['ADMIN'],
   users: ['ADMIN'],
   apiTokens: ALL,
+  imports: ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER'],
 };
 
 export function mayUse(role: Role, key: NavKey): boolean {
@@ -69,4 +70,6 @@ export function mayUse(role: Role, key: NavKey): boolean {
 }
 
 export const DELIVERY_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'NGO_PARTNER', 'PRIVATE_PARTNER'];
+/** Who resolves the import review queue (a kelurahan officer inside their area). */
+export const IMPORT_REVIEW_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'KELURAHAN_OFFICER'];
 export const HOUSEHOLD_EDIT_ROLES: readonly Role[] = ['ADMIN', 'KELURAHAN_OFFICER'];
