@@ -92,8 +92,20 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'Household.needs': 10,
   'Household.matchingPrograms': 10,
   'Person.growthMeasurements': 12,
+  'Query.importSources': 4,
+  'Query.importJobs': (args) => firstOf(args, 50),
+  'Query.importReviews': (args) => firstOf(args, 50),
+  'ImportSourceInfo.columns': 40,
+  'ImportJob.mapping': 40,
+  'ImportJob.firstErrors': (args) => firstOf(args, 20),
+  'ImportReview.values': 7,
   'Need.candidatePrograms': 5,
 };
+/** A list's `first` argument, or its default. */
+function firstOf(args: Record<string, unknown>, fallback: number): number {
+  return typeof args['first'] === 'number' && Number.isFinite(args['first']) ? Math.max(0, Math.min(args['first'], 200)) : fallback;
+}
+
 /** A list missing from LIST_SIZES (a test fails when one is) is counted as this many rows. */
 const UNKNOWN_LIST_SIZE = 100;
 

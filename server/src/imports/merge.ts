@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
-import { today } from '../config/clock.js';
+import { now, today } from '../config/clock.js';
 import { measurementValues } from '../growth/growth-measurement.service.js';
 import { defaultPovertyStatus } from '../households/household.service.js';
 import { REGISTRATION_REASON } from '../households/poverty-assessment.service.js';
@@ -36,6 +36,8 @@ const PERSON_FIELDS = ['name', 'sex', 'birthDate', 'relation', 'educationLevel',
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 const json = (value: unknown) => JSON.stringify(value);
+// The application clock, like the mutations' timestamps (tests move it).
+const stamp = () => now().toISOString();
 
 type Row = Record<string, unknown>;
 
@@ -79,6 +81,7 @@ class Writes {
         source: this.job.source.toUpperCase(),
         job_id: this.job.id,
         source_date: isoDate(this.job.source_date),
+        recorded_at: stamp(),
       });
     }
   }
@@ -92,15 +95,17 @@ class Writes {
       area_id: ids.areaId ?? null,
       household_id: ids.householdId ?? null,
       person_id: ids.personId ?? null,
-      record: json(record),
+      record,
       detail,
     });
   }
 
   async flush(trx: Knex.Transaction): Promise<void> {
+    // The rows of one kind all carry the same keys; the table's defaults fill the rest.
     const insert = async (table: string, rows: Row[]) => {
       if (!rows.length) return;
-      await sqlRaw(trx, `insert into ${table} select * from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [json(rows)]);
+      const columns = Object.keys(rows[0]!).join(', ');
+      await sqlRaw(trx, `insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [json(rows)]);
     };
     await insert('household', this.households);
     for (const chunk of [this.householdUpdates]) {
@@ -108,9 +113,9 @@ class Writes {
       const cols = ['address', 'rt', 'rw', 'floor_type', 'wall_type', 'roof_type', 'drinking_water', 'sanitation', 'electricity', 'home_ownership', 'welfare_decile', 'poverty_status', 'data_sources'];
       await sqlRaw(
         trx,
-        `update household h set ${cols.map((c) => `${c} = x.${c}`).join(', ')}, version = h.version + 1, updated_at = now()
+        `update household h set ${cols.map((c) => `${c} = x.${c}`).join(', ')}, version = h.version + 1, updated_at = ?::timestamptz
            from jsonb_populate_recordset(null::household, ?::jsonb) x where h.id = x.id`,
-        [json(chunk)],
+        [stamp(), json(chunk)],
       );
     }
     await insert('person', this.persons);
@@ -118,9 +123,9 @@ class Writes {
       const cols = ['name', 'sex', 'birth_date', 'relation', 'education_level', 'school_enrolled', 'occupation', 'employment_status', 'jkn_status', 'disability'];
       await sqlRaw(
         trx,
-        `update person p set ${cols.map((c) => `${c} = x.${c}`).join(', ')}, version = p.version + 1, updated_at = now()
+        `update person p set ${cols.map((c) => `${c} = x.${c}`).join(', ')}, version = p.version + 1, updated_at = ?::timestamptz
            from jsonb_populate_recordset(null::person, ?::jsonb) x where p.id = x.id`,
-        [json(this.personUpdates)],
+        [stamp(), json(this.personUpdates)],
       );
     }
     await insert('poverty_assessment', this.assessments);
@@ -129,11 +134,11 @@ class Writes {
     if (this.provenance.length) {
       await sqlRaw(
         trx,
-        `insert into field_provenance (household_id, entity_type, entity_id, field, source, job_id, source_date)
-         select household_id, entity_type, entity_id, field, source, job_id, source_date
+        `insert into field_provenance (household_id, entity_type, entity_id, field, source, job_id, source_date, recorded_at)
+         select household_id, entity_type, entity_id, field, source, job_id, source_date, recorded_at
            from jsonb_populate_recordset(null::field_provenance, ?::jsonb)
          on conflict (entity_id, field) do update
-           set source = excluded.source, job_id = excluded.job_id, source_date = excluded.source_date, recorded_at = now()
+           set source = excluded.source, job_id = excluded.job_id, source_date = excluded.source_date, recorded_at = excluded.recorded_at
            where field_provenance.source_date <= excluded.source_date`,
         [json(this.provenance)],
       );
@@ -287,6 +292,8 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
         data_sources: [{ source: 'DTSEN', date: sourceDate }],
         verification_status: 'UNVERIFIED',
         version: 1,
+        created_at: stamp(),
+        updated_at: stamp(),
       };
       writes.households.push(household);
       writes.assessments.push(assessment(writes, household['id'] as string, head.welfareDecile!, null, null, REGISTRATION_REASON));
@@ -392,6 +399,7 @@ function assessment(writes: Writes, householdId: string, decile: number, previou
     reason,
     assessed_by_id: writes.actorIds.userId,
     organization_id: writes.actorIds.organizationId,
+    created_at: stamp(),
   };
 }
 
@@ -412,6 +420,8 @@ function personRow(id: string, householdId: string, r: DtsenRecord): Row {
     jkn_status: r.jknStatus ?? 'NONE',
     pregnant: false,
     version: 1,
+    created_at: stamp(),
+    updated_at: stamp(),
   };
 }
 
@@ -483,6 +493,8 @@ async function mergeDinsos(trx: Knex.Transaction, writes: Writes, job: JobRow, r
         logged_by_id: writes.actorIds.userId,
         organization_id: program['owner_id'],
         version: 1,
+        created_at: stamp(),
+        updated_at: stamp(),
       },
     });
   }
@@ -573,6 +585,7 @@ async function mergeDinkes(trx: Knex.Transaction, writes: Writes, job: JobRow, r
       stunting_status: values.stuntingStatus,
       recorded_by_id: writes.actorIds.userId,
       organization_id: writes.actorIds.organizationId,
+      created_at: stamp(),
     });
     result.householdIds.add(p['household_id'] as string);
     result.personIds.add(p['id'] as string);

@@ -95,12 +95,15 @@ export async function stageFile(orm: MikroORM, actor: ImportActor, request: Stag
           if (rows > limits.maxRows) {
             throw new ImportFileError('TOO_MANY_ROWS', `Berkas berisi lebih dari ${limits.maxRows.toLocaleString('id-ID')} baris data; bagi menjadi beberapa berkas.`);
           }
-          yield `${id}\t${row.line}\t${copyText(JSON.stringify(row.cells))}\n`;
+          yield `${row.line}\t${copyText(JSON.stringify(row.cells))}\n`;
         }
       })(),
     );
-    await pipeline(lines, connection.query(copyFrom('copy import_row (job_id, line, cells) from stdin')) as NodeJS.WritableStream);
+    // COPY cannot write a table under row-level security: into a temporary table, then one insert.
+    await trx.raw('create temporary table import_upload (line integer not null, cells jsonb not null) on commit drop');
+    await pipeline(lines, connection.query(copyFrom('copy import_upload (line, cells) from stdin')) as NodeJS.WritableStream);
     if (rows === 0) throw new ImportFileError('EMPTY_FILE', 'Berkas tidak berisi baris data di bawah judul kolom.');
+    await trx.raw('insert into import_row (job_id, line, cells) select ?, line, cells from import_upload', [id]);
     await trx('import_job').where({ id }).update({ rows_total: rows });
     return id;
   });

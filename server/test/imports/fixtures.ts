@@ -29,15 +29,27 @@ export interface NewFamily {
   niks: string[];
 }
 
+const FAMILY_NAMES = [
+  ['Yohanes Ambun', 'Marta Lilis', 'Kristian Jaya'],
+  ['Budi Santoso', 'Rina Wati', 'Dimas Putra'],
+  ['Hendrik Liong', 'Sari Murni', 'Agus Pratama'],
+  ['Ilham Nugraha', 'Dewi Kartika', 'Fajar Ramadhan'],
+  ['Tambun Bungai', 'Nyai Undang', 'Damang Batu'],
+  ['Rahmat Hidayat', 'Siti Aisyah', 'Rizky Maulana'],
+  ['Paulus Riwut', 'Elisabeth Ina', 'Markus Tingang'],
+];
+
 /** A family not in the registry: head, spouse and a child, in Menteng (62.71.03.1002) unless told. */
 export function newFamily(serial: number, options: { area?: string; address?: string; decile?: number } = {}): NewFamily {
   const area = options.area ?? '62.71.03.1002';
   const region = area.replace(/\./g, '').slice(0, 6);
   const kk = makeKk({ regionCode: region, issueDate: '2019-05-14', serial: 7000 + serial });
+  // Names and birth dates differ per family: alike ones would rightly be held as near duplicates.
+  const [head, spouse, child] = FAMILY_NAMES[serial % FAMILY_NAMES.length]!;
   const people = [
-    { name: `Budi Santoso ${serial}`, sex: 'MALE' as const, birthDate: '1985-02-11', relation: 'Kepala Keluarga' },
-    { name: `Rina Wati ${serial}`, sex: 'FEMALE' as const, birthDate: '1988-07-23', relation: 'Istri' },
-    { name: `Dimas Putra ${serial}`, sex: 'MALE' as const, birthDate: '2016-03-09', relation: 'Anak' },
+    { name: head, sex: 'MALE' as const, birthDate: `${1970 + serial}-02-11`, relation: 'Kepala Keluarga' },
+    { name: spouse, sex: 'FEMALE' as const, birthDate: `${1972 + serial}-07-23`, relation: 'Istri' },
+    { name: child, sex: 'MALE' as const, birthDate: `${2008 + serial}-03-09`, relation: 'Anak' },
   ];
   const niks = people.map((p, i) => makeNik({ regionCode: region, sex: p.sex, birthDate: p.birthDate, serial: 7000 + serial * 3 + i }));
   const rows = people.map((p, i) => [

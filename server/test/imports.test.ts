@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.js';
+import { csv, dmy, DTSEN_HEADER, newFamily, type Cells } from './imports/fixtures.js';
+
+// Data import through its real entry points: the multipart upload, the GraphQL mapping, dry run,
+// commit and review queue, the error report. One demo-seeded database for the file.
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const user of ['admin', 'bappeda', 'lurah.menteng', 'ngo', 'dinkes', 'dinsos']) tokens[user] = await server.login(user);
+}, 120_000);
+afterAll(() => server?.close());
+
+async function upload(user: string, source: string, name: string, body: string | Buffer, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set('source', source);
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.set('file', new Blob([body]), name);
+  const res = await fetch(`${server.url}/import/jobs`, { method: 'POST', headers: { authorization: `Bearer ${tokens[user]}` }, body: form });
+  return { status: res.status, body: (await res.json()) as { id?: string; error?: { code: string; message: string } } };
+}
+
+const JOB = `id status rowsTotal rowsDone validRows inserted updated unchanged rejected inReview message
+  mapping { key column fileHeader required } firstErrors(first: 50) { line reason }`;
+
+async function job(user: string, id: string) {
+  const res = await server.gql(`query ($id: ID!) { importJob(id: $id) { ${JOB} } }`, { id }, tokens[user]);
+  expect(res.errors).toBeUndefined();
+  return res.data.importJob;
+}
+
+/** Waits for the background work to leave `status` (polling, as the portal does). */
+async function settle(user: string, id: string, status: string) {
+  for (let i = 0; i < 600; i++) {
+    const j = await job(user, id);
+    if (j.status !== status) return j;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`job ${id} stayed ${status}`);
+}
+
+async function importFile(user: string, source: string, name: string, body: string | Buffer, fields: Record<string, string> = {}) {
+  const up = await upload(user, source, name, body, fields);
+  expect(up.status, JSON.stringify(up.body)).toBe(201);
+  const id = up.body.id!;
+  const dry = await server.gql(`mutation ($id: ID!) { validateImport(jobId: $id) { status } }`, { id }, tokens[user]);
+  expect(dry.errors).toBeUndefined();
+  const validated = await settle(user, id, 'VALIDATING');
+  expect(validated.status).toBe('VALIDATED');
+  const commit = await server.gql(`mutation ($id: ID!) { commitImport(jobId: $id) { status } }`, { id }, tokens[user]);
+  expect(commit.errors).toBeUndefined();
+  const committed = await settle(user, id, 'COMMITTING');
+  expect(committed.status).toBe('COMMITTED');
+  return { id, validated, committed };
+}
+
+async function tableCounts() {
+  const [row] = await server.query<{ households: string; persons: string; assessments: string }>(
+    `select (select count(*) from household) as households, (select count(*) from person) as persons,
+            (select count(*) from poverty_assessment) as assessments`,
+  );
+  return { households: Number(row!.households), persons: Number(row!.persons), assessments: Number(row!.assessments) };
+}
+
+describe('DTSEN import', () => {
+  let existing: { kk: string; address: string; members: { nik: string; name: string; sex: string; birth: string; relation: string }[]; area: string };
+  let file: string;
+  const families = [newFamily(1), newFamily(2), newFamily(3, { decile: 2 })];
+  const conflictName = 'Nama Berbeda Sekali';
+
+  beforeAll(async () => {
+    const [h] = await server.query<{ id: string; kk_number: string; address: string; code: string }>(
+      `select h.id, h.kk_number, h.address, a.code from household h join area a on a.id = h.area_id
+        where a.code = '62.71.03.1002' and (select count(*) from person p where p.household_id = h.id) >= 3 order by h.kk_number limit 1`,
+    );
+    const members = await server.query<{ nik: string; name: string; sex: string; birth: string; relation: string }>(
+      `select nik, name, sex, to_char(birth_date, 'YYYY-MM-DD') as birth, relation from person where household_id = ? order by relation = 'HEAD' desc, nik`,
+      [h!.id],
+    );
+    existing = { kk: h!.kk_number, address: h!.address, members, area: h!.code };
+    const relationLabel: Record<string, string> = { HEAD: 'Kepala Keluarga', SPOUSE: 'Istri/Suami', CHILD: 'Anak' };
+    const existingRows: Cells[] = members.slice(0, 3).map((m, i) => [
+      existing.kk,
+      m.nik,
+      i === 2 ? conflictName : m.name,
+      m.sex === 'MALE' ? 'L' : 'P',
+      dmy(m.birth),
+      relationLabel[m.relation] ?? 'Lainnya',
+      existing.area,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    const bad: Cells[] = [
+      // A NIK of 15 digits; a date that does not exist; no name.
+      [families[0]!.kk, '627103110285700', 'Salah NIK', 'L', '11/02/1985', 'Anak', '62.71.03.1002', 'Jl. Rajawali 1', '3', '12', 1, 'Tanah', ''],
+      [families[1]!.kk, families[1]!.niks[0]!.replace(/^(\d{6})/, '?'), 'Tanggal Salah', 'L', '31/02/2020', 'Anak', '62.71.03.1002', 'Jl. Rajawali 2', '3', '12', 1, '', ''],
+      [families[2]!.kk, '', '', 'P', '01/01/2019', 'Anak', '62.71.03.1002', 'Jl. Rajawali 3', '3', '12', 2, '', ''],
+    ];
+    file = csv(
+      [
+        ['DATA TUNGGAL SOSIAL EKONOMI NASIONAL'],
+        ['Kota Palangka Raya, Triwulan III 2026'],
+        [],
+        DTSEN_HEADER,
+        ...families.flatMap((f) => f.rows),
+        families[0]!.rows[2]!, // the same child twice
+        ...existingRows,
+        ...bad,
+      ],
+      { bom: true },
+    );
+  });
+
+  it('refuses a partner and an auditor-less upload outright, writing nothing', async () => {
+    const before = await tableCounts();
+    const ngo = await upload('ngo', 'dtsen', 'dtsen.csv', file);
+    expect(ngo.status).toBe(403);
+    expect(ngo.body.error?.message).toMatch(/tidak boleh/);
+    const anonymous = await fetch(`${server.url}/import/jobs`, { method: 'POST', body: new FormData() });
+    expect(anonymous.status).toBe(401);
+    expect(await tableCounts()).toEqual(before);
+    const [{ n }] = (await server.query<{ n: string }>(`select count(*) as n from import_job`)) as [{ n: string }];
+    expect(Number(n)).toBe(0);
+  });
+
+  it('refuses empty, unreadable and headerless files with an Indonesian message', async () => {
+    expect((await upload('bappeda', 'dtsen', 'kosong.csv', '')).body.error?.message).toMatch(/Berkas/);
+    expect((await upload('bappeda', 'dtsen', 'acak.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 9, 9, 9]))).status).toBe(400);
+    const unknown = await upload('bappeda', 'dtsen', 'lain.csv', 'warna;rasa\r\nmerah;manis\r\n');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error?.message).toMatch(/judul kolom|kolom/i);
+  });
+
+  it('dry-runs, then commits with exact counts, reasons, review entries and provenance', async () => {
+    const before = await tableCounts();
+    const { id, validated, committed } = await importFile('bappeda', 'dtsen', 'dtsen-triwulan3.csv', file, { sourceDate: '2026-09-30' });
+    // 9 new people + 1 duplicate + 3 existing + 3 bad = 16 data rows.
+    expect(validated.rowsTotal).toBe(16);
+    expect(validated.rejected).toBe(4);
+    expect(validated.validRows).toBe(12);
+    const reasons = validated.firstErrors.map((e: { reason: string }) => e.reason).join('\n');
+    expect(reasons).toMatch(/"NIK": .*16/);
+    expect(reasons).toMatch(/"Tanggal Lahir"/);
+    expect(reasons).toMatch(/"Nama"/);
+    expect(reasons).toMatch(/baris ganda/);
+    expect(committed.inserted).toBe(9);
+    expect(committed.inReview).toBe(1);
+    expect(committed.unchanged).toBe(2);
+    expect(committed.updated).toBe(0);
+    const after = await tableCounts();
+    expect(after.households - before.households).toBe(3);
+    expect(after.persons - before.persons).toBe(9);
+    // One registration assessment per new family.
+    expect(after.assessments - before.assessments).toBe(3);
+    const [review] = await server.query<{ kind: string }>(`select kind from import_review where job_id = ?`, [id]);
+    expect(review?.kind).toBe('NIK_DIFFERENT_PERSON');
+    const provenance = await server.query<{ source: string; source_date: string }>(
+      `select f.source, to_char(f.source_date, 'YYYY-MM-DD') as source_date from field_provenance f
+         join person p on p.id = f.entity_id where p.nik = ? and f.field = 'name'`,
+      [families[0]!.niks[0]],
+    );
+    expect(provenance).toEqual([{ source: 'DTSEN', source_date: '2026-09-30' }]);
+    const events = await server.query<{ entity_ids: string[] }>(`select entity_ids from audit_event where action = 'IMPORT' and entity_type = 'ImportJob'`);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.entity_ids[0] === id)).toBe(true);
+    // The new families' needs were derived in the same batches.
+    const needs = await server.query(`select 1 from household_need n join household h on h.id = n.household_id where h.kk_number = ?`, [families[0]!.kk]);
+    expect(needs.length).toBeGreaterThan(0);
+  });
+
+  it('serves the error report: the original row and "alasan"', async () => {
+    const [{ id }] = (await server.query<{ id: string }>(`select id from import_job where file_name = 'dtsen-triwulan3.csv'`)) as [{ id: string }];
+    const res = await fetch(`${server.url}/import/jobs/${id}/errors.csv`, { headers: { authorization: `Bearer ${tokens['bappeda']}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(['baris', ...DTSEN_HEADER, 'alasan'].join(';'));
+    expect(lines).toHaveLength(5);
+    expect(lines.some((l) => l.includes('627103110285700'))).toBe(true);
+    // Another user without access to the job finds nothing.
+    const other = await fetch(`${server.url}/import/jobs/${id}/errors.csv`, { headers: { authorization: `Bearer ${tokens['lurah.menteng']}` } });
+    expect(other.status).toBe(404);
+  });
+
+  it('changes nothing when the same file comes again, and says so', async () => {
+    const before = await tableCounts();
+    const { committed } = await importFile('bappeda', 'dtsen', 'dtsen-triwulan3-lagi.csv', file, { sourceDate: '2026-09-30' });
+    expect(committed.inserted).toBe(0);
+    expect(committed.updated).toBe(0);
+    expect(committed.unchanged).toBe(11);
+    expect(committed.message).toMatch(/sudah diimpor/);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('never lets an older source overwrite a newer value', async () => {
+    const family = families[0]!;
+    const older = csv([DTSEN_HEADER, [...family.rows[0]!.slice(0, 7), 'Jl. Lama 9', '3', '12', 1, 'Tanah', '']]);
+    const { committed } = await importFile('bappeda', 'dtsen', 'dtsen-lama.csv', older, { sourceDate: '2025-01-31' });
+    expect(committed.updated).toBe(0);
+    const [h] = await server.query<{ address: string }>(`select address from household where kk_number = ?`, [family.kk]);
+    expect(h!.address).toBe('Jl. Rajawali 1');
+    const newer = csv([DTSEN_HEADER, [...family.rows[0]!.slice(0, 7), 'Jl. Baru 10', '3', '12', 1, 'Tanah', '']]);
+    const second = await importFile('bappeda', 'dtsen', 'dtsen-baru.csv', newer, { sourceDate: '2026-10-31' });
+    expect(second.committed.updated).toBe(1);
+    const [h2] = await server.query<{ address: string }>(`select address from household where kk_number = ?`, [family.kk]);
+    expect(h2!.address).toBe('Jl. Baru 10');
+  });
+
+  it("rejects a kelurahan officer's row of another kelurahan, imports the rest", async () => {
+    const own = newFamily(4);
+    const elsewhere = newFamily(5, { area: '62.71.01.1001' });
+    const { committed, validated } = await importFile('lurah.menteng', 'dtsen', 'menteng.csv', csv([DTSEN_HEADER, ...own.rows, elsewhere.rows[0]!]));
+    expect(validated.rejected).toBe(1);
+    expect(validated.firstErrors[0].reason).toMatch(/di luar wilayah Anda/);
+    expect(committed.inserted).toBe(3);
+    expect(await server.query(`select 1 from household where kk_number = ?`, [elsewhere.kk])).toHaveLength(0);
+  });
+
+  it('lets a coordinator resolve a review by merging the file into the registered person', async () => {
+    const open = await server.gql(`{ importReviews { id kind values { label incoming existing } } }`, {}, tokens['bappeda']);
+    expect(open.errors).toBeUndefined();
+    const review = open.data.importReviews.find((r: { kind: string }) => r.kind === 'NIK_DIFFERENT_PERSON');
+    expect(review.values.find((v: { label: string }) => v.label === 'Nama').incoming).toBe(conflictName);
+    const partner = await server.gql(`mutation ($id: ID!) { resolveImportReview(id: $id, decision: MERGE) { status } }`, { id: review.id }, tokens['ngo']);
+    expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const res = await server.gql(`mutation ($id: ID!) { resolveImportReview(id: $id, decision: MERGE) { status } }`, { id: review.id }, tokens['bappeda']);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.resolveImportReview.status).toBe('MERGED');
+    const [p] = await server.query<{ name: string }>(`select name from person where nik = ?`, [existing.members[2]!.nik]);
+    expect(p!.name).toBe(conflictName);
+    const again = await server.gql(`mutation ($id: ID!) { resolveImportReview(id: $id, decision: DISMISS) { status } }`, { id: review.id }, tokens['bappeda']);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+describe('templates', () => {
+  it('serves each source as CSV and XLSX, without a login', async () => {
+    for (const source of ['dtsen', 'dinsos', 'dinkes', 'disdik']) {
+      const c = await fetch(`${server.url}/import/templates/${source}.csv`);
+      expect(c.status).toBe(200);
+      // A BOM, so that Excel reads the file as UTF-8 (fetch's text() would drop it).
+      expect([...Buffer.from(await c.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const x = await fetch(`${server.url}/import/templates/${source}.xlsx`);
+      expect(x.status).toBe(200);
+      expect(Buffer.from(await x.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    }
+    expect((await fetch(`${server.url}/import/templates/lain.csv`)).status).toBe(404);
+  });
+});
