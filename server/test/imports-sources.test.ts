@@ -78,7 +78,7 @@ describe('Dinas Kesehatan (e-PPGBM)', () => {
     expect(children).toHaveLength(3);
     const [a, b, c] = children as [(typeof children)[0], (typeof children)[0], (typeof children)[0]];
     const header = ['NIK', 'Nama', 'JK', 'Tgl Lahir', 'Desa/Kel', 'Tanggal Pengukuran', 'Berat', 'Tinggi', 'Cara Ukur'];
-    const unknownNik = makeNik({ regionCode: '627103', sex: 'FEMALE', birthDate: a.birth, serial: 9876 });
+    const unknownNik = makeNik({ regionCode: '627103', sex: a.sex, birthDate: a.birth, serial: 9876 });
     const row = (nik: string, p: typeof a, on: string, height: number | string) => [
       nik, p.name, p.sex === 'MALE' ? 'L' : 'P', dmy(p.birth), p.kel, dmy(on), '11,5', String(height).replace('.', ','), 'Berdiri',
     ];
