@@ -216,10 +216,18 @@ describe('DTSEN import', () => {
   it("rejects a kelurahan officer's row of another kelurahan, imports the rest", async () => {
     const own = newFamily(4);
     const elsewhere = newFamily(5, { area: '62.71.01.1001' });
-    const { committed, validated } = await importFile('lurah.menteng', 'dtsen', 'menteng.csv', csv([DTSEN_HEADER, ...own.rows, elsewhere.rows[0]!]));
+    // A KK the officer cannot see (registered in another kecamatan) under a Menteng address: the
+    // registry refuses it at commit, and only that family is rejected.
+    const [hidden] = await server.query<{ kk_number: string }>(
+      `select h.kk_number from household h join area a on a.id = h.area_id where a.code like '62.71.01.%' order by h.kk_number limit 1`,
+    );
+    const clash = newFamily(6).rows.map((r) => [hidden!.kk_number, ...r.slice(1)]);
+    const { committed, validated } = await importFile('lurah.menteng', 'dtsen', 'menteng.csv', csv([DTSEN_HEADER, ...own.rows, elsewhere.rows[0]!, ...clash]));
     expect(validated.rejected).toBe(1);
     expect(validated.firstErrors[0].reason).toMatch(/di luar wilayah Anda/);
     expect(committed.inserted).toBe(3);
+    expect(committed.rejected).toBe(1 + clash.length);
+    expect(committed.firstErrors.map((e: { reason: string }) => e.reason)).toContain('"Nomor KK": sudah terdaftar (mungkin di luar wilayah Anda)');
     expect(await server.query(`select 1 from household where kk_number = ?`, [elsewhere.kk])).toHaveLength(0);
   });
 

@@ -56,6 +56,46 @@ export async function beginCommit(trx: Knex.Transaction, actor: ImportActor, job
  * resuming at start-up) continues with the rows still marked VALID, so the end state is the one of an
  * uninterrupted run. Batches of one job never overlap (an advisory lock per job).
  */
+// What a constraint of the registry says to the person reading the error report.
+const CONSTRAINT_REASONS: Record<string, string> = {
+  person_one_head_per_household: '"Hubungan dengan Kepala Keluarga": keluarga ini sudah punya kepala keluarga',
+  person_nik_key: '"NIK": sudah terdaftar untuk orang lain',
+  household_kk_number_key: '"Nomor KK": sudah terdaftar (mungkin di luar wilayah Anda)',
+  growth_measurement_person_id_measured_on_key: '"Tanggal Pengukuran": anak ini sudah punya pengukuran pada tanggal itu',
+  intervention_once_per_period: '"Program": penyaluran ini sudah tercatat untuk periode tersebut',
+};
+
+const isConstraintViolation = (error: unknown) => typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('23');
+
+/**
+ * A batch in a savepoint; when the registry refuses it (a constraint the checks before could not see,
+ * e.g. a row written meanwhile by someone else), each group again in a savepoint of its own, and the
+ * groups still refused are rejected with the reason: one bad family never stops the file.
+ */
+async function mergeSafely(trx: Knex.Transaction, actor: ImportActor, job: JobRow, rows: StagedRow[]): Promise<BatchResult> {
+  try {
+    return await trx.transaction((savepoint) => mergeBatch(savepoint, actor, job, rows));
+  } catch (error) {
+    if (!isConstraintViolation(error)) throw error;
+  }
+  const result: BatchResult = { rows: [], householdIds: new Set(), personIds: new Set() };
+  const groups = new Map<string, StagedRow[]>();
+  for (const row of rows) (groups.get(row.group_key) ?? groups.set(row.group_key, []).get(row.group_key)!).push(row);
+  for (const group of groups.values()) {
+    try {
+      const one = await trx.transaction((savepoint) => mergeBatch(savepoint, actor, job, group));
+      result.rows.push(...one.rows);
+      for (const id of one.householdIds) result.householdIds.add(id);
+      for (const id of one.personIds) result.personIds.add(id);
+    } catch (error) {
+      if (!isConstraintViolation(error)) throw error;
+      const reason = CONSTRAINT_REASONS[(error as { constraint?: string }).constraint ?? ''] ?? 'bertentangan dengan data yang sudah terdaftar';
+      for (const row of group) result.rows.push({ line: row.line, status: 'REJECTED', reason });
+    }
+  }
+  return result;
+}
+
 export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string, options: CommitOptions): Promise<void> {
   const job = await inImportTransaction(orm, actor, null, async (_em, trx) => {
     const job = await ownJob(trx, actor, jobId);
@@ -112,7 +152,7 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
     .whereIn('group_key', groups.map((g) => g.group_key))
     .orderBy('line')
     .select('line', 'records', 'group_key')) as StagedRow[];
-  const result: BatchResult = await mergeBatch(trx, actor, job, rows);
+  const result = await mergeSafely(trx, actor, job, rows);
   await sqlRaw(
         trx,
     `update import_row r set status = x.status, reason = coalesce(x.reason, r.reason)

@@ -229,6 +229,11 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
   const niks = [...new Set(records.map((x) => x.r.nik).filter((n): n is string => !!n))];
   const households = new Map(((await trx('household').whereIn('kk_number', kks).select('*')) as Row[]).map((h) => [h['kk_number'] as string, h]));
   const persons = new Map(((await trx('person').whereIn('nik', niks).select('*')) as Row[]).map((p) => [p['nik'] as string, p]));
+  const heads = new Map(
+    ((await trx('person').whereIn('household_id', [...households.values()].map((h) => h['id'] as string)).where('relation', 'HEAD').select('household_id', 'nik')) as Row[]).map(
+      (p) => [p['household_id'] as string, p['nik'] as string],
+    ),
+  );
   const withoutNik = await findByNameAndBirth(
     trx,
     records.filter((x) => !x.r.nik).map((x) => ({ key: x.line, name: x.r.name, birthDate: x.r.birthDate, areaId: x.r.areaId })),
@@ -302,6 +307,17 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
       ]);
     } else {
       const hid = household['id'] as string;
+      // The KK is registered with another head: perhaps another family under a mistyped number. Nothing
+      // of it is merged until someone has looked.
+      const registeredHead = heads.get(hid);
+      const fileHead = members.find((m) => m.r.relation === 'HEAD')?.r.nik;
+      if (registeredHead && fileHead && registeredHead !== fileHead) {
+        for (const m of members) {
+          writes.review(m.line, 'KK_CONFLICT', 'Nomor KK sudah terdaftar dengan kepala keluarga lain', m.r, { areaId: m.r.areaId, householdId: hid, personId: persons.get(m.r.nik ?? '')?.['id'] as string | undefined });
+          result.rows.push({ line: m.line, status: 'REVIEW', reason: 'menunggu peninjauan: Nomor KK terdaftar dengan kepala keluarga lain' });
+        }
+        continue;
+      }
       const changed = changes(householdRecord, household, HOUSEHOLD_FIELDS, provenance.get(hid), sourceDate);
       const update: Row = { ...household };
       for (const f of changed) update[snake(f)] = householdRecord[f];

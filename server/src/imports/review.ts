@@ -18,6 +18,7 @@ export const REVIEW_KINDS: Record<string, string> = {
   NIK_DIFFERENT_PERSON: 'NIK sama, nama atau tanggal lahir berbeda',
   NIK_OTHER_KK: 'NIK sudah terdaftar di KK lain',
   NEAR_DUPLICATE: 'Kemungkinan orang yang sama (NIK berbeda)',
+  KK_CONFLICT: 'Nomor KK terdaftar dengan kepala keluarga lain',
   DAMAGED_IDENTIFIER: 'NIK/KK rusak di berkas (mis. diubah Excel)',
   AMBIGUOUS_AREA: 'Kelurahan tidak pasti',
 };
@@ -94,7 +95,7 @@ export async function resolveReview(ctx: Context, id: string, decision: ImportRe
       throw new BadUserInputError('decision', 'NIK ini sudah dipakai orang yang terdaftar: gabungkan atau abaikan');
     }
     await knex.raw(`select set_config('sinergi.import_review', ?, true)`, [id]);
-    await apply(ctx, knex, row, record, decision);
+    await apply(ctx, row, record, decision);
   }
   await knex('import_review').where({ id }).update({ status: STATUS_OF[decision], resolved_by_id: ctx.viewer!.userId, resolved_at: now() });
   audit(ctx.em, ctx, {
@@ -107,7 +108,7 @@ export async function resolveReview(ctx: Context, id: string, decision: ImportRe
   return reviewOf(knex, { ...row, status: STATUS_OF[decision], resolved_at: now() });
 }
 
-async function apply(ctx: Context, knex: Knex.Transaction, row: Record<string, unknown>, record: DtsenRecord, decision: ImportReviewDecision) {
+async function apply(ctx: Context, row: Record<string, unknown>, record: DtsenRecord, decision: ImportReviewDecision) {
   const em = ctx.em;
   const target = await em.findOne(Household, { kkNumber: record.kkNumber });
   const fields = {
@@ -126,7 +127,8 @@ async function apply(ctx: Context, knex: Knex.Transaction, row: Record<string, u
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   validatePerson('record.', { ...defined } as never);
   try {
-    if (decision === ImportReviewDecision.KEEP_NEW) {
+    // A new member of a KK registered with another head: merging adds them to that family.
+    if (decision === ImportReviewDecision.KEEP_NEW || (row['kind'] === 'KK_CONFLICT' && !row['person_id'])) {
       if (!target) throw new BadUserInputError('decision', 'KK di berkas belum terdaftar; impor keluarganya dulu');
       const person = em.create(Person, { ...defined, household: target } as Person);
       audit(em, ctx, { action: AuditAction.CREATE, entityType: 'Person', entityIds: [person.id, target.id], newValues: snapshot(person) });
@@ -138,7 +140,7 @@ async function apply(ctx: Context, knex: Knex.Transaction, row: Record<string, u
     if (!person) throw new ConflictError('Orang yang dibandingkan sudah tidak ada', { field: 'id' });
     const before = snapshot(person);
     const from = person.household.id;
-    if (row['kind'] === 'NIK_OTHER_KK') {
+    if (row['kind'] === 'NIK_OTHER_KK' || row['kind'] === 'KK_CONFLICT') {
       if (!target) throw new BadUserInputError('decision', 'KK di berkas belum terdaftar; impor keluarganya dulu');
       person.household = target;
     }
@@ -154,5 +156,4 @@ async function apply(ctx: Context, knex: Knex.Transaction, row: Record<string, u
     }
     throw error;
   }
-  void knex;
 }

@@ -90,7 +90,7 @@ export class Migration0010Imports extends Migration {
         id uuid primary key,
         job_id uuid not null references import_job (id) on delete cascade,
         line integer not null,
-        kind text not null check (kind in ('NIK_DIFFERENT_PERSON', 'NIK_OTHER_KK', 'NEAR_DUPLICATE', 'DAMAGED_IDENTIFIER', 'AMBIGUOUS_AREA')),
+        kind text not null check (kind in ('NIK_DIFFERENT_PERSON', 'NIK_OTHER_KK', 'NEAR_DUPLICATE', 'KK_CONFLICT', 'DAMAGED_IDENTIFIER', 'AMBIGUOUS_AREA')),
         area_id uuid references area (id) on delete restrict,
         household_id uuid references household (id) on delete restrict,
         person_id uuid references person (id) on delete restrict,
