@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
+import { DTSEN_HEADER, newFamily } from '../../server/test/imports/fixtures.js';
 import {
   type AxeViolation,
   type LaunchedBrowser,
@@ -119,6 +121,36 @@ async function pickOption(page: Page, scope: Locator, label: RegExp, option: str
   await input.click();
   const choice = typeof option === 'string' ? page.getByRole('option', { name: option, exact: true }) : page.getByRole('option', { name: option });
   await choice.first().click();
+}
+
+/**
+ * A DTSEN roster workbook as an agency sends it: a title row, one header no alias knows (mapped by
+ * hand), a new family of three, a row with a 15-digit NIK, and a registered person under another name.
+ */
+async function importWorkbook() {
+  const ExcelJS = createRequire(path.join(ROOT, 'server/package.json'))('exceljs');
+  const list = await gql(
+    product.url,
+    '{ households(first: 1, filter: { areaCode: "62.71.03.1002" }) { edges { node { id kkNumber members { nik name sex birthDate relation } } } } }',
+    {},
+    adminToken,
+  );
+  const registered = list.data.households.edges[0].node;
+  const person = registered.members.find((m: { relation: string }) => m.relation !== 'HEAD') ?? registered.members[0];
+  const nameHeader = 'Nama Kepala/Anggota';
+  const family = newFamily(41);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Data');
+  sheet.addRow(['DATA DTSEN KELURAHAN MENTENG']);
+  sheet.addRow(DTSEN_HEADER.map((h) => (h === 'Nama' ? nameHeader : h)));
+  for (const row of family.rows) sheet.addRow(row.map(String));
+  sheet.addRow([family.kk, '627103110285700', 'NIK Terpotong', 'L', '01/02/1990', 'Anak', '62.71.03.1002', 'Jl. Rajawali 41', '3', '12', '1', '', '']);
+  const newName = `${person.name} Binti Salah`;
+  const [y, m, d] = (person.birthDate as string).split('-');
+  sheet.addRow([registered.kkNumber, person.nik, newName, person.sex === 'MALE' ? 'L' : 'P', `${d}/${m}/${y}`, 'Anak', '62.71.03.1002', '', '', '', '', '', '']);
+  const file = path.join(dataDir, '..', `${path.basename(dataDir)}-dtsen.xlsx`);
+  await workbook.xlsx.writeFile(file);
+  return { path: file, nameHeader, conflict: { householdId: registered.id as string, nik: person.nik as string, newName } };
 }
 
 /** One line per rule: the pages that break it and a few offending nodes. */
@@ -256,6 +288,7 @@ describe('the portal in a real browser', () => {
       ['audit', '/audit'],
       ['assignments', '/penugasan'],
       ['api-help', '/api'],
+      ['imports', '/impor'],
     ] as const;
     const { page } = await open();
     await loginAs(page, 'admin');
@@ -627,6 +660,49 @@ describe('the portal in a real browser', () => {
       await page.waitForLoadState('networkidle');
       expect(await count()).toBe(before + 1);
       expect(before).toBe(0);
+    });
+
+    it('coordinator imports an XLSX file: maps, dry-runs, commits watching progress, downloads the error report, resolves a review', async () => {
+      const file = await importWorkbook();
+      const { page } = await open();
+      await loginAs(page, 'bappeda');
+      await waitLoggedIn(page);
+      await page.goto('/impor');
+      await page.getByTestId('import-source').selectOption('dtsen');
+      await page.getByTestId('import-file').setInputFiles(file.path);
+      await page.getByTestId('import-upload').click();
+      // The one header no template knows is mapped by hand.
+      const name = page.getByTestId('mapping-name');
+      await name.waitFor({ timeout: 20_000 });
+      await name.selectOption({ label: file.nameHeader });
+      await page.getByTestId('dry-run').click();
+      const summary = page.getByTestId('dry-run-summary');
+      await summary.waitFor({ timeout: 60_000 });
+      await expect.poll(() => summary.locator('[data-count="rejected"]').getAttribute('data-value'), { timeout: 30_000 }).toBe('1');
+      await screenshot(page, 'walk-import-dry-run-desktop');
+      await page.getByTestId('commit').click();
+      const result = page.getByTestId('import-result');
+      await page.getByTestId('import-progress').or(result).first().waitFor({ timeout: 60_000 });
+      await result.waitFor({ timeout: 120_000 });
+      await expect.poll(() => result.locator('[data-count="inserted"]').getAttribute('data-value')).toBe('3');
+      await expect.poll(() => result.locator('[data-count="inReview"]').getAttribute('data-value')).toBe('1');
+      await screenshot(page, 'walk-import-result-desktop');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-report').first().click()]);
+      const report = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      expect(report[0]!.endsWith(';alasan')).toBe(true);
+      expect(report).toHaveLength(2);
+      expect(report[1]).toMatch(/NIK/);
+
+      await page.getByTestId('import-tab-reviews').click();
+      const item = page.getByTestId('review-item').first();
+      await item.waitFor({ timeout: 20_000 });
+      await item.click();
+      await page.getByTestId('review-compare').waitFor();
+      await page.getByTestId('review-merge').click();
+      await page.getByTestId('review-done').waitFor({ timeout: 20_000 });
+      await screenshot(page, 'walk-import-review-desktop');
+      const merged = await gql(product.url, 'query ($id: ID!) { household(id: $id) { members { nik name } } }', { id: file.conflict.householdId }, adminToken);
+      expect(merged.data.household.members.find((m: { nik: string }) => m.nik === file.conflict.nik).name).toBe(file.conflict.newName);
     });
   });
 });
