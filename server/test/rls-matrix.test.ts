@@ -176,7 +176,7 @@ const POLICY: Record<Table, Record<Op, Grants>> = {
   },
   import_job: {
     select: JOB_READERS,
-    // In the viewer's own name and organisation (what the import writes: see the tests after the matrix).
+    // Only in the viewer's own name and organisation.
     insert: to(IMPORTERS, ['own']),
     update: to(IMPORTERS, ['own']),
     delete: {},
