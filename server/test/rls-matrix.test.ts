@@ -41,13 +41,21 @@ const ROWS = {
   organization: ['any'],
   program: ['own', 'other'],
   indicator_value: ['stunting', 'inflation'],
+  import_job: ['own', 'other'],
+  import_row: ['own', 'other'],
+  import_review: ['in', 'out', 'own'],
+  field_provenance: ['in', 'out'],
+  import_mapping: ['any'],
 } as const;
 type Table = keyof typeof ROWS;
 type Grants = Partial<Record<RoleKey, readonly string[]>>;
 
 const GOVERNMENT_WIDE = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'AUDITOR'] as const;
+const IMPORTERS = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER'] as const;
 const LOGGED_IN = ROLES.filter((r) => r !== 'ANONYMOUS');
 const to = (roles: readonly RoleKey[], rows: readonly string[]): Grants => Object.fromEntries(roles.map((r) => [r, rows]));
+/** Import jobs and their staged rows: coordinators, administrators and auditors read every job, other importers their own. */
+const JOB_READERS: Grants = { ...to(['ADMIN', 'COORDINATOR', 'AUDITOR'], ['own', 'other']), ...to(['AGENCY_STAFF', 'KELURAHAN_OFFICER'], ['own']) };
 /** Reads along the household scope of spec §1: city-wide roles all, the kelurahan officer its area, partners their referrals. */
 const householdScoped = (inRows: readonly string[], all: readonly string[]): Grants => ({
   ...to(GOVERNMENT_WIDE, all),
@@ -60,6 +68,10 @@ const householdScoped = (inRows: readonly string[], all: readonly string[]): Gra
  * of a program owned by the viewer's organisation; inOther: another organisation's program, same
  * household. assignment.in: referral of the visible household to the viewer's organisation (partners),
  * inOther: to another partner; out: a closed referral of a household outside the scope.
+ * Imports: own/other, a job (or its staged row) of the viewer / of another user; import_review.in/out:
+ * a review of another user's job in / outside the kelurahan officer's area, own: of the viewer's own
+ * job, outside that area. Partners never see or write import data, auditors only read it (even a job
+ * someone made in their name).
  */
 const POLICY: Record<Table, Record<Op, Grants>> = {
   household: {
@@ -162,6 +174,39 @@ const POLICY: Record<Table, Record<Op, Grants>> = {
     update: { ...to(['ADMIN', 'COORDINATOR'], ['stunting', 'inflation']), AGENCY_STAFF: ['stunting'] },
     delete: {},
   },
+  import_job: {
+    select: JOB_READERS,
+    // Only in the viewer's own name and organisation.
+    insert: to(IMPORTERS, ['own']),
+    update: to(IMPORTERS, ['own']),
+    delete: {},
+  },
+  import_row: {
+    select: JOB_READERS,
+    insert: to(IMPORTERS, ['own']),
+    update: to(IMPORTERS, ['own']),
+    // A re-validation replaces the staged rows of the viewer's own job.
+    delete: to(IMPORTERS, ['own']),
+  },
+  import_review: {
+    select: { ...to(['ADMIN', 'COORDINATOR', 'AUDITOR'], ['in', 'out', 'own']), AGENCY_STAFF: ['own'], KELURAHAN_OFFICER: ['in', 'own'] },
+    insert: to(IMPORTERS, ['own']),
+    // Resolved by a coordinator or the kelurahan officer of the area, not by whoever imported.
+    update: { ...to(['ADMIN', 'COORDINATOR'], ['in', 'out', 'own']), KELURAHAN_OFFICER: ['in'] },
+    delete: {},
+  },
+  field_provenance: {
+    select: { ...to(GOVERNMENT_WIDE, ['in', 'out']), KELURAHAN_OFFICER: ['in'] },
+    insert: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), KELURAHAN_OFFICER: ['in'] },
+    update: { ...to(['ADMIN', 'COORDINATOR', 'AGENCY_STAFF'], ['in', 'out']), KELURAHAN_OFFICER: ['in'] },
+    delete: {},
+  },
+  import_mapping: {
+    select: to([...IMPORTERS, 'AUDITOR'], ['any']),
+    insert: to(IMPORTERS, ['any']),
+    update: to(IMPORTERS, ['any']),
+    delete: {},
+  },
 };
 
 interface Viewer {
@@ -194,6 +239,10 @@ const f = {} as {
   otherEvent: string;
   programs: Record<'ngo' | 'csr' | 'dinkes' | 'third', string>;
   indicators: Record<'stunting' | 'inflation', string>;
+  /** A validated DTSEN job of each viewer, and of the dinsos user (`other`). */
+  jobs: Record<string, string>;
+  /** Reviews of the dinsos job in and out of Menteng, and of each viewer's own job. */
+  reviews: Record<string, string>;
 };
 
 const one = async <T extends Json>(text: string, params: unknown[] = []) => {
@@ -210,6 +259,28 @@ async function cloneAsOwner(table: string, id: string, overrides: Json): Promise
   const cols = Object.keys(row).map((c) => `"${c}"`).join(', ');
   await t.query(`insert into ${table} (${cols}) select ${cols} from jsonb_populate_record(null::${table}, ?::jsonb)`, [JSON.stringify(row)]);
   return row.id as string;
+}
+
+/** An import job of a user, as its owner would record it, with one staged row (line 1). */
+async function makeJob(userId: string, orgId: string, source: string, status: string): Promise<string> {
+  const id = randomUUID();
+  await t.query(
+    `insert into import_job (id, source, file_name, file_sha256, file_bytes, format, headers, source_date, status, created_by_id, organization_id)
+     values (?, ?, 'berkas.csv', ?, 100, 'csv', '["NIK"]', date '2020-01-01', ?, ?, ?)`,
+    [id, source, randomBytes(32).toString('hex'), status, userId, orgId],
+  );
+  await t.query(`insert into import_row (job_id, line, cells) values (?, 1, '["1"]')`, [id]);
+  return id;
+}
+
+/** An open review of a job's line about a household and its first member. */
+async function makeReview(job: string, line: number, household: string): Promise<string> {
+  return (await one<{ id: string }>(
+    `insert into import_review (id, job_id, line, kind, area_id, household_id, person_id, record, detail)
+     select ?, ?, ?, 'NIK_DIFFERENT_PERSON', h.area_id, h.id, (select p.id from person p where p.household_id = h.id order by p.id limit 1), '{}', 'uji'
+       from household h where h.id = ? returning id`,
+    [randomUUID(), job, line, household],
+  )).id;
 }
 
 beforeAll(async () => {
@@ -355,6 +426,24 @@ beforeAll(async () => {
 
   const indicator = async (name: string) => (await one<{ id: string }>(`select id from indicator_value where indicator = ? order by id limit 1`, [name])).id;
   f.indicators = { stunting: await indicator('STUNTING_PREVALENCE_PCT'), inflation: await indicator('INFLATION_YOY_PCT') };
+
+  // Import data: jobs (not committing: the widenings they grant are tested after the matrix), reviews,
+  // the provenance of both households' decile and the DTSEN mapping.
+  const dinsos = await one<{ id: string; organization_id: string }>(`select id, organization_id from app_user where username = 'dinsos'`);
+  f.jobs = { other: await makeJob(dinsos.id, dinsos.organization_id, 'dtsen', 'VALIDATED') };
+  f.reviews = { in: await makeReview(f.jobs['other']!, 1, f.hIn), out: await makeReview(f.jobs['other']!, 2, f.hOut) };
+  for (const key of LOGGED_IN) {
+    f.jobs[key] = await makeJob(viewers[key].userId, viewers[key].orgId, 'dtsen', 'VALIDATED');
+    f.reviews[key] = await makeReview(f.jobs[key]!, 1, f.hOut);
+  }
+  for (const h of [f.hIn, f.hOut]) {
+    await t.query(
+      `insert into field_provenance (household_id, entity_type, entity_id, field, source, job_id, source_date)
+       values (?, 'Household', ?, 'welfareDecile', 'dtsen', ?, date '2020-01-01') on conflict do nothing`,
+      [h, h, f.jobs['other']],
+    );
+  }
+  await t.query(`insert into import_mapping (source, columns, updated_by_id) values ('dtsen', '{}', ?) on conflict do nothing`, [viewers.ADMIN.userId]);
 }, 120_000);
 
 afterAll(async () => {
@@ -400,6 +489,16 @@ function rowOf(table: Table, label: string, v: Viewer): string {
       return label === 'own' ? f.programs[own] : f.programs.third;
     case 'indicator_value':
       return f.indicators[label as 'stunting' | 'inflation'];
+    case 'import_job':
+      return label === 'own' ? f.jobs[stand(v)]! : f.jobs['other']!;
+    case 'import_row':
+      return `${label === 'own' ? f.jobs[stand(v)] : f.jobs['other']}:1`;
+    case 'import_review':
+      return label === 'own' ? f.reviews[stand(v)]! : f.reviews[label]!;
+    case 'field_provenance':
+      return `${label === 'in' ? f.hIn : f.hOut}:welfareDecile`;
+    case 'import_mapping':
+      return 'dtsen';
     default:
       return '';
   }
@@ -499,6 +598,21 @@ async function freshRow(table: Table, source: Json, v: Viewer): Promise<Json> {
       );
       return { ...row, year: free.y, quarter: 1, recorded_by_id: uid };
     }
+    // A job stays its owner's: the label says in whose name it is started.
+    case 'import_job':
+      return { ...row, file_sha256: randomBytes(32).toString('hex') };
+    case 'import_row':
+      return { ...source, line: 2 + Number(digits(6)) };
+    case 'import_review':
+      return { ...row, line: 3 + Number(digits(6)) };
+    case 'field_provenance':
+      return { ...source, entity_id: randomUUID() };
+    case 'import_mapping': {
+      const free = await one<{ s: string }>(
+        `select s from unnest(array['dtsen', 'dinsos', 'dinkes', 'disdik']) s where s not in (select source from import_mapping) limit 1`,
+      );
+      return { ...source, source: free.s, updated_by_id: uid };
+    }
   }
 }
 
@@ -507,7 +621,7 @@ async function freshRow(table: Table, source: Json, v: Viewer): Promise<Json> {
  * back. Allowed when it touched a row; denied when it touched none or PostgreSQL refused it for lack
  * of privilege or by policy (42501). Any other error is a broken fixture and fails the test.
  */
-async function attempt(v: Viewer, text: string, params: unknown[]): Promise<boolean> {
+async function attempt(v: Viewer, text: string, params: unknown[], settings: Record<string, string> = {}): Promise<boolean> {
   await conn.query('begin');
   try {
     await conn.query(
@@ -515,6 +629,7 @@ async function attempt(v: Viewer, text: string, params: unknown[]): Promise<bool
               set_config('sinergi.org_id', $3, true), set_config('sinergi.area_code', $4, true)`,
       [v.userId, v.role, v.orgId, v.areaCode],
     );
+    for (const [name, value] of Object.entries(settings)) await conn.query(`select set_config($1, $2, true)`, [name, value]);
     const res = await conn.query(text, params);
     return (res.command === 'SELECT' ? Number(res.rows[0]?.n ?? 0) : (res.rowCount ?? 0)) > 0;
   } catch (error) {
@@ -528,23 +643,35 @@ async function attempt(v: Viewer, text: string, params: unknown[]): Promise<bool
   }
 }
 
+/** How a row is named, as text, and the column a no-op update sets, where that is not `id`. */
+const KEY: Partial<Record<Table, { key: string; column: string }>> = {
+  audit_event: { key: 'id::text', column: 'action' },
+  import_row: { key: `concat_ws(':', job_id, line)`, column: 'line' },
+  field_provenance: { key: `concat_ws(':', entity_id, field)`, column: 'field' },
+  import_mapping: { key: 'source', column: 'source' },
+};
+
+/** The insert, as the viewer would send it, of a new row like the one named `id`. */
+async function insertOf(table: Table, id: string, v: Viewer): Promise<[string, unknown[]]> {
+  const { r } = await one<{ r: Json }>(`select to_jsonb(x) as r from ${table} x where ${KEY[table]?.key ?? 'id'} = ?`, [id]);
+  const row = await freshRow(table, r, v);
+  const cols = Object.keys(row).map((c) => `"${c}"`).join(', ');
+  return [`insert into ${table} (${cols}) select ${cols} from jsonb_populate_record(null::${table}, $1::jsonb)`, [JSON.stringify(row)]];
+}
+
 async function tryOp(table: Table, op: Op, label: string, v: Viewer): Promise<boolean> {
   const id = await idOf(table, label, v);
-  const key = table === 'audit_event' ? 'id::text' : 'id';
+  const { key, column } = KEY[table] ?? { key: 'id', column: 'id' };
   switch (op) {
     case 'select':
       return attempt(v, `select count(*) as n from ${table} where ${key} = $1`, [id]);
     case 'update':
       // Changes nothing: the row policy decides (what may change is tested below).
-      return attempt(v, `update ${table} set ${table === 'audit_event' ? 'action = action' : 'id = id'} where ${key} = $1`, [id]);
+      return attempt(v, `update ${table} set ${column} = ${column} where ${key} = $1`, [id]);
     case 'delete':
       return attempt(v, `delete from ${table} where ${key} = $1`, [id]);
-    case 'insert': {
-      const { r } = await one<{ r: Json }>(`select to_jsonb(x) as r from ${table} x where ${key} = ?`, [id]);
-      const row = await freshRow(table, r, v);
-      const cols = Object.keys(row).map((c) => `"${c}"`).join(', ');
-      return attempt(v, `insert into ${table} (${cols}) select ${cols} from jsonb_populate_record(null::${table}, $1::jsonb)`, [JSON.stringify(row)]);
-    }
+    case 'insert':
+      return attempt(v, ...(await insertOf(table, id, v)));
   }
 }
 
@@ -746,5 +873,79 @@ describe('what may change in a row a role may update', () => {
     ).toBe(true);
     expect(await as('ANONYMOUS', `insert into audit_event (action, entity_type) values ('LOGIN_FAILED', 'User')`)).toBe(true);
     expect(await as('ANONYMOUS', `insert into audit_event (action, entity_type) values ('PII_READ', 'PersonalData')`)).toBe(false);
+  });
+});
+
+describe('what a committing import or an open review adds, and only while it lasts', () => {
+  const job = (id: string) => ({ 'sinergi.import_job': id });
+  const memberOf = async (household: string) => (await one<{ id: string }>(`select id from person where household_id = ? order by id limit 1`, [household])).id;
+  const rename = `update person set name = 'Nama Dari Berkas', updated_at = now(), version = version + 1 where id = $1`;
+  const enrol = `update person set school_enrolled = not school_enrolled, education_level = 'JUNIOR_SECONDARY', updated_at = now(), version = version + 1 where id = $1`;
+
+  it('a coordinator writes the registry only during their own committing DTSEN import, and measurements during their own e-PPGBM one', async () => {
+    const c = viewers.COORDINATOR;
+    const own = await makeJob(c.userId, c.orgId, 'dtsen', 'COMMITTING');
+    const refused = {
+      validated: await makeJob(c.userId, c.orgId, 'dtsen', 'VALIDATED'),
+      committed: await makeJob(c.userId, c.orgId, 'dtsen', 'COMMITTED'),
+      otherSource: await makeJob(c.userId, c.orgId, 'dinsos', 'COMMITTING'),
+      otherUser: await makeJob(viewers.ADMIN.userId, viewers.ADMIN.orgId, 'dtsen', 'COMMITTING'),
+    };
+    const person = await memberOf(f.hOut);
+    const writes: Array<[string, unknown[]]> = [
+      await insertOf('household', f.hOut, c),
+      await insertOf('person', person, c),
+      [rename, [person]],
+      // Not only the assessment columns (household_guard).
+      [`update household set address = 'Jl. Dari Berkas 1', version = version + 1 where id = $1`, [f.hOut]],
+    ];
+    for (const [text, params] of writes) {
+      expect(await attempt(c, text, params), `${text}: no job`).toBe(false);
+      for (const [why, id] of Object.entries(refused)) expect(await attempt(c, text, params, job(id)), `${text}: ${why}`).toBe(false);
+      expect(await attempt(c, text, params, job(own)), `${text}: own committing job`).toBe(true);
+    }
+
+    const measure = await insertOf('growth_measurement', await childRow('growth_measurement', 'out'), c);
+    const dinkes = await makeJob(c.userId, c.orgId, 'dinkes', 'COMMITTING');
+    expect(await attempt(c, ...measure)).toBe(false);
+    expect(await attempt(c, ...measure, job(own))).toBe(false);
+    expect(await attempt(c, ...measure, job(dinkes))).toBe(true);
+    // e-PPGBM gives no registry rights.
+    expect(await attempt(c, rename, [person], job(dinkes))).toBe(false);
+  });
+
+  it('agency staff change school enrolment and education only, during their own committing Dapodik import', async () => {
+    const s = viewers.AGENCY_STAFF;
+    const own = await makeJob(s.userId, s.orgId, 'disdik', 'COMMITTING');
+    const other = await makeJob(viewers.COORDINATOR.userId, viewers.COORDINATOR.orgId, 'disdik', 'COMMITTING');
+    const person = await memberOf(f.hIn);
+    expect(await attempt(s, enrol, [person])).toBe(false);
+    expect(await attempt(s, enrol, [person], job(other))).toBe(false);
+    expect(await attempt(s, enrol, [person], job(own))).toBe(true);
+    // person_guard: nothing else of the member, not even beside the enrolment.
+    expect(await attempt(s, rename, [person], job(own))).toBe(false);
+    expect(await attempt(s, `update person set school_enrolled = not school_enrolled, birth_date = birth_date - 1 where id = $1`, [person], job(own))).toBe(false);
+    expect(await attempt(s, ...(await insertOf('person', person, s)), job(own))).toBe(false);
+    // A coordinator's Dapodik import is as narrow.
+    expect(await attempt(viewers.COORDINATOR, enrol, [person], job(other))).toBe(true);
+    expect(await attempt(viewers.COORDINATOR, rename, [person], job(other))).toBe(false);
+  });
+
+  it('a coordinator changes members while resolving an open review, and not once it is resolved', async () => {
+    const c = viewers.COORDINATOR;
+    const review = await makeReview(f.jobs['other']!, 3, f.hIn);
+    const resolving = { 'sinergi.import_review': review };
+    const person = await memberOf(f.hIn);
+    const keepNew = await insertOf('person', person, c);
+    expect(await attempt(c, rename, [person])).toBe(false);
+    expect(await attempt(c, ...keepNew)).toBe(false);
+    expect(await attempt(c, rename, [person], resolving)).toBe(true);
+    expect(await attempt(c, ...keepNew, resolving)).toBe(true);
+    // Only coordinators: agency staff get nothing from a review.
+    expect(await attempt(viewers.AGENCY_STAFF, enrol, [person], resolving)).toBe(false);
+
+    await t.query(`update import_review set status = 'MERGED', resolved_by_id = ?, resolved_at = now() where id = ?`, [c.userId, review]);
+    expect(await attempt(c, rename, [person], resolving)).toBe(false);
+    expect(await attempt(c, ...keepNew, resolving)).toBe(false);
   });
 });

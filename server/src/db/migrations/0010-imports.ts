@@ -28,6 +28,9 @@ const HOUSEHOLD_SCOPE = `
   or ((select sinergi_partner()) and id in (select sinergi_assigned_households()))`;
 const VIA_HOUSEHOLD = `(${CITY_WIDE} or household_id in (select h.id from household h))`;
 const IMPORTERS = roleIn('ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER');
+// Partners never see import data; auditors read it and never write it, not even a job in their name.
+const IMPORT_READERS = roleIn('ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'AUDITOR');
+const OWN_JOB = `${IMPORTERS} and job_id in (select j.id from import_job j where j.created_by_id = ${UID})`;
 const OFFICER_AREA = `area_id in (select a.id from area a
                       where a.code = current_setting('sinergi.area_code', true)
                          or a.code like current_setting('sinergi.area_code', true) || '.%')`;
@@ -155,31 +158,31 @@ export class Migration0010Imports extends Migration {
 
     const policies: Record<string, { select: string; insert: string; update: string; delete?: string }> = {
       import_job: {
-        select: `${roleIn('ADMIN', 'COORDINATOR', 'AUDITOR')} or created_by_id = ${UID}`,
+        select: `${roleIn('ADMIN', 'COORDINATOR', 'AUDITOR')} or (${IMPORTERS} and created_by_id = ${UID})`,
         insert: `${IMPORTERS} and created_by_id = ${UID} and organization_id = ${ORG}`,
-        update: `created_by_id = ${UID}`,
+        update: `${IMPORTERS} and created_by_id = ${UID}`,
       },
       import_row: {
         select: `job_id in (select j.id from import_job j)`,
-        insert: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
-        update: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+        insert: OWN_JOB,
+        update: OWN_JOB,
         // A re-validation replaces the staged rows of the viewer's own job.
-        delete: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+        delete: OWN_JOB,
       },
       import_review: {
         select: `${roleIn('ADMIN', 'COORDINATOR', 'AUDITOR')}
           or (${ROLE} = 'KELURAHAN_OFFICER' and ${OFFICER_AREA})
-          or job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
-        insert: `job_id in (select j.id from import_job j where j.created_by_id = ${UID})`,
+          or (${OWN_JOB})`,
+        insert: OWN_JOB,
         update: `${roleIn('ADMIN', 'COORDINATOR')} or (${ROLE} = 'KELURAHAN_OFFICER' and ${OFFICER_AREA})`,
       },
       field_provenance: {
-        select: VIA_HOUSEHOLD,
+        select: `${IMPORT_READERS} and ${VIA_HOUSEHOLD}`,
         insert: `${IMPORTERS} and ${VIA_HOUSEHOLD}`,
         update: `${IMPORTERS} and ${VIA_HOUSEHOLD}`,
       },
       import_mapping: {
-        select: `${ROLE} <> ''`,
+        select: IMPORT_READERS,
         insert: `${IMPORTERS} and updated_by_id = ${UID}`,
         update: IMPORTERS,
       },
