@@ -673,7 +673,10 @@ describe('the portal in a real browser', () => {
       await page.getByTestId('import-upload').click();
       // The one header no template knows is mapped by hand.
       const name = page.getByTestId('mapping-name');
-      await name.waitFor({ timeout: 20_000 });
+      await name.waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
+        await screenshot(page, 'walk-import-upload-failed');
+        throw error;
+      });
       await name.selectOption({ label: file.nameHeader });
       await page.getByTestId('dry-run').click();
       const summary = page.getByTestId('dry-run-summary');
