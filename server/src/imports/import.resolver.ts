@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { audit } from '../audit/audit.service.js';
 import { roleMay, userVisible } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
-import { Role } from '../graphql/enums.js';
+import { AuditAction, Role } from '../graphql/enums.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { requestKnex } from '../graphql/connection.js';
 import type { Knex } from '@mikro-orm/knex';
@@ -63,6 +64,15 @@ export function jobOf(row: Record<string, unknown>): ImportJob {
     errorReportUrl: `/import/jobs/${row['id'] as string}/errors.csv`,
   });
   return job;
+}
+
+/**
+ * Who started a dry run or a commit, and when: the request's own event. The commit's batches write
+ * their IMPORT events (naming the records) later, under the same request id.
+ */
+async function auditStart(ctx: Context, jobId: string, step: 'dryRun' | 'commit'): Promise<void> {
+  audit(ctx.em, ctx, { action: AuditAction.UPDATE, entityType: 'ImportJob', entityIds: [jobId], newValues: { step, status: step === 'dryRun' ? 'VALIDATING' : 'COMMITTING' } });
+  await ctx.em.flush();
 }
 
 @Resolver(() => ImportJob)
@@ -144,6 +154,8 @@ export class ImportResolver {
     }
     await trx('import_job').where({ id: jobId }).update({ mapping: JSON.stringify(mapping), status: job.status === 'VALIDATED' ? 'UPLOADED' : job.status, updated_at: trx.fn.now() });
     await rememberMapping(trx, actor, job.source, job.headers, mapping);
+    audit(ctx.em, ctx, { action: AuditAction.UPDATE, entityType: 'ImportJob', entityIds: [jobId], oldValues: { mapping: job.mapping }, newValues: { mapping } });
+    await ctx.em.flush();
     return jobOf((await trx('import_job').where({ id: jobId }).first()) as Record<string, unknown>);
   }
 
@@ -152,6 +164,7 @@ export class ImportResolver {
   async validateImport(@Arg('jobId', () => ID) jobId: string, @Ctx() ctx: Context): Promise<ImportJob> {
     const trx = requestKnex(ctx.em) as Knex.Transaction;
     await beginDryRun(trx, actorOf(ctx), jobId);
+    await auditStart(ctx, jobId, 'dryRun');
     importRunner().afterCommit(ctx, actorOf(ctx), jobId, 'dryRun');
     return jobOf((await trx('import_job').where({ id: jobId }).first()) as Record<string, unknown>);
   }
@@ -161,6 +174,7 @@ export class ImportResolver {
   async commitImport(@Arg('jobId', () => ID) jobId: string, @Ctx() ctx: Context): Promise<ImportJob> {
     const trx = requestKnex(ctx.em) as Knex.Transaction;
     await beginCommit(trx, actorOf(ctx), jobId);
+    await auditStart(ctx, jobId, 'commit');
     importRunner().afterCommit(ctx, actorOf(ctx), jobId, 'commit');
     return jobOf((await trx('import_job').where({ id: jobId }).first()) as Record<string, unknown>);
   }
