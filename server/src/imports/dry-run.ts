@@ -11,6 +11,7 @@ const CHUNK = 2_000;
 export interface JobRow {
   id: string;
   source: SourceKey;
+  file_name: string;
   status: string;
   headers: string[];
   mapping: Record<string, number | null>;

@@ -114,12 +114,11 @@ export class ImportResolver {
   ): Promise<ImportReview[]> {
     if (first < 1 || first > 100) throw new BadUserInputError('first', 'must be between 1 and 100');
     const knex = requestKnex(ctx.em) as Knex.Transaction;
-    const rows = (await knex('import_review as r')
-      .join('import_job as j', 'j.id', 'r.job_id')
-      .where('r.status', status)
-      .orderBy([{ column: 'r.created_at', order: status === ImportReviewStatus.OPEN ? 'asc' : 'desc' }, { column: 'r.id' }])
+    const rows = (await knex('import_review')
+      .where('status', status)
+      .orderBy([{ column: 'created_at', order: status === ImportReviewStatus.OPEN ? 'asc' : 'desc' }, { column: 'id' }])
       .limit(first)
-      .select('r.*', 'j.file_name', 'j.source')) as Record<string, unknown>[];
+      .select('*')) as Record<string, unknown>[];
     return Promise.all(rows.map((row) => reviewOf(knex, row)));
   }
 

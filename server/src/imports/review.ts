@@ -79,7 +79,7 @@ const STATUS_OF: Record<ImportReviewDecision, ImportReviewStatus> = {
  */
 export async function resolveReview(ctx: Context, id: string, decision: ImportReviewDecision): Promise<ImportReview | null> {
   const knex = requestKnex(ctx.em) as Knex.Transaction;
-  const row = (await knex('import_review as r').join('import_job as j', 'j.id', 'r.job_id').where('r.id', id).first('r.*', 'j.file_name', 'j.source')) as
+  const row = (await knex('import_review').where({ id }).first()) as
     | Record<string, unknown>
     | undefined;
   if (!row) return null;
