@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../src/graphql/enums.js';
 import { buildSinergiSchema } from '../src/graphql/schema.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { csv, dmy, DTSEN_HEADER } from './imports/fixtures.js';
 import {
   CITY_WIDE,
+  IMPORTERS,
   MISSING,
   MUTATIONS,
   KELURAHAN,
@@ -19,6 +21,8 @@ import {
   orgOf,
   outcomeOf,
   row,
+  settleImport,
+  uploadImport,
   type Cell,
   type Operation,
   type Outcome,
@@ -51,7 +55,15 @@ interface Fixtures {
   ngoOrg: string;
   anyOrg: string;
   area: Record<'in' | 'out', string>;
+  /** A role's own import job ('in'; the administrator's for a role that cannot import) and another user's. */
+  importJob: Record<Role, Record<'in' | 'out', string>>;
+  /** Open import reviews in the officer's kelurahan and in another one. */
+  importReview: Record<'in' | 'out', string>;
 }
+
+const JOB_READERS = [...IMPORTERS, Role.AUDITOR];
+const ALL_JOBS = new Set([Role.ADMIN, Role.COORDINATOR, Role.AUDITOR]);
+const REVIEW_READERS = [Role.ADMIN, Role.COORDINATOR, Role.KELURAHAN_OFFICER, Role.AUDITOR];
 
 // Outcome helpers: the coarse role gate first, then the record's scope.
 const visibleQuery = (_role: Role, s: Scenario): Outcome => (s === 'in' ? 'ok' : s === 'missing' ? 'null' : 'ok');
@@ -110,6 +122,15 @@ const QUERIES: Record<string, Rule> = {
     op: (f, _r, s) => ({ query: 'query ($n: String!) { subjectAccessTrail(nik: $n) { id } }', variables: { n: s === 'missing' ? '6271030101999999' : f.nik } }),
     expect: gate([Role.ADMIN, Role.AUDITOR], existing),
   },
+  'Query.importSources': { op: () => ({ query: '{ importSources { key mayImport } }' }), expect: always('ok') },
+  'Query.importJobs': { op: () => ({ query: '{ importJobs(first: 2) { id } }' }), expect: gate(JOB_READERS, always('ok')) },
+  // Importers see their own jobs; the coordinator, the administrator and the auditor everyone's.
+  'Query.importJob': {
+    op: (f, r, s) => ({ query: 'query ($id: ID!) { importJob(id: $id) { id } }', variables: { id: pick(s, f.importJob[r], MISSING) } }),
+    expect: gate(JOB_READERS, (role, s) => (s === 'in' || (s === 'out' && ALL_JOBS.has(role)) ? 'ok' : 'null')),
+  },
+  // Which reviews each reader sees is the scope test below.
+  'Query.importReviews': { op: () => ({ query: '{ importReviews(first: 5) { id } }' }), expect: gate(REVIEW_READERS, always('ok')) },
   'Query.partnerUsageReport': {
     op: (f, _r, s) => ({
       query: 'query ($o: ID!) { partnerUsageReport(organizationId: $o, from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z") { readRequests } }',
@@ -127,6 +148,37 @@ const sessions = {} as Record<Role, string>;
 
 async function one(sql: string, params: unknown[] = []): Promise<string> {
   return (await row<{ id: string }>(t, sql, params)).id;
+}
+
+/** An uploaded (not yet validated) Dinas Pendidikan file of a user: the rows are not read before the dry run. */
+async function uploadedJob(role: Role): Promise<string> {
+  const file = csv([
+    ['NIK', 'NISN', 'Nama Lengkap', 'Jenis Kelamin', 'Desa / Kelurahan', 'Nama Sekolah Asal', 'Status ATS', 'Alasan'],
+    [f.nik, '', 'Anak Matriks', '', '', 'SD Negeri 1', 'DO', `Ekonomi ${role}`],
+  ]);
+  return uploadImport(t, sessions[role], 'disdik', `ats-${role}.csv`, file);
+}
+
+/**
+ * Two open reviews, in the officer's kelurahan and in another one: the administrator imports DTSEN rows
+ * naming a registered child of each under another name.
+ */
+async function openReviews(): Promise<Record<'in' | 'out', string>> {
+  const children = await t.query<{ nik: string; sex: string; birth: string; kk: string; code: string }>(
+    `select distinct on (a.code) p.nik, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') as birth, h.kk_number as kk, a.code
+       from person p join household h on h.id = p.household_id join area a on a.id = h.area_id
+      where a.code in (?, '62.71.01.1001') and p.relation = 'CHILD' order by a.code, p.nik`,
+    [KELURAHAN],
+  );
+  const rows = children.map((c) => [c.kk, c.nik, `Nama Tinjauan ${c.code}`, c.sex === 'MALE' ? 'L' : 'P', dmy(c.birth), 'Anak', c.code, '', '', '', '', '', '']);
+  const id = await uploadImport(t, sessions[Role.ADMIN], 'dtsen', 'tinjauan-matriks.csv', csv([DTSEN_HEADER, ...rows]));
+  for (const [step, want] of [['validateImport', 'VALIDATED'], ['commitImport', 'COMMITTED']] as const) {
+    const res = await t.gql(`mutation ($id: ID!) { ${step}(jobId: $id) { id } }`, { id }, sessions[Role.ADMIN]);
+    expect(res.errors).toBeUndefined();
+    expect(await settleImport(t, id)).toBe(want);
+  }
+  const review = (code: string) => one(`select r.id from import_review r join area a on a.id = r.area_id where r.job_id = ? and a.code = ?`, [id, code]);
+  return { in: await review(KELURAHAN), out: await review('62.71.01.1001') };
 }
 
 beforeAll(async () => {
@@ -168,7 +220,15 @@ beforeAll(async () => {
     ngoOrg: await one(`select ${orgOf(Role.NGO_PARTNER)} as id`),
     anyOrg: await one(`select ${orgOf(Role.AGENCY_STAFF)} as id`),
     area: { in: await one(`select id from area where code = '${KELURAHAN}'`), out: await one(`select id from area where code = '62.71.01.1001'`) },
+    importJob: {} as Fixtures['importJob'],
+    importReview: { in: '', out: '' },
   };
+  const jobs = {} as Record<Role, string>;
+  for (const role of IMPORTERS) jobs[role] = await uploadedJob(role);
+  for (const role of ROLES) {
+    f.importJob[role] = { in: jobs[IMPORTERS.has(role) ? role : Role.ADMIN], out: jobs[role === Role.ADMIN ? Role.COORDINATOR : Role.ADMIN] };
+  }
+  f.importReview = await openReviews();
 }, 120_000);
 afterAll(() => t.close());
 
@@ -245,6 +305,19 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it("lists the import reviews a reader may resolve: a kelurahan officer's area, anyone else's all of them", async () => {
+    const failures: string[] = [];
+    for (const role of REVIEW_READERS) {
+      const res = await t.gql('{ importReviews(first: 100) { id } }', {}, sessions[role]);
+      const ids = new Set((res.data?.importReviews ?? []).map((r: { id: string }) => r.id));
+      for (const scenario of ['in', 'out'] as const) {
+        const want = scenario === 'in' || role !== Role.KELURAHAN_OFFICER;
+        if (ids.has(f.importReview[scenario]) !== want) failures.push(`importReviews as ${role} (${scenario}): expected ${want ? '' : 'not '}listed`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 
   it('discloses identifiers in full or masked, addresses and birth dates, by role', async () => {
     const FULL = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER, Role.AUDITOR]);

@@ -4,6 +4,7 @@ import { lengthHeightForAgeZ } from '../src/growth/zscore.js';
 import { makeNik } from '../src/households/identity-numbers.js';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, type GraphQLResponse, type TestServer } from './harness.js';
+import { csv, dmy, DTSEN_HEADER } from './imports/fixtures.js';
 
 /**
  * One valid case of every mutation for every role × {a record in the role's scope, one outside it,
@@ -31,6 +32,8 @@ export const USER_OF: Record<Role, string> = {
 export const CITY_WIDE = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.AUDITOR]);
 export const PARTNERS = new Set([Role.NGO_PARTNER, Role.PRIVATE_PARTNER]);
 export const DELIVERERS = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER]);
+/** Who may upload and drive an import (of some source); Dinas Pendidikan's source is open to all of them. */
+export const IMPORTERS = new Set([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER]);
 export const MISSING = '00000000-0000-4000-8000-00000000beef';
 export const KELURAHAN = '62.71.03.1002';
 
@@ -186,6 +189,98 @@ export function medianHeight(sex: Sex, ageDays: number, position: MeasurePositio
 
 export const regionOf = (areaCode: string) => areaCode.split('.').slice(0, 3).join('');
 export const todayPlus = (days: number) => new Date(Date.parse(today()) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Uploads an import file through the multipart endpoint; returns the job's id. */
+export async function uploadImport(t: TestServer, token: string, source: string, name: string, body: string): Promise<string> {
+  const form = new FormData();
+  form.set('source', source);
+  form.set('file', new Blob([body]), name);
+  const res = await fetch(`${t.url}/import/jobs`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const answer = (await res.json()) as { id?: string; error?: unknown };
+  if (res.status !== 201 || !answer.id) throw new Error(`upload failed: ${res.status} ${JSON.stringify(answer)}`);
+  return answer.id;
+}
+
+/** Waits for the background dry run or commit of a job to end (polling, as the portal does); its status. */
+export async function settleImport(t: TestServer, id: string): Promise<string> {
+  for (let i = 0; i < 600; i++) {
+    const { status } = await row<{ status: string }>(t, 'select status from import_job where id = ?', [id]);
+    if (status !== 'VALIDATING' && status !== 'COMMITTING') return status;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`import job ${id} did not settle`);
+}
+
+/** Runs a job's dry run (or commit) as its owner and waits for it; fails unless it ends as `want`. */
+async function driveImport(c: Cell, owner: string, id: string, step: 'validateImport' | 'commitImport', want: string) {
+  const res = await c.t.gql(`mutation ($id: ID!) { ${step}(jobId: $id) { id } }`, { id }, await c.as(owner));
+  if (res.errors) throw new Error(`${step} failed: ${JSON.stringify(res.errors)}`);
+  const status = await settleImport(c.t, id);
+  if (status !== want) throw new Error(`${step} ended ${status}`);
+}
+
+/**
+ * An import job of the cell: the role's own ('in'; the administrator's for a role that cannot import),
+ * another user's ('out'), or none. The file is a Dinas Pendidikan list of children out of school (open
+ * to every importing role) naming one enrolled school-age child the owner may see; `validated` runs its
+ * dry run as the owner.
+ */
+export async function importJobOf(c: Cell, options: { validated?: boolean } = {}): Promise<string> {
+  if (c.scenario === 'missing') return MISSING;
+  const ownerRole = c.scenario === 'in' ? (IMPORTERS.has(c.role) ? c.role : Role.ADMIN) : c.role === Role.ADMIN ? Role.COORDINATOR : Role.ADMIN;
+  const owner = ownerRole === c.role ? c.user : USER_OF[ownerRole];
+  const child = await row<{ id: string; nik: string; name: string }>(
+    c.t,
+    `select p.id, p.nik, p.name from person p where p.school_enrolled and p.household_id in (${households(ownerRole, 'in')})
+      and p.birth_date between ?::date - interval '15 years' and ?::date - interval '8 years' order by p.nik limit 1`,
+    [today(), today()],
+  );
+  const file = csv([
+    ['NIK', 'NISN', 'Nama Lengkap', 'Jenis Kelamin', 'Desa / Kelurahan', 'Nama Sekolah Asal', 'Status ATS', 'Alasan'],
+    // The reason differs per cell, so that no two cells upload the same file.
+    [child.nik, '', child.name, '', '', 'SD Negeri 1', 'DO', `Ekonomi ${c.n}`],
+  ]);
+  const id = await uploadImport(c.t, await c.as(owner), 'disdik', `ats-matriks-${c.n}.csv`, file);
+  if (options.validated) await driveImport(c, owner, id, 'validateImport', 'VALIDATED');
+  c.chosen['id'] = id;
+  c.chosen['childId'] = child.id;
+  return id;
+}
+
+const RELATION_LABEL: Record<string, string> = { HEAD: 'Kepala Keluarga', SPOUSE: 'Istri/Suami', CHILD: 'Anak' };
+
+/**
+ * An open review of the import queue in the cell's kelurahan ('out': another one), made when there is
+ * none: the administrator imports a DTSEN row with a registered child's NIK under another name.
+ */
+export async function openImportReview(c: Cell): Promise<string> {
+  if (c.scenario === 'missing') return MISSING;
+  const code = c.scenario === 'in' ? KELURAHAN : '62.71.01.1001';
+  const open = await c.t.query<{ id: string }>(
+    `select r.id from import_review r join area a on a.id = r.area_id where r.status = 'OPEN' and a.code = ? order by r.created_at, r.id limit 1`,
+    [code],
+  );
+  if (open[0]) return open[0].id;
+  const person = await row<{ nik: string; sex: string; birth: string; relation: string; kk: string }>(
+    c.t,
+    `select p.nik, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') as birth, p.relation, h.kk_number as kk
+       from person p join household h on h.id = p.household_id join area a on a.id = h.area_id
+      where a.code = ? and p.relation = 'CHILD' and not exists (select 1 from import_review r where r.person_id = p.id) order by p.nik limit 1`,
+    [code],
+  );
+  const file = csv([
+    DTSEN_HEADER,
+    [person.kk, person.nik, `Nama Tinjauan ${c.n}`, person.sex === 'MALE' ? 'L' : 'P', dmy(person.birth), RELATION_LABEL[person.relation] ?? 'Lainnya', code, '', '', '', '', '', ''],
+  ]);
+  const admin = USER_OF[Role.ADMIN];
+  const id = await uploadImport(c.t, await c.as(admin), 'dtsen', `tinjauan-matriks-${c.n}.csv`, file);
+  await driveImport(c, admin, id, 'validateImport', 'VALIDATED');
+  await driveImport(c, admin, id, 'commitImport', 'COMMITTED');
+  return (await row<{ id: string }>(c.t, `select id from import_review where job_id = ? and status = 'OPEN'`, [id])).id;
+}
+
+// An import job is its owner's alone to drive: another user's job (visible or not) is answered like a missing one.
+const ownImportJob = gate(IMPORTERS, (_r, s) => (s === 'in' ? 'ok' : 'NOT_FOUND'));
 
 export const MUTATIONS: Record<string, MutationRule> = {
   'Mutation.login': {
@@ -562,6 +657,58 @@ export const MUTATIONS: Record<string, MutationRule> = {
       return { query: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', variables: { id: c.chosen['id'] } };
     },
     done: async (c) => expect((await row(c.t, 'select revoked_at from api_token where id = ?', [c.chosen['id']]))['revoked_at']).not.toBeNull(),
+  },
+  'Mutation.setImportMapping': {
+    scenarios: ALL,
+    expect: ownImportJob,
+    op: async (c) => ({
+      // NISN is an optional column: left unmapped, the import ignores it.
+      query: 'mutation ($id: ID!) { setImportMapping(jobId: $id, columns: [{ key: "nisn", column: null }]) { id } }',
+      variables: { id: await importJobOf(c) },
+    }),
+    done: async (c) => {
+      const job = await row(c.t, `select mapping->'nisn' = 'null'::jsonb as unmapped, (mapping->>'nik')::int as nik from import_job where id = ?`, [c.chosen['id']]);
+      expect(job).toEqual({ unmapped: true, nik: 0 });
+      // Remembered for the source, for the next file.
+      const remembered = await row(c.t, `select columns->'nisn' = 'null'::jsonb as unmapped, updated_by_id from import_mapping where source = 'disdik'`);
+      expect(remembered).toEqual({ unmapped: true, updated_by_id: (await row(c.t, 'select id from app_user where username = ?', [c.user]))['id'] });
+    },
+  },
+  'Mutation.validateImport': {
+    scenarios: ALL,
+    expect: ownImportJob,
+    op: async (c) => ({ query: 'mutation ($id: ID!) { validateImport(jobId: $id) { id } }', variables: { id: await importJobOf(c) } }),
+    done: async (c) => {
+      expect(await settleImport(c.t, c.chosen['id'])).toBe('VALIDATED');
+      const job = await row(c.t, 'select rows_total, valid_rows, rejected, inserted from import_job where id = ?', [c.chosen['id']]);
+      expect(job).toEqual({ rows_total: 1, valid_rows: 1, rejected: 0, inserted: 0 });
+      // A dry run writes nothing to the registry.
+      expect((await row(c.t, 'select school_enrolled from person where id = ?', [c.chosen['childId']]))['school_enrolled']).toBe(true);
+    },
+  },
+  'Mutation.commitImport': {
+    scenarios: ALL,
+    expect: ownImportJob,
+    op: async (c) => ({ query: 'mutation ($id: ID!) { commitImport(jobId: $id) { id } }', variables: { id: await importJobOf(c, { validated: true }) } }),
+    done: async (c) => {
+      expect(await settleImport(c.t, c.chosen['id'])).toBe('COMMITTED');
+      expect(await row(c.t, 'select updated, rejected from import_job where id = ?', [c.chosen['id']])).toEqual({ updated: 1, rejected: 0 });
+      expect((await row(c.t, 'select school_enrolled from person where id = ?', [c.chosen['childId']]))['school_enrolled']).toBe(false);
+    },
+  },
+  'Mutation.resolveImportReview': {
+    // The coordinator and the administrator resolve any review; a kelurahan officer those of their area.
+    scenarios: ALL,
+    expect: gate([Role.ADMIN, Role.COORDINATOR, Role.KELURAHAN_OFFICER], (role, s) => (s === 'in' || (s === 'out' && role !== Role.KELURAHAN_OFFICER) ? 'ok' : 'NOT_FOUND')),
+    op: async (c) => {
+      c.chosen['id'] = await openImportReview(c);
+      return { query: 'mutation ($id: ID!) { resolveImportReview(id: $id, decision: MERGE) { id } }', variables: { id: c.chosen['id'] } };
+    },
+    done: async (c) => {
+      const review = await row(c.t, 'select r.status, r.record->>\'name\' as incoming, p.name from import_review r join person p on p.id = r.person_id where r.id = ?', [c.chosen['id']]);
+      expect(review['status']).toBe('MERGED');
+      expect(review['name']).toBe(review['incoming']);
+    },
   },
 };
 

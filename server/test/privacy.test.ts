@@ -5,6 +5,8 @@ import { DEFAULT_IDENTIFIER_SEARCH } from '../src/config/config.js';
 import { buildSinergiSchema } from '../src/graphql/schema.js';
 import { lengthHeightForAgeZ, MAX_AGE_DAYS } from '../src/growth/zscore.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { csv, dmy, DTSEN_HEADER } from './imports/fixtures.js';
+import { settleImport, uploadImport } from './mutation-cases.js';
 
 let t: TestServer;
 let admin: string;
@@ -259,6 +261,18 @@ describe('what is read is what is audited (item 8)', () => {
         order by p.id limit 1`,
     );
     const { household_id: hid, person_id: pid, nik } = row!;
+    // An import review: a DTSEN row with a registered child's NIK under another name.
+    const [child] = await t.query<{ id: string; nik: string; sex: string; birth: string; kk: string; code: string }>(
+      `select p.id, p.nik, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') as birth, h.kk_number as kk, a.code
+         from person p join household h on h.id = p.household_id join area a on a.id = h.area_id where p.relation = 'CHILD' order by p.id limit 1`,
+    );
+    const file = csv([DTSEN_HEADER, [child!.kk, child!.nik, 'Nama Lain Sekali', child!.sex === 'MALE' ? 'L' : 'P', dmy(child!.birth), 'Anak', child!.code, '', '', '', '', '', '']]);
+    const job = await uploadImport(t, admin, 'dtsen', 'tinjauan.csv', file);
+    for (const [step, want] of [['validateImport', 'VALIDATED'], ['commitImport', 'COMMITTED']] as const) {
+      expect((await t.gql(`mutation ($id: ID!) { ${step}(jobId: $id) { id } }`, { id: job }, admin)).errors).toBeUndefined();
+      expect(await settleImport(t, job)).toBe(want);
+    }
+    expect(await t.query(`select 1 from import_review where job_id = ? and person_id = ?`, [job, child!.id])).toHaveLength(1);
     const paths: Record<string, { query: (sel: string) => string; subject: string }> = {
       Household: { query: (s) => `{ household(id: "${hid}") { ${s} } }`, subject: hid },
       Person: { query: (s) => `{ person(id: "${pid}") { ${s} } }`, subject: pid },
@@ -270,6 +284,7 @@ describe('what is read is what is audited (item 8)', () => {
       // Several edges: the same digits may also be another household's KK number.
       HouseholdEdge: { query: (s) => `{ households(first: 5, filter: { search: "${nik}" }) { edges { ${s} } } }`, subject: hid },
       AuditEvent: { query: (s) => `{ subjectAccessTrail(nik: "${nik}") { ${s} } }`, subject: pid },
+      ImportReview: { query: (s) => `{ importReviews(first: 1) { ${s} } }`, subject: child!.id },
     };
     const fields = personalFields(schema);
     expect(Object.keys(paths).sort()).toEqual(Object.keys(fields).sort());

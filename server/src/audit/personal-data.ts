@@ -24,7 +24,18 @@ const ref = (r: { id: string } | null | undefined) => r?.id;
 const RECORD = ['id', 'version', 'createdAt', 'updatedAt'];
 
 // Entity types whose audit events carry a person's or household's values.
-const PERSONAL_ENTITY_TYPES = new Set(['Household', 'Person', 'GrowthMeasurement', 'Intervention', 'PovertyAssessment', 'Assignment', 'PersonalData', 'IdentifierSearch']);
+const PERSONAL_ENTITY_TYPES = new Set([
+  'Household',
+  'Person',
+  'GrowthMeasurement',
+  'Intervention',
+  'PovertyAssessment',
+  'Assignment',
+  'PersonalData',
+  'IdentifierSearch',
+  // A resolved review carries the merged person's old and new values.
+  'ImportReview',
+]);
 
 export const PERSONAL_TYPES: Record<string, PersonalType> = {
   Household: {

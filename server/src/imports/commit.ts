@@ -126,11 +126,11 @@ async function openReviewsFromValidation(orm: MikroORM, actor: ImportActor, job:
   await inImportTransaction(orm, actor, job.id, async (_em, trx) => {
     await sqlRaw(
         trx,
-      `insert into import_review (id, job_id, line, kind, record, detail)
-       select gen_random_uuid(), r.job_id, r.line,
+      `insert into import_review (id, job_id, source, file_name, line, kind, record, detail)
+       select gen_random_uuid(), r.job_id, j.source, j.file_name, r.line,
               case when r.reason ilike '%NIK%' or r.reason ilike '%KK%' then 'DAMAGED_IDENTIFIER' else 'AMBIGUOUS_AREA' end,
               coalesce(r.records -> 0, '{}'::jsonb), r.reason
-         from import_row r where r.job_id = ? and r.status = 'REVIEW'
+         from import_row r join import_job j on j.id = r.job_id where r.job_id = ? and r.status = 'REVIEW'
        on conflict (job_id, line, kind) do nothing`,
       [job.id],
     );

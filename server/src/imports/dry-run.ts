@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { BadUserInputError, ConflictError } from '../graphql/errors.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../graphql/errors.js';
 import { isoDate, loadReferenceData, RowValidator, type RowOutcome } from './validation.js';
 import { inImportTransaction, sqlRaw, type ImportActor } from './import-transaction.js';
 import type { SourceKey } from './import.types.js';
@@ -11,6 +11,7 @@ const CHUNK = 2_000;
 export interface JobRow {
   id: string;
   source: SourceKey;
+  file_name: string;
   status: string;
   headers: string[];
   mapping: Record<string, number | null>;
@@ -49,14 +50,12 @@ function duplicateKeys(source: SourceKey, record: Record<string, unknown>): stri
 }
 
 /**
- * The dry run: every staged row is checked with the source's mapping and the API's rules, duplicates
- * inside the file are caught, and the outcome is stored on the staged rows (nothing of the registry is
- * written). Ends VALIDATED with the counts, ready to commit.
+ * The viewer's own job, or NOT_FOUND naming `jobId`: another user's job is out of the viewer's scope
+ * (only its owner drives it, even where a coordinator may read it), and is answered like a missing one.
  */
-/** The viewer's own job, or BAD_USER_INPUT naming `jobId` (another user's job is as good as missing). */
 export async function ownJob(trx: Knex.Transaction, actor: ImportActor, jobId: string): Promise<JobRow> {
   const job = await loadJob(trx, jobId);
-  if (!job || job.created_by_id !== actor.viewer.userId) throw new BadUserInputError('jobId', 'tidak ada impor ini milik Anda');
+  if (!job || job.created_by_id !== actor.viewer.userId) throw new NotFoundError('ImportJob', 'jobId');
   return job;
 }
 

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { audit } from '../audit/audit.service.js';
 import { roleMay, userVisible } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
-import { Role } from '../graphql/enums.js';
+import { AuditAction, Role } from '../graphql/enums.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
 import { requestKnex } from '../graphql/connection.js';
 import type { Knex } from '@mikro-orm/knex';
@@ -65,6 +66,15 @@ export function jobOf(row: Record<string, unknown>): ImportJob {
   return job;
 }
 
+/**
+ * Who started a dry run or a commit, and when: the request's own event. The commit's batches write
+ * their IMPORT events (naming the records) later, under the same request id.
+ */
+async function auditStart(ctx: Context, jobId: string, step: 'dryRun' | 'commit'): Promise<void> {
+  audit(ctx.em, ctx, { action: AuditAction.UPDATE, entityType: 'ImportJob', entityIds: [jobId], newValues: { step, status: step === 'dryRun' ? 'VALIDATING' : 'COMMITTING' } });
+  await ctx.em.flush();
+}
+
 @Resolver(() => ImportJob)
 export class ImportResolver {
   @Authorized()
@@ -104,12 +114,11 @@ export class ImportResolver {
   ): Promise<ImportReview[]> {
     if (first < 1 || first > 100) throw new BadUserInputError('first', 'must be between 1 and 100');
     const knex = requestKnex(ctx.em) as Knex.Transaction;
-    const rows = (await knex('import_review as r')
-      .join('import_job as j', 'j.id', 'r.job_id')
-      .where('r.status', status)
-      .orderBy([{ column: 'r.created_at', order: status === ImportReviewStatus.OPEN ? 'asc' : 'desc' }, { column: 'r.id' }])
+    const rows = (await knex('import_review')
+      .where('status', status)
+      .orderBy([{ column: 'created_at', order: status === ImportReviewStatus.OPEN ? 'asc' : 'desc' }, { column: 'id' }])
       .limit(first)
-      .select('r.*', 'j.file_name', 'j.source')) as Record<string, unknown>[];
+      .select('*')) as Record<string, unknown>[];
     return Promise.all(rows.map((row) => reviewOf(knex, row)));
   }
 
@@ -144,6 +153,8 @@ export class ImportResolver {
     }
     await trx('import_job').where({ id: jobId }).update({ mapping: JSON.stringify(mapping), status: job.status === 'VALIDATED' ? 'UPLOADED' : job.status, updated_at: trx.fn.now() });
     await rememberMapping(trx, actor, job.source, job.headers, mapping);
+    audit(ctx.em, ctx, { action: AuditAction.UPDATE, entityType: 'ImportJob', entityIds: [jobId], oldValues: { mapping: job.mapping }, newValues: { mapping } });
+    await ctx.em.flush();
     return jobOf((await trx('import_job').where({ id: jobId }).first()) as Record<string, unknown>);
   }
 
@@ -152,6 +163,7 @@ export class ImportResolver {
   async validateImport(@Arg('jobId', () => ID) jobId: string, @Ctx() ctx: Context): Promise<ImportJob> {
     const trx = requestKnex(ctx.em) as Knex.Transaction;
     await beginDryRun(trx, actorOf(ctx), jobId);
+    await auditStart(ctx, jobId, 'dryRun');
     importRunner().afterCommit(ctx, actorOf(ctx), jobId, 'dryRun');
     return jobOf((await trx('import_job').where({ id: jobId }).first()) as Record<string, unknown>);
   }
@@ -161,6 +173,7 @@ export class ImportResolver {
   async commitImport(@Arg('jobId', () => ID) jobId: string, @Ctx() ctx: Context): Promise<ImportJob> {
     const trx = requestKnex(ctx.em) as Knex.Transaction;
     await beginCommit(trx, actorOf(ctx), jobId);
+    await auditStart(ctx, jobId, 'commit');
     importRunner().afterCommit(ctx, actorOf(ctx), jobId, 'commit');
     return jobOf((await trx('import_job').where({ id: jobId }).first()) as Record<string, unknown>);
   }

@@ -90,6 +90,8 @@ class Writes {
     this.reviews.push({
       id: randomUUID(),
       job_id: this.job.id,
+      source: this.job.source,
+      file_name: this.job.file_name,
       line,
       kind,
       area_id: ids.areaId ?? null,
@@ -146,8 +148,8 @@ class Writes {
     if (this.reviews.length) {
       await sqlRaw(
         trx,
-        `insert into import_review (id, job_id, line, kind, area_id, household_id, person_id, record, detail)
-         select id, job_id, line, kind, area_id, household_id, person_id, record, detail
+        `insert into import_review (id, job_id, source, file_name, line, kind, area_id, household_id, person_id, record, detail)
+         select id, job_id, source, file_name, line, kind, area_id, household_id, person_id, record, detail
            from jsonb_populate_recordset(null::import_review, ?::jsonb)
          on conflict (job_id, line, kind) do nothing`,
         [json(this.reviews)],

@@ -80,13 +80,14 @@ const STATUS_OF: Record<ImportReviewDecision, ImportReviewStatus> = {
  */
 export async function resolveReview(ctx: Context, id: string, decision: ImportReviewDecision): Promise<ImportReview | null> {
   const knex = requestKnex(ctx.em) as Knex.Transaction;
-  const row = (await knex('import_review as r').join('import_job as j', 'j.id', 'r.job_id').where('r.id', id).first('r.*', 'j.file_name', 'j.source')) as
+  const row = (await knex('import_review').where({ id }).first()) as
     | Record<string, unknown>
     | undefined;
   if (!row) return null;
   if (row['status'] !== ImportReviewStatus.OPEN) throw new ConflictError('Peninjauan ini sudah diselesaikan', { field: 'id' });
   const kind = row['kind'] as string;
   const record = row['record'] as DtsenRecord;
+  let change: PersonChange | undefined;
   if (decision !== ImportReviewDecision.DISMISS) {
     if (row['source'] !== 'dtsen' || kind === 'DAMAGED_IDENTIFIER' || kind === 'AMBIGUOUS_AREA') {
       throw new BadUserInputError('decision', 'baris ini hanya dapat diabaikan; perbaiki berkasnya lalu impor ulang');
@@ -95,20 +96,30 @@ export async function resolveReview(ctx: Context, id: string, decision: ImportRe
       throw new BadUserInputError('decision', 'NIK ini sudah dipakai orang yang terdaftar: gabungkan atau abaikan');
     }
     await knex.raw(`select set_config('sinergi.import_review', ?, true)`, [id]);
-    await apply(ctx, row, record, decision);
+    change = await apply(ctx, row, record, decision);
   }
   await knex('import_review').where({ id }).update({ status: STATUS_OF[decision], resolved_by_id: ctx.viewer!.userId, resolved_at: now() });
+  // One event for the decision and what it did to the person (a mutation's own event is one).
+  const named = [row['person_id'], row['household_id'], ...(change?.entityIds ?? [])].filter((v): v is string => typeof v === 'string');
   audit(ctx.em, ctx, {
     action: AuditAction.UPDATE,
     entityType: 'ImportReview',
-    entityIds: [id, ...[row['person_id'], row['household_id']].filter((v): v is string => typeof v === 'string')],
-    newValues: { decision, kind },
+    entityIds: [...new Set([id, ...named])],
+    oldValues: change?.oldValues ? { person: change.oldValues } : null,
+    newValues: { decision, kind, ...(change ? { person: change.newValues } : {}) },
   });
   await ctx.em.flush();
   return reviewOf(knex, { ...row, status: STATUS_OF[decision], resolved_at: now() });
 }
 
-async function apply(ctx: Context, row: Record<string, unknown>, record: DtsenRecord, decision: ImportReviewDecision) {
+/** What a decision did to the registry, for the review's audit event. */
+interface PersonChange {
+  entityIds: string[];
+  oldValues?: Record<string, unknown>;
+  newValues: Record<string, unknown>;
+}
+
+async function apply(ctx: Context, row: Record<string, unknown>, record: DtsenRecord, decision: ImportReviewDecision): Promise<PersonChange> {
   const em = ctx.em;
   const target = await em.findOne(Household, { kkNumber: record.kkNumber });
   const fields = {
@@ -131,10 +142,9 @@ async function apply(ctx: Context, row: Record<string, unknown>, record: DtsenRe
     if (decision === ImportReviewDecision.KEEP_NEW || (row['kind'] === 'KK_CONFLICT' && !row['person_id'])) {
       if (!target) throw new BadUserInputError('decision', 'KK di berkas belum terdaftar; impor keluarganya dulu');
       const person = em.create(Person, { ...defined, household: target } as Person);
-      audit(em, ctx, { action: AuditAction.CREATE, entityType: 'Person', entityIds: [person.id, target.id], newValues: snapshot(person) });
       await em.flush();
       await deriveNeeds(em, [target.id]);
-      return;
+      return { entityIds: [person.id, target.id], newValues: snapshot(person) };
     }
     const person = await em.findOne(Person, { id: row['person_id'] as string });
     if (!person) throw new ConflictError('Orang yang dibandingkan sudah tidak ada', { field: 'id' });
@@ -147,9 +157,9 @@ async function apply(ctx: Context, row: Record<string, unknown>, record: DtsenRe
     // The person keeps their NIK: a near duplicate merged is the same person under the registered NIK.
     const { nik: _nik, ...rest } = defined;
     em.assign(person, row['kind'] === 'NEAR_DUPLICATE' ? rest : defined);
-    audit(em, ctx, { action: AuditAction.UPDATE, entityType: 'Person', entityIds: [person.id, from, person.household.id], ...difference(before, snapshot(person)) });
     await em.flush();
     await deriveNeeds(em, [...new Set([from, person.household.id])]);
+    return { entityIds: [person.id, from, person.household.id], ...difference(before, snapshot(person)) };
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       throw new ConflictError('Keluarga tujuan sudah punya kepala keluarga atau NIK sudah dipakai', { field: 'decision' });

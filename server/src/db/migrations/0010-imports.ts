@@ -92,6 +92,10 @@ export class Migration0010Imports extends Migration {
       create table import_review (
         id uuid primary key,
         job_id uuid not null references import_job (id) on delete cascade,
+        -- The job's source and file, copied: a kelurahan officer resolves reviews of their area in other
+        -- users' jobs, which row-level security does not let them read.
+        source text not null check (source in ('dtsen', 'dinsos', 'dinkes', 'disdik')),
+        file_name text not null,
         line integer not null,
         kind text not null check (kind in ('NIK_DIFFERENT_PERSON', 'NIK_OTHER_KK', 'NEAR_DUPLICATE', 'KK_CONFLICT', 'DAMAGED_IDENTIFIER', 'AMBIGUOUS_AREA')),
         area_id uuid references area (id) on delete restrict,
