@@ -23,7 +23,9 @@ async function upload(user: string, source: string, name: string, body: string |
   return { status: res.status, body: (await res.json()) as { id?: string; error?: { code: string; message: string } } };
 }
 
-const JOB = `id status rowsTotal rowsDone validRows inserted updated unchanged rejected inReview message
+// What the portal's job page asks for, timestamps and links included.
+const JOB = `id status format sheet headers sourceDate createdAt validatedAt committedAt createdByName errorReportUrl
+  duplicateOf { id fileName createdAt } rowsTotal rowsDone validRows inserted updated unchanged rejected inReview message
   mapping { key column fileHeader required } firstErrors(first: 50) { line reason }`;
 
 async function job(user: string, id: string) {
@@ -195,7 +197,9 @@ describe('DTSEN import', () => {
     expect(committed.inserted).toBe(0);
     expect(committed.updated).toBe(0);
     expect(committed.unchanged).toBe(11);
-    expect(committed.message).toMatch(/sudah diimpor/);
+    expect(committed.message).toMatch(/sudah diimpor pada \d+ \w+ \d{4}/);
+    expect(committed.duplicateOf.fileName).toBe('dtsen-triwulan3.csv');
+    expect(new Date(committed.committedAt).getTime()).toBeGreaterThanOrEqual(new Date(committed.createdAt).getTime());
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -232,7 +236,7 @@ describe('DTSEN import', () => {
   });
 
   it('lets a coordinator resolve a review by merging the file into the registered person', async () => {
-    const open = await server.gql(`{ importReviews { id kind values { label incoming existing } } }`, {}, tokens['bappeda']);
+    const open = await server.gql(`{ importReviews { id kind kindLabel detail fileName line createdAt resolvedAt values { label incoming existing } } }`, {}, tokens['bappeda']);
     expect(open.errors).toBeUndefined();
     const review = open.data.importReviews.find((r: { kind: string }) => r.kind === 'NIK_DIFFERENT_PERSON');
     expect(review.values.find((v: { label: string }) => v.label === 'Nama').incoming).toBe(conflictName);

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ConflictError } from '../graphql/errors.js';
 import { deriveNeeds } from '../needs/need.service.js';
-import { isoDate } from './validation.js';
+import { toDate } from './validation.js';
 import { inImportTransaction, sqlRaw, type ImportActor } from './import-transaction.js';
 import { markFailed, ownJob, type JobRow } from './dry-run.js';
 import { mergeBatch, type BatchResult, type StagedRow } from './merge.js';
@@ -43,7 +43,9 @@ export async function beginCommit(trx: Knex.Transaction, actor: ImportActor, job
     .update({
       status: 'COMMITTING',
       duplicate_of_id: previous?.id ?? null,
-      message: previous ? `Berkas yang sama sudah diimpor pada ${isoDate(previous.committed_at)}; data yang sudah sama tidak diubah.` : null,
+      message: previous
+        ? `Berkas yang sama sudah diimpor pada ${toDate(previous.committed_at)!.toLocaleDateString('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long' })}; data yang sudah sama tidak diubah.`
+        : null,
       ...(job.status === 'VALIDATED' ? { rows_done: 0 } : {}),
       updated_at: trx.fn.now(),
     });

@@ -25,7 +25,7 @@ import {
 import { reviewOf, resolveReview } from './review.js';
 import { rememberMapping } from './staging.js';
 import { SOURCES } from './sources/index.js';
-import { isoDate } from './validation.js';
+import { isoDate, toDate } from './validation.js';
 
 const IMPORTERS = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER];
 const JOB_READERS = [...IMPORTERS, Role.AUDITOR];
@@ -58,9 +58,9 @@ export function jobOf(row: Record<string, unknown>): ImportJob {
     message: row['message'] ?? null,
     duplicateOfId: row['duplicate_of_id'] ?? null,
     createdById: row['created_by_id'],
-    createdAt: row['created_at'],
-    validatedAt: row['validated_at'] ?? null,
-    committedAt: row['committed_at'] ?? null,
+    createdAt: toDate(row['created_at']),
+    validatedAt: toDate(row['validated_at']),
+    committedAt: toDate(row['committed_at']),
     errorReportUrl: `/import/jobs/${row['id'] as string}/errors.csv`,
   });
   return job;

@@ -12,7 +12,7 @@ import { deriveNeeds } from '../needs/need.service.js';
 import { now } from '../config/clock.js';
 import { ImportReview, ImportReviewDecision, ImportReviewStatus } from './import.graphql.js';
 import type { DtsenRecord } from './sources/index.js';
-import { isoDate } from './validation.js';
+import { isoDate, toDate } from './validation.js';
 
 export const REVIEW_KINDS: Record<string, string> = {
   NIK_DIFFERENT_PERSON: 'NIK sama, nama atau tanggal lahir berbeda',
@@ -60,8 +60,8 @@ export async function reviewOf(knex: Knex | Knex.Transaction, row: Record<string
     })),
     householdId: row['household_id'] ?? null,
     personId: row['person_id'] ?? null,
-    createdAt: row['created_at'],
-    resolvedAt: row['resolved_at'] ?? null,
+    createdAt: toDate(row['created_at']),
+    resolvedAt: toDate(row['resolved_at']),
   });
   return review;
 }

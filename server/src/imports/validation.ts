@@ -48,6 +48,13 @@ export const isoDate = (value: unknown): string =>
     ? `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
     : String(value).slice(0, 10);
 
+/** A timestamptz as the driver hands it to raw queries ('2026-12-06 11:43:55.53+00') or as a Date. */
+export function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  return new Date(String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+}
+
 export type RowOutcome =
   | { status: 'VALID'; records: object[]; groupKey: string }
   | { status: 'REJECTED'; reason: string }
