@@ -681,14 +681,14 @@ describe('the portal in a real browser', () => {
       await page.getByTestId('dry-run').click();
       const summary = page.getByTestId('dry-run-summary');
       await summary.waitFor({ timeout: 60_000 });
-      await expect.poll(() => summary.locator('[data-count="rejected"]').getAttribute('data-value'), { timeout: 30_000 }).toBe('1');
+      await expect.poll(() => summary.locator('[data-count="rejected"] [data-value]').getAttribute('data-value'), { timeout: 30_000 }).toBe('1');
       await screenshot(page, 'walk-import-dry-run-desktop');
       await page.getByTestId('commit').click();
       const result = page.getByTestId('import-result');
       await page.getByTestId('import-progress').or(result).first().waitFor({ timeout: 60_000 });
       await result.waitFor({ timeout: 120_000 });
-      await expect.poll(() => result.locator('[data-count="inserted"]').getAttribute('data-value')).toBe('3');
-      await expect.poll(() => result.locator('[data-count="inReview"]').getAttribute('data-value')).toBe('1');
+      await expect.poll(() => result.locator('[data-count="inserted"] [data-value]').getAttribute('data-value')).toBe('3');
+      await expect.poll(() => result.locator('[data-count="inReview"] [data-value]').getAttribute('data-value')).toBe('1');
       await screenshot(page, 'walk-import-result-desktop');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-report').first().click()]);
       const report = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);

@@ -46,10 +46,11 @@ export function newFamily(serial: number, options: { area?: string; address?: st
   const kk = makeKk({ regionCode: region, issueDate: '2019-05-14', serial: 7000 + serial });
   // Names and birth dates differ per family: alike ones would rightly be held as near duplicates.
   const [head, spouse, child] = FAMILY_NAMES[serial % FAMILY_NAMES.length]!;
+  const year = serial % 15;
   const people = [
-    { name: head, sex: 'MALE' as const, birthDate: `${1970 + serial}-02-11`, relation: 'Kepala Keluarga' },
-    { name: spouse, sex: 'FEMALE' as const, birthDate: `${1972 + serial}-07-23`, relation: 'Istri' },
-    { name: child, sex: 'MALE' as const, birthDate: `${2008 + serial}-03-09`, relation: 'Anak' },
+    { name: head, sex: 'MALE' as const, birthDate: `${1970 + year}-02-11`, relation: 'Kepala Keluarga' },
+    { name: spouse, sex: 'FEMALE' as const, birthDate: `${1972 + year}-07-23`, relation: 'Istri' },
+    { name: child, sex: 'MALE' as const, birthDate: `${2008 + year}-03-09`, relation: 'Anak' },
   ];
   const niks = people.map((p, i) => makeNik({ regionCode: region, sex: p.sex, birthDate: p.birthDate, serial: 7000 + serial * 3 + i }));
   const rows = people.map((p, i) => [
