@@ -83,14 +83,17 @@ describe('DTSEN import', () => {
       [h!.id],
     );
     existing = { kk: h!.kk_number, address: h!.address, members, area: h!.code };
-    const relationLabel: Record<string, string> = { HEAD: 'Kepala Keluarga', SPOUSE: 'Istri/Suami', CHILD: 'Anak' };
+    const relationLabel: Record<string, string> = {
+      HEAD: 'Kepala Keluarga', SPOUSE: 'Istri/Suami', CHILD: 'Anak', CHILD_IN_LAW: 'Menantu', GRANDCHILD: 'Cucu',
+      PARENT: 'Orang Tua', PARENT_IN_LAW: 'Mertua', OTHER_RELATIVE: 'Famili Lain', OTHER: 'Lainnya',
+    };
     const existingRows: Cells[] = members.slice(0, 3).map((m, i) => [
       existing.kk,
       m.nik,
       i === 2 ? conflictName : m.name,
       m.sex === 'MALE' ? 'L' : 'P',
       dmy(m.birth),
-      relationLabel[m.relation] ?? 'Lainnya',
+      relationLabel[m.relation]!,
       existing.area,
       '',
       '',
