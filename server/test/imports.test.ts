@@ -107,6 +107,8 @@ describe('DTSEN import', () => {
       [families[0]!.kk, '627103110285700', 'Salah NIK', 'L', '11/02/1985', 'Anak', '62.71.03.1002', 'Jl. Rajawali 1', '3', '12', 1, 'Tanah', ''],
       [families[1]!.kk, families[1]!.niks[0]!.replace(/^(\d{6})/, '?'), 'Tanggal Salah', 'L', '31/02/2020', 'Anak', '62.71.03.1002', 'Jl. Rajawali 2', '3', '12', 1, '', ''],
       [families[2]!.kk, '', '', 'P', '01/01/2019', 'Anak', '62.71.03.1002', 'Jl. Rajawali 3', '3', '12', 2, '', ''],
+      // A well-formed NIK whose birth date part is not the person's (the API's own NIK rule).
+      [families[2]!.kk, families[2]!.niks[2]!.slice(0, 6) + '010203' + '7999', 'Lahir Lain', 'L', '05/05/2010', 'Anak', '62.71.03.1002', 'Jl. Rajawali 3', '3', '12', 2, '', ''],
     ];
     file = csv(
       [
@@ -146,15 +148,17 @@ describe('DTSEN import', () => {
   it('dry-runs, then commits with exact counts, reasons, review entries and provenance', async () => {
     const before = await tableCounts();
     const { id, validated, committed } = await importFile('bappeda', 'dtsen', 'dtsen-triwulan3.csv', file, { sourceDate: '2026-09-30' });
-    // 9 new people + 1 duplicate + 3 existing + 3 bad = 16 data rows.
-    expect(validated.rowsTotal).toBe(16);
-    expect(validated.rejected).toBe(4);
+    // 9 new people + 1 duplicate + 3 existing + 4 bad = 17 data rows.
+    expect(validated.rowsTotal).toBe(17);
+    expect(validated.rejected).toBe(5);
     expect(validated.validRows).toBe(12);
     const reasons = validated.firstErrors.map((e: { reason: string }) => e.reason).join('\n');
     expect(reasons).toMatch(/"NIK": .*16/);
     expect(reasons).toMatch(/"Tanggal Lahir"/);
     expect(reasons).toMatch(/"Nama"/);
     expect(reasons).toMatch(/baris ganda/);
+    // Reasons name the file's column, whichever rule refused the row.
+    expect(reasons).toMatch(/^"NIK": tanggal lahir atau jenis kelamin pada NIK tidak cocok/m);
     expect(committed.inserted).toBe(9);
     expect(committed.inReview).toBe(1);
     expect(committed.unchanged).toBe(2);
@@ -187,7 +191,7 @@ describe('DTSEN import', () => {
     const text = await res.text();
     const lines = text.trim().split(/\r?\n/);
     expect(lines[0]).toBe(['baris', ...DTSEN_HEADER, 'alasan'].join(';'));
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines.some((l) => l.includes('627103110285700'))).toBe(true);
     // Another user without access to the job finds nothing.
     const other = await fetch(`${server.url}/import/jobs/${id}/errors.csv`, { headers: { authorization: `Bearer ${tokens['lurah.menteng']}` } });
@@ -218,6 +222,37 @@ describe('DTSEN import', () => {
     expect(second.committed.updated).toBe(1);
     const [h2] = await server.query<{ address: string }>(`select address from household where kk_number = ?`, [family.kk]);
     expect(h2!.address).toBe('Jl. Baru 10');
+  });
+
+  it('imports a P3KE file, which has no KK number: registered people by NIK, the unknown ones rejected', async () => {
+    const [h] = await server.query<{ id: string; welfare_decile: number; code: string }>(
+      `select h.id, h.welfare_decile, a.code from household h join area a on a.id = h.area_id
+        where a.code = '62.71.02.1003' order by h.kk_number limit 1`,
+    );
+    const members = await server.query<{ nik: string; name: string; sex: string; birth: string; relation: string }>(
+      `select nik, name, sex, to_char(birth_date, 'YYYY-MM-DD') as birth, relation from person where household_id = ? and relation in ('HEAD', 'SPOUSE')`,
+      [h!.id],
+    );
+    const decile = h!.welfare_decile === 1 ? 2 : 1;
+    const label: Record<string, string> = { HEAD: 'Kepala Keluarga', SPOUSE: 'Istri' };
+    const title = [['DATA PENSASARAN PERCEPATAN PENGHAPUSAN KEMISKINAN EKSTREM (P3KE)'], ['KABUPATEN/KOTA: KOTA PALANGKA RAYA'], []];
+    const header = ['ID Keluarga P3KE', 'Kode Kemdagri', 'Desil Kesejahteraan', 'Alamat', 'Nama', 'NIK', 'Jenis Kelamin', 'Hubungan dengan Kepala Keluarga', 'Tanggal Lahir'];
+    const code = h!.code.replace(/\./g, '');
+    const unknown = newFamily(8, { area: h!.code });
+    const rows = [
+      ...members.map((m) => ['122237092', code, decile, '', m.name, m.nik, m.sex === 'MALE' ? 'Laki-laki' : 'Perempuan', label[m.relation]!, m.birth]),
+      ['122237093', code, 1, 'KP. BARU', 'Orang Baru', unknown.niks[0]!, 'Laki-laki', 'Kepala Keluarga', '1978-02-11'],
+    ];
+    const { committed } = await importFile('bappeda', 'dtsen', 'p3ke-2023.csv', csv([...title, header, ...rows]), { sourceDate: '2026-11-30' });
+    expect(committed.rejected).toBe(1);
+    expect(committed.firstErrors[0].reason).toBe('"Nomor KK": wajib untuk orang yang belum terdaftar di Sinergi');
+    // The family's decile changed (recorded as an assessment); its members are as registered.
+    expect(committed.updated).toBe(1);
+    expect(committed.unchanged).toBe(members.length - 1);
+    const [after] = await server.query<{ welfare_decile: number }>(`select welfare_decile from household where id = ?`, [h!.id]);
+    expect(after!.welfare_decile).toBe(decile);
+    const assessments = await server.query(`select 1 from poverty_assessment where household_id = ? and welfare_decile = ? and reason like 'Impor DTSEN%'`, [h!.id, decile]);
+    expect(assessments).toHaveLength(1);
   });
 
   it("rejects a kelurahan officer's row of another kelurahan, imports the rest", async () => {

@@ -53,12 +53,15 @@ export function translateProblem(message: string): string {
   return 'nilai tidak valid';
 }
 
-/** `"<column>": <reason>` for an error thrown by a shared validator, whose field is the column's header. */
-export function alasanOf(error: unknown, fallbackColumn: string): string {
+/**
+ * `"<column>": <reason>` for an error thrown by a shared validator. `columnOf` turns the validator's
+ * field name (undefined when it named none) into the file's header.
+ */
+export function alasanOf(error: unknown, columnOf: (field: string | undefined) => string): string {
   if (error instanceof GraphQLError) {
-    const field = (error.extensions['field'] as string | undefined) ?? fallbackColumn;
-    const message = error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
-    return `${quoteColumn(field)}: ${translateProblem(message)}`;
+    const field = error.extensions['field'] as string | undefined;
+    const message = field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+    return `${quoteColumn(columnOf(field))}: ${translateProblem(message)}`;
   }
   throw error;
 }

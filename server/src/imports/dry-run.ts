@@ -165,8 +165,8 @@ function withinFile(source: SourceKey, outcome: RowOutcome, line: number, seen: 
   }
   if (source === 'dtsen') {
     const record = outcome.records[0] as Record<string, unknown>;
-    if (record['relation'] === 'HEAD') {
-      const kk = String(record['kkNumber']);
+    if (record['relation'] === 'HEAD' && (record['kkNumber'] || record['familyId'])) {
+      const kk = String(record['kkNumber'] ?? `ID ${String(record['familyId'])}`);
       const first = heads.get(kk);
       if (first !== undefined) return { status: 'REJECTED', reason: `"Hubungan": KK ${kk} sudah punya kepala keluarga di baris ${first}` };
       heads.set(kk, line);

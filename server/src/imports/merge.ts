@@ -226,11 +226,23 @@ async function findByNameAndBirth(trx: Knex.Transaction, wanted: { key: number; 
 
 async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, rows: StagedRow[], result: BatchResult) {
   const sourceDate = isoDate(job.source_date);
-  const records = rows.map((r) => ({ line: r.line, r: r.records[0] as DtsenRecord }));
-  const kks = [...new Set(records.map((x) => x.r.kkNumber))];
-  const niks = [...new Set(records.map((x) => x.r.nik).filter((n): n is string => !!n))];
-  const households = new Map(((await trx('household').whereIn('kk_number', kks).select('*')) as Row[]).map((h) => [h['kk_number'] as string, h]));
+  const all = rows.map((r) => ({ line: r.line, r: r.records[0] as DtsenRecord }));
+  const niks = [...new Set(all.map((x) => x.r.nik).filter((n): n is string => !!n))];
   const persons = new Map(((await trx('person').whereIn('nik', niks).select('*')) as Row[]).map((p) => [p['nik'] as string, p]));
+  // Rows without a KK number (P3KE): the family of the registered person with that NIK, or nothing.
+  const familyOf = new Map(
+    ((await trx('household')
+      .whereIn('id', all.filter((x) => !x.r.kkNumber).map((x) => persons.get(x.r.nik!)?.['household_id'] as string).filter(Boolean))
+      .select('id', 'kk_number')) as Row[]).map((h) => [h['id'] as string, h['kk_number'] as string]),
+  );
+  const records: { line: number; r: DtsenRecord & { kkNumber: string } }[] = [];
+  for (const x of all) {
+    const kkNumber = x.r.kkNumber ?? familyOf.get(persons.get(x.r.nik!)?.['household_id'] as string);
+    if (kkNumber) records.push({ line: x.line, r: { ...x.r, kkNumber } });
+    else result.rows.push({ line: x.line, status: 'REJECTED', reason: '"Nomor KK": wajib untuk orang yang belum terdaftar di Sinergi' });
+  }
+  const kks = [...new Set(records.map((x) => x.r.kkNumber))];
+  const households = new Map(((await trx('household').whereIn('kk_number', kks).select('*')) as Row[]).map((h) => [h['kk_number'] as string, h]));
   const heads = new Map(
     ((await trx('person').whereIn('household_id', [...households.values()].map((h) => h['id'] as string)).where('relation', 'HEAD').select('household_id', 'nik')) as Row[]).map(
       (p) => [p['household_id'] as string, p['nik'] as string],
@@ -492,7 +504,7 @@ async function mergeDinsos(trx: Knex.Transaction, writes: Writes, job: JobRow, r
       );
     } catch (error) {
       push('REJECTED');
-      reasons.set(line, alasanOf(error, columnOf(job, 'nik')));
+      reasons.set(line, alasanOf(error, (field) => field ?? columnOf(job, 'nik')));
       continue;
     }
     planned.push({
@@ -576,7 +588,7 @@ async function mergeDinkes(trx: Knex.Transaction, writes: Writes, job: JobRow, r
         (name) => columnOf(job, name === 'personId' ? 'birthDate' : name),
       );
     } catch (error) {
-      result.rows.push({ line, status: 'REJECTED', reason: alasanOf(error, columnOf(job, 'nik')) });
+      result.rows.push({ line, status: 'REJECTED', reason: alasanOf(error, (field) => field ?? columnOf(job, 'nik')) });
       continue;
     }
     const key = `${p['id'] as string}|${values.measuredOn}`;

@@ -121,7 +121,7 @@ interface PersonChange {
 
 async function apply(ctx: Context, row: Record<string, unknown>, record: DtsenRecord, decision: ImportReviewDecision): Promise<PersonChange> {
   const em = ctx.em;
-  const target = await em.findOne(Household, { kkNumber: record.kkNumber });
+  const target = record.kkNumber ? await em.findOne(Household, { kkNumber: record.kkNumber }) : null;
   const fields = {
     nik: record.nik,
     name: record.name,

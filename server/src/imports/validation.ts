@@ -95,7 +95,7 @@ export class RowValidator {
       try {
         this.applyRules(record, header, values);
       } catch (error) {
-        errors.push(error instanceof RowRuleError ? error.message : alasanOf(error, header('nik')));
+        errors.push(error instanceof RowRuleError ? error.message : alasanOf(error, (field) => header(field ?? 'nik')));
       }
     }
     if (errors.length) return { status: 'REJECTED', reason: errors.join('; ') };
@@ -107,7 +107,10 @@ export class RowValidator {
   private groupKey(record: object | undefined): string {
     const r = record as Record<string, unknown> | undefined;
     // A family is committed in one batch, whole: all rows with its KK number.
-    if (this.source === 'dtsen') return `kk:${r?.['kkNumber'] as string}`;
+    if (this.source === 'dtsen') {
+      if (r?.['kkNumber']) return `kk:${r['kkNumber'] as string}`;
+      return r?.['familyId'] ? `family:${r['familyId'] as string}` : `nik:${r?.['nik'] as string}`;
+    }
     return `nik:${(r?.['nik'] as string | undefined) ?? (r?.['kkNumber'] as string | undefined) ?? `${r?.['name'] as string}|${r?.['birthDate'] as string}`}`;
   }
 

@@ -37,7 +37,10 @@ import { assign, column, parseText, rejected, RowReader, type SourceDefinition }
 
 /** One person of a family roster, with the household's fields repeated on each member's row. */
 export interface DtsenRecord {
-  kkNumber: string;
+  /** Absent in P3KE files (they carry their own family id): the person is then found by NIK. */
+  kkNumber?: string;
+  /** P3KE's family id: keeps a family's rows together when there is no KK number. */
+  familyId?: string;
   nik?: string;
   name: string;
   sex: Sex;
@@ -87,7 +90,9 @@ function disabilityOfDifficulties(row: RowReader): Disability | undefined {
 
 const columns = [
   column('kkNumber', 'Nomor KK', ['No KK', 'No. KK', 'NOKK', 'nomor_kartu_keluarga', 'no_kk', 'Nomor Kartu Keluarga', 'KK'],
-    'Nomor Kartu Keluarga, 16 digit. Ketik sebagai teks agar Excel tidak mengubah digit terakhir.', '6271030101150003', true),
+    'Nomor Kartu Keluarga, 16 digit. Ketik sebagai teks agar Excel tidak mengubah digit terakhir. Wajib untuk keluarga baru dan baris tanpa NIK.', '6271030101150003'),
+  column('familyId', 'ID Keluarga', ['ID Keluarga P3KE', 'id_keluarga', 'ID Keluarga P3KE/DTKS'],
+    'ID keluarga P3KE (bukan Nomor KK); hanya dipakai bila Nomor KK tidak ada, untuk orang yang sudah terdaftar.', ''),
   column('nik', 'NIK', ['NOMOR NIK', 'NIK KTP', 'No NIK', 'nik'],
     'Nomor Induk Kependudukan anggota keluarga, 16 digit; boleh kosong bila belum punya NIK.', '6271035203150001'),
   column('name', 'Nama', ['Nama Lengkap', 'Nama Anggota Keluarga', 'NAMA ANGGOTA', 'nama'], 'Nama lengkap sesuai KK.', 'Siti Aminah', true),
@@ -154,16 +159,20 @@ export const dtsenSource: SourceDefinition<DtsenRecord> = {
   columns,
   parse(values, ctx) {
     const row = new RowReader(values, columns);
-    const kkNumber = row.required('kkNumber', (t, l) => parseIdentifier(t, 'KK', l));
     const nik = row.get('nik', (t, l) => parseIdentifier(t, 'NIK', l));
+    // Without a NIK the KK number is the only way to the family; P3KE files have none, only NIKs.
+    const kkNumber = nik || row.text('nik') ? row.get('kkNumber', (t, l) => parseIdentifier(t, 'KK', l)) : row.required('kkNumber', (t, l) => parseIdentifier(t, 'KK', l));
+    const familyId = row.get('familyId', parseText(40));
     const name = row.required('name', parseText(200));
     const sex = row.required('sex', SEX.parse);
     const birthDate = row.required('birthDate', parseDate);
     const relation = row.required('relation', RELATION.parse);
     const areaId = readArea(row, ctx, { code: 'kelurahanCode', name: 'kelurahanName', kecamatan: 'kecamatanName' }, 'required');
     const optional = readOptional(row);
-    if (rejected(row) || !kkNumber || !name || !sex || !birthDate || !relation || !areaId) return { records: [], problems: row.problems };
-    const record: DtsenRecord = { kkNumber, name, sex, birthDate, relation, areaId, ...optional };
+    if (rejected(row) || (!kkNumber && !nik) || !name || !sex || !birthDate || !relation || !areaId) return { records: [], problems: row.problems };
+    const record: DtsenRecord = { name, sex, birthDate, relation, areaId, ...optional };
+    assign(record, 'kkNumber', kkNumber);
+    assign(record, 'familyId', familyId);
     assign(record, 'nik', nik);
     return { records: [record], problems: row.problems };
   },
