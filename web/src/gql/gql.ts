@@ -55,16 +55,17 @@ type Documents = {
     "\n  query ProgramOptions {\n    programs(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ProgramOptionsDocument,
     "\n  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {\n    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {\n      filename\n      contentType\n      csv\n      rowCount\n    }\n  }\n": typeof types.ExportHouseholdsDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    source\n    fileName\n    status\n    sourceDate\n    rowsTotal\n    rowsDone\n    validRows\n    inserted\n    updated\n    unchanged\n    rejected\n    inReview\n    createdByName\n    createdAt\n    validatedAt\n    committedAt\n  }\n": typeof types.ImportJobSummaryFragmentDoc,
-    "\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n  \n": typeof types.ImportJobDetailFragmentDoc,
-    "\n  query ImportSources {\n    importSources {\n      source\n      key\n      label\n      description\n      mayImport\n      columns {\n        key\n        header\n        required\n        description\n        example\n      }\n    }\n  }\n": typeof types.ImportSourcesDocument,
-    "\n  query ImportJobs($first: Int) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n  \n": typeof types.ImportJobsDocument,
-    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n  \n": typeof types.ImportJobDocument,
-    "\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n  \n": typeof types.SetImportMappingDocument,
-    "\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n": typeof types.ValidateImportDocument,
-    "\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n": typeof types.CommitImportDocument,
+    "\n  query ImportJobs($first: Int!) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.ImportJobsDocument,
     "\n  fragment ImportReviewItem on ImportReview {\n    id\n    jobId\n    fileName\n    line\n    kind\n    kindLabel\n    detail\n    status\n    values {\n      label\n      incoming\n      existing\n    }\n    householdId\n    createdAt\n    resolvedAt\n  }\n": typeof types.ImportReviewItemFragmentDoc,
-    "\n  query ImportReviews($status: ImportReviewStatus, $first: Int) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n  \n": typeof types.ImportReviewsDocument,
-    "\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n  \n": typeof types.ResolveImportReviewDocument,
+    "\n  query ImportReviews($status: ImportReviewStatus!, $first: Int!) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n": typeof types.ImportReviewsDocument,
+    "\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n": typeof types.ResolveImportReviewDocument,
+    "\n  query ImportSources {\n    importSources {\n      ...ImportSourceItem\n    }\n  }\n": typeof types.ImportSourcesDocument,
+    "\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n": typeof types.ImportJobDetailFragmentDoc,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n": typeof types.ImportJobDocument,
+    "\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n": typeof types.SetImportMappingDocument,
+    "\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n": typeof types.ValidateImportDocument,
+    "\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n": typeof types.CommitImportDocument,
+    "\n  fragment ImportSourceItem on ImportSourceInfo {\n    source\n    key\n    label\n    description\n    mayImport\n    columns {\n      key\n      header\n      required\n      description\n      example\n    }\n  }\n": typeof types.ImportSourceItemFragmentDoc,
     "\n  query IndicatorAreas {\n    areas {\n      id\n      code\n      name\n      level\n      parent {\n        id\n        code\n      }\n    }\n  }\n": typeof types.IndicatorAreasDocument,
     "\n  query IndicatorPageSeries($indicator: Indicator!, $filter: AnalyticsFilter) {\n    indicatorSeries(indicator: $indicator, filter: $filter) {\n      areaCode\n      areaName\n      indicator\n      points {\n        year\n        quarter\n        value\n        aggregated\n        areasReporting\n        source\n      }\n    }\n  }\n": typeof types.IndicatorPageSeriesDocument,
     "\n  fragment IndicatorValueItem on IndicatorValue {\n    id\n    indicator\n    year\n    quarter\n    value\n    source\n    updatedAt\n    area {\n      id\n      code\n      name\n      level\n    }\n  }\n": typeof types.IndicatorValueItemFragmentDoc,
@@ -131,16 +132,17 @@ const documents: Documents = {
     "\n  query ProgramOptions {\n    programs(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ProgramOptionsDocument,
     "\n  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {\n    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {\n      filename\n      contentType\n      csv\n      rowCount\n    }\n  }\n": types.ExportHouseholdsDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    source\n    fileName\n    status\n    sourceDate\n    rowsTotal\n    rowsDone\n    validRows\n    inserted\n    updated\n    unchanged\n    rejected\n    inReview\n    createdByName\n    createdAt\n    validatedAt\n    committedAt\n  }\n": types.ImportJobSummaryFragmentDoc,
-    "\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n  \n": types.ImportJobDetailFragmentDoc,
-    "\n  query ImportSources {\n    importSources {\n      source\n      key\n      label\n      description\n      mayImport\n      columns {\n        key\n        header\n        required\n        description\n        example\n      }\n    }\n  }\n": types.ImportSourcesDocument,
-    "\n  query ImportJobs($first: Int) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n  \n": types.ImportJobsDocument,
-    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n  \n": types.ImportJobDocument,
-    "\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n  \n": types.SetImportMappingDocument,
-    "\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n": types.ValidateImportDocument,
-    "\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n": types.CommitImportDocument,
+    "\n  query ImportJobs($first: Int!) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n": types.ImportJobsDocument,
     "\n  fragment ImportReviewItem on ImportReview {\n    id\n    jobId\n    fileName\n    line\n    kind\n    kindLabel\n    detail\n    status\n    values {\n      label\n      incoming\n      existing\n    }\n    householdId\n    createdAt\n    resolvedAt\n  }\n": types.ImportReviewItemFragmentDoc,
-    "\n  query ImportReviews($status: ImportReviewStatus, $first: Int) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n  \n": types.ImportReviewsDocument,
-    "\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n  \n": types.ResolveImportReviewDocument,
+    "\n  query ImportReviews($status: ImportReviewStatus!, $first: Int!) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n": types.ImportReviewsDocument,
+    "\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n": types.ResolveImportReviewDocument,
+    "\n  query ImportSources {\n    importSources {\n      ...ImportSourceItem\n    }\n  }\n": types.ImportSourcesDocument,
+    "\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n": types.ImportJobDetailFragmentDoc,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n": types.ImportJobDocument,
+    "\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n": types.SetImportMappingDocument,
+    "\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n": types.ValidateImportDocument,
+    "\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n": types.CommitImportDocument,
+    "\n  fragment ImportSourceItem on ImportSourceInfo {\n    source\n    key\n    label\n    description\n    mayImport\n    columns {\n      key\n      header\n      required\n      description\n      example\n    }\n  }\n": types.ImportSourceItemFragmentDoc,
     "\n  query IndicatorAreas {\n    areas {\n      id\n      code\n      name\n      level\n      parent {\n        id\n        code\n      }\n    }\n  }\n": types.IndicatorAreasDocument,
     "\n  query IndicatorPageSeries($indicator: Indicator!, $filter: AnalyticsFilter) {\n    indicatorSeries(indicator: $indicator, filter: $filter) {\n      areaCode\n      areaName\n      indicator\n      points {\n        year\n        quarter\n        value\n        aggregated\n        areasReporting\n        source\n      }\n    }\n  }\n": types.IndicatorPageSeriesDocument,
     "\n  fragment IndicatorValueItem on IndicatorValue {\n    id\n    indicator\n    year\n    quarter\n    value\n    source\n    updatedAt\n    area {\n      id\n      code\n      name\n      level\n    }\n  }\n": types.IndicatorValueItemFragmentDoc,
@@ -347,31 +349,7 @@ export function graphql(source: "\n  fragment ImportJobSummary on ImportJob {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n  \n"): (typeof documents)["\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ImportSources {\n    importSources {\n      source\n      key\n      label\n      description\n      mayImport\n      columns {\n        key\n        header\n        required\n        description\n        example\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportSources {\n    importSources {\n      source\n      key\n      label\n      description\n      mayImport\n      columns {\n        key\n        header\n        required\n        description\n        example\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ImportJobs($first: Int) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n  \n"): (typeof documents)["\n  query ImportJobs($first: Int) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n  \n"): (typeof documents)["\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n  \n"): (typeof documents)["\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n"): (typeof documents)["\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n"): (typeof documents)["\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n  \n"];
+export function graphql(source: "\n  query ImportJobs($first: Int!) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n"): (typeof documents)["\n  query ImportJobs($first: Int!) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -379,11 +357,39 @@ export function graphql(source: "\n  fragment ImportReviewItem on ImportReview {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ImportReviews($status: ImportReviewStatus, $first: Int) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n  \n"): (typeof documents)["\n  query ImportReviews($status: ImportReviewStatus, $first: Int) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n  \n"];
+export function graphql(source: "\n  query ImportReviews($status: ImportReviewStatus!, $first: Int!) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n"): (typeof documents)["\n  query ImportReviews($status: ImportReviewStatus!, $first: Int!) {\n    importReviews(status: $status, first: $first) {\n      ...ImportReviewItem\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n  \n"): (typeof documents)["\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n  \n"];
+export function graphql(source: "\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n"): (typeof documents)["\n  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {\n    resolveImportReview(id: $id, decision: $decision) {\n      ...ImportReviewItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportSources {\n    importSources {\n      ...ImportSourceItem\n    }\n  }\n"): (typeof documents)["\n  query ImportSources {\n    importSources {\n      ...ImportSourceItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n"): (typeof documents)["\n  fragment ImportJobDetail on ImportJob {\n    ...ImportJobSummary\n    format\n    sheet\n    headers\n    mapping {\n      key\n      header\n      required\n      column\n      fileHeader\n    }\n    message\n    duplicateOf {\n      id\n      fileName\n      createdAt\n    }\n    firstErrors(first: 20) {\n      line\n      reason\n    }\n    errorReportUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n"): (typeof documents)["\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n"): (typeof documents)["\n  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {\n    setImportMapping(jobId: $jobId, columns: $columns) {\n      ...ImportJobDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n"): (typeof documents)["\n  mutation ValidateImport($jobId: ID!) {\n    validateImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n"): (typeof documents)["\n  mutation CommitImport($jobId: ID!) {\n    commitImport(jobId: $jobId) {\n      ...ImportJobDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportSourceItem on ImportSourceInfo {\n    source\n    key\n    label\n    description\n    mayImport\n    columns {\n      key\n      header\n      required\n      description\n      example\n    }\n  }\n"): (typeof documents)["\n  fragment ImportSourceItem on ImportSourceInfo {\n    source\n    key\n    label\n    description\n    mayImport\n    columns {\n      key\n      header\n      required\n      description\n      example\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

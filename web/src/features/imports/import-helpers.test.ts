@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   columnInputs, draftOf, duplicateMappings, isRunning, parseDisplayDate, percentDone, sameDraft, stepOf, templateUrl, unmappedRequired,
-  uploadError, valuesDiffer,
+  uploadError, valuesDiffer, type ColumnMapping,
 } from './import-helpers';
-import type { ImportColumnMapping } from './import-types';
 
-const mapping: ImportColumnMapping[] = [
+const mapping: ColumnMapping[] = [
   { key: 'nik', header: 'NIK', required: true, column: 0, fileHeader: 'NIK' },
   { key: 'nama', header: 'Nama', required: true, column: null, fileHeader: null },
   { key: 'rt', header: 'RT', required: false, column: null, fileHeader: null },

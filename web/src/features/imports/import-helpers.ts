@@ -1,5 +1,8 @@
 import type { ApiErrorInfo } from '../../lib/errors';
-import type { ImportColumnMapping, ImportStatus, ImportSource } from './import-types';
+import type { ImportJobDetailFragment, ImportSource, ImportStatus } from '../../gql/graphql';
+
+/** A template column and the file column mapped to it. */
+export type ColumnMapping = ImportJobDetailFragment['mapping'][number];
 
 /** Steps of the flow: 0 source + upload, 1 mapping, 2 dry run, 3 commit, 4 done. */
 export type FlowStep = 0 | 1 | 2 | 3 | 4;
@@ -53,7 +56,7 @@ export function parseDisplayDate(text: string): string | null {
 /** Mapping being edited: template key -> file column index as a string, '' when unused. */
 export type MappingDraft = Record<string, string>;
 
-export function draftOf(mapping: readonly ImportColumnMapping[]): MappingDraft {
+export function draftOf(mapping: readonly ColumnMapping[]): MappingDraft {
   return Object.fromEntries(mapping.map((m) => [m.key, m.column == null ? '' : String(m.column)]));
 }
 
@@ -62,7 +65,7 @@ export function columnInputs(draft: MappingDraft): { key: string; column: number
 }
 
 /** Required template columns that no file column is mapped to. */
-export function unmappedRequired(mapping: readonly ImportColumnMapping[], draft: MappingDraft): ImportColumnMapping[] {
+export function unmappedRequired(mapping: readonly ColumnMapping[], draft: MappingDraft): ColumnMapping[] {
   return mapping.filter((m) => m.required && (draft[m.key] ?? '') === '');
 }
 

@@ -3,14 +3,44 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../app/states';
+import { graphql } from '../../gql';
+import type { ImportSourceItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { IMPORT_JOBS } from './import-api';
 import { isRunning } from './import-helpers';
 import { ImportStatusBadge } from './import-parts';
-import type { ImportSourceInfo } from './import-types';
+
+export const IMPORT_JOB_SUMMARY = graphql(`
+  fragment ImportJobSummary on ImportJob {
+    id
+    source
+    fileName
+    status
+    sourceDate
+    rowsTotal
+    rowsDone
+    validRows
+    inserted
+    updated
+    unchanged
+    rejected
+    inReview
+    createdByName
+    createdAt
+    validatedAt
+    committedAt
+  }
+`);
+
+const IMPORT_JOBS = graphql(`
+  query ImportJobs($first: Int!) {
+    importJobs(first: $first) {
+      ...ImportJobSummary
+    }
+  }
+`);
 
 /** The latest jobs; a job's file name opens it in the flow at its step. */
-export function ImportHistory({ sources, onOpen }: { sources: ImportSourceInfo[]; onOpen: (id: string) => void }) {
+export function ImportHistory({ sources, onOpen }: { sources: ImportSourceItemFragment[]; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(IMPORT_JOBS, {

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Paper, Progress, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ImportJobDetailFragment, ImportStatus } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { percentDone } from './import-helpers';
-import type { ImportRowError, ImportStatus } from './import-types';
 
 const STATUS_COLOR: Record<ImportStatus, string> = {
   UPLOADED: 'gray',
@@ -65,7 +65,7 @@ export function CountTiles({ counts, testId }: { counts: Count[]; testId: string
   );
 }
 
-export function RowErrorsTable({ errors }: { errors: ImportRowError[] }) {
+export function RowErrorsTable({ errors }: { errors: ImportJobDetailFragment['firstErrors'] }) {
   const { t } = useTranslation();
   if (errors.length === 0) return null;
   return (

@@ -4,11 +4,48 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../app/states';
+import { graphql } from '../../gql';
+import type { ImportReviewDecision, ImportReviewItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
-import { IMPORT_REVIEWS, RESOLVE_IMPORT_REVIEW } from './import-api';
 import { valuesDiffer } from './import-helpers';
-import type { ImportReview, ImportReviewDecision } from './import-types';
+
+export const IMPORT_REVIEW_ITEM = graphql(`
+  fragment ImportReviewItem on ImportReview {
+    id
+    jobId
+    fileName
+    line
+    kind
+    kindLabel
+    detail
+    status
+    values {
+      label
+      incoming
+      existing
+    }
+    householdId
+    createdAt
+    resolvedAt
+  }
+`);
+
+const IMPORT_REVIEWS = graphql(`
+  query ImportReviews($status: ImportReviewStatus!, $first: Int!) {
+    importReviews(status: $status, first: $first) {
+      ...ImportReviewItem
+    }
+  }
+`);
+
+const RESOLVE_IMPORT_REVIEW = graphql(`
+  mutation ResolveImportReview($id: ID!, $decision: ImportReviewDecision!) {
+    resolveImportReview(id: $id, decision: $decision) {
+      ...ImportReviewItem
+    }
+  }
+`);
 
 const DECISIONS: { decision: ImportReviewDecision; testId: string; variant: 'filled' | 'default' | 'subtle' }[] = [
   { decision: 'MERGE', testId: 'review-merge', variant: 'filled' },
@@ -16,7 +53,7 @@ const DECISIONS: { decision: ImportReviewDecision; testId: string; variant: 'fil
   { decision: 'DISMISS', testId: 'review-dismiss', variant: 'subtle' },
 ];
 
-function ReviewCompare({ review, onResolved }: { review: ImportReview; onResolved: (decision: ImportReviewDecision) => void }) {
+function ReviewCompare({ review, onResolved }: { review: ImportReviewItemFragment; onResolved: (decision: ImportReviewDecision) => void }) {
   const { t } = useTranslation();
   const [resolve, { loading }] = useMutation(RESOLVE_IMPORT_REVIEW, { refetchQueries: ['ImportReviews'], awaitRefetchQueries: true });
   const [pending, setPending] = useState<ImportReviewDecision | null>(null);

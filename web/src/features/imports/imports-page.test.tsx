@@ -5,10 +5,11 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { theme } from '../../app/theme';
-import type { CurrentUserFragment, Role } from '../../gql/graphql';
+import {
+  ImportJobDocument, ImportReviewsDocument, ImportSourcesDocument, ResolveImportReviewDocument, SetImportMappingDocument, ValidateImportDocument,
+  type CurrentUserFragment, type ImportJobDetailFragment, type ImportReviewItemFragment, type Role,
+} from '../../gql/graphql';
 import { UserProvider } from '../auth/session';
-import { IMPORT_JOB, IMPORT_REVIEWS, IMPORT_SOURCES, RESOLVE_IMPORT_REVIEW, SET_IMPORT_MAPPING, VALIDATE_IMPORT } from './import-api';
-import type { ImportJobDetail, ImportReview } from './import-types';
 import { ImportsPage } from './imports-page';
 
 const SOURCES = {
@@ -24,7 +25,7 @@ const SOURCES = {
   ],
 };
 
-function job(over: Partial<ImportJobDetail>): ImportJobDetail & { __typename: string } {
+function job(over: Partial<ImportJobDetailFragment>): ImportJobDetailFragment & { __typename: string } {
   return {
     __typename: 'ImportJob',
     id: 'j1', source: 'DTSEN', fileName: 'dtsen-2025.xlsx', format: 'xlsx', sheet: null, status: 'UPLOADED', sourceDate: '2025-03-31',
@@ -48,7 +49,7 @@ function user(role: Role): CurrentUserFragment {
 function renderPage(url: string, mocks: MockLink.MockedResponse[], role: Role = 'COORDINATOR') {
   return render(
     <MantineProvider theme={theme}>
-      <MockedProvider mocks={[{ request: { query: IMPORT_SOURCES }, result: { data: SOURCES } }, ...mocks]}>
+      <MockedProvider mocks={[{ request: { query: ImportSourcesDocument }, result: { data: SOURCES } }, ...mocks]}>
         <UserProvider value={user(role)}>
           <MemoryRouter initialEntries={[url]}>
             <Routes>
@@ -61,7 +62,7 @@ function renderPage(url: string, mocks: MockLink.MockedResponse[], role: Role = 
   );
 }
 
-const jobMock = (j: ImportJobDetail) => ({ request: { query: IMPORT_JOB, variables: { id: j.id } }, result: { data: { importJob: j } }, maxUsageCount: 10 });
+const jobMock = (j: ImportJobDetailFragment) => ({ request: { query: ImportJobDocument, variables: { id: j.id } }, result: { data: { importJob: j } }, maxUsageCount: 10 });
 
 const button = (testId: string) => screen.getByTestId(testId) as HTMLButtonElement;
 
@@ -78,13 +79,13 @@ describe('ImportsPage', () => {
       jobMock(uploaded),
       {
         request: {
-          query: SET_IMPORT_MAPPING,
+          query: SetImportMappingDocument,
           variables: { jobId: 'j1', columns: [{ key: 'kk', column: 0 }, { key: 'nik', column: 1 }, { key: 'rt', column: 2 }] },
         },
         result: { data: { setImportMapping: mapped } },
       },
       {
-        request: { query: VALIDATE_IMPORT, variables: { jobId: 'j1' } },
+        request: { query: ValidateImportDocument, variables: { jobId: 'j1' } },
         result: { data: { validateImport: validating } },
       },
     ]);
@@ -149,7 +150,7 @@ describe('ImportsPage', () => {
   });
 
   it('compares a review item side by side and resolves it', async () => {
-    const review: ImportReview & { __typename: string } = {
+    const review: ImportReviewItemFragment & { __typename: string } = {
       __typename: 'ImportReview',
       id: 'r1', jobId: 'j1', fileName: 'dtsen-2025.xlsx', line: 7, kind: 'NIK_NAME_MISMATCH', kindLabel: 'NIK sama, nama berbeda',
       detail: 'NIK 6271031405800001 sudah tercatat atas nama Budi Santoso', status: 'OPEN',
@@ -159,11 +160,11 @@ describe('ImportsPage', () => {
       ].map((v) => ({ __typename: 'ImportReviewValue', ...v })),
       householdId: 'h1', createdAt: '2025-04-02T03:05:00.000Z', resolvedAt: null,
     };
-    const list = (items: ImportReview[]) => ({ request: { query: IMPORT_REVIEWS, variables: { status: 'OPEN', first: 50 } }, result: { data: { importReviews: items } } });
+    const list = (items: ImportReviewItemFragment[]) => ({ request: { query: ImportReviewsDocument, variables: { status: 'OPEN', first: 50 } }, result: { data: { importReviews: items } } });
     renderPage('/impor?tab=peninjauan', [
       list([review]),
       {
-        request: { query: RESOLVE_IMPORT_REVIEW, variables: { id: 'r1', decision: 'MERGE' } },
+        request: { query: ResolveImportReviewDocument, variables: { id: 'r1', decision: 'MERGE' } },
         result: { data: { resolveImportReview: { ...review, status: 'MERGED', resolvedAt: '2025-04-02T04:00:00.000Z' } } },
       },
       list([]),

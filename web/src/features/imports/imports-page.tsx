@@ -11,11 +11,19 @@ import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState, Loading } from '../../app/states';
+import { graphql } from '../../gql';
 import { IMPORT_REVIEW_ROLES, mayUse, useUser } from '../auth/session';
-import { IMPORT_SOURCES } from './import-api';
 import { ImportHistory } from './import-history';
 import { ImportReviews } from './import-reviews';
 import { ImportFlow } from './job-flow';
+
+const IMPORT_SOURCES = graphql(`
+  query ImportSources {
+    importSources {
+      ...ImportSourceItem
+    }
+  }
+`);
 
 type Tab = 'impor' | 'riwayat' | 'peninjauan';
 

@@ -4,19 +4,78 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, Loading } from '../../app/states';
+import { graphql } from '../../gql';
+import type { ImportJobDetailFragment, ImportSourceItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
-import { COMMIT_IMPORT, IMPORT_JOB, SET_IMPORT_MAPPING, VALIDATE_IMPORT } from './import-api';
 import {
   columnInputs, draftOf, duplicateMappings, isRunning, sameDraft, stepOf, unmappedRequired, type FlowStep, type MappingDraft,
 } from './import-helpers';
 import { CountTiles, ErrorReportLink, ImportStatusBadge, RowErrorsTable, RowProgress } from './import-parts';
-import type { ImportJobDetail, ImportSourceInfo } from './import-types';
 import { UploadStep } from './upload-step';
+
+export const IMPORT_JOB_DETAIL = graphql(`
+  fragment ImportJobDetail on ImportJob {
+    ...ImportJobSummary
+    format
+    sheet
+    headers
+    mapping {
+      key
+      header
+      required
+      column
+      fileHeader
+    }
+    message
+    duplicateOf {
+      id
+      fileName
+      createdAt
+    }
+    firstErrors(first: 20) {
+      line
+      reason
+    }
+    errorReportUrl
+  }
+`);
+
+const IMPORT_JOB = graphql(`
+  query ImportJob($id: ID!) {
+    importJob(id: $id) {
+      ...ImportJobDetail
+    }
+  }
+`);
+
+const SET_IMPORT_MAPPING = graphql(`
+  mutation SetImportMapping($jobId: ID!, $columns: [ImportColumnInput!]!) {
+    setImportMapping(jobId: $jobId, columns: $columns) {
+      ...ImportJobDetail
+    }
+  }
+`);
+
+const VALIDATE_IMPORT = graphql(`
+  mutation ValidateImport($jobId: ID!) {
+    validateImport(jobId: $jobId) {
+      ...ImportJobDetail
+    }
+  }
+`);
+
+const COMMIT_IMPORT = graphql(`
+  mutation CommitImport($jobId: ID!) {
+    commitImport(jobId: $jobId) {
+      ...ImportJobDetail
+    }
+  }
+`);
 
 const POLL_MS = 1000;
 
-function MappingStep({ job, source, onValidated }: { job: ImportJobDetail; source?: ImportSourceInfo; onValidated: () => void }) {
+function MappingStep({ job, source, onValidated }: { job: ImportJobDetailFragment; source?: ImportSourceItemFragment; onValidated: () => void }) {
   const { t } = useTranslation();
   const saved = draftOf(job.mapping);
   const [draft, setDraft] = useState<MappingDraft>(saved);
@@ -117,7 +176,7 @@ function MappingStep({ job, source, onValidated }: { job: ImportJobDetail; sourc
   );
 }
 
-function DryRunStep({ job, onEditMapping }: { job: ImportJobDetail; onEditMapping: () => void }) {
+function DryRunStep({ job, onEditMapping }: { job: ImportJobDetailFragment; onEditMapping: () => void }) {
   const { t } = useTranslation();
   const [commit, committing] = useMutation(COMMIT_IMPORT);
   const [validate, validating] = useMutation(VALIDATE_IMPORT);
@@ -174,7 +233,7 @@ function DryRunStep({ job, onEditMapping }: { job: ImportJobDetail; onEditMappin
   );
 }
 
-function CommitStep({ job }: { job: ImportJobDetail }) {
+function CommitStep({ job }: { job: ImportJobDetailFragment }) {
   const { t } = useTranslation();
   const [validate, validating] = useMutation(VALIDATE_IMPORT);
   const [error, setError] = useState<unknown>(null);
@@ -199,7 +258,7 @@ function CommitStep({ job }: { job: ImportJobDetail }) {
 }
 
 function ResultStep({ job, onOpenJob, onOpenReviews, onNew }: {
-  job: ImportJobDetail;
+  job: ImportJobDetailFragment;
   onOpenJob: (id: string) => void;
   onOpenReviews?: () => void;
   onNew: () => void;
@@ -237,8 +296,8 @@ function ResultStep({ job, onOpenJob, onOpenReviews, onNew }: {
 
 /** The steps for one job, which follow its status as the server reports it. */
 function JobSteps({ job, sources, onOpenJob, onOpenReviews, onNew }: {
-  job: ImportJobDetail;
-  sources: ImportSourceInfo[];
+  job: ImportJobDetailFragment;
+  sources: ImportSourceItemFragment[];
   onOpenJob: (id: string) => void;
   onOpenReviews?: () => void;
   onNew: () => void;
@@ -303,7 +362,7 @@ function JobSteps({ job, sources, onOpenJob, onOpenReviews, onNew }: {
 
 function JobLoader({ jobId, ...rest }: {
   jobId: string;
-  sources: ImportSourceInfo[];
+  sources: ImportSourceItemFragment[];
   onOpenJob: (id: string) => void;
   onOpenReviews?: () => void;
   onNew: () => void;
@@ -337,7 +396,7 @@ function JobLoader({ jobId, ...rest }: {
 /** The import flow: upload when no job is open, otherwise the open job at its step. */
 export function ImportFlow({ jobId, sources, onOpenJob, onOpenReviews, onNew }: {
   jobId: string | null;
-  sources: ImportSourceInfo[];
+  sources: ImportSourceItemFragment[];
   onOpenJob: (id: string) => void;
   onOpenReviews?: () => void;
   onNew: () => void;

@@ -4,12 +4,30 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '../../gql';
+import type { ImportSourceItemFragment } from '../../gql/graphql';
 import { describeApiError, type ApiErrorInfo } from '../../lib/errors';
 import { UploadError, uploadImportFile } from './import-api';
 import { parseDisplayDate, templateUrl } from './import-helpers';
-import type { ImportSourceInfo } from './import-types';
 
-function TemplateColumns({ source }: { source: ImportSourceInfo }) {
+export const IMPORT_SOURCE_ITEM = graphql(`
+  fragment ImportSourceItem on ImportSourceInfo {
+    source
+    key
+    label
+    description
+    mayImport
+    columns {
+      key
+      header
+      required
+      description
+      example
+    }
+  }
+`);
+
+function TemplateColumns({ source }: { source: ImportSourceItemFragment }) {
   const { t } = useTranslation();
   const [opened, { toggle }] = useDisclosure(false);
   return (
@@ -47,7 +65,7 @@ function TemplateColumns({ source }: { source: ImportSourceInfo }) {
 }
 
 /** Step 1: the source, the data date, the sheet and the file; the upload creates the job. */
-export function UploadStep({ sources, onUploaded }: { sources: ImportSourceInfo[]; onUploaded: (jobId: string) => void }) {
+export function UploadStep({ sources, onUploaded }: { sources: ImportSourceItemFragment[]; onUploaded: (jobId: string) => void }) {
   const { t } = useTranslation();
   const fileId = useId();
   const allowed = sources.filter((s) => s.mayImport);
