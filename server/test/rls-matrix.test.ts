@@ -276,8 +276,8 @@ async function makeJob(userId: string, orgId: string, source: string, status: st
 /** An open review of a job's line about a household and its first member. */
 async function makeReview(job: string, line: number, household: string): Promise<string> {
   return (await one<{ id: string }>(
-    `insert into import_review (id, job_id, line, kind, area_id, household_id, person_id, record, detail)
-     select ?, ?, ?, 'NIK_DIFFERENT_PERSON', h.area_id, h.id, (select p.id from person p where p.household_id = h.id order by p.id limit 1), '{}', 'uji'
+    `insert into import_review (id, job_id, source, file_name, line, kind, area_id, household_id, person_id, record, detail)
+     select ?, ?, 'dtsen', 'uji.csv', ?, 'NIK_DIFFERENT_PERSON', h.area_id, h.id, (select p.id from person p where p.household_id = h.id order by p.id limit 1), '{}', 'uji'
        from household h where h.id = ? returning id`,
     [randomUUID(), job, line, household],
   )).id;
