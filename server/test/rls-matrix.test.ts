@@ -600,7 +600,8 @@ async function freshRow(table: Table, source: Json, v: Viewer): Promise<Json> {
     }
     // A job stays its owner's: the label says in whose name it is started.
     case 'import_job':
-      return { ...row, file_sha256: randomBytes(32).toString('hex') };
+      // A job starts UPLOADED (import_job_guard).
+      return { ...row, file_sha256: randomBytes(32).toString('hex'), status: 'UPLOADED', validated_at: null, committed_at: null };
     case 'import_row':
       return { ...source, line: 2 + Number(digits(6)) };
     case 'import_review':
@@ -944,8 +945,40 @@ describe('what a committing import or an open review adds, and only while it las
     // Only coordinators: agency staff get nothing from a review.
     expect(await attempt(viewers.AGENCY_STAFF, enrol, [person], resolving)).toBe(false);
 
+    // Only the person the review compares, or members of the household it names.
+    expect(await attempt(c, rename, [await memberOf(f.hOut)], resolving)).toBe(false);
+
     await t.query(`update import_review set status = 'MERGED', resolved_by_id = ?, resolved_at = now() where id = ?`, [c.userId, review]);
     expect(await attempt(c, rename, [person], resolving)).toBe(false);
     expect(await attempt(c, ...keepNew, resolving)).toBe(false);
+    // A resolved review stays resolved: reopening it would reopen the gate.
+    expect(await attempt(c, `update import_review set status = 'OPEN', resolved_by_id = null, resolved_at = null where id = $1`, [review])).toBe(false);
+  });
+
+  it('a job is created UPLOADED and commits only after a dry run; a review is created open', async () => {
+    const c = viewers.COORDINATOR;
+    const insertJob = (status: string): [string, unknown[]] => [
+      `insert into import_job (id, source, file_name, file_sha256, file_bytes, format, headers, source_date, status, created_by_id, organization_id)
+       values ($1, 'dtsen', 'x.csv', $2, 10, 'csv', '[]', date '2020-01-01', $3, $4, $5)`,
+      [randomUUID(), randomBytes(32).toString('hex'), status, c.userId, c.orgId],
+    ];
+    expect(await attempt(c, ...insertJob('COMMITTING'))).toBe(false);
+    expect(await attempt(c, ...insertJob('UPLOADED'))).toBe(true);
+    const uploaded = await makeJob(c.userId, c.orgId, 'dtsen', 'UPLOADED');
+    expect(await attempt(c, `update import_job set status = 'COMMITTING' where id = $1`, [uploaded])).toBe(false);
+    expect(await attempt(c, `update import_job set status = 'VALIDATING' where id = $1`, [uploaded])).toBe(true);
+    const validated = await makeJob(c.userId, c.orgId, 'dtsen', 'VALIDATED');
+    expect(await attempt(c, `update import_job set status = 'COMMITTING' where id = $1`, [validated])).toBe(false);
+    expect(await attempt(c, `update import_job set status = 'COMMITTING', validated_at = now() where id = $1`, [validated])).toBe(true);
+    expect(await attempt(c, `update import_job set created_by_id = $2 where id = $1`, [validated, viewers.ADMIN.userId])).toBe(false);
+    const own = await makeJob(c.userId, c.orgId, 'dtsen', 'COMMITTING');
+    const review = (household: string, status: string): [string, unknown[]] =>
+      [
+        `insert into import_review (id, job_id, source, file_name, line, kind, household_id, record, detail, status, resolved_at)
+         values ($1, $2, 'dtsen', 'x.csv', 9, 'NEAR_DUPLICATE', $3, '{}', 'uji', $4, case when $4 = 'OPEN' then null else now() end)`,
+        [randomUUID(), own, household, status],
+      ];
+    expect(await attempt(c, ...review(f.hIn, 'MERGED'))).toBe(false);
+    expect(await attempt(c, ...review(f.hIn, 'OPEN'))).toBe(true);
   });
 });

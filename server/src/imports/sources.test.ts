@@ -61,7 +61,7 @@ describe('dtsen layouts', () => {
 
   it('maps the P3KE 2023 individual file (which has no KK number)', () => {
     expect(mapped('dtsen', P3KE_2023_INDIVIDU)).toMatchObject({
-      kkNumber: null, nik: 'NIK', name: 'Nama', sex: 'Jenis Kelamin', birthDate: 'Tanggal Lahir',
+      kkNumber: null, familyId: 'ID Keluarga P3KE', nik: 'NIK', name: 'Nama', sex: 'Jenis Kelamin', birthDate: 'Tanggal Lahir',
       relation: 'Hubungan dengan Kepala Keluarga', kelurahanCode: 'Kode Kemdagri', kelurahanName: 'Desa/Kelurahan', kecamatanName: 'Kecamatan',
       address: 'Alamat', welfareDecile: 'Desil Kesejahteraan', educationLevel: 'Pendidikan', occupation: 'Pekerjaan',
       employmentStatus: 'Status Pekerjaan', rt: null, floorType: null,
@@ -69,6 +69,17 @@ describe('dtsen layouts', () => {
     const r = SOURCES.dtsen.parse(row('dtsen', P3KE_2023_INDIVIDU, []), ctx);
     expect(r.records).toEqual([]);
     expect(r.problems).toContainEqual({ column: 'Nomor KK', message: 'Kolom "Nomor KK" wajib diisi' });
+  });
+
+  it('reads a P3KE row with a NIK but no KK number: the person is found by NIK, the family kept by its P3KE id', () => {
+    const cells: Record<string, string> = {
+      'ID Keluarga P3KE': '122237092', 'Kode Kemdagri': '6271031002', NIK: '6271035203150001', Nama: 'Siti Aminah',
+      'Jenis Kelamin': 'Perempuan', 'Hubungan dengan Kepala Keluarga': 'Anak', 'Tanggal Lahir': '2015-03-12', 'Desil Kesejahteraan': '1',
+    };
+    const r = SOURCES.dtsen.parse(row('dtsen', P3KE_2023_INDIVIDU, P3KE_2023_INDIVIDU.map((h) => cells[h] ?? '')), ctx);
+    expect(r.problems).toEqual([]);
+    expect(r.records[0]).toMatchObject({ familyId: '122237092', nik: '6271035203150001', welfareDecile: 1 });
+    expect(r.records[0]!.kkNumber).toBeUndefined();
   });
 
   it('maps the P3KE family file’s housing columns', () => {
@@ -113,7 +124,7 @@ describe('dtsen layouts', () => {
 
   it('maps the DTSEN snake_case export', () => {
     expect(mapped('dtsen', DTSEN_SNAKE)).toEqual({
-      kkNumber: 'nomor_kartu_keluarga', nik: 'nik', name: 'nama', sex: 'id_jenis_kelamin', birthDate: 'tgl_lahir', relation: 'id_hub_kepala_keluarga',
+      kkNumber: 'nomor_kartu_keluarga', familyId: null, nik: 'nik', name: 'nama', sex: 'id_jenis_kelamin', birthDate: 'tgl_lahir', relation: 'id_hub_kepala_keluarga',
       kelurahanCode: 'kode_kelurahan_desa', kelurahanName: 'kelurahan_desa', kecamatanName: 'kecamatan', address: 'alamat', rt: null, rw: null,
       welfareDecile: 'desil_nasional', floorType: 'id_lantai_terluas', floorQuality: null, wallType: 'id_dinding_terluas', wallQuality: null,
       roofType: 'id_atap_terluas', drinkingWater: 'id_sumber_airminum', sanitation: 'id_fasilitas_bab', electricity: 'id_sumberpenerangan',

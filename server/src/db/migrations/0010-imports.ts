@@ -149,12 +149,15 @@ export class Migration0010Imports extends Migration {
              and j.created_by_id = (select sinergi_user_id()))
       $$;`);
 
-    // A coordinator resolving an open review of the queue applies it to the registry (merge or keep as new).
+    // A coordinator resolving an open review applies it to the registry (merge or keep as new): to the
+    // person it compares, or in the household it names (the registered one or the file's KK), only.
     this.addSql(`
-      create function sinergi_resolving_review() returns boolean language sql stable parallel safe as $$
+      create function sinergi_resolving_review(p_person uuid, p_household uuid) returns boolean language sql stable parallel safe as $$
         select exists (
           select 1 from import_review r
-           where r.id = nullif(current_setting('sinergi.import_review', true), '')::uuid and r.status = 'OPEN')
+           where r.id = nullif(current_setting('sinergi.import_review', true), '')::uuid and r.status = 'OPEN'
+             and (r.person_id = p_person or r.household_id = p_household
+                  or p_household = (select h.id from household h where h.kk_number = r.record ->> 'kkNumber')))
       $$;`);
 
     this.addSql(`grant select, insert, update on import_job, import_review, field_provenance, import_mapping to sinergi_app;`);
@@ -205,7 +208,7 @@ export class Migration0010Imports extends Migration {
       (${roleIn('ADMIN', 'KELURAHAN_OFFICER')} or (${ROLE} = 'COORDINATOR' and ${importing('dtsen')})) and (${HOUSEHOLD_SCOPE}));`);
     const personWrite = `${ROLE} = 'ADMIN'
       or (${ROLE} = 'KELURAHAN_OFFICER' and household_id in (select h.id from household h))
-      or (${ROLE} = 'COORDINATOR' and (${importing('dtsen')} or (select sinergi_resolving_review())))`;
+      or (${ROLE} = 'COORDINATOR' and (${importing('dtsen')} or sinergi_resolving_review(id, household_id)))`;
     this.addSql(`drop policy person_insert on person;`);
     this.addSql(`drop policy person_update on person;`);
     this.addSql(`create policy person_insert on person for insert with check (${personWrite});`);
@@ -240,22 +243,77 @@ export class Migration0010Imports extends Migration {
         changed text[] := sinergi_changed_columns(to_jsonb(old), to_jsonb(new));
       begin
         if not row_security_active(tg_relid) or changed = '{}' then return new; end if;
-        if r in ('COORDINATOR', 'AGENCY_STAFF') and not (r = 'COORDINATOR' and (sinergi_importing('dtsen') or sinergi_resolving_review()))
+        if r in ('COORDINATOR', 'AGENCY_STAFF') and not (r = 'COORDINATOR' and (sinergi_importing('dtsen') or sinergi_resolving_review(new.id, new.household_id)))
            and not changed <@ array['school_enrolled', 'education_level', 'updated_at', 'version'] then
           perform sinergi_refuse('person', 'change ' || array_to_string(changed, ', '));
         end if;
         return new;
       end $$;`);
     this.addSql(`create trigger person_guard before update on person for each row execute function person_guard();`);
+
+    // The statuses that widen the policies move only forward, as the pipeline moves them: a job is
+    // created UPLOADED and commits only after a dry run; a review is created OPEN and resolved once, by
+    // its resolver in their own name.
+    this.addSql(`
+      create function import_job_guard() returns trigger language plpgsql as $$
+      begin
+        if not row_security_active(tg_relid) then return new; end if;
+        if tg_op = 'INSERT' then
+          if new.status <> 'UPLOADED' or new.validated_at is not null or new.committed_at is not null then
+            perform sinergi_refuse('import_job', 'create a job other than UPLOADED');
+          end if;
+          return new;
+        end if;
+        if (new.id, new.source, new.file_sha256, new.file_bytes, new.format, new.created_by_id, new.organization_id, new.created_at)
+           is distinct from (old.id, old.source, old.file_sha256, old.file_bytes, old.format, old.created_by_id, old.organization_id, old.created_at) then
+          perform sinergi_refuse('import_job', 'change what a job is');
+        end if;
+        if old.status <> new.status and not (
+             (old.status = 'UPLOADED' and new.status = 'VALIDATING')
+          or (old.status = 'VALIDATING' and new.status in ('VALIDATED', 'FAILED'))
+          or (old.status = 'VALIDATED' and new.status in ('UPLOADED', 'VALIDATING', 'COMMITTING'))
+          or (old.status = 'COMMITTING' and new.status in ('COMMITTED', 'FAILED'))
+          or (old.status = 'FAILED' and new.status in ('UPLOADED', 'VALIDATING', 'COMMITTING'))) then
+          perform sinergi_refuse('import_job', 'move a job from ' || old.status || ' to ' || new.status);
+        end if;
+        if new.status = 'COMMITTING' and new.validated_at is null then
+          perform sinergi_refuse('import_job', 'commit a job without a dry run');
+        end if;
+        return new;
+      end $$;`);
+    this.addSql(`create trigger import_job_guard before insert or update on import_job for each row execute function import_job_guard();`);
+    this.addSql(`
+      create function import_review_guard() returns trigger language plpgsql as $$
+      declare
+        changed text[];
+      begin
+        if not row_security_active(tg_relid) then return new; end if;
+        if tg_op = 'INSERT' then
+          if new.status <> 'OPEN' then perform sinergi_refuse('import_review', 'create a resolved review'); end if;
+          return new;
+        end if;
+        changed := sinergi_changed_columns(to_jsonb(old), to_jsonb(new));
+        if changed = '{}' then return new; end if;
+        if old.status <> 'OPEN' or new.status = 'OPEN' or new.resolved_by_id is distinct from sinergi_user_id()
+           or changed <> array['resolved_at', 'resolved_by_id', 'status'] then
+          perform sinergi_refuse('import_review', 'change a review other than by resolving it');
+        end if;
+        return new;
+      end $$;`);
+    this.addSql(`create trigger import_review_guard before insert or update on import_review for each row execute function import_review_guard();`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop trigger if exists person_guard on person;`);
+    this.addSql(`drop trigger if exists import_job_guard on import_job;`);
+    this.addSql(`drop trigger if exists import_review_guard on import_review;`);
+    this.addSql(`drop function if exists import_job_guard();`);
+    this.addSql(`drop function if exists import_review_guard();`);
     this.addSql(`drop function if exists person_guard();`);
     for (const table of ['import_mapping', 'field_provenance', 'import_review', 'import_row', 'import_job']) {
       this.addSql(`drop table if exists ${table};`);
     }
     this.addSql(`drop function if exists sinergi_importing(text);`);
-    this.addSql(`drop function if exists sinergi_resolving_review();`);
+    this.addSql(`drop function if exists sinergi_resolving_review(uuid, uuid);`);
   }
 }
