@@ -110,6 +110,10 @@ describe('DTSEN import', () => {
       // A well-formed NIK whose birth date part is not the person's (the API's own NIK rule).
       [families[2]!.kk, families[2]!.niks[2]!.slice(0, 6) + '010203' + '7999', 'Lahir Lain', 'L', '05/05/2010', 'Anak', '62.71.03.1002', 'Jl. Rajawali 3', '3', '12', 2, '', ''],
     ];
+    // One birth date as Excel leaves it in a CSV: a serial day number (days since 1899-12-30).
+    const child = families[2]!.rows[2]!;
+    const [d, m, y] = String(child[4]).split('/').map(Number) as [number, number, number];
+    child[4] = String(Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000));
     file = csv(
       [
         ['DATA TUNGGAL SOSIAL EKONOMI NASIONAL'],
@@ -168,6 +172,8 @@ describe('DTSEN import', () => {
     expect(after.persons - before.persons).toBe(9);
     // One registration assessment per new family.
     expect(after.assessments - before.assessments).toBe(3);
+    const [serial] = await server.query<{ birth: string }>(`select to_char(birth_date, 'YYYY-MM-DD') as birth from person where nik = ?`, [families[2]!.niks[2]]);
+    expect(serial!.birth).toBe('2011-03-09');
     const [review] = await server.query<{ kind: string }>(`select kind from import_review where job_id = ?`, [id]);
     expect(review?.kind).toBe('NIK_DIFFERENT_PERSON');
     const provenance = await server.query<{ source: string; source_date: string }>(
