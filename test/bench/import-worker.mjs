@@ -183,18 +183,18 @@ async function measure() {
     }
 
     report({
-        households,
-        batchSize,
-        fileBytes,
-        rows: Number(job.rows_total),
-        job: { status: job.status, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, inReview: job.in_review },
-        stage: seconds(t1 - t0),
-        dryRun: seconds(t2 - t1),
-        commit: seconds(t3 - t2),
-        total: seconds(t3 - t0),
-        rssBeforeMb,
-        peakRssMb,
-        written,
+      households,
+      batchSize,
+      fileBytes,
+      rows: Number(job.rows_total),
+      job: { status: job.status, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, inReview: job.in_review },
+      stage: seconds(t1 - t0),
+      dryRun: seconds(t2 - t1),
+      commit: seconds(t3 - t2),
+      total: seconds(t3 - t0),
+      rssBeforeMb,
+      peakRssMb,
+      written,
       copy,
     });
   } finally {
