@@ -1,0 +1,203 @@
+// One process per job of `pnpm bench:import` (see import.mjs), so each measures its own peak RSS.
+//
+//   node import-worker.mjs generate --dir D --households N --seed S --today YYYY-MM-DD
+//     writes D/dtsen.csv (the DTSEN file) and D/household.copy, D/person.copy (the same families as
+//     COPY text rows of the tables), before anything is timed.
+//   node import-worker.mjs measure --dir D --households N --today YYYY-MM-DD [--batch-size B]
+//     a fresh embedded PostgreSQL, migrated and seeded with the demo reference data; imports D/dtsen.csv
+//     as admin the way `pnpm import:data` does (stage, dry run, commit), then COPYs D/*.copy into the
+//     same tables of a second fresh database of the same cluster. Reports its figures to the parent.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dist = (p) => import(path.join(root, 'server/dist', p));
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    dir: { type: 'string' },
+    households: { type: 'string' },
+    seed: { type: 'string' },
+    today: { type: 'string' },
+    'batch-size': { type: 'string' },
+  },
+});
+const mode = positionals[0];
+const households = Number(values.households);
+const today = values.today;
+const seconds = (ms) => ms / 1000;
+
+if (mode === 'generate') await generate();
+else if (mode === 'measure') await measure();
+else throw new Error(`unknown mode ${mode}`);
+// Nothing may keep a finished worker alive (the parent waits for its exit).
+process.exit(0);
+
+async function generate() {
+  const { writeDtsenSample } = await dist('imports/sample-dtsen.js');
+  const { DemoCity } = await dist('seed/demo-city.js');
+  const seed = Number(values.seed);
+  const written = await writeDtsenSample(path.join(values.dir, 'dtsen.csv'), { households, seed, today });
+  // The same generator, seed and day give the same rows: the household and person rows as COPY text.
+  const city = new DemoCity({ households, seed, today });
+  const out = { household: null, person: null };
+  for (const table of Object.keys(out)) out[table] = fs.createWriteStream(path.join(values.dir, `${table}.copy`));
+  const columns = {};
+  const write = async (table, row) => {
+    columns[table] ??= Object.keys(row);
+    if (!out[table].write(`${columns[table].map((c) => copyValue(row[c])).join('\t')}\n`)) await once(out[table], 'drain');
+  };
+  let persons = 0;
+  for (const batch of city.householdBatches()) {
+    for (const h of batch.households) await write('household', h);
+    for (const p of batch.persons) await write('person', p);
+    persons += batch.persons.length;
+  }
+  for (const stream of Object.values(out)) {
+    stream.end();
+    await once(stream, 'finish');
+  }
+  if (persons !== written.persons) throw new Error(`COPY rows (${persons}) differ from the file's (${written.persons})`);
+  fs.writeFileSync(path.join(values.dir, 'columns.json'), JSON.stringify(columns));
+  report({ ...written, fileBytes: fs.statSync(path.join(values.dir, 'dtsen.csv')).size });
+}
+
+/** To the parent (import.mjs) over IPC; printed when run by hand. */
+function report(result) {
+  if (process.send) process.send(result);
+  else console.log(JSON.stringify(result));
+}
+
+// COPY text format: \N is null; backslash, tab and line breaks escaped; jsonb as JSON text.
+function copyValue(value) {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+async function measure() {
+  const { createDatabase, ormConfig } = await dist('db/orm.js');
+  const { loadConfig } = await dist('config/config.js');
+  const { useClock } = await dist('config/clock.js');
+  const { seedDemoCity } = await dist('seed/seed-database.js');
+  const { viewerOf } = await dist('auth/auth.service.js');
+  const { User } = await dist('users/user.entity.js');
+  const { stageFile } = await dist('imports/staging.js');
+  const { beginDryRun, dryRun } = await dist('imports/dry-run.js');
+  const { beginCommit, commitJob } = await dist('imports/commit.js');
+  const { inImportTransaction } = await dist('imports/import-transaction.js');
+  const { MikroORM } = await import(path.join(root, 'server/node_modules/@mikro-orm/postgresql/index.js'));
+  const { from: copyFrom } = (await import(path.join(root, 'server/node_modules/pg-copy-streams/index.js'))).default;
+
+  // The demo city's reference data (areas, organisations, users, programs). The seed needs one family;
+  // it goes again: the generator numbers KKs by kelurahan and issue day, so another seed's family can
+  // share its KK, and the bench measures new families only.
+  const seedReference = async (knex) => {
+    await seedDemoCity(knex, { households: 1, today });
+    for (const table of ['intervention', 'assignment', 'growth_measurement', 'poverty_assessment', 'person', 'household']) await knex(table).del();
+  };
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-bench-import-'));
+  // The embedded PostgreSQL runs as the postgres user when we are root.
+  fs.chmodSync(dataDir, 0o755);
+  const config = loadConfig({ SINERGI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  useClock(config.SINERGI_CLOCK);
+  const batchSize = Number(values['batch-size'] ?? config.IMPORT_BATCH_SIZE);
+  let db = null;
+  const cleanup = async () => {
+    const open = db;
+    db = null;
+    try {
+      await open?.close();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  try {
+    db = await createDatabase(config);
+    await db.asOwner((owner) => seedReference(owner.em.getKnex()));
+    const user = await db.orm.em.fork().findOne(User, { username: 'admin', active: true }, { populate: ['area'] });
+    const actor = { viewer: viewerOf(user, { readOnly: false, sessionId: null, tokenId: null }), requestId: `bench:${process.pid}`, ip: null };
+    const file = path.join(values.dir, 'dtsen.csv');
+    const fileBytes = fs.statSync(file).size;
+    // The configured limits, raised to the bench file where it exceeds them (the limits are not measured).
+    const limits = {
+      maxBytes: Math.max(config.IMPORT_MAX_MB * 1024 * 1024, fileBytes),
+      maxRows: Math.max(config.IMPORT_MAX_ROWS, households * 10),
+    };
+    const rssBeforeMb = process.resourceUsage().maxRSS / 1024;
+
+    // The import, as `pnpm import:data dtsen <file> --as admin` chains it.
+    const t0 = performance.now();
+    const jobId = await stageFile(db.orm, actor, { source: 'dtsen', path: file, fileName: 'dtsen.csv', sourceDate: today }, limits);
+    const t1 = performance.now();
+    await inImportTransaction(db.orm, actor, null, (_em, trx) => beginDryRun(trx, actor, jobId));
+    await dryRun(db.orm, actor, jobId);
+    const t2 = performance.now();
+    await inImportTransaction(db.orm, actor, null, (_em, trx) => beginCommit(trx, actor, jobId));
+    await commitJob(db.orm, actor, jobId, { batchSize });
+    const t3 = performance.now();
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const job = await inImportTransaction(db.orm, actor, null, (_em, trx) => trx('import_job').where({ id: jobId }).first());
+    const written = await db.asOwner(async (owner) => {
+      const knex = owner.em.getKnex();
+      const count = async (table, where = {}) => Number((await knex(table).where(where).count({ n: '*' }))[0].n);
+      return {
+        household_need: await count('household_need'),
+        poverty_assessment: await count('poverty_assessment'),
+        field_provenance: await count('field_provenance'),
+        audit_event: await count('audit_event', { action: 'IMPORT' }),
+        import_row: await count('import_row'),
+      };
+    });
+
+    // The baseline: the same household and person rows COPYed as the owner into a second fresh
+    // database of the same cluster (migrated, the same reference data), one transaction.
+    const { ownerUrl } = await db.embedded.provisionDatabase('sinergi_copy');
+    const owner = await MikroORM.init(ormConfig(ownerUrl, 2));
+    let copy;
+    try {
+      await owner.getMigrator().up();
+      await seedReference(owner.em.getKnex());
+      const columns = JSON.parse(fs.readFileSync(path.join(values.dir, 'columns.json'), 'utf8'));
+      const counts = {};
+      const c0 = performance.now();
+      await owner.em.getKnex().transaction(async (trx) => {
+        const connection = await trx.client.acquireConnection();
+        for (const table of ['household', 'person']) {
+          const stream = connection.query(copyFrom(`copy ${table} (${columns[table].join(', ')}) from stdin`));
+          await pipeline(fs.createReadStream(path.join(values.dir, `${table}.copy`)), stream);
+          counts[table] = stream.rowCount;
+        }
+      });
+      copy = { seconds: seconds(performance.now() - c0), ...counts };
+    } finally {
+      await owner.close(true);
+    }
+
+    report({
+      households,
+      batchSize,
+      fileBytes,
+      rows: Number(job.rows_total),
+      job: { status: job.status, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected, inReview: job.in_review },
+      stage: seconds(t1 - t0),
+      dryRun: seconds(t2 - t1),
+      commit: seconds(t3 - t2),
+      total: seconds(t3 - t0),
+      rssBeforeMb,
+      peakRssMb,
+      written,
+      copy,
+    });
+  } finally {
+    await cleanup();
+  }
+}
