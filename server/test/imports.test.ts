@@ -176,12 +176,11 @@ describe('DTSEN import', () => {
     expect(serial!.birth).toBe('2011-03-09');
     const [review] = await server.query<{ kind: string }>(`select kind from import_review where job_id = ?`, [id]);
     expect(review?.kind).toBe('NIK_DIFFERENT_PERSON');
-    const provenance = await server.query<{ source: string; source_date: string }>(
-      `select f.source, to_char(f.source_date, 'YYYY-MM-DD') as source_date from field_provenance f
-         join person p on p.id = f.entity_id where p.nik = ? and f.field = 'name'`,
+    const provenance = await server.query<{ name: { source: string; job: string; date: string } }>(
+      `select f.fields -> 'name' as name from field_provenance f join person p on p.id = f.entity_id where p.nik = ?`,
       [families[0]!.niks[0]],
     );
-    expect(provenance).toEqual([{ source: 'DTSEN', source_date: '2026-09-30' }]);
+    expect(provenance).toEqual([{ name: { source: 'DTSEN', job: id, date: '2026-09-30' } }]);
     const events = await server.query<{ entity_ids: string[] }>(`select entity_ids from audit_event where action = 'IMPORT' and entity_type = 'ImportJob'`);
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => e.entity_ids[0] === id)).toBe(true);

@@ -438,8 +438,9 @@ beforeAll(async () => {
   }
   for (const h of [f.hIn, f.hOut]) {
     await t.query(
-      `insert into field_provenance (household_id, entity_type, entity_id, field, source, job_id, source_date)
-       values (?, 'Household', ?, 'welfareDecile', 'dtsen', ?, date '2020-01-01') on conflict do nothing`,
+      `insert into field_provenance (household_id, entity_type, entity_id, fields)
+       values (?, 'Household', ?, jsonb_build_object('welfareDecile', jsonb_build_object('source', 'DTSEN', 'job', ?::text, 'date', '2020-01-01')))
+       on conflict do nothing`,
       [h, h, f.jobs['other']],
     );
   }
@@ -496,7 +497,7 @@ function rowOf(table: Table, label: string, v: Viewer): string {
     case 'import_review':
       return label === 'own' ? f.reviews[stand(v)]! : f.reviews[label]!;
     case 'field_provenance':
-      return `${label === 'in' ? f.hIn : f.hOut}:welfareDecile`;
+      return label === 'in' ? f.hIn : f.hOut;
     case 'import_mapping':
       return 'dtsen';
     default:
@@ -648,7 +649,7 @@ async function attempt(v: Viewer, text: string, params: unknown[], settings: Rec
 const KEY: Partial<Record<Table, { key: string; column: string }>> = {
   audit_event: { key: 'id::text', column: 'action' },
   import_row: { key: `concat_ws(':', job_id, line)`, column: 'line' },
-  field_provenance: { key: `concat_ws(':', entity_id, field)`, column: 'field' },
+  field_provenance: { key: 'entity_id', column: 'fields' },
   import_mapping: { key: 'source', column: 'source' },
 };
 

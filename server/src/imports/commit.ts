@@ -80,7 +80,7 @@ async function mergeSafely(trx: Knex.Transaction, actor: ImportActor, job: JobRo
   } catch (error) {
     if (!isConstraintViolation(error)) throw error;
   }
-  const result: BatchResult = { rows: [], householdIds: new Set(), personIds: new Set() };
+  const result: BatchResult = { rows: [], householdIds: new Set(), newHouseholdIds: new Set(), personIds: new Set() };
   const groups = new Map<string, StagedRow[]>();
   for (const row of rows) (groups.get(row.group_key) ?? groups.set(row.group_key, []).get(row.group_key)!).push(row);
   for (const group of groups.values()) {
@@ -88,6 +88,7 @@ async function mergeSafely(trx: Knex.Transaction, actor: ImportActor, job: JobRo
       const one = await trx.transaction((savepoint) => mergeBatch(savepoint, actor, job, group));
       result.rows.push(...one.rows);
       for (const id of one.householdIds) result.householdIds.add(id);
+      for (const id of one.newHouseholdIds) result.newHouseholdIds.add(id);
       for (const id of one.personIds) result.personIds.add(id);
     } catch (error) {
       if (!isConstraintViolation(error)) throw error;
@@ -175,7 +176,9 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
       rows_done: trx.raw('rows_done + ?', [rows.length]),
       updated_at: trx.fn.now(),
     });
-  if (result.householdIds.size) await deriveNeeds(em, [...result.householdIds]);
+  const changed = [...result.householdIds].filter((id) => !result.newHouseholdIds.has(id));
+  if (changed.length) await deriveNeeds(em, changed);
+  if (result.newHouseholdIds.size) await deriveNeeds(em, [...result.newHouseholdIds], { newHouseholds: true });
   const lines = rows.map((r) => r.line);
   await trx('audit_event').insert({
     actor_id: actor.viewer.userId,

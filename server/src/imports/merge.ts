@@ -27,7 +27,9 @@ export interface RowResult {
 
 export interface BatchResult {
   rows: RowResult[];
+  /** Households the batch changed; `newHouseholdIds` those it created (a subset). */
   householdIds: Set<string>;
+  newHouseholdIds: Set<string>;
   personIds: Set<string>;
 }
 
@@ -45,11 +47,10 @@ type Row = Record<string, unknown>;
 async function provenanceOf(trx: Knex.Transaction, ids: string[]): Promise<Map<string, Map<string, string>>> {
   const out = new Map<string, Map<string, string>>();
   if (!ids.length) return out;
-  const rows = (await trx('field_provenance').whereIn('entity_id', ids).select('entity_id', 'field', 'source_date')) as Row[];
+  const rows = (await trx('field_provenance').whereIn('entity_id', ids).select('entity_id', 'fields')) as Row[];
   for (const r of rows) {
-    const id = r['entity_id'] as string;
-    if (!out.has(id)) out.set(id, new Map());
-    out.get(id)!.set(r['field'] as string, isoDate(r['source_date']));
+    const fields = r['fields'] as Record<string, { date: string }>;
+    out.set(r['entity_id'] as string, new Map(Object.entries(fields).map(([field, p]) => [field, p.date])));
   }
   return out;
 }
@@ -61,7 +62,8 @@ class Writes {
   persons: Row[] = [];
   personUpdates: Row[] = [];
   assessments: Row[] = [];
-  provenance: Row[] = [];
+  // Entity id -> its household, type and the fields this batch wrote.
+  provenance = new Map<string, { householdId: string; entityType: 'Household' | 'Person'; fields: Set<string> }>();
   reviews: Row[] = [];
   interventions: Row[] = [];
   measurements: Row[] = [];
@@ -72,18 +74,9 @@ class Writes {
   ) {}
 
   provenanceFor(householdId: string, entityType: 'Household' | 'Person', entityId: string, fields: string[]) {
-    for (const field of fields) {
-      this.provenance.push({
-        household_id: householdId,
-        entity_type: entityType,
-        entity_id: entityId,
-        field,
-        source: this.job.source.toUpperCase(),
-        job_id: this.job.id,
-        source_date: isoDate(this.job.source_date),
-        recorded_at: stamp(),
-      });
-    }
+    const entry = this.provenance.get(entityId) ?? { householdId, entityType, fields: new Set<string>() };
+    for (const field of fields) entry.fields.add(field);
+    this.provenance.set(entityId, entry);
   }
 
   review(line: number, kind: string, detail: string, record: object, ids: { areaId?: string; householdId?: string; personId?: string }) {
@@ -133,16 +126,24 @@ class Writes {
     await insert('poverty_assessment', this.assessments);
     await insert('intervention', this.interventions);
     await insert('growth_measurement', this.measurements);
-    if (this.provenance.length) {
+    if (this.provenance.size) {
+      // Fields from an older source were left out above, so the file's fields simply win here.
+      const stampOf = { source: this.job.source.toUpperCase(), job: this.job.id, date: isoDate(this.job.source_date) };
+      const entries = [...this.provenance];
       await sqlRaw(
         trx,
-        `insert into field_provenance (household_id, entity_type, entity_id, field, source, job_id, source_date, recorded_at)
-         select household_id, entity_type, entity_id, field, source, job_id, source_date, recorded_at
-           from jsonb_populate_recordset(null::field_provenance, ?::jsonb)
-         on conflict (entity_id, field) do update
-           set source = excluded.source, job_id = excluded.job_id, source_date = excluded.source_date, recorded_at = excluded.recorded_at
-           where field_provenance.source_date <= excluded.source_date`,
-        [json(this.provenance)],
+        `insert into field_provenance (entity_id, entity_type, household_id, fields, updated_at)
+         select x.entity_id, x.entity_type, x.household_id, x.fields, ?::timestamptz
+           from unnest(?::uuid[], ?::text[], ?::uuid[], ?::jsonb[]) as x(entity_id, entity_type, household_id, fields)
+         on conflict (entity_id) do update
+           set fields = field_provenance.fields || excluded.fields, household_id = excluded.household_id, updated_at = excluded.updated_at`,
+        [
+          stamp(),
+          entries.map(([id]) => id),
+          entries.map(([, e]) => e.entityType),
+          entries.map(([, e]) => e.householdId),
+          entries.map(([, e]) => json(Object.fromEntries([...e.fields].map((f) => [f, stampOf])))),
+        ],
       );
     }
     if (this.reviews.length) {
@@ -164,7 +165,7 @@ class Writes {
 
 export async function mergeBatch(trx: Knex.Transaction, actor: ImportActor, job: JobRow, rows: StagedRow[]): Promise<BatchResult> {
   const writes = new Writes(actor, job);
-  const result: BatchResult = { rows: [], householdIds: new Set(), personIds: new Set() };
+  const result: BatchResult = { rows: [], householdIds: new Set(), newHouseholdIds: new Set(), personIds: new Set() };
   switch (job.source) {
     case 'dtsen':
       await mergeDtsen(trx, writes, job, rows, result);
@@ -315,6 +316,7 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
         updated_at: stamp(),
       };
       writes.households.push(household);
+      result.newHouseholdIds.add(household['id'] as string);
       writes.assessments.push(assessment(writes, household['id'] as string, head.welfareDecile!, null, null, REGISTRATION_REASON));
       writes.provenanceFor(household['id'] as string, 'Household', household['id'] as string, [
         'areaId', 'welfareDecile', ...HOUSEHOLD_FIELDS.filter((f) => householdRecord[f] !== undefined),

@@ -158,6 +158,10 @@ async function apply(ctx: Context, row: Record<string, unknown>, record: DtsenRe
     const { nik: _nik, ...rest } = defined;
     em.assign(person, row['kind'] === 'NEAR_DUPLICATE' ? rest : defined);
     await em.flush();
+    // The provenance is scoped by household: it moves with the person.
+    if (person.household.id !== from) {
+      await requestKnex(em)('field_provenance').where({ entity_id: person.id }).update({ household_id: person.household.id });
+    }
     await deriveNeeds(em, [...new Set([from, person.household.id])]);
     return { entityIds: [person.id, from, person.household.id], ...difference(before, snapshot(person)) };
   } catch (error) {

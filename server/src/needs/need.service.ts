@@ -14,9 +14,13 @@ function derivedSql(): string {
 /**
  * Re-derives the needs of the given households (all households when omitted) from their current
  * data: new needs are added, changed evidence updated, needs that no longer hold removed. Two
- * statements whatever the number of households. Runs in the caller's transaction.
+ * statements whatever the number of households (one for households just created). Runs in the caller's transaction.
  */
-export async function deriveNeeds(db: EntityManager | Knex, householdIds?: readonly string[]): Promise<{ upserted: number; removed: number }> {
+export async function deriveNeeds(
+  db: EntityManager | Knex,
+  householdIds?: readonly string[],
+  options: { newHouseholds?: boolean } = {},
+): Promise<{ upserted: number; removed: number }> {
   if (householdIds && householdIds.length === 0) return { upserted: 0, removed: 0 };
   const knex: Knex = 'getKnex' in db ? db.getKnex() : db;
   const trx = 'getTransactionContext' in db ? db.getTransactionContext<Knex.Transaction>() : undefined;
@@ -41,6 +45,8 @@ export async function deriveNeeds(db: EntityManager | Knex, householdIds?: reado
           or household_need.rule_version is distinct from excluded.rule_version`,
     [day, ids, ids],
   );
+  // Households created in this transaction have no needs yet that could have stopped holding.
+  if (options.newHouseholds) return { upserted: upsert.rowCount ?? 0, removed: 0 };
   const removed = await run(
     `${prelude}
      delete from household_need n

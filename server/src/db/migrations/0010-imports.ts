@@ -116,21 +116,17 @@ export class Migration0010Imports extends Migration {
     this.addSql(`create index import_review_household_idx on import_review (household_id);`);
     this.addSql(`create index import_review_resolved_by_idx on import_review (resolved_by_id);`);
 
-    // Where each imported value came from; an older source never overwrites a newer one.
+    // Where each imported value came from, field by field ({"name": {"source", "job", "date"}}), one row
+    // per household or person: an older source never overwrites a newer value.
     this.addSql(`
       create table field_provenance (
-        household_id uuid not null references household (id) on delete cascade,
+        entity_id uuid primary key,
         entity_type text not null check (entity_type in ('Household', 'Person')),
-        entity_id uuid not null,
-        field text not null check (field ~ '^[a-z][a-zA-Z]*$'),
-        source text not null check (length(btrim(source)) between 2 and 40),
-        job_id uuid references import_job (id) on delete set null,
-        source_date date not null,
-        recorded_at timestamptz not null default now(),
-        primary key (entity_id, field)
+        household_id uuid not null references household (id) on delete cascade,
+        fields jsonb not null check (jsonb_typeof(fields) = 'object'),
+        updated_at timestamptz not null default now()
       );`);
     this.addSql(`create index field_provenance_household_idx on field_provenance (household_id);`);
-    this.addSql(`create index field_provenance_job_idx on field_provenance (job_id);`);
 
     this.addSql(`
       create table import_mapping (
