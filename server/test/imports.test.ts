@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
+import { makeNik } from '../src/households/identity-numbers.js';
 import { csv, dmy, DTSEN_HEADER, newFamily, type Cells } from './imports/fixtures.js';
 
 // Data import through its real entry points: the multipart upload, the GraphQL mapping, dry run,
@@ -9,7 +10,8 @@ let server: TestServer;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A 1 MB limit, so that the test of a file over it stays small.
+  server = await startTestServer({ env: { IMPORT_MAX_MB: '1' } });
   for (const user of ['admin', 'bappeda', 'lurah.menteng', 'ngo', 'dinkes', 'dinsos']) tokens[user] = await server.login(user);
 }, 120_000);
 afterAll(() => server?.close());
@@ -141,12 +143,16 @@ describe('DTSEN import', () => {
     expect(Number(n)).toBe(0);
   });
 
-  it('refuses empty, unreadable and headerless files with an Indonesian message', async () => {
+  it('refuses empty, unreadable, too large and headerless files with an Indonesian message, writing nothing', async () => {
     expect((await upload('bappeda', 'dtsen', 'kosong.csv', '')).body.error?.message).toMatch(/Berkas/);
     expect((await upload('bappeda', 'dtsen', 'acak.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 9, 9, 9]))).status).toBe(400);
+    const large = await upload('bappeda', 'dtsen', 'besar.csv', `${DTSEN_HEADER.join(';')}\r\n${'x;'.repeat(600_000)}\r\n`);
+    expect(large.status).toBe(413);
+    expect(large.body.error?.message).toBe('Berkas melebihi batas 1 MB.');
     const unknown = await upload('bappeda', 'dtsen', 'lain.csv', 'warna;rasa\r\nmerah;manis\r\n');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error?.message).toMatch(/judul kolom|kolom/i);
+    expect(await server.query(`select 1 from import_job`)).toHaveLength(0);
   });
 
   it('dry-runs, then commits with exact counts, reasons, review entries and provenance', async () => {
@@ -269,11 +275,19 @@ describe('DTSEN import', () => {
       `select h.kk_number from household h join area a on a.id = h.area_id where a.code like '62.71.01.%' order by h.kk_number limit 1`,
     );
     const clash = newFamily(6).rows.map((r) => [hidden!.kk_number, ...r.slice(1)]);
-    const { committed, validated } = await importFile('lurah.menteng', 'dtsen', 'menteng.csv', csv([DTSEN_HEADER, ...own.rows, elsewhere.rows[0]!, ...clash]));
-    expect(validated.rejected).toBe(1);
+    // A second head for the same KK, further down the file.
+    const secondHead = [own.kk, makeNik({ regionCode: '627103', sex: 'MALE', birthDate: '1960-01-01', serial: 4321 }), 'Kepala Kedua', 'L', '01/01/1960', 'Kepala Keluarga', '62.71.03.1002', 'Jl. Rajawali 4', '3', '12', 1, '', ''];
+    const { committed, validated } = await importFile(
+      'lurah.menteng',
+      'dtsen',
+      'menteng.csv',
+      csv([DTSEN_HEADER, ...own.rows, elsewhere.rows[0]!, ...clash, secondHead]),
+    );
+    expect(validated.rejected).toBe(2);
     expect(validated.firstErrors[0].reason).toMatch(/di luar wilayah Anda/);
+    expect(validated.firstErrors[1].reason).toBe('"Hubungan dengan Kepala Keluarga": keluarga ini sudah punya kepala keluarga di baris 2');
     expect(committed.inserted).toBe(3);
-    expect(committed.rejected).toBe(1 + clash.length);
+    expect(committed.rejected).toBe(2 + clash.length);
     expect(committed.firstErrors.map((e: { reason: string }) => e.reason)).toContain('"Nomor KK": sudah terdaftar (mungkin di luar wilayah Anda)');
     expect(await server.query(`select 1 from household where kk_number = ?`, [elsewhere.kk])).toHaveLength(0);
   });

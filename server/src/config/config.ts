@@ -95,8 +95,8 @@ const schema = z.object({
   IDENTIFIER_SEARCH_LIMIT: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_IDENTIFIER_SEARCH.limit),
   IDENTIFIER_SEARCH_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_IDENTIFIER_SEARCH.windowMinutes),
   // Largest import file accepted (upload and command line), and the most data rows one file may hold.
-  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
-  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(500_000),
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(200),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(1_000_000),
   // Households (or rows, for other sources) committed per all-or-nothing batch of an import.
   IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(1_000),
   // Starts the application clock at this instant (it runs on from there); unset: the system clock.

@@ -1,7 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { BadUserInputError, ConflictError, NotFoundError } from '../graphql/errors.js';
-import { isoDate, loadReferenceData, RowValidator, type RowOutcome } from './validation.js';
+import { quoteColumn } from './alasan.js';
+import { isoDate, loadReferenceData, RowValidator } from './validation.js';
 import { inImportTransaction, sqlRaw, type ImportActor } from './import-transaction.js';
 import type { SourceKey } from './import.types.js';
 import { SOURCES, type MappedRow } from './sources/index.js';
@@ -31,21 +32,44 @@ export function unmappedRequired(source: SourceKey, mapping: Record<string, numb
 }
 
 /**
- * A key that identifies the same fact twice in one file: the second occurrence is reported, not
- * imported twice. Per source: a person (NIK) in the roster; a child on a day; a delivery of a program
- * to a target on a day; a pupil.
+ * A key that identifies the same fact twice in one file (SQL over a record `e`): a person in the roster
+ * or a pupil; a child on a day; a delivery of a program to a target on a day.
  */
-function duplicateKeys(source: SourceKey, record: Record<string, unknown>): string[] {
-  const who = (record['nik'] as string | undefined) ?? `${String(record['name']).toLowerCase()}|${String(record['birthDate'])}`;
-  switch (source) {
-    case 'dtsen':
-      return [`nik:${who}`];
-    case 'dinkes':
-      return [`${who}|${String(record['measuredOn'])}`];
-    case 'dinsos':
-      return [`${(record['nik'] as string | undefined) ?? `kk:${String(record['kkNumber'])}`}|${String(record['programId'])}|${String(record['deliveredOn'])}`];
-    case 'disdik':
-      return [`nik:${who}`];
+const WHO = `coalesce(e ->> 'nik', lower(e ->> 'name') || '|' || (e ->> 'birthDate'))`;
+const DUPLICATE_KEY: Record<SourceKey, string> = {
+  dtsen: WHO,
+  disdik: WHO,
+  dinkes: `${WHO} || '|' || (e ->> 'measuredOn')`,
+  dinsos: `coalesce(e ->> 'nik', 'kk:' || (e ->> 'kkNumber')) || '|' || (e ->> 'programId') || '|' || (e ->> 'deliveredOn')`,
+};
+
+/**
+ * Refuses, in SQL over the staged rows (memory stays flat whatever the file's size), the later of two
+ * rows that say the same thing, and a family's second head; the first occurrence stays.
+ */
+async function refuseWithinFile(trx: Knex.Transaction, job: JobRow): Promise<void> {
+  const refuse = (keys: string, reason: string) =>
+    sqlRaw(
+      trx,
+      `with keys as (${keys}),
+            firsts as (select key, min(line) as first from keys group by key),
+            later as (select k.line, min(f.first) as first from keys k join firsts f on f.key = k.key and f.first < k.line group by k.line)
+       update import_row r set status = 'REJECTED', records = null, group_key = null, reason = ${reason}
+         from later d where r.job_id = ? and r.line = d.line`,
+      [job.id, job.id],
+    );
+  await refuse(
+    `select r.line, ${DUPLICATE_KEY[job.source]} as key from import_row r cross join jsonb_array_elements(r.records) e
+      where r.job_id = ? and r.status in ('VALID', 'REVIEW')`,
+    `'baris ganda: data yang sama sudah ada di baris ' || d.first`,
+  );
+  if (job.source === 'dtsen') {
+    const relation = quoteColumn(job.headers[job.mapping['relation'] ?? -1] ?? 'Hubungan dengan Kepala Keluarga');
+    await refuse(
+      `select r.line, coalesce(e ->> 'kkNumber', 'ID ' || (e ->> 'familyId')) as key from import_row r cross join jsonb_array_elements(r.records) e
+        where r.job_id = ? and r.status in ('VALID', 'REVIEW') and e ->> 'relation' = 'HEAD' and (e ->> 'kkNumber' is not null or e ->> 'familyId' is not null)`,
+      `'${relation.replace(/'/g, "''")}: keluarga ini sudah punya kepala keluarga di baris ' || d.first`,
+    );
   }
 }
 
@@ -84,9 +108,6 @@ export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, o
   });
   const validator = new RowValidator(job.source, actor, reference, isoDate(job.source_date));
   const keys = Object.entries(job.mapping).filter((e): e is [string, number] => e[1] !== null && e[1] !== undefined);
-  const seen = new Map<string, number>();
-  const heads = new Map<string, number>();
-  const counts = { valid: 0, rejected: 0, review: 0 };
   let after = 0;
   let done = 0;
   try {
@@ -100,13 +121,8 @@ export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, o
         const outcomes = rows.map((row) => {
           const values: MappedRow = {};
           for (const [key, column] of keys) values[key] = { column: job.headers[column] ?? key, value: row.cells[column] ?? '' };
-          return { line: row.line, outcome: withinFile(job.source, validator.validate(values), row.line, seen, heads) };
+          return { line: row.line, outcome: validator.validate(values) };
         });
-        for (const { outcome } of outcomes) {
-          if (outcome.status === 'VALID') counts.valid += 1;
-          else if (outcome.status === 'REJECTED') counts.rejected += 1;
-          else counts.review += 1;
-        }
         await sqlRaw(
         trx,
           `update import_row r set status = x.status, records = x.records::jsonb, group_key = x.group_key, reason = x.reason
@@ -133,45 +149,29 @@ export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, o
     await markFailed(orm, actor, jobId, 'Uji coba gagal karena kesalahan sistem; coba lagi.');
     throw error;
   }
-  await inImportTransaction(orm, actor, null, (_em, trx) =>
-    trx('import_job').where({ id: jobId }).update({
+  await inImportTransaction(orm, actor, null, async (_em, trx) => {
+    await refuseWithinFile(trx, job);
+    const counts = Object.fromEntries(
+      ((await trx('import_row').where({ job_id: jobId }).groupBy('status').select('status').count({ n: '*' })) as { status: string; n: string }[]).map(
+        (c) => [c.status, Number(c.n)],
+      ),
+    );
+    await trx('import_job').where({ id: jobId }).update({
       status: 'VALIDATED',
-      valid_rows: counts.valid,
-      rejected: counts.rejected,
-      in_review: counts.review,
+      valid_rows: counts['VALID'] ?? 0,
+      rejected: counts['REJECTED'] ?? 0,
+      in_review: counts['REVIEW'] ?? 0,
       inserted: 0,
       updated: 0,
       unchanged: 0,
       validated_at: trx.fn.now(),
       updated_at: trx.fn.now(),
-    }),
-  );
+    });
+  });
 }
 
 export async function markFailed(orm: MikroORM, actor: ImportActor, jobId: string, message: string): Promise<void> {
   await inImportTransaction(orm, actor, null, (_em, trx) =>
     trx('import_job').where({ id: jobId }).update({ status: 'FAILED', message, updated_at: trx.fn.now() }),
   ).catch(() => undefined);
-}
-
-/** Duplicates inside the file, and one head per family: the later row is the one refused. */
-function withinFile(source: SourceKey, outcome: RowOutcome, line: number, seen: Map<string, number>, heads: Map<string, number>): RowOutcome {
-  if (outcome.status === 'REJECTED') return outcome;
-  for (const record of outcome.records as Record<string, unknown>[]) {
-    for (const key of duplicateKeys(source, record)) {
-      const first = seen.get(key);
-      if (first !== undefined) return { status: 'REJECTED', reason: `baris ganda: data yang sama sudah ada di baris ${first}` };
-    }
-  }
-  if (source === 'dtsen') {
-    const record = outcome.records[0] as Record<string, unknown>;
-    if (record['relation'] === 'HEAD' && (record['kkNumber'] || record['familyId'])) {
-      const kk = String(record['kkNumber'] ?? `ID ${String(record['familyId'])}`);
-      const first = heads.get(kk);
-      if (first !== undefined) return { status: 'REJECTED', reason: `"Hubungan": KK ${kk} sudah punya kepala keluarga di baris ${first}` };
-      heads.set(kk, line);
-    }
-  }
-  for (const record of outcome.records as Record<string, unknown>[]) for (const key of duplicateKeys(source, record)) seen.set(key, line);
-  return outcome;
 }
