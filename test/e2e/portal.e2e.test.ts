@@ -148,7 +148,8 @@ async function importWorkbook() {
   const newName = `${person.name} Binti Salah`;
   const [y, m, d] = (person.birthDate as string).split('-');
   sheet.addRow([registered.kkNumber, person.nik, newName, person.sex === 'MALE' ? 'L' : 'P', `${d}/${m}/${y}`, 'Anak', '62.71.03.1002', '', '', '', '', '', '']);
-  const file = path.join(dataDir, '..', `${path.basename(dataDir)}-dtsen.xlsx`);
+  // Inside the product's data directory, which the suite removes.
+  const file = path.join(dataDir, 'dtsen-import.xlsx');
   await workbook.xlsx.writeFile(file);
   return { path: file, nameHeader, conflict: { householdId: registered.id as string, nik: person.nik as string, newName } };
 }
