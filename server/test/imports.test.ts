@@ -187,6 +187,17 @@ describe('DTSEN import', () => {
       [families[0]!.niks[0]],
     );
     expect(provenance).toEqual([{ name: { source: 'DTSEN', job: id, date: '2026-09-30' } }]);
+    // And through the API, beside the record it describes.
+    const [family] = await server.query<{ id: string }>(`select id from household where kk_number = ?`, [families[0]!.kk]);
+    const shown = await server.gql(
+      `query ($id: ID!) { household(id: $id) { provenance { field source sourceDate jobId } members { nik provenance { field source } } } }`,
+      { id: family!.id },
+      tokens['bappeda'],
+    );
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data.household.provenance).toContainEqual({ field: 'welfareDecile', source: 'DTSEN', sourceDate: '2026-09-30', jobId: id });
+    const head = shown.data.household.members.find((m: { nik: string }) => m.nik === families[0]!.niks[0]);
+    expect(head.provenance).toContainEqual({ field: 'birthDate', source: 'DTSEN' });
     const events = await server.query<{ entity_ids: string[] }>(`select entity_ids from audit_event where action = 'IMPORT' and entity_type = 'ImportJob'`);
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => e.entity_ids[0] === id)).toBe(true);

@@ -108,6 +108,7 @@ export const NOT_PERSONAL_TYPES: Record<string, string> = {
   ImportSourceInfo: 'the import templates',
   ImportTemplateColumn: 'the import templates',
   ImportReviewValue: 'reached only through ImportReview.values',
+  FieldProvenance: 'reached only through Household.provenance and Person.provenance, which audit their subject',
   AreaCoverage: 'aggregate',
   CountByKey: 'aggregate',
   NeedTypeCoverage: 'aggregate',

@@ -99,6 +99,8 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'ImportJob.mapping': 40,
   'ImportJob.firstErrors': (args) => firstOf(args, 20),
   'ImportReview.values': 7,
+  'Household.provenance': 20,
+  'Person.provenance': 15,
   'Need.candidatePrograms': 5,
 };
 /** A list's `first` argument, or its default. */

@@ -16,6 +16,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { roleMay, userVisible } from '../auth/policy.js';
 import { candidatesByNeed, needsByHousehold } from '../needs/need.loaders.js';
 import { sql } from './connection.js';
+import { provenanceByEntity } from '../imports/provenance.js';
 
 type WithId = { id: string };
 
@@ -105,6 +106,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       measuredOn: 'asc',
       id: 'asc',
     }),
+    provenance: provenanceByEntity(em),
   };
 }
 

@@ -16,6 +16,7 @@ import { auditPersonalFields } from '../audit/personal-data.js';
 import { PersonResolver } from '../households/person.resolver.js';
 import { HouseholdAssessmentsResolver, PovertyAssessmentResolver } from '../households/poverty-assessment.resolver.js';
 import { ImportResolver } from '../imports/import.resolver.js';
+import { HouseholdProvenanceResolver, PersonProvenanceResolver } from '../imports/provenance.js';
 import { IndicatorResolver } from '../indicators/indicator.resolver.js';
 import { InterventionResolver } from '../interventions/intervention.resolver.js';
 import { HouseholdNeedsResolver, NeedResolver } from '../needs/need.resolver.js';
@@ -50,6 +51,8 @@ export async function buildSinergiSchema(options: SchemaOptions): Promise<GraphQ
       GrowthMeasurementResolver,
       HouseholdResolver,
       ImportResolver,
+      HouseholdProvenanceResolver,
+      PersonProvenanceResolver,
       IndicatorResolver,
       InterventionResolver,
       NeedResolver,

@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { sql } from '../graphql/connection.js';
+import { Household } from '../households/household.entity.js';
+import { Person } from '../households/person.entity.js';
+
+@ObjectType({ description: 'Where the current value of a field came from (an import); a newer source date wins' })
+export class FieldProvenance {
+  @Field(() => String, { description: 'The field, as named in the API (e.g. welfareDecile)' })
+  field!: string;
+
+  @Field(() => String, { description: 'DTSEN, DINSOS, DINKES or DISDIK' })
+  source!: string;
+
+  @Field(() => LocalDateResolver, { description: 'The date the source data describes' })
+  sourceDate!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The import job that wrote it' })
+  jobId!: string | null;
+}
+
+/** The provenance of households and people by id, one query per tick (row-level security scopes it). */
+export function provenanceByEntity(em: EntityManager) {
+  return new DataLoader<string, FieldProvenance[]>(async (ids) => {
+    const rows = (await sql(em, 'field_provenance').whereIn('entity_id', [...ids]).select('entity_id', 'fields')) as {
+      entity_id: string;
+      fields: Record<string, { source: string; job?: string; date: string }>;
+    }[];
+    const byId = new Map(rows.map((r) => [r.entity_id, r.fields]));
+    return ids.map((id) =>
+      Object.entries(byId.get(id) ?? {})
+        .map(([field, p]) => ({ field, source: p.source, sourceDate: p.date, jobId: p.job ?? null }))
+        .sort((a, b) => a.field.localeCompare(b.field)),
+    );
+  });
+}
+
+@Resolver(() => Household)
+export class HouseholdProvenanceResolver {
+  @FieldResolver(() => [FieldProvenance], { description: 'Where the imported values of this household came from' })
+  provenance(@Root() household: Household, @Ctx() ctx: Context): Promise<FieldProvenance[]> {
+    return ctx.loaders.provenance.load(household.id);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonProvenanceResolver {
+  @FieldResolver(() => [FieldProvenance], { description: 'Where the imported values of this member came from' })
+  provenance(@Root() person: Person, @Ctx() ctx: Context): Promise<FieldProvenance[]> {
+    return ctx.loaders.provenance.load(person.id);
+  }
+}
