@@ -48,6 +48,8 @@ describe('the data hub API', () => {
     const wrong = await t.gql(q, { u: 'admin', p: 'wrong-password' });
     const unknown = await t.gql(q, { u: 'nobody-here', p: 'wrong-password' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The portal says "wrong username or password", not "your session ended".
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ reason: 'INVALID_CREDENTIALS' });
     expect(unknown.errors?.[0]).toEqual(wrong.errors?.[0]);
   });
 

@@ -184,7 +184,8 @@ describe('the portal in a real browser', () => {
     await loginAs(page, 'admin', 'bukan-kata-sandi');
     const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
     await alert.waitFor({ timeout: 15_000 });
-    expect(await alert.innerText()).toMatch(/gagal|salah|tidak valid/i);
+    // It says what happened: a wrong password, not an ended session.
+    expect((await alert.innerText()).trim()).toBe('Nama pengguna atau kata sandi salah.');
     // Still on the login form, nobody logged in.
     expect(await page.getByLabel('Kata sandi').count()).toBe(1);
   });

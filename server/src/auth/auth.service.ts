@@ -80,7 +80,7 @@ export async function login(ctx: Context, username: string, password: string, tt
       actor: actor ?? undefined,
     });
     await em.flush();
-    throw new UnauthenticatedError('Wrong username or password');
+    throw new UnauthenticatedError('Wrong username or password', 'INVALID_CREDENTIALS');
   }
   // Only failures use up the allowances: an office behind one address logs in all day.
   byUserAndIp.reset(pairKey);

@@ -3,8 +3,9 @@ import { GraphQLError } from 'graphql';
 // One error type per code clients can rely on (spec §5). Anything else is masked.
 
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'Login required') {
-    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  /** `reason` tells a refused login (INVALID_CREDENTIALS) from a request without a valid session. */
+  constructor(message = 'Login required', reason: 'LOGIN_REQUIRED' | 'INVALID_CREDENTIALS' = 'LOGIN_REQUIRED') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', reason } });
   }
 }
 

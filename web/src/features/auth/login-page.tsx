@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
-import { describeError } from '../../lib/errors';
+import { apiError, describeError } from '../../lib/errors';
 import { sessionEvents } from '../../lib/session-events';
 import { LanguageSwitch } from '../../app/language-switch';
 import { ME_QUERY, useMeQuery } from './session';
@@ -67,7 +67,10 @@ export function LoginPage() {
             <Alert color="yellow" role="alert" title={t('auth.expired')}>{null}</Alert>
           )}
           {error && (
-            <Alert color="red" role="alert">{t('auth.failed', { message: describeError(error, t) })}</Alert>
+            <Alert color="red" role="alert">
+              {/* The login runs without a session: UNAUTHENTICATED here is a refused password, not an ended session. */}
+              {apiError(error)?.code === 'UNAUTHENTICATED' ? t('auth.wrongCredentials') : t('auth.failed', { message: describeError(error, t) })}
+            </Alert>
           )}
           <TextInput
             label={t('auth.username')}

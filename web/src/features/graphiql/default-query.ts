@@ -3,24 +3,25 @@
  * restores the tabs it saved in localStorage). Lines stay short so they fit
  * the editor pane on a laptop screen.
  */
-export const DEFAULT_QUERY = `# Sinergi GraphQL API
-# Kota Palangka Raya
+export const DEFAULT_QUERY = `# API GraphQL Sinergi — Kota Palangka Raya
 #
-# 1. Masuk / Sign in: press ▶, pick "Login".
-#    The server returns a token AND sets an
-#    HttpOnly session cookie, so every later
-#    request from this IDE is authenticated.
-#    Demo users: admin, bappeda, dinsos,
-#    dinkes, lurah.menteng, ngo, csr,
-#    inspektorat. Password: sinergi-demo
+# 1. Masuk: ganti nama pengguna dan kata sandi
+#    di "Login" dengan akun Anda, tekan ▶ dan
+#    pilih "Login". Server mengembalikan token
+#    dan memasang cookie sesi HttpOnly, jadi
+#    permintaan berikutnya dari IDE ini sudah
+#    masuk. Sudah masuk di portal? Lewati.
 #
-# 2. Then press ▶, pick "Households".
-#    What you see depends on your role.
+# 2. Tekan ▶ dan pilih "Households": yang
+#    tampil bergantung pada peran Anda.
 #
-# Keluar / Sign out: mutation { logout }
+# Keluar: mutation { logout }
+#
+# English: sign in with "Login" using your
+# own account, then run "Households".
 
 mutation Login {
-  login(username: "admin", password: "sinergi-demo") {
+  login(username: "nama.pengguna", password: "kata-sandi") {
     token
     user {
       username
