@@ -35,3 +35,21 @@ describe('household.assignments', () => {
     expect(asNgo.data.household.assignments.map((a: any) => a.organization.id)).toEqual([orgOf['ngo']]);
   });
 });
+
+describe('createAssignments', () => {
+  it('refuses a second open referral of a household to the same partner, naming the first, and writes nothing', async () => {
+    const bappeda = await t.login('bappeda');
+    const [{ organization_id: ngoOrg }] = await t.query<{ organization_id: string }>(`select organization_id from app_user where username = 'ngo'`);
+    const [{ id: householdId }] = await t.query<{ id: string }>(
+      `select h.id from household h where not exists (select 1 from assignment a where a.household_id = h.id) order by h.kk_number desc limit 1`,
+    );
+    const refer = () =>
+      t.gql('mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }', { i: { householdIds: [householdId], organizationId: ngoOrg } }, bappeda);
+    const first = await refer();
+    expect(first.errors).toBeUndefined();
+    const second = await refer();
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', existingId: first.data.createAssignments[0].id, field: 'input.householdIds.0' });
+    const rows = await t.query(`select 1 from assignment where household_id = ? and organization_id = ?`, [householdId, ngoOrg]);
+    expect(rows).toHaveLength(1);
+  });
+});

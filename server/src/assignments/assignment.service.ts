@@ -4,7 +4,7 @@ import { scopeByHousehold } from '../auth/scope-sql.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AssignmentStatus, AuditAction, OrganizationType } from '../graphql/enums.js';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { optionalText } from '../graphql/validate.js';
 import { Household } from '../households/household.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -59,6 +59,21 @@ export async function createAssignments(ctx: Context, input: CreateAssignmentInp
     if (households.length !== ids.length) {
       const found = new Set(households.map((h) => h.id));
       throw new NotFoundError('Household', `input.householdIds.${ids.findIndex((id) => !found.has(id))}`);
+    }
+    // An open referral of the same household to the same partner (for the same need) is the one to
+    // follow up, not a second request: refused, naming it (the unique index decides a race the same way).
+    const open = (await sql(em, 'assignment')
+      .whereIn('household_id', ids)
+      .where('organization_id', org.id)
+      .whereIn('status', [AssignmentStatus.REQUESTED, AssignmentStatus.ACCEPTED])
+      .whereRaw(`coalesce(need_type, '') = ?`, [input.needType ?? ''])
+      .select('id', 'household_id')
+      .first()) as { id: string; household_id: string } | undefined;
+    if (open) {
+      throw new ConflictError('This household already has an open referral to this partner', {
+        existingId: open.id,
+        field: `input.householdIds.${ids.indexOf(open.household_id)}`,
+      });
     }
     const requestedBy = em.getReference(User, ctx.viewer!.userId);
     const created = households.map((h) => em.getReference(Household, h.id)).map((household) =>
