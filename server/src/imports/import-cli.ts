@@ -2,8 +2,6 @@
 // embedded one in SINERGI_DATA_DIR, shared with a running server), as a named user: stage, dry run,
 // commit with a progress bar. A job interrupted earlier (kill -9) with the same file resumes.
 
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { viewerOf } from '../auth/auth.service.js';
@@ -17,7 +15,7 @@ import { beginCommit, commitJob } from './commit.js';
 import { beginDryRun, dryRun, unmappedRequired } from './dry-run.js';
 import { ImportFileError, SOURCE_KEYS, type SourceKey } from './import.types.js';
 import { inImportTransaction, type ImportActor } from './import-transaction.js';
-import { stageFile } from './staging.js';
+import { sha256, stageFile } from './staging.js';
 import { SOURCES } from './sources/index.js';
 
 const USAGE = `Usage: pnpm import:data <source> <file> [options]
@@ -96,12 +94,6 @@ function progress(label: string) {
       process.stderr.write(`${label} ${Math.floor(share * 100)}% (${done}/${total})\n`);
     }
   };
-}
-
-async function sha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {

@@ -37,7 +37,8 @@ export function assertMayImport(actor: ImportActor, source: SourceKey): void {
   }
 }
 
-async function sha256(path: string): Promise<string> {
+/** The file's SHA-256, read as a stream (the job's identity for re-imports and resumption). */
+export async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
