@@ -29,7 +29,7 @@ const ROWS = {
   household: ['in', 'out'],
   person: ['in', 'out'],
   growth_measurement: ['in', 'out'],
-  intervention: ['in', 'inOther', 'out'],
+  intervention: ['in', 'inOther', 'inPartner', 'out'],
   assignment: ['in', 'inOther', 'out'],
   household_need: ['in', 'out'],
   poverty_assessment: ['in', 'out'],
@@ -66,7 +66,8 @@ const householdScoped = (inRows: readonly string[], all: readonly string[]): Gra
  * What PostgreSQL lets each role do. A role not listed for an operation may do it on no row.
  * in/out: a household (or what hangs off it) inside / outside the viewer's scope. intervention.in:
  * of a program owned by the viewer's organisation; inOther: another organisation's program, same
- * household. assignment.in: referral of the visible household to the viewer's organisation (partners),
+ * household (a government agency's, for partners); inPartner: a partner's program, same household,
+ * which another partner must not see. assignment.in: referral of the visible household to the viewer's organisation (partners),
  * inOther: to another partner; out: a closed referral of a household outside the scope.
  * Imports: own/other, a job (or its staged row) of the viewer / of another user; import_review.in/out:
  * a review of another user's job in / outside the kelurahan officer's area, own: of the viewer's own
@@ -94,9 +95,13 @@ const POLICY: Record<Table, Record<Op, Grants>> = {
     delete: {},
   },
   intervention: {
-    select: householdScoped(['in', 'inOther'], ['in', 'inOther', 'out']),
-    insert: { ADMIN: ['in', 'inOther', 'out'], COORDINATOR: ['in', 'inOther', 'out'], AGENCY_STAFF: ['in', 'out'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
-    update: { ADMIN: ['in', 'inOther', 'out'], COORDINATOR: ['in', 'inOther', 'out'], AGENCY_STAFF: ['in', 'out'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
+    select: {
+      ...to(GOVERNMENT_WIDE, ['in', 'inOther', 'inPartner', 'out']),
+      KELURAHAN_OFFICER: ['in', 'inOther', 'inPartner'],
+      ...to(['NGO_PARTNER', 'PRIVATE_PARTNER'], ['in', 'inOther']),
+    },
+    insert: { ...to(['ADMIN', 'COORDINATOR'], ['in', 'inOther', 'inPartner', 'out']), AGENCY_STAFF: ['in', 'out'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
+    update: { ...to(['ADMIN', 'COORDINATOR'], ['in', 'inOther', 'inPartner', 'out']), AGENCY_STAFF: ['in', 'out'], NGO_PARTNER: ['in'], PRIVATE_PARTNER: ['in'] },
     delete: {},
   },
   assignment: {
@@ -470,6 +475,7 @@ function rowOf(table: Table, label: string, v: Viewer): string {
       const otherOrg = own === 'dinkes' ? 'ngo' : 'dinkes';
       if (label === 'in') return f.interventions[own].in;
       if (label === 'inOther') return f.interventions[otherOrg].in;
+      if (label === 'inPartner') return f.interventions[own === 'ngo' ? 'csr' : 'ngo'].in;
       return f.interventions[own].out;
     }
     case 'assignment': {

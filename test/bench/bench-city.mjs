@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = (p) => path.join(root, 'server/dist', p);
-const { createDatabase } = await import(dist('db/orm.js'));
+const { createDatabase, EMBEDDED_DATABASE_NAME } = await import(dist('db/orm.js'));
 const { createApp } = await import(dist('app.js'));
 const { loadConfig } = await import(dist('config/config.js'));
 const { seedDemoCity } = await import(dist('seed/seed-database.js'));
@@ -22,7 +22,11 @@ export function percentiles(times) {
   return { 'p50 ms': q(0.5), 'p95 ms': q(0.95), 'mean ms': (sorted.reduce((a, b) => a + b, 0) / sorted.length).toFixed(1) };
 }
 
-export async function startBenchCity({ households }) {
+/**
+ * A throwaway embedded PostgreSQL holding a generated city with its needs derived. `urls` connect
+ * to it as the application role (row-level security applies) and as the owner.
+ */
+export async function seedBenchCity({ households }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const config = loadConfig({ SINERGI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
@@ -55,7 +59,18 @@ export async function startBenchCity({ households }) {
       return result;
     });
     console.log(`derived ${fmt(derived.upserted)} needs in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const urls = await db.embedded.provisionDatabase(EMBEDDED_DATABASE_NAME);
+    return { db, config, urls, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
 
+/** The same city, served by the built app in this process. */
+export async function startBenchCity({ households }) {
+  const { db, config, cleanup } = await seedBenchCity({ households });
+  try {
     const { app, stop } = await createApp(config, db, pino({ level: 'silent' }));
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

@@ -1,0 +1,194 @@
+// Benchmark against a peer: the nested household page served by Sinergi and by PostGraphile 5 on one
+// throwaway database, under the same row-level security and viewer settings, as `admin` and as
+// `ngo`. Each server runs in its own process; autocannon (in this process) loads them in turn.
+//
+//   pnpm bench:peer [--households N] [--duration S] [--connections C] [--rounds R] [--page P]
+//
+// Before measuring, it checks that both return the same households in the same order, with the same
+// number of members and interventions each, for each viewer.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { seedBenchCity } from './bench-city.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { freePort } = await import(path.join(root, 'server/dist/db/embedded.js'));
+
+const { values } = parseArgs({
+  options: {
+    households: { type: 'string', default: '5000' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '2' },
+    page: { type: 'string', default: '50' },
+  },
+});
+const households = Number(values.households);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const rounds = Number(values.rounds);
+const page = Number(values.page);
+const VIEWERS = ['admin', 'ngo'];
+
+// The same page on both: 50 households by KK number with area, members' NIK and name, and
+// interventions with program and owner.
+const SINERGI_PAGE = `query Page($n: Int!) { households(first: $n) { edges { node {
+  id kkNumber area { name } members { nik name } interventions { status program { name owner { name } } } } } } }`;
+const PEER_PAGE = `query Page($n: Int!) { allHouseholds(first: $n, orderBy: [KK_NUMBER_ASC, PRIMARY_KEY_ASC]) { nodes {
+  rowId kkNumber areaByAreaId { name } peopleByHouseholdId { nodes { nik name } }
+  interventionsByHouseholdId { nodes { status programByProgramId { name organizationByOwnerId { name } } } } } } }`;
+
+/** Starts `args` with `env`, resolving once `readyUrl` answers. */
+async function startProcess(name, args, env, readyUrl) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  children.push(child);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${output.slice(-4000)}`);
+    const up = await fetch(readyUrl).then(() => true, () => false);
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready within 2 minutes:\n${output.slice(-4000)}`);
+}
+
+async function post(url, query, variables, token) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 2000)}`);
+  return body.data;
+}
+
+/** Both servers' pages for one viewer, as comparable summaries. */
+async function samePage(sinergi, peer) {
+  const ours = sinergi.households.edges.map(({ node }) => `${node.id} m${node.members.length} i${node.interventions.length}`);
+  const theirs = peer.allHouseholds.nodes.map(
+    (n) => `${n.rowId} m${n.peopleByHouseholdId.nodes.length} i${n.interventionsByHouseholdId.nodes.length}`,
+  );
+  return { equal: JSON.stringify(ours) === JSON.stringify(theirs), ours, theirs };
+}
+
+function load(url, query, token) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        method: 'POST',
+        connections,
+        duration,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: { n: page } }),
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+const city = await seedBenchCity({ households });
+const children = [];
+try {
+  const viewerSettings = Object.fromEntries(
+    await city.db.asOwner(async (owner) => {
+      const rows = await owner.em.getConnection().execute(
+        `select u.username, u.id as "userId", u.role, u.organization_id as "organizationId", coalesce(a.code, '') as "areaCode"
+           from app_user u left join area a on a.id = u.area_id where u.username in (${VIEWERS.map(() => '?').join(', ')})`,
+        VIEWERS,
+      );
+      return rows.map(({ username, ...settings }) => [username, settings]);
+    }),
+  );
+
+  const [sinergiPort, peerPort] = [await freePort(), await freePort()];
+  await startProcess(
+      'sinergi',
+      ['server/dist/main.js'],
+      {
+        PORT: String(sinergiPort),
+        HOST: '127.0.0.1',
+        DATABASE_URL: city.urls.appUrl,
+        DATABASE_OWNER_URL: city.urls.ownerUrl,
+        DB_POOL_MAX: String(connections),
+        SINERGI_DEMO_SEED: 'false',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      `http://127.0.0.1:${sinergiPort}/healthz`,
+    );
+  await startProcess(
+      'postgraphile',
+      ['test/bench/peer-postgraphile.mjs'],
+      { PEER_DATABASE_URL: city.urls.appUrl, PEER_PORT: String(peerPort), PEER_POOL_MAX: String(connections), PEER_VIEWERS: JSON.stringify(viewerSettings) },
+      `http://127.0.0.1:${peerPort}/graphql`,
+    );
+  const sinergiUrl = `http://127.0.0.1:${sinergiPort}/graphql`;
+  const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
+
+  const tokens = {};
+  for (const username of VIEWERS) {
+    const data = await post(sinergiUrl, `mutation { login(username: "${username}", password: "sinergi-demo") { token } }`, {}, '');
+    tokens[username] = data.login.token;
+    const check = await samePage(
+      await post(sinergiUrl, SINERGI_PAGE, { n: page }, tokens[username]),
+      await post(peerUrl, PEER_PAGE, { n: page }, username),
+    );
+    if (!check.equal || check.ours.length === 0) {
+      console.error(`${username}: the servers disagree (or the page is empty)\nSinergi:      ${check.ours.join(', ')}\nPostGraphile: ${check.theirs.join(', ')}`);
+      process.exitCode = 1;
+      throw new Error('not the same page');
+    }
+    console.log(`${username}: both return the same ${check.ours.length} households in the same order`);
+  }
+
+  const results = Object.fromEntries(VIEWERS.map((v) => [v, { sinergi: [], peer: [] }]));
+  const runs = {
+    sinergi: (v) => load(sinergiUrl, SINERGI_PAGE, tokens[v]),
+    peer: (v) => load(peerUrl, PEER_PAGE, v),
+  };
+  // Warm both up (JIT, plan caches), then alternate which goes first in each round.
+  for (const v of VIEWERS) for (const server of ['sinergi', 'peer']) await post(server === 'sinergi' ? sinergiUrl : peerUrl, server === 'sinergi' ? SINERGI_PAGE : PEER_PAGE, { n: page }, server === 'sinergi' ? tokens[v] : v);
+  for (let round = 0; round < rounds; round++) {
+    for (const v of VIEWERS) {
+      const order = round % 2 === 0 ? ['sinergi', 'peer'] : ['peer', 'sinergi'];
+      for (const server of order) {
+        const r = await runs[server](v);
+        if (r.errors || r.non2xx) throw new Error(`${server} as ${v}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
+        results[v][server].push(r);
+        console.log(`round ${round + 1} ${v} ${server}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+      }
+    }
+  }
+
+  const mean = (list, f) => list.reduce((sum, r) => sum + f(r), 0) / list.length;
+  const summary = VIEWERS.map((v) => {
+    const s = results[v].sinergi;
+    const p = results[v].peer;
+    const sRate = mean(s, (r) => r.requests.average);
+    const pRate = mean(p, (r) => r.requests.average);
+    return {
+      viewer: v,
+      'Sinergi req/s': sRate.toFixed(1),
+      'PostGraphile req/s': pRate.toFixed(1),
+      ratio: (sRate / pRate).toFixed(2),
+      'Sinergi p50/p99 ms': `${mean(s, (r) => r.latency.p50).toFixed(0)} / ${mean(s, (r) => r.latency.p99).toFixed(0)}`,
+      'PostGraphile p50/p99 ms': `${mean(p, (r) => r.latency.p50).toFixed(0)} / ${mean(p, (r) => r.latency.p99).toFixed(0)}`,
+    };
+  });
+  console.log(
+    `\nNested page (first: ${page}), ${households.toLocaleString('en-US')} households, ${connections} connections, ` +
+      `${rounds} × ${duration} s per server and viewer:`,
+  );
+  console.table(summary);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
+  await city.cleanup();
+}
+process.exit(process.exitCode ?? 0);
