@@ -711,6 +711,37 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
   }
 });
 
+describe('what row-level security costs a narrow scope', () => {
+  /** The plan of `text` as the viewer, with sequential scans priced out: what the indexes allow. */
+  async function plan(v: Viewer, text: string, params: unknown[]): Promise<string> {
+    await conn.query('begin');
+    try {
+      await conn.query(
+        `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true),
+                set_config('sinergi.org_id', $3, true), set_config('sinergi.area_code', $4, true), set_config('enable_seqscan', 'off', true)`,
+        [v.userId, v.role, v.orgId, v.areaCode],
+      );
+      const res = await conn.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params);
+      return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+    } finally {
+      await conn.query('rollback');
+    }
+  }
+
+  // A partner's or an officer's page reads a few households' rows; the policies must not make
+  // PostgreSQL read every household (or person) of the city to check them.
+  for (const role of ['NGO_PARTNER', 'KELURAHAN_OFFICER'] as const) {
+    it(`${role}: the rows of a few households are checked through the indexes, not by reading every household`, async () => {
+      for (const table of ['person', 'intervention', 'household_need', 'assignment', 'poverty_assessment']) {
+        const text = `select * from ${table} where household_id = any($1::uuid[])`;
+        expect(await plan(viewers[role], text, [[f.hIn]]), `${table}`).not.toMatch(/Seq Scan on (household|person)\b/);
+      }
+      const measurements = await plan(viewers[role], `select * from growth_measurement where person_id = any($1::uuid[])`, [[randomUUID()]]);
+      expect(measurements).not.toMatch(/Seq Scan on (household|person)\b/);
+    });
+  }
+});
+
 describe('what may change in a row a role may update', () => {
   const as = (role: RoleKey, text: string, params: unknown[] = []) => attempt(viewers[role], text, params);
 

@@ -2,7 +2,10 @@
 // throwaway database, under the same row-level security and viewer settings, as `admin` and as
 // `ngo`. Each server runs in its own process; autocannon (in this process) loads them in turn.
 //
-//   pnpm bench:peer [--households N] [--duration S] [--connections C] [--rounds R] [--page P]
+//   pnpm bench:peer [--households N] [--duration S] [--connections C] [--rounds R] [--page P] [--cpu-prof DIR]
+//
+// --cpu-prof DIR writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools
+// or speedscope).
 //
 // Before measuring, it checks that both return the same households in the same order, with the same
 // number of members and interventions each, for each viewer.
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '2' },
     page: { type: 'string', default: '50' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const households = Number(values.households);
@@ -30,6 +34,7 @@ const connections = Number(values.connections);
 const rounds = Number(values.rounds);
 const page = Number(values.page);
 const VIEWERS = ['admin', 'ngo'];
+const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`] : [];
 
 // The same page on both: 50 households by KK number with area, members' NIK and name, and
 // interventions with program and owner.
@@ -41,7 +46,7 @@ const PEER_PAGE = `query Page($n: Int!) { allHouseholds(first: $n, orderBy: [KK_
 
 /** Starts `args` with `env`, resolving once `readyUrl` answers. */
 async function startProcess(name, args, env, readyUrl) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
