@@ -51,14 +51,18 @@ const rewritePolicies = (pattern: string, replacement: string) => `
   end $$;`;
 
 const HOUSEHOLDS_PLAIN = String.raw`SELECT h\.id\s+FROM household h\)`;
-const HOUSEHOLDS_SCOPED = 'SELECT sinergi_scoped_households() AS sinergi_scoped_households)';
-const HOUSEHOLDS_SCOPED_PATTERN = String.raw`SELECT sinergi_scoped_households\(\) AS sinergi_scoped_households\)`;
+// Called in FROM, so that PostgreSQL inlines the function and plans its branches with the query.
+const HOUSEHOLDS_SCOPED = 'SELECT s.id FROM sinergi_scoped_households() s(id))';
+const HOUSEHOLDS_SCOPED_PATTERN = String.raw`SELECT s\.id\s+FROM sinergi_scoped_households\(\) s\(id\)\)`;
 const PEOPLE_PLAIN = String.raw`SELECT p\.id\s+FROM person p\)`;
-const PEOPLE_SCOPED = 'SELECT p.id FROM person p WHERE p.household_id IN (SELECT sinergi_scoped_households()))';
-const PEOPLE_SCOPED_PATTERN = String.raw`SELECT p\.id\s+FROM person p\s+WHERE \(p\.household_id IN \(\s*SELECT sinergi_scoped_households\(\) AS sinergi_scoped_households\)\)\)`;
+const PEOPLE_SCOPED = 'SELECT p.id FROM person p WHERE p.household_id IN (SELECT s.id FROM sinergi_scoped_households() s(id)))';
+const PEOPLE_SCOPED_PATTERN = String.raw`SELECT p\.id\s+FROM person p\s+WHERE \(p\.household_id IN \(\s*SELECT s\.id\s+FROM sinergi_scoped_households\(\) s\(id\)\)\)\)`;
 
 export class Migration0016ScopePlans extends Migration {
   override async up(): Promise<void> {
+    // A partner has tens to hundreds of referred households, not the 1000 rows assumed of any set-returning
+    // function: with the right estimate, PostgreSQL fetches them by primary key instead of scanning.
+    this.addSql(`alter function sinergi_assigned_households() rows 100;`);
     this.addSql(SCOPED_HOUSEHOLDS);
     this.addSql(rewritePolicies(PEOPLE_PLAIN, PEOPLE_SCOPED));
     this.addSql(rewritePolicies(HOUSEHOLDS_PLAIN, HOUSEHOLDS_SCOPED));
@@ -68,5 +72,6 @@ export class Migration0016ScopePlans extends Migration {
     this.addSql(rewritePolicies(PEOPLE_SCOPED_PATTERN, 'SELECT p.id FROM person p)'));
     this.addSql(rewritePolicies(HOUSEHOLDS_SCOPED_PATTERN, 'SELECT h.id FROM household h)'));
     this.addSql(`drop function sinergi_scoped_households();`);
+    this.addSql(`alter function sinergi_assigned_households() rows 1000;`);
   }
 }
