@@ -105,7 +105,7 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   if (!/^https?:/.test(page.url())) await page.goto('/');
   await page.getByLabel(/^(Nama pengguna|Username)/i).fill(username);
   await page.getByLabel(/^(Kata sandi|Password)/i).first().fill(password);
-  await page.getByRole('button', { name: /^(Masuk|Sign in)$/i }).click();
+  await page.getByRole('button', { name: /^(Masuk|Sign in|Log in)$/i }).click();
 }
 
 /** Full-page PNG under test-results/screenshots/ (git-ignored), returns the path. */
