@@ -193,6 +193,8 @@ export const ENGLISH_MARKERS: RegExp[] = [
   /\bsomething went wrong\b/i,
   /\b(the|and|with|your|this|please|cannot|invalid|failed|error|loading|submit|cancel|save|delete|search|household|households|members?|sign in|log out)\b/,
   /\b(The|And|Your|This|Please|Cannot|Invalid|Failed|Error|Loading|Submit|Cancel|Save|Delete|Search|Household|Households|Members?|Sign in|Log out)\b/,
+  // An API enum value shown as it is (HEALTH_INSURANCE, EXTREME_POOR) instead of its label.
+  /\b[A-Z]{2,}(_[A-Z]+)+\b/,
 ];
 
 /**
@@ -211,7 +213,7 @@ export async function englishOnIndonesianScreen(page: Page, allowed: string[] = 
       if (text) out.push(text);
     }
     // Error messages and hints often sit in attributes a screen reader reads out.
-    for (const el of document.querySelectorAll('[aria-label], [title], input[placeholder]')) {
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [title], input[placeholder]'))) {
       if ((el as HTMLElement).closest('pre, code') || !(el as HTMLElement).checkVisibility()) continue;
       for (const attr of ['aria-label', 'title', 'placeholder']) {
         const value = el.getAttribute(attr)?.trim();
