@@ -2,6 +2,18 @@ import { GraphQLError } from 'graphql';
 import { MESSAGES, problemOf, render, type Problem, type Reason } from './messages.js';
 
 // One error type per code clients can rely on (spec §5). Anything else is masked.
+//
+// BAD_USER_INPUT, CONFLICT, NOT_FOUND and FORBIDDEN carry extensions.reason and a message from the
+// catalogue (messages.ts), rendered in the request's language by format-error.ts. New code adds its
+// code to the catalogue (both languages, the same {parameters}) and throws it:
+//   new BadUserInputError('input.nik', problem('NIK_FORMAT'))
+//   new BadUserInputError('input.birthDate', problem('DATE_TOO_LATE', { date: today() }))
+//   new ConflictError(problem('REFERRAL_ALREADY_OPEN'), { existingId, field: 'input.householdIds.0' })
+//   new ForbiddenError(problem('OUTSIDE_OWN_AREA'))
+//   new NotFoundError('Household', 'input.householdId')   // reason HOUSEHOLD_NOT_FOUND (from the entity name)
+// A plain message still works: it is matched against the catalogue's templates, else it gets the code's
+// generic reason (INVALID_VALUE, CONFLICT, FORBIDDEN) and Indonesian sentence; messages.test.ts fails
+// for a literal message in the source that the catalogue does not hold.
 
 export class UnauthenticatedError extends GraphQLError {
   /** `reason` tells a refused login (INVALID_CREDENTIALS) from a request without a valid session. */
