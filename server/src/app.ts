@@ -17,6 +17,7 @@ import type { Database } from './db/orm.js';
 import type { Context } from './graphql/context.js';
 import { useCursorKey } from './graphql/cursor.js';
 import { formatError, isClientError } from './graphql/format-error.js';
+import { inLanguage, languageOf } from './graphql/language.js';
 import { checkInputFormats } from './graphql/input-format.js';
 import { LIMIT_RULES, operationLimits, PARSE_OPTIONS, payloadTooLarge } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -157,7 +158,8 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
     // Each request runs in its own scope: its queries may use only its transaction's connection.
     const connection: RequestConnection = { connection: null, closed: false };
     try {
-      await requestConnection.run(connection, () => graphql(req, res, next));
+      // Error messages answer in the language the client asks for (Accept-Language).
+      await inLanguage(languageOf(req.headers['accept-language']), () => requestConnection.run(connection, () => graphql(req, res, next)));
     } catch (error) {
       next(error);
     } finally {

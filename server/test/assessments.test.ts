@@ -261,6 +261,7 @@ describe('decile and status outside an assessment', () => {
       `mutation ($i: UpdateHouseholdInput!) { updateHousehold(input: $i) { id } }`,
       { i: { id: h.id, version: h.version, welfareDecile: 1 } },
       admin,
+      { 'accept-language': 'en' },
     );
     expect(res.errors?.[0]?.message).toMatch(/welfareDecile/);
     const [row] = await t.query<{ welfare_decile: number }>('select welfare_decile from household where id = ?', [h.id]);

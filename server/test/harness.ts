@@ -31,7 +31,7 @@ export interface TestServer {
   /** The test database as its owner, for a test that needs a connection of its own (e.g. to hold a lock). */
   ownerUrl: string;
   /** Runs a GraphQL operation over HTTP, as a client would. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   login(username: string): Promise<string>;
   /** Raw SQL against the test database as its owner (not subject to row-level security). */
   query<T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -81,10 +81,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const gql: TestServer['gql'] = async (query, variables, token) => {
+  const gql: TestServer['gql'] = async (query, variables, token, headers) => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse;

@@ -88,7 +88,7 @@ describe('exportHouseholds', () => {
     const rows = parse(out.csv);
     expect(rows[0]).toEqual([
       'No. KK', 'Kepala keluarga', 'Kecamatan', 'Kelurahan', 'Alamat', 'RT', 'RW', 'Desil', 'Status kemiskinan',
-      'Status verifikasi', 'Jumlah anggota', 'Kebutuhan belum terpenuhi', 'Jenis kebutuhan belum terpenuhi (kode)', 'Diperbarui',
+      'Status verifikasi', 'Jumlah anggota', 'Kebutuhan belum terpenuhi', 'Jenis kebutuhan belum terpenuhi', 'Diperbarui',
     ]);
     expect(rows).toHaveLength(count + 1);
     for (const r of rows.slice(1)) {
@@ -96,7 +96,10 @@ describe('exportHouseholds', () => {
       expect(r[3]).toBe('Menteng');
       expect(r[8]).toBe('Miskin ekstrem');
       expect(Number(r[10])).toBeGreaterThan(0);
+      // Need types by their Indonesian names, never the API's codes.
+      expect(r[12]).not.toMatch(/[A-Z]{2,}_|HEALTH|WATER|FOOD|INCOME|HOUSING/);
     }
+    expect(rows.slice(1).some((r) => /Jaminan kesehatan|Air minum|Sanitasi|Rumah layak|Pendapatan|Pangan/.test(r[12]!))).toBe(true);
     const deciles = rows.slice(1).map((r) => Number(r[7]));
     expect(deciles).toEqual([...deciles].sort((a, b) => b - a));
 

@@ -105,7 +105,7 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   if (!/^https?:/.test(page.url())) await page.goto('/');
   await page.getByLabel(/^(Nama pengguna|Username)/i).fill(username);
   await page.getByLabel(/^(Kata sandi|Password)/i).first().fill(password);
-  await page.getByRole('button', { name: /^(Masuk|Sign in)$/i }).click();
+  await page.getByRole('button', { name: /^(Masuk|Sign in|Log in)$/i }).click();
 }
 
 /** Full-page PNG under test-results/screenshots/ (git-ignored), returns the path. */
@@ -174,3 +174,62 @@ export async function rawI18nKeys(page: Page, allowed: string[] = []): Promise<s
   return [...found];
 }
 
+
+/**
+ * Common English UI words and the server's English error phrases. On an Indonesian screen none of these
+ * may appear: each would be an untranslated label or a server message that skipped the catalogue.
+ */
+export const ENGLISH_MARKERS: RegExp[] = [
+  /\bInternal server error\b/i,
+  /\bnot found\b/i,
+  /\bmust (be|not)\b/i,
+  /\bis required\b/i,
+  /\balready (has|exists|used)\b/i,
+  /\bAnother record\b/i,
+  /\bYour role\b/i,
+  /\bLogin required\b/i,
+  /\btry again\b/i,
+  /\bToo many\b/i,
+  /\bsomething went wrong\b/i,
+  /\b(the|and|with|your|this|please|cannot|invalid|failed|error|loading|submit|cancel|save|delete|search|household|households|members?|sign in|log out)\b/,
+  /\b(The|And|Your|This|Please|Cannot|Invalid|Failed|Error|Loading|Submit|Cancel|Save|Delete|Search|Household|Households|Members?|Sign in|Log out)\b/,
+  // An API enum value shown as it is (HEALTH_INSURANCE, EXTREME_POOR) instead of its label.
+  /\b[A-Z]{2,}(_[A-Z]+)+\b/,
+];
+
+/**
+ * English text visible on a page that should be Indonesian: `[marker, the line it is in]` pairs.
+ * Code samples (pre, code), form values and the `allowed` strings (data such as names) are skipped.
+ */
+export async function englishOnIndonesianScreen(page: Page, allowed: string[] = []): Promise<string[]> {
+  const lines = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('pre, code, script, style, noscript, textarea, [translate="no"], [aria-hidden="true"]')) continue;
+      if (!parent.checkVisibility()) continue;
+      const text = node.textContent?.trim();
+      if (text) out.push(text);
+    }
+    // Error messages and hints often sit in attributes a screen reader reads out.
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [title], input[placeholder]'))) {
+      if ((el as HTMLElement).closest('pre, code') || !(el as HTMLElement).checkVisibility()) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(attr)?.trim();
+        if (value) out.push(value);
+      }
+    }
+    return out;
+  });
+  const found = new Set<string>();
+  for (const line of lines) {
+    let text = line;
+    for (const a of allowed) text = text.split(a).join(' ');
+    for (const marker of ENGLISH_MARKERS) {
+      const m = marker.exec(text);
+      if (m) found.add(`${m[0]} — "${line.slice(0, 120)}"`);
+    }
+  }
+  return [...found];
+}

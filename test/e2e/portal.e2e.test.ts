@@ -14,6 +14,7 @@ import {
   type LaunchedBrowser,
   type TestPage,
   axeCheck,
+  englishOnIndonesianScreen,
   launchBrowser,
   loginAs,
   openPage,
@@ -305,6 +306,7 @@ describe('the portal in a real browser', () => {
         await page.waitForTimeout(300);
         await screenshot(page, `page-${name}-${label}`);
         expect(await rawI18nKeys(page, [...ROLES]), `${name} ${label}: raw i18n keys`).toEqual([]);
+        expect(await englishOnIndonesianScreen(page), `${name} ${label}: English on an Indonesian screen`).toEqual([]);
         if (label === 'desktop') findings.push(...(await axeCheck(page)).map((v) => ({ role: `admin ${url}`, ...v })));
         else {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -3,6 +3,7 @@ import { audit } from '../audit/audit.service.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction } from '../graphql/enums.js';
 import { BadUserInputError } from '../graphql/errors.js';
+import { problem } from '../graphql/messages.js';
 import { BoundaryValidationError, describeIssue, importBoundaries, type BoundaryImportSummary } from './boundary-import.js';
 
 type Geometry = Record<string, unknown>;
@@ -32,7 +33,7 @@ export async function importAreaBoundaries(ctx: Context, geojson: Record<string,
       if (!(error instanceof BoundaryValidationError)) throw error;
       const [first, ...rest] = error.issues;
       const message = [`${first!.feature ? `${first!.feature}: ` : ''}${first!.message}`, ...rest.map(describeIssue)].join('; ');
-      throw new BadUserInputError(first!.field, message);
+      throw new BadUserInputError(first!.field, problem('BOUNDARY_INVALID', { detail: message }));
     }
     audit(em, ctx, {
       action: AuditAction.IMPORT,

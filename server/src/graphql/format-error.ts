@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { clientErrorFromDatabase } from '../db/errors.js';
-import { BadUserInputError, CLIENT_ERROR_CODES } from './errors.js';
+import { BadUserInputError, CLIENT_ERROR_CODES, isCatalogued } from './errors.js';
+import { requestLanguage } from './language.js';
+import { problemOf, render, sentence, type Problem, type Reason } from './messages.js';
 import { withoutSuggestions } from './limits.js';
 
 // graphql-js wording of a literal of the wrong type: a client mistake, not a malformed document.
@@ -31,8 +33,37 @@ export function isClientError(error: unknown): boolean {
   return false;
 }
 
+// The codes whose messages come from the catalogue, with the reason of an error that names none.
+const FALLBACK_REASON: Record<string, Reason> = {
+  BAD_USER_INPUT: 'INVALID_VALUE',
+  CONFLICT: 'CONFLICT',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+};
+
+/**
+ * The error in the request's language, with its reason: English keeps the message as written (with
+ * its "field: " prefix), Indonesian is the catalogue's sentence (the field is in extensions.field).
+ */
+function localized(formatted: GraphQLFormattedError, source: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.['code']);
+  const fallback = FALLBACK_REASON[code];
+  if (!fallback) return formatted;
+  const problem: Problem = isCatalogued(source)
+    ? source.problem
+    : (problemOf(formatted.message) ?? { reason: fallback, params: {} });
+  const message = requestLanguage() === 'en' ? formatted.message : sentence(render(problem, 'id'));
+  return { ...formatted, message, extensions: { ...formatted.extensions, reason: problem.reason } };
+}
+
 /** What a client sees of an error: our typed errors as they are, everything else masked. */
 export function formatError(suggesting: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const fromDatabase = clientErrorFromDatabase(original);
+  return localized(clientView(suggesting, error), fromDatabase ?? original);
+}
+
+function clientView(suggesting: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const formatted = withoutSuggestions(suggesting);
   const code = formatted.extensions?.['code'];
   if (code === 'BAD_USER_INPUT' && !formatted.extensions?.['field']) {

@@ -1,11 +1,12 @@
 import { BadUserInputError } from './errors.js';
+import { problem, type Problem } from './messages.js';
 
 // Small input checks shared by the services. Each names the offending field.
 
 export function requireText(field: string, value: string, min: number, max: number): string {
   const trimmed = value.trim();
   if (trimmed.length < min || trimmed.length > max) {
-    throw new BadUserInputError(field, `must be ${min}–${max} characters`);
+    throw new BadUserInputError(field, problem('TEXT_LENGTH', { min, max }));
   }
   return trimmed;
 }
@@ -13,23 +14,24 @@ export function requireText(field: string, value: string, min: number, max: numb
 export function optionalText(field: string, value: string | null | undefined, max: number): string | undefined {
   if (value === undefined || value === null) return undefined;
   const trimmed = value.trim();
-  if (trimmed.length > max) throw new BadUserInputError(field, `must be at most ${max} characters`);
+  if (trimmed.length > max) throw new BadUserInputError(field, problem('TEXT_TOO_LONG', { max }));
   return trimmed === '' ? undefined : trimmed;
 }
 
 export function requireRange(field: string, value: number, min: number, max: number): number {
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new BadUserInputError(field, `must be between ${min} and ${max}`);
+    throw new BadUserInputError(field, problem('NUMBER_RANGE', { min, max }));
   }
   return value;
 }
 
 export function requireInteger(field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value)) throw new BadUserInputError(field, 'must be a whole number');
+  if (!Number.isInteger(value)) throw new BadUserInputError(field, problem('WHOLE_NUMBER'));
   return requireRange(field, value, min, max);
 }
 
-export function requirePattern(field: string, value: string, pattern: RegExp, description: string): string {
+/** `description` is a catalogued problem (an older plain message is matched against the catalogue). */
+export function requirePattern(field: string, value: string, pattern: RegExp, description: string | Problem): string {
   if (!pattern.test(value)) throw new BadUserInputError(field, description);
   return value;
 }
@@ -43,10 +45,10 @@ export function requireDate(field: string, value: string, bounds: { min?: string
   // setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999. There is no year 0 (PostgreSQL agrees).
   if (m) d.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
   if (!m || +m[1]! < 1 || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
-    throw new BadUserInputError(field, 'must be a real date (YYYY-MM-DD)');
+    throw new BadUserInputError(field, problem('DATE_INVALID'));
   }
-  if (bounds.min && value < bounds.min) throw new BadUserInputError(field, `must not be before ${bounds.min}`);
-  if (bounds.max && value > bounds.max) throw new BadUserInputError(field, `must not be after ${bounds.max}`);
+  if (bounds.min && value < bounds.min) throw new BadUserInputError(field, problem('DATE_TOO_EARLY', { date: bounds.min }));
+  if (bounds.max && value > bounds.max) throw new BadUserInputError(field, problem('DATE_TOO_LATE', { date: bounds.max }));
   return value;
 }
 

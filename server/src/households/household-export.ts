@@ -5,7 +5,7 @@ import { disclosureTier, kkNumber, mayReadAddress } from '../auth/disclosure.js'
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import { sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { AuditAction, PovertyStatus, SortDirection, VerificationStatus } from '../graphql/enums.js';
+import { AuditAction, type NeedType, PovertyStatus, SortDirection, VerificationStatus } from '../graphql/enums.js';
 import { BadUserInputError } from '../graphql/errors.js';
 import { } from '../graphql/validate.js';
 import { type HouseholdFilter, type HouseholdOrder, HouseholdOrderField } from './household.inputs.js';
@@ -40,12 +40,12 @@ export class HouseholdExport {
 const HEADERS: Record<ExportLanguage, string[]> = {
   [ExportLanguage.ID]: [
     'No. KK', 'Kepala keluarga', 'Kecamatan', 'Kelurahan', 'Alamat', 'RT', 'RW', 'Desil', 'Status kemiskinan',
-    'Status verifikasi', 'Jumlah anggota', 'Kebutuhan belum terpenuhi', 'Jenis kebutuhan belum terpenuhi (kode)',
+    'Status verifikasi', 'Jumlah anggota', 'Kebutuhan belum terpenuhi', 'Jenis kebutuhan belum terpenuhi',
     'Diperbarui',
   ],
   [ExportLanguage.EN]: [
     'KK number', 'Head of household', 'Kecamatan', 'Kelurahan', 'Address', 'RT', 'RW', 'Decile', 'Poverty status',
-    'Verification status', 'Members', 'Unmet needs', 'Unmet need types (codes)', 'Updated',
+    'Verification status', 'Members', 'Unmet needs', 'Unmet need types', 'Updated',
   ],
 };
 
@@ -63,6 +63,18 @@ const VERIFICATION_LABELS: Record<ExportLanguage, Record<VerificationStatus, str
   [ExportLanguage.EN]: { UNVERIFIED: 'Unverified', VERIFIED: 'Verified', NEEDS_UPDATE: 'Needs update' },
 };
 
+// As the portal labels needs (web/src/i18n), so an Indonesian file has no English codes.
+const NEED_LABELS: Record<ExportLanguage, Record<NeedType, string>> = {
+  [ExportLanguage.ID]: {
+    STUNTING: 'Stunting', NUTRITION_RISK: 'Risiko gizi', HEALTH_INSURANCE: 'Jaminan kesehatan', SCHOOLING: 'Sekolah', HOUSING: 'Rumah layak',
+    WATER: 'Air minum', SANITATION: 'Sanitasi', ELECTRICITY: 'Listrik', INCOME: 'Pendapatan', FOOD: 'Pangan',
+  },
+  [ExportLanguage.EN]: {
+    STUNTING: 'Stunting', NUTRITION_RISK: 'Nutrition risk', HEALTH_INSURANCE: 'Health insurance', SCHOOLING: 'Schooling', HOUSING: 'Decent housing',
+    WATER: 'Drinking water', SANITATION: 'Sanitation', ELECTRICITY: 'Electricity', INCOME: 'Income', FOOD: 'Food',
+  },
+};
+
 interface ExportRow {
   id: string;
   kk_number: string;
@@ -77,7 +89,7 @@ interface ExportRow {
   verification_status: VerificationStatus;
   members: number;
   unmet: number;
-  unmet_types: string[] | null;
+  unmet_types: NeedType[] | null;
   updated_at: Date;
 }
 
@@ -138,7 +150,7 @@ export async function exportHouseholds(
     VERIFICATION_LABELS[language][r.verification_status],
     r.members,
     r.unmet,
-    (r.unmet_types ?? []).join('; '),
+    (r.unmet_types ?? []).map((n) => NEED_LABELS[language][n]).join('; '),
     new Date(r.updated_at).toISOString(),
   ]);
   // Names and addresses are typed by people: a leading = + - @ must not become a spreadsheet formula.

@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, type ApolloCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import i18next from 'i18next';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { sessionEvents } from '../lib/session-events';
 
@@ -32,13 +33,23 @@ export function createApolloClient() {
       if (operation.operationName !== 'Login') sessionEvents.markExpired();
     }
   });
+  // The server writes its error messages in the portal's current language.
+  const languageLink = new ApolloLink((operation, forward) => {
+    operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, 'accept-language': acceptLanguage(i18next.language) },
+    }));
+    return forward(operation);
+  });
   const httpLink = new HttpLink({
     uri: GRAPHQL_ENDPOINT,
     credentials: 'same-origin',
     headers: { accept: 'application/graphql-response+json, application/json' },
   });
-  return new ApolloClient({ link: ApolloLink.from([errorLink, httpLink]), cache: createCache() });
+  return new ApolloClient({ link: ApolloLink.from([errorLink, languageLink, httpLink]), cache: createCache() });
 }
+
+/** The Accept-Language for a portal language: Indonesian unless English is chosen. */
+export const acceptLanguage = (language: string | undefined) => (language?.startsWith('en') ? 'en' : 'id');
 
 /**
  * A mutation `update` that drops every cached answer of these root fields (all argument variants), so

@@ -43,5 +43,10 @@ describe('audit event', () => {
     fireEvent.click(toggle);
     expect(screen.getByRole('button', { name: 'Sembunyikan rincian' }).getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText('Jl. Baru 2')).toBeTruthy();
+    // Field names and enum values in Indonesian, not as the server records them.
+    expect(screen.getByText('Sumber air minum')).toBeTruthy();
+    expect(screen.getByText('Leding')).toBeTruthy();
+    expect(screen.queryByText('drinkingWater')).toBeNull();
+    expect(screen.queryByText('PIPED')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import type { AuditEventItemFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
+import { fieldLabel, valueLabel } from '../field-labels/field-labels';
 
 export const AUDIT_EVENT_ITEM = graphql(`
   fragment AuditEventItem on AuditEvent {
@@ -121,9 +122,9 @@ export function AuditEventCard({ event: e }: { event: AuditEventItemFragment }) 
               <Table.Tbody>
                 {rows.map((r) => (
                   <Table.Tr key={r.field}>
-                    <Table.Td ff="monospace">{r.field}</Table.Td>
-                    <Table.Td>{r.before}</Table.Td>
-                    <Table.Td>{r.after}</Table.Td>
+                    <Table.Td>{fieldLabel(r.field, t, i18n)}</Table.Td>
+                    <Table.Td>{valueLabel(e.entityType, r.field, r.before, t, i18n)}</Table.Td>
+                    <Table.Td>{valueLabel(e.entityType, r.field, r.after, t, i18n)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

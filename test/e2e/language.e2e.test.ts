@@ -1,0 +1,143 @@
+// Server errors on Indonesian screens: a form error the server raises shows the server's catalogued
+// message in Indonesian (no English words), and the same form in English shows it in English.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
+import {
+  englishOnIndonesianScreen,
+  type LaunchedBrowser,
+  launchBrowser,
+  loginAs,
+  openPage,
+  rawI18nKeys,
+  screenshot,
+  type TestPage,
+} from './browser.js';
+
+const ROLES = ['admin', 'bappeda', 'dinsos', 'dinkes', 'lurah.menteng', 'ngo', 'csr', 'inspektorat'];
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+
+const dataDir = tempDataDir();
+const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-language-'));
+let product: RunningProduct;
+let launched: LaunchedBrowser;
+let adminToken = '';
+const pages: TestPage[] = [];
+
+beforeAll(async () => {
+  // A private copy of the built portal: a build running meanwhile cannot pull chunks away.
+  const source = process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
+  if (!fs.existsSync(path.join(source, 'index.html'))) throw new Error(`the portal is not built: no ${source}/index.html`);
+  fs.cpSync(source, webDist, { recursive: true });
+  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
+  adminToken = await login(product.url, 'admin');
+});
+
+afterAll(async () => {
+  await launched?.browser.close();
+  await product?.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(webDist, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const errors = pages.flatMap((p) => p.errors);
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  expect(errors, 'console errors / page errors').toEqual([]);
+});
+
+async function open(viewport = DESKTOP): Promise<TestPage> {
+  const tp = await openPage(launched.browser, product.url, viewport);
+  pages.push(tp);
+  return tp;
+}
+
+async function waitLoggedIn(page: Page): Promise<void> {
+  await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+/** The page has neither raw keys nor English words (the data shown may be named in `allowed`). */
+async function expectIndonesian(page: Page, where: string, allowed: string[] = []) {
+  expect(await rawI18nKeys(page, ROLES), `${where}: raw i18n keys`).toEqual([]);
+  expect(await englishOnIndonesianScreen(page, allowed), `${where}: English on an Indonesian screen`).toEqual([]);
+}
+
+async function mentengHousehold(): Promise<{ id: string; kkNumber: string }> {
+  const res = await gql(
+    product.url,
+    '{ households(first: 1, filter: { areaCode: "62.71.03.1002" }) { edges { node { id kkNumber } } } }',
+    {},
+    adminToken,
+  );
+  return res.data.households.edges[0].node;
+}
+
+describe('server errors on Indonesian screens', () => {
+  it('a malformed RT on the household form shows the server rule in Indonesian beside the field (phone)', async () => {
+    const household = await mentengHousehold();
+    const { page } = await open(PHONE);
+    await loginAs(page, 'lurah.menteng');
+    await waitLoggedIn(page);
+    await page.goto(`/rumah-tangga/${household.id}`);
+    await page.getByRole('button', { name: 'Ubah data rumah tangga' }).click();
+    const dialog = page.getByRole('dialog');
+    const rt = dialog.getByRole('textbox', { name: /^RT/ });
+    await rt.waitFor({ timeout: 10_000 });
+    await rt.fill('abc');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    // The server's RT_RW_FORMAT rule, in the catalogue's Indonesian, under the field.
+    await dialog.getByText('Harus angka 001 sampai 999').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'language-rt-error-phone');
+    await expectIndonesian(page, 'household form error');
+  });
+
+  it("bappeda's second referral of a household to the same partner is refused in Indonesian", async () => {
+    const household = await mentengHousehold();
+    const ngo = (await gql(product.url, '{ me { organization { id name } } }', {}, await login(product.url, 'ngo'))).data.me.organization;
+    const bappedaToken = await login(product.url, 'bappeda');
+    const first = await gql(
+      product.url,
+      'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
+      { i: { householdIds: [household.id], organizationId: ngo.id } },
+      bappedaToken,
+    );
+    // The walk may run after another that referred it already: either way one referral is open now.
+    expect(first.errors?.[0]?.extensions?.reason ?? 'created').toMatch(/created|REFERRAL_ALREADY_OPEN/);
+
+    const { page } = await open();
+    await loginAs(page, 'bappeda');
+    await waitLoggedIn(page);
+    await page.goto(`/rumah-tangga/${household.id}`);
+    await page.getByRole('button', { name: 'Tugaskan ke mitra' }).first().click();
+    const dialog = page.getByRole('dialog');
+    const partner = dialog.getByRole('textbox', { name: /^Organisasi mitra/ }).or(dialog.getByRole('combobox', { name: /^Organisasi mitra/ })).first();
+    await partner.waitFor({ timeout: 10_000 });
+    await partner.click();
+    await page.getByRole('option', { name: ngo.name, exact: true }).first().click();
+    await dialog.getByRole('button', { name: 'Kirim permintaan' }).click();
+    await dialog.getByText('Keluarga ini sudah punya rujukan terbuka ke mitra ini').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'language-duplicate-referral-desktop');
+    await expectIndonesian(page, 'duplicate referral', [ngo.name]);
+  });
+
+  it('the same server error reads in English when the portal is in English', async () => {
+    const household = await mentengHousehold();
+    const { page } = await open();
+    await page.addInitScript(() => localStorage.setItem('sinergi.language', 'en'));
+    await loginAs(page, 'lurah.menteng');
+    await page.getByLabel(/Password|Kata sandi/).waitFor({ state: 'detached', timeout: 20_000 });
+    await page.goto(`/rumah-tangga/${household.id}`);
+    await page.getByRole('button', { name: /Edit household/i }).click();
+    const dialog = page.getByRole('dialog');
+    const rt = dialog.getByRole('textbox', { name: /^RT/ });
+    await rt.waitFor({ timeout: 10_000 });
+    await rt.fill('abc');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText(/must be a number from 001 to 999/).waitFor({ timeout: 15_000 });
+  });
+});
