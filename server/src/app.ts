@@ -73,8 +73,12 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
               limits.checkViewer(requestContext);
             },
             // Before the response is written: an acknowledged write is committed.
-            async willSendResponse({ contextValue }) {
+            async willSendResponse({ contextValue, response }) {
               await finishRequest(contextValue);
+              // Tells an offline outbox that its entry was saved by an earlier attempt ("already saved").
+              if (contextValue.replayed && response.body.kind === 'single') {
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, replayed: true };
+              }
             },
           };
         },

@@ -30,7 +30,7 @@ export class BadUserInputError extends GraphQLError {
 }
 
 export class ConflictError extends GraphQLError {
-  constructor(message: string, details: { existingId?: string; field?: string } = {}) {
+  constructor(message: string, details: { existingId?: string; field?: string; existing?: Record<string, unknown> } = {}) {
     super(message, { extensions: { code: 'CONFLICT', ...details } });
   }
 }
