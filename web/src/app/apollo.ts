@@ -1,6 +1,8 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, type ApolloCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { offlineLink } from '../features/offline/offline-link';
+import { offlineQueries } from '../features/offline/offline';
 import { sessionEvents } from '../lib/session-events';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -37,7 +39,8 @@ export function createApolloClient() {
     credentials: 'same-origin',
     headers: { accept: 'application/graphql-response+json, application/json' },
   });
-  return new ApolloClient({ link: ApolloLink.from([errorLink, httpLink]), cache: createCache() });
+  // Field users' answers are kept on the device and answer for the server when it cannot be reached.
+  return new ApolloClient({ link: ApolloLink.from([errorLink, offlineLink(offlineQueries), httpLink]), cache: createCache() });
 }
 
 /**

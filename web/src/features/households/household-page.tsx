@@ -10,7 +10,7 @@ import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
 import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
-import { DeliveryDialog } from '../deliveries/delivery-dialog';
+import { DeliveryDialog, usePrefetchDeliveryPrograms } from '../deliveries/delivery-dialog';
 import { GrowthSection } from '../growth/growth-section';
 import { InterventionActions } from '../interventions/intervention-actions';
 import { describeEvidence } from '../needs/evidence';
@@ -169,6 +169,7 @@ export function HouseholdPage() {
   const [deliveryOpen, delivery] = useDisclosure(false);
   const [editOpen, edit] = useDisclosure(false);
   const [notice, setNotice] = useState<string | null>(null);
+  usePrefetchDeliveryPrograms(DELIVERY_ROLES.includes(user.role));
 
   if (loading && !data) return <Loading />;
   // An address with a malformed id (the server refuses it as bad input) names no household.
@@ -205,7 +206,7 @@ export function HouseholdPage() {
       )}
       <Summary h={h} />
       <Members h={h} />
-      <GrowthSection members={h.members} />
+      <GrowthSection householdId={h.id} members={h.members} />
       <Needs h={h} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Interventions h={h} />
@@ -221,6 +222,7 @@ export function HouseholdPage() {
         householdId={h.id}
         members={h.members.map((m) => ({ id: m.id, name: m.name }))}
         onLogged={() => setNotice(t('delivery.success'))}
+        onQueued={() => setNotice(t('offline.queued'))}
       />
       {HOUSEHOLD_EDIT_ROLES.includes(user.role) && (
         <HouseholdEditDialog opened={editOpen} onClose={edit.close} onSaved={() => setNotice(t('household.editSaved'))} household={h} />

@@ -23,16 +23,17 @@ export function memoryStore(): KeyValueStore & { map: Map<string, unknown> } {
 
 let idb: KeyValueStore | null = null;
 
-/** The browser's store (database "sinergi-offline"); opened on first use. */
+/** The browser's store (database "sinergi-offline"), opened on first use (never in tests that don't use it). */
 export function browserStore(): KeyValueStore {
   if (idb) return idb;
-  const store = createStore('sinergi-offline', 'kv');
+  let opened: ReturnType<typeof createStore> | null = null;
+  const store = () => (opened ??= createStore('sinergi-offline', 'kv'));
   idb = {
-    get: (key) => get(key, store),
-    set: (key, value) => set(key, value, store),
-    del: (key) => del(key, store),
+    get: (key) => get(key, store()),
+    set: (key, value) => set(key, value, store()),
+    del: (key) => del(key, store()),
     entries: async <T,>(prefix: string) =>
-      ((await entries<string, T>(store)) as [string, T][]).filter(([k]) => typeof k === 'string' && k.startsWith(prefix)),
+      ((await entries<string, T>(store())) as [string, T][]).filter(([k]) => typeof k === 'string' && k.startsWith(prefix)),
   };
   return idb;
 }
