@@ -1,0 +1,209 @@
+/// <reference lib="dom" />
+// Offline capture in a real Chromium: dinkes opens a household online, loses the connection, reopens it
+// from the service worker and the offline store, records a measurement and a PMT delivery into the
+// outbox, and gets both saved exactly once when the connection returns.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
+import { type LaunchedBrowser, type TestPage, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+
+const PHONE = { width: 360, height: 740 };
+const PMT = 'Pemberian Makanan Tambahan (PMT) Lokal Balita';
+// Chromium reports each request refused while the context is offline; that is the point of this walk.
+const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|Failed to load resource/;
+
+const dataDir = tempDataDir();
+const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-offline-web-'));
+let product: RunningProduct;
+let launched: LaunchedBrowser;
+let adminToken = '';
+const pages: TestPage[] = [];
+
+beforeAll(async () => {
+  // A private copy of the built portal (see portal.e2e.test.ts): a concurrent build cannot pull it away.
+  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
+  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
+  adminToken = await login(product.url, 'admin');
+});
+
+afterAll(async () => {
+  await launched?.browser.close();
+  await product?.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(webDist, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const errors = pages.flatMap((p) => p.errors).filter((e) => !OFFLINE_NOISE.test(e));
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  expect(errors, 'console errors / page errors').toEqual([]);
+});
+
+async function open(viewport = PHONE): Promise<TestPage> {
+  const tp = await openPage(launched.browser, product.url, viewport);
+  pages.push(tp);
+  return tp;
+}
+
+async function pickOption(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
+  await page.getByRole('option', { name: option, exact: true }).first().click();
+}
+
+/** Keys of the portal's offline store (IndexedDB "sinergi-offline"). */
+function offlineKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open('sinergi-offline');
+        req.onupgradeneeded = () => req.result.createObjectStore('kv');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const keys = db.transaction('kv').objectStore('kv').getAllKeys();
+          keys.onsuccess = () => {
+            resolve(keys.result.map(String));
+            db.close();
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+}
+
+describe('offline capture', () => {
+  it('the service worker, its helpers and the manifest are served uncached and under the same CSP', async () => {
+    for (const file of ['/sw.js', '/registerSW.js', '/manifest.webmanifest']) {
+      const res = await fetch(`${product.url}${file}`);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('cache-control'), file).toBe('no-cache');
+      expect(res.headers.get('content-security-policy'), file).toContain("worker-src 'self'");
+    }
+    const manifest = await (await fetch(`${product.url}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ name: 'Sinergi', lang: 'id', display: 'standalone' });
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  });
+
+  it('dinkes records a measurement and a PMT delivery offline; both are saved exactly once when back online; logout clears the copies', async () => {
+    const token = await login(product.url, 'dinkes');
+    const queue = await gql(
+      product.url,
+      `{ myWorkQueue(first: 30) { edges { node { id kkNumber head { name }
+          needs { type status person { id name growthMeasurements { measuredOn heightCm } } }
+          interventions { program { name } person { id } } } } } }`,
+      {},
+      token,
+    );
+    expect(queue.errors).toBeUndefined();
+    // A household in the queue with a stunted child who has no PMT delivery and no measurement today.
+    const entry = queue.data.myWorkQueue.edges
+      .map((e: any) => e.node)
+      .map((h: any) => ({ h, child: h.needs.find((n: any) => n.status === 'UNMET' && n.type === 'STUNTING' && n.person)?.person }))
+      .find(
+        (x: any) =>
+          x.child &&
+          x.h.head &&
+          x.child.growthMeasurements.length > 0 &&
+          !x.child.growthMeasurements.some((m: any) => m.measuredOn === today()) &&
+          !x.h.interventions.some((i: any) => i.program.name === PMT && i.person?.id === x.child.id),
+      );
+    expect(entry, 'a work-queue household with a stunted child').toBeDefined();
+    const { h, child } = entry;
+    const height = Math.round((child.growthMeasurements.at(-1).heightCm + 0.5) * 10) / 10;
+    const counts = async () => {
+      const res = await gql(
+        product.url,
+        `query ($id: ID!, $f: InterventionFilter) {
+           household(id: $id) { members { id growthMeasurements { measuredOn } } }
+           interventions(first: 20, filter: $f) { edges { node { program { name } person { id } } } } }`,
+        { id: h.id, f: { householdId: h.id } },
+        adminToken,
+      );
+      const member = res.data.household.members.find((m: any) => m.id === child.id);
+      return {
+        measurements: member.growthMeasurements.filter((m: any) => m.measuredOn === today()).length,
+        deliveries: res.data.interventions.edges.filter((e: any) => e.node.program.name === PMT && e.node.person?.id === child.id).length,
+      };
+    };
+    expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
+
+    const { page, context } = await open(PHONE);
+    await loginAs(page, 'dinkes');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    // The service worker has installed and controls the page (the app shell is precached).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+
+    // Online: the work queue, then the household (whose page also loads the delivery form's programs).
+    await page.goto('/antrian-kerja');
+    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().waitFor({ timeout: 20_000 });
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    const keptOperations = async () => [...new Set((await offlineKeys(page)).map((k) => k.split(':')[2]).filter(Boolean))].sort();
+    await expect.poll(keptOperations, { timeout: 15_000 }).toEqual(expect.arrayContaining(['DeliveryPrograms', 'HouseholdDetail', 'WorkQueue']));
+
+    // Offline: a reload is answered by the service worker, the household by the offline store.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('offline-badge').waitFor();
+    await page.goto('/antrian-kerja');
+    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().click();
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+
+    await page.getByRole('button', { name: `Catat pengukuran untuk ${child.name}` }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Panjang\/tinggi badan/).fill(String(height).replace('.', ','));
+    await dialog.getByRole('button', { name: 'Simpan pengukuran' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.getByText(/catatan disimpan di kotak keluar/).first().waitFor();
+
+    await page.getByRole('button', { name: 'Catat penyaluran' }).first().click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Simpan penyaluran' }).waitFor({ timeout: 15_000 });
+    await pickOption(page, dialog, /^Program/, PMT);
+    await pickOption(page, dialog, /^Anggota/, child.name);
+    await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+
+    const badge = page.getByTestId('outbox-badge');
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 menunggu');
+    await screenshot(page, 'walk-offline-outbox-badge-phone');
+    await badge.click();
+    await expect.poll(() => page.getByTestId('outbox-entry').count()).toBe(2);
+    expect(await page.getByTestId('outbox-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['pending', 'pending']);
+    expect(await rawI18nKeys(page)).toEqual([]);
+    await screenshot(page, 'walk-offline-outbox-waiting-phone');
+    expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
+
+    // Back online: the outbox sends both on its own.
+    await context.setOffline(false);
+    await expect
+      .poll(() => page.getByTestId('outbox-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), { timeout: 30_000 })
+      .toEqual(['saved', 'saved']);
+    await badge.waitFor({ state: 'detached' });
+    await page.getByText('Tersimpan').first().waitFor();
+    await screenshot(page, 'walk-offline-outbox-synced-phone');
+    expect(await counts()).toEqual({ measurements: 1, deliveries: 1 });
+    // Another trigger (a reload syncs at start) sends nothing again.
+    await page.reload();
+    await page.getByTestId('outbox-entries').waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    expect(await counts()).toEqual({ measurements: 1, deliveries: 1 });
+
+    // Logout leaves nothing the user was served on the device.
+    expect((await offlineKeys(page)).filter((k) => k.startsWith('q:')).length).toBeGreaterThan(0);
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Keluar' }).click();
+    await page.getByLabel('Kata sandi').waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await offlineKeys(page)).filter((k) => k.startsWith('q:'))).toEqual([]);
+    await context.setOffline(true);
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(/Tidak dapat terhubung|koneksi|Coba lagi/i).or(page.getByLabel('Kata sandi')).first().waitFor({ timeout: 20_000 });
+    expect(await page.getByText(h.kkNumber).count()).toBe(0);
+    await context.setOffline(false);
+  });
+});
