@@ -151,8 +151,9 @@ describe('offline capture', () => {
     await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
     await page.getByTestId('offline-badge').waitFor();
     await page.goto('/antrian-kerja');
-    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().click();
-    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().getByRole('link').first().click();
+    await page.waitForURL(`**/rumah-tangga/${h.id}`);
+    await page.getByRole('heading', { level: 1, name: h.head.name }).waitFor({ timeout: 20_000 });
 
     await page.getByRole('button', { name: `Catat pengukuran untuk ${child.name}` }).click();
     let dialog = page.getByRole('dialog');
