@@ -3,6 +3,7 @@ import { Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { RecordGrowthMeasurementMutation } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
 import { useUser } from '../auth/session';
 import { isNetworkFailure, newEntryKey, outbox } from '../offline/offline';
 import { MeasurementFormView, type MeasuredChild, type MeasurementInput } from './measurement-form';
@@ -38,6 +39,7 @@ export interface MeasurementDialogProps {
 export function MeasurementDialog({ opened, onClose, child, householdId, onSaved, onQueued }: MeasurementDialogProps) {
   const { t } = useTranslation();
   const user = useUser();
+  const fmt = useFormat();
   // The page is reloaded before the dialog closes, so the chart and the needs (stunting) already show
   // the new point; the work queue (another page) reloads when next shown.
   const [record] = useMutation(RECORD_GROWTH_MEASUREMENT, {
@@ -53,7 +55,7 @@ export function MeasurementDialog({ opened, onClose, child, householdId, onSaved
       kind: 'measurement',
       input: { personId: child.id, ...input },
       householdId,
-      summary: `${child.name}, ${input.heightCm} cm`,
+      summary: `${child.name}, ${fmt.number(input.heightCm)} cm`,
       createdAt: new Date().toISOString(),
     });
     onQueued();

@@ -43,7 +43,8 @@ export function OutboxPage() {
   );
 }
 
-function EntryCard({ entry }: { entry: OutboxEntry }) {
+/** One entry and what the server answered for it. */
+export function EntryCard({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const existing = entry.result?.existing;
