@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
-import { type LaunchedBrowser, type TestPage, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
 
 const PHONE = { width: 360, height: 740 };
 const PMT = 'Pemberian Makanan Tambahan (PMT) Lokal Balita';
@@ -150,6 +150,8 @@ describe('offline capture', () => {
     await page.reload();
     await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
     await page.getByTestId('offline-badge').waitFor();
+    // The page says it shows the copy kept on the device, and when it was served.
+    await page.getByTestId('offline-copy').getByText(/^Luring: menampilkan salinan yang tersimpan di perangkat ini \(\d/).waitFor();
     await page.goto('/antrian-kerja');
     await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().getByRole('link').first().click();
     await page.waitForURL(`**/rumah-tangga/${h.id}`);
@@ -172,11 +174,13 @@ describe('offline capture', () => {
 
     const badge = page.getByTestId('outbox-badge');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 menunggu');
+    await page.getByText('2 catatan rumah tangga ini menunggu dikirim.').waitFor();
     await screenshot(page, 'walk-offline-outbox-badge-phone');
     await badge.click();
     await expect.poll(() => page.getByTestId('outbox-entry').count()).toBe(2);
     expect(await page.getByTestId('outbox-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['pending', 'pending']);
     expect(await rawI18nKeys(page)).toEqual([]);
+    expect(await axeCheck(page)).toEqual([]);
     await screenshot(page, 'walk-offline-outbox-waiting-phone');
     expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
 
@@ -188,6 +192,9 @@ describe('offline capture', () => {
     await badge.waitFor({ state: 'detached' });
     await page.getByText('Tersimpan').first().waitFor();
     await screenshot(page, 'walk-offline-outbox-synced-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await axeCheck(page)).toEqual([]);
+    await screenshot(page, 'walk-offline-outbox-synced-desktop');
     expect(await counts()).toEqual({ measurements: 1, deliveries: 1 });
     // Another trigger (a reload syncs at start) sends nothing again.
     await page.reload();

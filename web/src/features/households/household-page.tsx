@@ -11,6 +11,8 @@ import { useFormat } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
 import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
 import { DeliveryDialog, usePrefetchDeliveryPrograms } from '../deliveries/delivery-dialog';
+import { useOnline, useOutboxEntries, useSavedAt } from '../offline/offline';
+import { WAITING } from '../offline/outbox';
 import { GrowthSection } from '../growth/growth-section';
 import { InterventionActions } from '../interventions/intervention-actions';
 import { describeEvidence } from '../needs/evidence';
@@ -170,6 +172,10 @@ export function HouseholdPage() {
   const [editOpen, edit] = useDisclosure(false);
   const [notice, setNotice] = useState<string | null>(null);
   usePrefetchDeliveryPrograms(DELIVERY_ROLES.includes(user.role));
+  const online = useOnline();
+  const savedAt = useSavedAt('HouseholdDetail', { id }, online);
+  const waiting = useOutboxEntries(user.id).filter((e) => e.householdId === id && WAITING.includes(e.status)).length;
+  const fmt = useFormat();
 
   if (loading && !data) return <Loading />;
   // An address with a malformed id (the server refuses it as bad input) names no household.
@@ -201,6 +207,12 @@ export function HouseholdPage() {
           {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <Button variant="default" onClick={edit.open}>{t('household.edit')}</Button>}
         </Group>
       </Group>
+      {savedAt && <Alert color="yellow" role="status" data-testid="offline-copy">{t('offline.copyShown', { date: fmt.dateTime(savedAt) })}</Alert>}
+      {waiting > 0 && (
+        <Alert color="orange" role="status">
+          {t('offline.waitingHere', { count: waiting })} <Anchor component={Link} to="/kotak-keluar">{t('offline.title')}</Anchor>
+        </Alert>
+      )}
       {notice && (
         <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>{notice}</Alert>
       )}

@@ -29,9 +29,10 @@ export function browserStore(): KeyValueStore {
   let opened: ReturnType<typeof createStore> | null = null;
   const store = () => (opened ??= createStore('sinergi-offline', 'kv'));
   idb = {
-    get: (key) => get(key, store()),
-    set: (key, value) => set(key, value, store()),
-    del: (key) => del(key, store()),
+    // async: a browser without IndexedDB (private modes, tests) rejects instead of throwing.
+    get: async (key) => get(key, store()),
+    set: async (key, value) => set(key, value, store()),
+    del: async (key) => del(key, store()),
     entries: async <T,>(prefix: string) =>
       ((await entries<string, T>(store())) as [string, T][]).filter(([k]) => typeof k === 'string' && k.startsWith(prefix)),
   };

@@ -81,3 +81,21 @@ export function useAutoSync(userId: string) {
 export function newEntryKey(): string {
   return crypto.randomUUID();
 }
+
+/** When the answer shown was kept on this device (offline), so the page can say how old it is. */
+export function useSavedAt(operationName: string, variables: Record<string, unknown>, online: boolean): string | null {
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    if (online) {
+      setSavedAt(null);
+      return;
+    }
+    let live = true;
+    offlineQueries.recall(operationName, JSON.parse(key)).then((saved) => live && setSavedAt(saved?.savedAt ?? null), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [operationName, key, online]);
+  return savedAt;
+}
