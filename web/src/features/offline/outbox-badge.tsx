@@ -13,16 +13,17 @@ export function OutboxBadge({ userId }: { userId: string }) {
   return (
     <Group gap={6} wrap="nowrap">
       {!online && (
-        <Badge color="yellow.9" variant="filled" title={t('offline.offlineLabel')} data-testid="offline-badge">{t('offline.offlineBadge')}</Badge>
+        <Badge color="#7a5200" variant="filled" title={t('offline.offlineLabel')} data-testid="offline-badge">{t('offline.offlineBadge')}</Badge>
       )}
       {waiting > 0 && (
         <Badge
           component={Link}
           to="/kotak-keluar"
-          color="orange.9"
+          // Dark enough for white text (WCAG AA); the longer explanation as a tooltip.
+          color="#9c3a06"
           variant="filled"
           style={{ cursor: 'pointer' }}
-          aria-label={t('offline.badgeLabel', { count: waiting })}
+          title={t('offline.badgeLabel', { count: waiting })}
           data-testid="outbox-badge"
         >
           {t('offline.badge', { count: waiting })}
