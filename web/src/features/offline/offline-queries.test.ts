@@ -40,3 +40,14 @@ describe('answers kept for offline use', () => {
     expect([...store.map.keys()]).toEqual(['q:me']);
   });
 });
+
+describe('answers kept while another user logs in', () => {
+  it("never keeps the new user's answers under the previous user, whatever the order of arrival", async () => {
+    const store = memoryStore();
+    const q = new OfflineQueries(store);
+    await q.remember('Me', {}, dinkes);
+    // ngo's Me and its first household arrive together; neither write waits for the other's caller.
+    await Promise.all([q.remember('Me', {}, ngo), q.remember('HouseholdDetail', { id: 'h9' }, household)]);
+    expect([...store.map.keys()].sort()).toEqual(['q:me', 'q:u-ngo:HouseholdDetail:{"id":"h9"}']);
+  });
+});

@@ -36,17 +36,29 @@ function answerKey(userId: string, operationName: string, variables: unknown): s
 
 export class OfflineQueries {
   private userId: string | null = null;
+  /** Writes in the order they were asked for: a new user's first answers never land before the wipe of the previous user's. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: KeyValueStore, private readonly now: () => Date = () => new Date()) {}
 
+  private serially(write: () => Promise<void>): Promise<void> {
+    const next = this.writes.then(write);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
   /** Keeps a successful answer; a new user's first answer wipes what the previous user left. */
-  async remember(operationName: string, variables: unknown, data: unknown): Promise<void> {
-    if (!OFFLINE_OPERATIONS.has(operationName)) return;
+  remember(operationName: string, variables: unknown, data: unknown): Promise<void> {
+    if (!OFFLINE_OPERATIONS.has(operationName)) return Promise.resolve();
+    return this.serially(() => this.write(operationName, variables, data));
+  }
+
+  private async write(operationName: string, variables: unknown, data: unknown): Promise<void> {
     if (operationName === 'Me') {
       const me = (data as MeData).me;
       if (!me) return;
       const previous = await this.store.get<SavedAnswer>(ME);
-      if ((previous?.data as MeData | undefined)?.me?.id !== me.id) await this.clear();
+      if ((previous?.data as MeData | undefined)?.me?.id !== me.id) await this.wipe();
       this.userId = me.id;
       if (FIELD_ROLES.has(me.role)) await this.store.set(ME, { data, savedAt: this.now().toISOString() });
       return;
@@ -67,7 +79,11 @@ export class OfflineQueries {
   }
 
   /** At logout: nothing of what the user was served stays on the device. */
-  async clear(): Promise<void> {
+  clear(): Promise<void> {
+    return this.serially(() => this.wipe());
+  }
+
+  private async wipe(): Promise<void> {
     this.userId = null;
     for (const [key] of await this.store.entries(PREFIX)) await this.store.del(key);
   }
