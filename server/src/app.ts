@@ -197,11 +197,14 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
   };
 }
 
-/** The service worker and what it loads keep their names across releases: browsers must ask every time. */
-const UNHASHED_WORKER_FILES = /^(sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/;
+/**
+ * Files whose names stay the same across releases (the service worker, what it loads, the page it
+ * precaches as /index.html): browsers must ask every time.
+ */
+const UNHASHED_FILES = /^(index\.html|sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/;
 
 // Vite puts a content hash in every asset name, so those files never change.
 function immutableAssets(res: express.Response, filePath: string) {
   if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-  else if (UNHASHED_WORKER_FILES.test(path.basename(filePath))) res.setHeader('cache-control', 'no-cache');
+  else if (UNHASHED_FILES.test(path.basename(filePath))) res.setHeader('cache-control', 'no-cache');
 }

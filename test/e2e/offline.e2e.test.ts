@@ -75,8 +75,12 @@ function offlineKeys(page: Page): Promise<string[]> {
 }
 
 describe('offline capture', () => {
-  it('the service worker, its helpers and the manifest are served uncached and under the same CSP', async () => {
-    for (const file of ['/sw.js', '/registerSW.js', '/manifest.webmanifest']) {
+  it('the service worker, its helpers, the manifest and the page it precaches are served uncached and under the same CSP', async () => {
+    const worker = await (await fetch(`${product.url}/sw.js`)).text();
+    // The worker's define() names its runtime without the .js it loads.
+    const helper = /workbox-[0-9a-f]+/.exec(worker)?.[0];
+    expect(helper, 'the workbox runtime the worker imports').toBeDefined();
+    for (const file of ['/sw.js', '/registerSW.js', `/${helper}.js`, '/manifest.webmanifest', '/index.html']) {
       const res = await fetch(`${product.url}${file}`);
       expect(res.status, file).toBe(200);
       expect(res.headers.get('cache-control'), file).toBe('no-cache');
