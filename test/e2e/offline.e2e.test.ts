@@ -74,6 +74,59 @@ function offlineKeys(page: Page): Promise<string[]> {
   );
 }
 
+/** Households in dinkes' queue with a stunted child who has no PMT delivery (and, to be measured, a measurement but none today). */
+async function candidates({ toMeasure }: { toMeasure: boolean }): Promise<any[]> {
+  const token = await login(product.url, 'dinkes');
+  const queue = await gql(
+    product.url,
+    `{ myWorkQueue(first: 30) { edges { node { id kkNumber head { name }
+        needs { type status person { id name growthMeasurements { measuredOn heightCm } } }
+        interventions { program { name } person { id } } } } } }`,
+    {},
+    token,
+  );
+  expect(queue.errors).toBeUndefined();
+  const found = queue.data.myWorkQueue.edges
+    .map((e: any) => e.node)
+    .map((h: any) => ({ h, child: h.needs.find((n: any) => n.status === 'UNMET' && n.type === 'STUNTING' && n.person)?.person }))
+    .filter(
+      (x: any) =>
+        x.child &&
+        x.h.head &&
+        (!toMeasure || (x.child.growthMeasurements.length > 0 && !x.child.growthMeasurements.some((m: any) => m.measuredOn === today()))) &&
+        !x.h.interventions.some((i: any) => i.program.name === PMT && i.person?.id === x.child.id),
+    );
+  expect(found.length, 'a work-queue household with a stunted child').toBeGreaterThan(0);
+  return found;
+}
+
+/** Today's measurements and PMT deliveries of a child, as the admin reads them. */
+async function countsOf(householdId: string, childId: string): Promise<{ measurements: number; deliveries: number }> {
+  const res = await gql(
+    product.url,
+    `query ($id: ID!, $f: InterventionFilter) {
+       household(id: $id) { members { id growthMeasurements { measuredOn } } }
+       interventions(first: 20, filter: $f) { edges { node { program { name } person { id } } } } }`,
+    { id: householdId, f: { householdId } },
+    adminToken,
+  );
+  const member = res.data.household.members.find((m: any) => m.id === childId);
+  return {
+    measurements: member.growthMeasurements.filter((m: any) => m.measuredOn === today()).length,
+    deliveries: res.data.interventions.edges.filter((e: any) => e.node.program.name === PMT && e.node.person?.id === childId).length,
+  };
+}
+
+async function recordPmtDelivery(page: Page, childName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Catat penyaluran' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Simpan penyaluran' }).waitFor({ timeout: 15_000 });
+  await pickOption(page, dialog, /^Program/, PMT);
+  await pickOption(page, dialog, /^Anggota/, childName);
+  await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 describe('offline capture', () => {
   it('the service worker, its helpers, the manifest and the page it precaches are served uncached and under the same CSP', async () => {
     const worker = await (await fetch(`${product.url}/sw.js`)).text();
@@ -92,46 +145,9 @@ describe('offline capture', () => {
   });
 
   it('dinkes records a measurement and a PMT delivery offline; both are saved exactly once when back online; logout clears the copies', async () => {
-    const token = await login(product.url, 'dinkes');
-    const queue = await gql(
-      product.url,
-      `{ myWorkQueue(first: 30) { edges { node { id kkNumber head { name }
-          needs { type status person { id name growthMeasurements { measuredOn heightCm } } }
-          interventions { program { name } person { id } } } } } }`,
-      {},
-      token,
-    );
-    expect(queue.errors).toBeUndefined();
-    // A household in the queue with a stunted child who has no PMT delivery and no measurement today.
-    const entry = queue.data.myWorkQueue.edges
-      .map((e: any) => e.node)
-      .map((h: any) => ({ h, child: h.needs.find((n: any) => n.status === 'UNMET' && n.type === 'STUNTING' && n.person)?.person }))
-      .find(
-        (x: any) =>
-          x.child &&
-          x.h.head &&
-          x.child.growthMeasurements.length > 0 &&
-          !x.child.growthMeasurements.some((m: any) => m.measuredOn === today()) &&
-          !x.h.interventions.some((i: any) => i.program.name === PMT && i.person?.id === x.child.id),
-      );
-    expect(entry, 'a work-queue household with a stunted child').toBeDefined();
-    const { h, child } = entry;
+    const { h, child } = (await candidates({ toMeasure: true }))[0];
     const height = Math.round((child.growthMeasurements.at(-1).heightCm + 0.5) * 10) / 10;
-    const counts = async () => {
-      const res = await gql(
-        product.url,
-        `query ($id: ID!, $f: InterventionFilter) {
-           household(id: $id) { members { id growthMeasurements { measuredOn } } }
-           interventions(first: 20, filter: $f) { edges { node { program { name } person { id } } } } }`,
-        { id: h.id, f: { householdId: h.id } },
-        adminToken,
-      );
-      const member = res.data.household.members.find((m: any) => m.id === child.id);
-      return {
-        measurements: member.growthMeasurements.filter((m: any) => m.measuredOn === today()).length,
-        deliveries: res.data.interventions.edges.filter((e: any) => e.node.program.name === PMT && e.node.person?.id === child.id).length,
-      };
-    };
+    const counts = () => countsOf(h.id, child.id);
     expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
 
     const { page, context } = await open(PHONE);
@@ -162,19 +178,13 @@ describe('offline capture', () => {
     await page.getByRole('heading', { level: 1, name: h.head.name }).waitFor({ timeout: 20_000 });
 
     await page.getByRole('button', { name: `Catat pengukuran untuk ${child.name}` }).click();
-    let dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Panjang\/tinggi badan/).fill(String(height).replace('.', ','));
     await dialog.getByRole('button', { name: 'Simpan pengukuran' }).click();
     await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
     await page.getByText(/catatan disimpan di kotak keluar/).first().waitFor();
 
-    await page.getByRole('button', { name: 'Catat penyaluran' }).first().click();
-    dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Simpan penyaluran' }).waitFor({ timeout: 15_000 });
-    await pickOption(page, dialog, /^Program/, PMT);
-    await pickOption(page, dialog, /^Anggota/, child.name);
-    await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
-    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+    await recordPmtDelivery(page, child.name);
 
     const badge = page.getByTestId('outbox-badge');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 menunggu');
@@ -217,5 +227,47 @@ describe('offline capture', () => {
     await page.getByText(/Tidak dapat terhubung|koneksi|Coba lagi/i).or(page.getByLabel('Kata sandi')).first().waitFor({ timeout: 20_000 });
     expect(await page.getByText(h.kkNumber).count()).toBe(0);
     await context.setOffline(false);
+  });
+
+  it('a delivery whose answer was lost on the way back is sent again with its key and shows as already saved, once in the database', async () => {
+    const { h, child } = (await candidates({ toMeasure: false }))[0];
+    // Without the service worker, so that the test can cut the answer of one request (its routes see no worker traffic).
+    const context = await launched.browser.newContext({ baseURL: product.url, viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    pages.push({ context, page, errors, requests: [], close: () => context.close() });
+
+    await loginAs(page, 'dinkes');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await recordPmtDelivery(page, child.name);
+    await page.getByTestId('outbox-badge').waitFor();
+
+    // Back online, the outbox sends the entry: the server saves it, but its answer never arrives.
+    let cut = 0;
+    await page.route('**/graphql', async (route) => {
+      if (!/OutboxLogIntervention/.test(route.request().postData() ?? '') || cut > 0) return route.continue();
+      cut++;
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await context.setOffline(false);
+    await expect.poll(() => countsOf(h.id, child.id), { timeout: 30_000 }).toEqual({ measurements: 0, deliveries: 1 });
+    await page.getByTestId('outbox-badge').click();
+    const entry = page.getByTestId('outbox-entry');
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 15_000 }).toBe('sending');
+    expect(await entry.getByText('Menunggu (dikirim ulang)').count()).toBe(1);
+
+    // The button sends it again with the same key: the server answers with the saved delivery.
+    await page.getByTestId('outbox-sync').click();
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 15_000 }).toBe('alreadySaved');
+    await entry.getByText('Sudah tersimpan sebelumnya').waitFor();
+    await screenshot(page, 'walk-offline-already-saved-phone');
+    expect(cut).toBe(1);
+    expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
   });
 });
