@@ -52,8 +52,9 @@ export function EntryCard({ entry }: { entry: OutboxEntry }) {
     t(`offline.field.${k}`, { value: typeof v === 'number' ? fmt.number(v) : k === 'position' && typeof v === 'string' ? t(`measurePosition.${v}`) : String(v ?? '—'), defaultValue: `${k} ${String(v)}` });
   return (
     <Card withBorder padding="sm" data-testid="outbox-entry" data-status={entry.status}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <div>
+      {/* On a phone a long status goes under the text instead of squeezing it. */}
+      <Group justify="space-between" wrap="wrap" align="flex-start" gap="xs">
+        <div style={{ flex: '1 1 12rem', minWidth: 0 }}>
           <Text fw={600}>{t(`offline.kind.${entry.kind}`)}: {entry.summary}</Text>
           <Text size="xs" c="dimmed">{t('offline.recordedAt', { date: fmt.dateTime(entry.createdAt) })}</Text>
         </div>
