@@ -43,7 +43,12 @@ if (serverStale) {
 if (!args.has('--server-only')) {
   const webDir = path.join(root, 'web');
   const webMarker = path.join(webDir, 'dist', 'index.html');
-  const webInputs = Math.max(newestMtime(path.join(webDir, 'src')), fs.statSync(path.join(webDir, 'index.html')).mtimeMs);
+  const webInputs = Math.max(
+    newestMtime(path.join(webDir, 'src')),
+    newestMtime(path.join(webDir, 'public')),
+    fs.statSync(path.join(webDir, 'index.html')).mtimeMs,
+    fs.statSync(path.join(webDir, 'vite.config.ts')).mtimeMs,
+  );
   if (force || !fs.existsSync(webMarker) || webInputs > fs.statSync(webMarker).mtimeMs) {
     console.log('building the portal…');
     run(path.join(webDir, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], webDir);

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** Where `pnpm --filter @sinergi/web dev` forwards API calls (the Node server). */
 const API_ORIGIN = 'http://localhost:4000';
@@ -12,7 +13,45 @@ const apiProxy = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Installable portal for field work: the app shell is precached so households opened online can be
+    // reopened without a connection (their data comes from the offline store, src/features/offline).
+    VitePWA({
+      registerType: 'autoUpdate',
+      // A registerSW.js <script> (CSP 'self', no inline script) instead of code in the initial bundle.
+      injectRegister: 'script',
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Sinergi',
+        short_name: 'Sinergi',
+        description: 'Data terpadu penghapusan kemiskinan ekstrem Kota Palangka Raya.',
+        lang: 'id',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0a5c4a',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // GraphiQL and Monaco (megabytes, desktop only) stay out of the field worker's download.
+        globIgnores: ['**/graphiql-*', '**/monaco-*', '**/*.worker-*', '**/*Mode-*', '**/babel-*', '**/estree-*', '**/standalone-*', '**/codicon-*'],
+        navigateFallback: '/index.html',
+        // The API and the import downloads are never answered by the worker.
+        navigateFallbackDenylist: [/^\/graphql/, /^\/import\//, /^\/healthz/],
+        cleanupOutdatedCaches: true,
+        // A new release takes over open tabs at once (autoUpdate), and the first visit is controlled already.
+        skipWaiting: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   // Served by the Node server at the site root; SPA fallback to index.html.
   base: '/',
   build: {

@@ -74,8 +74,12 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
               limits.checkViewer(requestContext);
             },
             // Before the response is written: an acknowledged write is committed.
-            async willSendResponse({ contextValue }) {
+            async willSendResponse({ contextValue, response }) {
               await finishRequest(contextValue);
+              // Tells an offline outbox that its entry was saved by an earlier attempt ("already saved").
+              if (contextValue.replayed && response.body.kind === 'single') {
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, replayed: true };
+              }
             },
           };
         },
@@ -195,7 +199,14 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
   };
 }
 
+/**
+ * Files whose names stay the same across releases (the service worker, what it loads, the page it
+ * precaches as /index.html): browsers must ask every time.
+ */
+const UNHASHED_FILES = /^(index\.html|sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/;
+
 // Vite puts a content hash in every asset name, so those files never change.
 function immutableAssets(res: express.Response, filePath: string) {
   if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+  else if (UNHASHED_FILES.test(path.basename(filePath))) res.setHeader('cache-control', 'no-cache');
 }

@@ -22,4 +22,6 @@ export interface Context {
   res: Response;
   /** Ids of people and households whose personal data this response disclosed (audited once per request). */
   disclosed: Set<string>;
+  /** Set when a write was a retry of one already saved; the response then carries extensions.replayed (offline outbox). */
+  replayed?: boolean;
 }

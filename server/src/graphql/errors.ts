@@ -76,7 +76,7 @@ export class BadUserInputError extends GraphQLError implements CataloguedError {
 
 export class ConflictError extends GraphQLError implements CataloguedError {
   readonly problem: Problem;
-  constructor(given: string | Problem, details: { existingId?: string; field?: string } = {}) {
+  constructor(given: string | Problem, details: { existingId?: string; field?: string; existing?: Record<string, unknown> } = {}) {
     const { problem, message } = resolve(given, 'CONFLICT');
     super(message, { extensions: { code: 'CONFLICT', reason: problem.reason, ...details } });
     this.problem = problem;

@@ -45,6 +45,7 @@ export const MESSAGES = {
   IDEMPOTENCY_KEY_REUSED: { id: 'Kunci idempotensi ini sudah dipakai untuk intervensi lain', en: 'This idempotency key was already used for a different intervention' },
   INTERVENTION_ALREADY_PLANNED: { id: 'Program ini sudah direncanakan untuk sasaran ini pada periode {period}', en: 'This program was already planned for this target in period {period}' },
   INTERVENTION_ALREADY_RECORDED: { id: 'Program ini sudah dicatat untuk sasaran ini pada periode {period}', en: 'This program was already recorded for this target in period {period}' },
+  MEASUREMENT_SAME_DAY: { id: 'Anak ini sudah punya pengukuran lain pada hari ini', en: 'This child already has a measurement on this day' },
   INTERVENTION_PERIOD_TAKEN: { id: 'Intervensi lain dari program ini sudah terhitung untuk sasaran ini pada periode itu', en: 'Another intervention of this program already counts for this target in that period' },
   NIK_TAKEN: { id: 'NIK ini sudah dipakai orang lain', en: 'Another record already has this nik' },
   KK_TAKEN: { id: 'Nomor KK ini sudah terdaftar', en: 'Another record already has this kkNumber' },

@@ -10,7 +10,10 @@ import { recordGrowthMeasurement } from './growth-measurement.service.js';
 @Resolver(() => GrowthMeasurement)
 export class GrowthMeasurementResolver {
   @Authorized([Role.ADMIN, Role.AGENCY_STAFF])
-  @Mutation(() => GrowthMeasurement, { description: 'Records a length/height measurement; the z-score is computed (WHO 2006)' })
+  @Mutation(() => GrowthMeasurement, {
+    description:
+      'Records a length/height measurement; the z-score is computed (WHO 2006). One per child and day: the same values again return the saved measurement with extensions.replayed (a retry); other values answer CONFLICT with extensions.existing (the saved values that differ)',
+  })
   recordGrowthMeasurement(
     @Arg('input', () => RecordGrowthMeasurementInput) input: RecordGrowthMeasurementInput,
     @Ctx() ctx: Context,

@@ -1,7 +1,8 @@
 import type { Context } from '../graphql/context.js';
 import { audit, snapshot } from '../audit/audit.service.js';
 import { AuditAction, MeasurePosition } from '../graphql/enums.js';
-import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../graphql/errors.js';
+import { problem } from '../graphql/messages.js';
 import { requireDate, requireRange } from '../graphql/validate.js';
 import { Person } from '../households/person.entity.js';
 import { deriveNeeds } from '../needs/need.service.js';
@@ -63,6 +64,21 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
     const person = (await ctx.loaders.person.load(input.personId)) && (await em.findOne(Person, { id: input.personId }));
     if (!person) throw new NotFoundError('Person', 'input.personId');
     const values = measurementValues(person, input);
+    // One measurement per child and day: the same values again is a retry (an offline outbox's replay)
+    // and gets the saved row; other values are a conflict that names what differs.
+    const existing = await em.findOne(GrowthMeasurement, { person: person.id, measuredOn: values.measuredOn });
+    if (existing) {
+      const changed = (['heightCm', 'weightKg', 'position'] as const).filter((k) => (existing[k] ?? null) !== (values[k] ?? null));
+      if (changed.length === 0) {
+        ctx.replayed = true;
+        return existing;
+      }
+      throw new ConflictError(problem('MEASUREMENT_SAME_DAY'), {
+        field: 'input.measuredOn',
+        existingId: existing.id,
+        existing: Object.fromEntries(changed.map((k) => [k, existing[k] ?? null])),
+      });
+    }
     const measurement = em.create(GrowthMeasurement, {
       person,
       ...values,

@@ -57,7 +57,7 @@ export class InterventionResolver {
   @Authorized(DELIVERERS)
   @Mutation(() => Intervention, {
     description:
-      'Records a delivery. A retry with the same idempotencyKey returns the same intervention; a second delivery of the program to the same target in the same period answers CONFLICT with extensions.existingId',
+      'Records a delivery. A retry with the same idempotencyKey returns the same intervention (with extensions.replayed); a second delivery of the program to the same target in the same period answers CONFLICT with extensions.existingId',
   })
   logIntervention(@Arg('input', () => LogInterventionInput) input: LogInterventionInput, @Ctx() ctx: Context) {
     return logIntervention(ctx, input);

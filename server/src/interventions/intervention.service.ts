@@ -201,7 +201,10 @@ async function insertIntervention(
   }
   const amounts = validateAmounts(input);
   const replayed = await replay(ctx.em, key, input);
-  if (replayed) return replayed;
+  if (replayed) {
+    ctx.replayed = true;
+    return replayed;
+  }
 
   const target = await resolveTarget(ctx, input, date);
   const values = build(target);
@@ -240,7 +243,10 @@ async function insertIntervention(
       // Whichever index refused the row (PostgreSQL checks them in no documented order), a retry whose
       // key the winner now holds gets the winner's row, never the period's CONFLICT.
       const again = await replay(em, key, input);
-      if (again) return again;
+      if (again) {
+        ctx.replayed = true;
+        return again;
+      }
       if (constraint === 'intervention_once_per_period') {
         const winner = await existingInSlot(em, target, periodKey);
         if (winner) throw duplicate(winner, periodKey);

@@ -2,6 +2,8 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { ErrorLink } from '@apollo/client/link/error';
 import i18next from 'i18next';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { offlineLink } from '../features/offline/offline-link';
+import { offlineQueries } from '../features/offline/offline';
 import { sessionEvents } from '../lib/session-events';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
@@ -45,7 +47,8 @@ export function createApolloClient() {
     credentials: 'same-origin',
     headers: { accept: 'application/graphql-response+json, application/json' },
   });
-  return new ApolloClient({ link: ApolloLink.from([errorLink, languageLink, httpLink]), cache: createCache() });
+  // Field users' answers are kept on the device and answer for the server when it cannot be reached.
+  return new ApolloClient({ link: ApolloLink.from([errorLink, languageLink, offlineLink(offlineQueries), httpLink]), cache: createCache() });
 }
 
 /** The Accept-Language for a portal language: Indonesian unless English is chosen. */

@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { graphql } from '../gql';
 import { mayUse, ME_QUERY, UserProvider, useMeQuery, type NavKey } from '../features/auth/session';
+import { offlineQueries } from '../features/offline/offline';
+import { FIELD_ROLES } from '../features/offline/offline-queries';
+import { OutboxBadge } from '../features/offline/outbox-badge';
 import { sessionEvents } from '../lib/session-events';
 import { LanguageSwitch } from './language-switch';
 import { ErrorState, Loading } from './states';
@@ -62,6 +65,8 @@ export function AuthenticatedShell() {
     try {
       await logout();
     } finally {
+      // Nothing the user was served stays on the device (their unsent outbox entries do, for their next login).
+      await offlineQueries.clear().catch(() => undefined);
       await client.clearStore();
       client.writeQuery({ query: ME_QUERY, data: { me: null } });
       void navigate('/masuk', { replace: true });
@@ -83,6 +88,7 @@ export function AuthenticatedShell() {
             <Group gap="sm" wrap="nowrap">
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
               <Text component={Link} to="/" fw={800} size="lg" c="sinergi.8" td="none">{t('app.name')}</Text>
+              <OutboxBadge userId={user.id} />
             </Group>
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -124,6 +130,7 @@ export function AuthenticatedShell() {
                   label={t(`nav.${n.key}`)}
                 />
               ))}
+              {FIELD_ROLES.has(user.role) && <NavLink component={RouterNavLink} to="/kotak-keluar" label={t('offline.nav')} />}
               <NavLink component="a" href="/graphiql" label={t('nav.graphiql')} />
             </div>
           </AppShell.Section>

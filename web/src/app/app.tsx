@@ -27,6 +27,7 @@ const IndicatorsPage = lazy(() => import('../features/indicators/indicators-page
 const OrganizationsPage = lazy(() => import('../features/organizations/organizations-page').then((m) => ({ default: m.OrganizationsPage })));
 const UsersPage = lazy(() => import('../features/users/users-page').then((m) => ({ default: m.UsersPage })));
 const ImportsPage = lazy(() => import('../features/imports/imports-page').then((m) => ({ default: m.ImportsPage })));
+const OutboxPage = lazy(() => import('../features/offline/outbox-page').then((m) => ({ default: m.OutboxPage })));
 const ApiTokensPage = lazy(() => import('../features/api-tokens/api-tokens-page').then((m) => ({ default: m.ApiTokensPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -59,6 +60,7 @@ const router = createBrowserRouter([
       { path: 'admin/organisasi', element: <Lazy><OrganizationsPage /></Lazy> },
       { path: 'admin/pengguna', element: <Lazy><UsersPage /></Lazy> },
       { path: 'token-api', element: <Lazy><ApiTokensPage /></Lazy> },
+      { path: 'kotak-keluar', element: <Lazy><OutboxPage /></Lazy> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -74,6 +74,8 @@ type Documents = {
     "\n  mutation UpsertIndicatorValue($input: UpsertIndicatorValueInput!) {\n    upsertIndicatorValue(input: $input) {\n      ...IndicatorValueItem\n    }\n  }\n": typeof types.UpsertIndicatorValueDocument,
     "\n  mutation AdvanceIntervention($input: AdvanceInterventionInput!) {\n    advanceIntervention(input: $input) {\n      id\n      status\n      version\n      deliveredOn\n      verifiedAt\n      quantity\n      valueRp\n      note\n      updatedAt\n    }\n  }\n": typeof types.AdvanceInterventionDocument,
     "\n  mutation CancelIntervention($id: ID!, $reason: String!) {\n    cancelIntervention(id: $id, reason: $reason) {\n      id\n      status\n      version\n      cancelledAt\n      cancelReason\n      updatedAt\n    }\n  }\n": typeof types.CancelInterventionDocument,
+    "\n  mutation OutboxLogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": typeof types.OutboxLogInterventionDocument,
+    "\n  mutation OutboxRecordGrowthMeasurement($input: RecordGrowthMeasurementInput!) {\n    recordGrowthMeasurement(input: $input) {\n      id\n    }\n  }\n": typeof types.OutboxRecordGrowthMeasurementDocument,
     "\n  fragment OrganizationItem on Organization {\n    id\n    name\n    shortName\n    type\n    contactEmail\n    contactPhone\n    address\n    updatedAt\n  }\n": typeof types.OrganizationItemFragmentDoc,
     "\n  query OrganizationsAdmin($filter: OrganizationFilter, $first: Int, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...OrganizationItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrganizationsAdminDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationItem\n    }\n  }\n": typeof types.CreateOrganizationDocument,
@@ -151,6 +153,8 @@ const documents: Documents = {
     "\n  mutation UpsertIndicatorValue($input: UpsertIndicatorValueInput!) {\n    upsertIndicatorValue(input: $input) {\n      ...IndicatorValueItem\n    }\n  }\n": types.UpsertIndicatorValueDocument,
     "\n  mutation AdvanceIntervention($input: AdvanceInterventionInput!) {\n    advanceIntervention(input: $input) {\n      id\n      status\n      version\n      deliveredOn\n      verifiedAt\n      quantity\n      valueRp\n      note\n      updatedAt\n    }\n  }\n": types.AdvanceInterventionDocument,
     "\n  mutation CancelIntervention($id: ID!, $reason: String!) {\n    cancelIntervention(id: $id, reason: $reason) {\n      id\n      status\n      version\n      cancelledAt\n      cancelReason\n      updatedAt\n    }\n  }\n": types.CancelInterventionDocument,
+    "\n  mutation OutboxLogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n": types.OutboxLogInterventionDocument,
+    "\n  mutation OutboxRecordGrowthMeasurement($input: RecordGrowthMeasurementInput!) {\n    recordGrowthMeasurement(input: $input) {\n      id\n    }\n  }\n": types.OutboxRecordGrowthMeasurementDocument,
     "\n  fragment OrganizationItem on Organization {\n    id\n    name\n    shortName\n    type\n    contactEmail\n    contactPhone\n    address\n    updatedAt\n  }\n": types.OrganizationItemFragmentDoc,
     "\n  query OrganizationsAdmin($filter: OrganizationFilter, $first: Int, $after: String) {\n    organizations(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...OrganizationItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrganizationsAdminDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationItem\n    }\n  }\n": types.CreateOrganizationDocument,
@@ -422,6 +426,14 @@ export function graphql(source: "\n  mutation AdvanceIntervention($input: Advanc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelIntervention($id: ID!, $reason: String!) {\n    cancelIntervention(id: $id, reason: $reason) {\n      id\n      status\n      version\n      cancelledAt\n      cancelReason\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation CancelIntervention($id: ID!, $reason: String!) {\n    cancelIntervention(id: $id, reason: $reason) {\n      id\n      status\n      version\n      cancelledAt\n      cancelReason\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboxLogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboxLogIntervention($input: LogInterventionInput!) {\n    logIntervention(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OutboxRecordGrowthMeasurement($input: RecordGrowthMeasurementInput!) {\n    recordGrowthMeasurement(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation OutboxRecordGrowthMeasurement($input: RecordGrowthMeasurementInput!) {\n    recordGrowthMeasurement(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -40,7 +40,7 @@ export interface GrowthChild {
 }
 
 /** Growth of each child under five: z-score chart, the same data as a table, and recording. */
-export function GrowthSection({ members }: { members: readonly GrowthChild[] }) {
+export function GrowthSection({ householdId, members }: { householdId: string; members: readonly GrowthChild[] }) {
   const { t } = useTranslation();
   const children = members.filter((m) => m.age < 5);
   if (children.length === 0) return null;
@@ -50,18 +50,19 @@ export function GrowthSection({ members }: { members: readonly GrowthChild[] }) 
       <Title order={2} size="h4" mb={4}>{title}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('growth.intro')}</Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
-        {children.map((c) => <ChildGrowth key={c.id} child={c} />)}
+        {children.map((c) => <ChildGrowth key={c.id} householdId={householdId} child={c} />)}
       </SimpleGrid>
     </Paper>
   );
 }
 
-function ChildGrowth({ child }: { child: GrowthChild }) {
+function ChildGrowth({ householdId, child }: { householdId: string; child: GrowthChild }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const user = useUser();
   const [recording, setRecording] = useState(false);
   const [saved, setSaved] = useState<RecordedMeasurement | null>(null);
+  const [queued, setQueued] = useState(false);
   const measurements = child.growthMeasurements;
   const latest = measurements[measurements.length - 1];
   const z = (value: number | null) => (value === null ? '—' : t('evidence.zScoreValue', { value: formatZ(value, fmt.locale) }));
@@ -84,6 +85,11 @@ function ChildGrowth({ child }: { child: GrowthChild }) {
       {saved && (
         <Alert color="teal" role="status" mt="xs" p="xs" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setSaved(null)}>
           {t('growth.saved', { z: z(saved.heightForAgeZ), status: t(`stuntingStatus.${saved.stuntingStatus}`) })}
+        </Alert>
+      )}
+      {queued && (
+        <Alert color="yellow" role="status" mt="xs" p="xs" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setQueued(false)}>
+          {t('offline.queued')}
         </Alert>
       )}
       {latest ? (
@@ -152,7 +158,9 @@ function ChildGrowth({ child }: { child: GrowthChild }) {
             opened={recording}
             onClose={() => setRecording(false)}
             child={{ ...child, measuredDates: measurements.map((m) => m.measuredOn) }}
-            onSaved={setSaved}
+            householdId={householdId}
+            onSaved={(m) => { setQueued(false); setSaved(m); }}
+            onQueued={() => { setSaved(null); setQueued(true); }}
           />
         </>
       )}

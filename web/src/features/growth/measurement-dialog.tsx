@@ -3,6 +3,9 @@ import { Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { RecordGrowthMeasurementMutation } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
+import { useUser } from '../auth/session';
+import { isNetworkFailure, newEntryKey, outbox } from '../offline/offline';
 import { MeasurementFormView, type MeasuredChild, type MeasurementInput } from './measurement-form';
 
 const RECORD_GROWTH_MEASUREMENT = graphql(`
@@ -26,12 +29,17 @@ export interface MeasurementDialogProps {
   opened: boolean;
   onClose: () => void;
   child: MeasuredChild & { id: string };
+  householdId: string;
   onSaved: (m: RecordedMeasurement) => void;
+  /** Recorded without a connection: kept in the outbox, sent when the connection returns. */
+  onQueued: () => void;
 }
 
 /** The modal with the measurement form; a new form each time it opens. */
-export function MeasurementDialog({ opened, onClose, child, onSaved }: MeasurementDialogProps) {
+export function MeasurementDialog({ opened, onClose, child, householdId, onSaved, onQueued }: MeasurementDialogProps) {
   const { t } = useTranslation();
+  const user = useUser();
+  const fmt = useFormat();
   // The page is reloaded before the dialog closes, so the chart and the needs (stunting) already show
   // the new point; the work queue (another page) reloads when next shown.
   const [record] = useMutation(RECORD_GROWTH_MEASUREMENT, {
@@ -40,14 +48,39 @@ export function MeasurementDialog({ opened, onClose, child, onSaved }: Measureme
     update: (cache) => void cache.evict({ id: 'ROOT_QUERY', fieldName: 'myWorkQueue' }),
   });
 
+  async function queue(input: MeasurementInput) {
+    await outbox.add({
+      id: newEntryKey(),
+      userId: user.id,
+      kind: 'measurement',
+      input: { personId: child.id, ...input },
+      householdId,
+      summary: `${child.name}, ${fmt.number(input.heightCm)} cm`,
+      createdAt: new Date().toISOString(),
+    });
+    onQueued();
+    onClose();
+  }
+
   async function submit(input: MeasurementInput): Promise<unknown> {
     try {
+      if (!navigator.onLine) {
+        await queue(input);
+        return null;
+      }
       const result = await record({ variables: { input: { personId: child.id, ...input } } });
       if (result.data) onSaved(result.data.recordGrowthMeasurement);
       onClose();
       return null;
     } catch (error) {
-      return error;
+      if (!isNetworkFailure(error)) return error;
+      // The request may have reached the server: a resend of the same measurement is answered "already saved".
+      try {
+        await queue(input);
+        return null;
+      } catch {
+        return error;
+      }
     }
   }
 

@@ -10,7 +10,9 @@ import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
 import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
-import { DeliveryDialog } from '../deliveries/delivery-dialog';
+import { DeliveryDialog, usePrefetchDeliveryPrograms } from '../deliveries/delivery-dialog';
+import { useOnline, useOutboxEntries, useSavedAt } from '../offline/offline';
+import { WAITING } from '../offline/outbox';
 import { GrowthSection } from '../growth/growth-section';
 import { InterventionActions } from '../interventions/intervention-actions';
 import { describeEvidence } from '../needs/evidence';
@@ -169,6 +171,11 @@ export function HouseholdPage() {
   const [deliveryOpen, delivery] = useDisclosure(false);
   const [editOpen, edit] = useDisclosure(false);
   const [notice, setNotice] = useState<string | null>(null);
+  usePrefetchDeliveryPrograms(DELIVERY_ROLES.includes(user.role));
+  const online = useOnline();
+  const savedAt = useSavedAt('HouseholdDetail', { id }, online);
+  const waiting = useOutboxEntries(user.id).filter((e) => e.householdId === id && WAITING.includes(e.status)).length;
+  const fmt = useFormat();
 
   if (loading && !data) return <Loading />;
   // An address with a malformed id (the server refuses it as bad input) names no household.
@@ -200,12 +207,18 @@ export function HouseholdPage() {
           {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <Button variant="default" onClick={edit.open}>{t('household.edit')}</Button>}
         </Group>
       </Group>
+      {savedAt && <Alert color="yellow" role="status" data-testid="offline-copy">{t('offline.copyShown', { date: fmt.dateTime(savedAt) })}</Alert>}
+      {waiting > 0 && (
+        <Alert color="orange" role="status">
+          {t('offline.waitingHere', { count: waiting })} <Anchor component={Link} to="/kotak-keluar">{t('offline.title')}</Anchor>
+        </Alert>
+      )}
       {notice && (
         <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>{notice}</Alert>
       )}
       <Summary h={h} />
       <Members h={h} />
-      <GrowthSection members={h.members} />
+      <GrowthSection householdId={h.id} members={h.members} />
       <Needs h={h} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Interventions h={h} />
@@ -221,6 +234,7 @@ export function HouseholdPage() {
         householdId={h.id}
         members={h.members.map((m) => ({ id: m.id, name: m.name }))}
         onLogged={() => setNotice(t('delivery.success'))}
+        onQueued={() => setNotice(t('offline.queued'))}
       />
       {HOUSEHOLD_EDIT_ROLES.includes(user.role) && (
         <HouseholdEditDialog opened={editOpen} onClose={edit.close} onSaved={() => setNotice(t('household.editSaved'))} household={h} />

@@ -1,0 +1,273 @@
+/// <reference lib="dom" />
+// Offline capture in a real Chromium: dinkes opens a household online, loses the connection, reopens it
+// from the service worker and the offline store, records a measurement and a PMT delivery into the
+// outbox, and gets both saved exactly once when the connection returns.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
+import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+
+const PHONE = { width: 360, height: 740 };
+const PMT = 'Pemberian Makanan Tambahan (PMT) Lokal Balita';
+// Chromium reports each request refused while the context is offline; that is the point of this walk.
+const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|Failed to load resource/;
+
+const dataDir = tempDataDir();
+const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-offline-web-'));
+let product: RunningProduct;
+let launched: LaunchedBrowser;
+let adminToken = '';
+const pages: TestPage[] = [];
+
+beforeAll(async () => {
+  // A private copy of the built portal (see portal.e2e.test.ts): a concurrent build cannot pull it away.
+  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
+  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
+  adminToken = await login(product.url, 'admin');
+});
+
+afterAll(async () => {
+  await launched?.browser.close();
+  await product?.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(webDist, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const errors = pages.flatMap((p) => p.errors).filter((e) => !OFFLINE_NOISE.test(e));
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  expect(errors, 'console errors / page errors').toEqual([]);
+});
+
+async function open(viewport = PHONE): Promise<TestPage> {
+  const tp = await openPage(launched.browser, product.url, viewport);
+  pages.push(tp);
+  return tp;
+}
+
+async function pickOption(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
+  await page.getByRole('option', { name: option, exact: true }).first().click();
+}
+
+/** Keys of the portal's offline store (IndexedDB "sinergi-offline"). */
+function offlineKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open('sinergi-offline');
+        req.onupgradeneeded = () => req.result.createObjectStore('kv');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const keys = db.transaction('kv').objectStore('kv').getAllKeys();
+          keys.onsuccess = () => {
+            resolve(keys.result.map(String));
+            db.close();
+          };
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+}
+
+/** Households in dinkes' queue with a stunted child who has no PMT delivery (and, to be measured, a measurement but none today). */
+async function candidates({ toMeasure }: { toMeasure: boolean }): Promise<any[]> {
+  const token = await login(product.url, 'dinkes');
+  const queue = await gql(
+    product.url,
+    `{ myWorkQueue(first: 30) { edges { node { id kkNumber head { name }
+        needs { type status person { id name growthMeasurements { measuredOn heightCm } } }
+        interventions { program { name } person { id } } } } } }`,
+    {},
+    token,
+  );
+  expect(queue.errors).toBeUndefined();
+  const found = queue.data.myWorkQueue.edges
+    .map((e: any) => e.node)
+    .map((h: any) => ({ h, child: h.needs.find((n: any) => n.status === 'UNMET' && n.type === 'STUNTING' && n.person)?.person }))
+    .filter(
+      (x: any) =>
+        x.child &&
+        x.h.head &&
+        (!toMeasure || (x.child.growthMeasurements.length > 0 && !x.child.growthMeasurements.some((m: any) => m.measuredOn === today()))) &&
+        !x.h.interventions.some((i: any) => i.program.name === PMT && i.person?.id === x.child.id),
+    );
+  expect(found.length, 'a work-queue household with a stunted child').toBeGreaterThan(0);
+  return found;
+}
+
+/** Today's measurements and PMT deliveries of a child, as the admin reads them. */
+async function countsOf(householdId: string, childId: string): Promise<{ measurements: number; deliveries: number }> {
+  const res = await gql(
+    product.url,
+    `query ($id: ID!, $f: InterventionFilter) {
+       household(id: $id) { members { id growthMeasurements { measuredOn } } }
+       interventions(first: 20, filter: $f) { edges { node { program { name } person { id } } } } }`,
+    { id: householdId, f: { householdId } },
+    adminToken,
+  );
+  const member = res.data.household.members.find((m: any) => m.id === childId);
+  return {
+    measurements: member.growthMeasurements.filter((m: any) => m.measuredOn === today()).length,
+    deliveries: res.data.interventions.edges.filter((e: any) => e.node.program.name === PMT && e.node.person?.id === childId).length,
+  };
+}
+
+async function recordPmtDelivery(page: Page, childName: string): Promise<void> {
+  await page.getByRole('button', { name: 'Catat penyaluran' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Simpan penyaluran' }).waitFor({ timeout: 15_000 });
+  await pickOption(page, dialog, /^Program/, PMT);
+  await pickOption(page, dialog, /^Anggota/, childName);
+  await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+describe('offline capture', () => {
+  it('the service worker, its helpers, the manifest and the page it precaches are served uncached and under the same CSP', async () => {
+    const worker = await (await fetch(`${product.url}/sw.js`)).text();
+    // The worker's define() names its runtime without the .js it loads.
+    const helper = /workbox-[0-9a-f]+/.exec(worker)?.[0];
+    expect(helper, 'the workbox runtime the worker imports').toBeDefined();
+    for (const file of ['/sw.js', '/registerSW.js', `/${helper}.js`, '/manifest.webmanifest', '/index.html']) {
+      const res = await fetch(`${product.url}${file}`);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('cache-control'), file).toBe('no-cache');
+      expect(res.headers.get('content-security-policy'), file).toContain("worker-src 'self'");
+    }
+    const manifest = await (await fetch(`${product.url}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ name: 'Sinergi', lang: 'id', display: 'standalone' });
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  });
+
+  it('dinkes records a measurement and a PMT delivery offline; both are saved exactly once when back online; logout clears the copies', async () => {
+    const { h, child } = (await candidates({ toMeasure: true }))[0];
+    const height = Math.round((child.growthMeasurements.at(-1).heightCm + 0.5) * 10) / 10;
+    const counts = () => countsOf(h.id, child.id);
+    expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
+
+    const { page, context } = await open(PHONE);
+    await loginAs(page, 'dinkes');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    // The service worker has installed and controls the page (the app shell is precached).
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+
+    // Online: the work queue, then the household (whose page also loads the delivery form's programs).
+    await page.goto('/antrian-kerja');
+    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().waitFor({ timeout: 20_000 });
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    const keptOperations = async () => [...new Set((await offlineKeys(page)).map((k) => k.split(':')[2]).filter(Boolean))].sort();
+    await expect.poll(keptOperations, { timeout: 15_000 }).toEqual(expect.arrayContaining(['DeliveryPrograms', 'HouseholdDetail', 'WorkQueue']));
+
+    // Offline: a reload is answered by the service worker, the household by the offline store.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('offline-badge').waitFor();
+    // The page says it shows the copy kept on the device, and when it was served.
+    await page.getByTestId('offline-copy').getByText(/^Luring: menampilkan salinan yang tersimpan di perangkat ini \(\d/).waitFor();
+    await page.goto('/antrian-kerja');
+    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().getByRole('link').first().click();
+    await page.waitForURL(`**/rumah-tangga/${h.id}`);
+    await page.getByRole('heading', { level: 1, name: h.head.name }).waitFor({ timeout: 20_000 });
+
+    await page.getByRole('button', { name: `Catat pengukuran untuk ${child.name}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Panjang\/tinggi badan/).fill(String(height).replace('.', ','));
+    await dialog.getByRole('button', { name: 'Simpan pengukuran' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.getByText(/catatan disimpan di kotak keluar/).first().waitFor();
+
+    await recordPmtDelivery(page, child.name);
+
+    const badge = page.getByTestId('outbox-badge');
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 menunggu');
+    await page.getByText('2 catatan rumah tangga ini menunggu dikirim.').waitFor();
+    await screenshot(page, 'walk-offline-outbox-badge-phone');
+    await badge.click();
+    await expect.poll(() => page.getByTestId('outbox-entry').count()).toBe(2);
+    expect(await page.getByTestId('outbox-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual(['pending', 'pending']);
+    expect(await rawI18nKeys(page)).toEqual([]);
+    expect(await axeCheck(page)).toEqual([]);
+    await screenshot(page, 'walk-offline-outbox-waiting-phone');
+    expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
+
+    // Back online: the outbox sends both on its own.
+    await context.setOffline(false);
+    await expect
+      .poll(() => page.getByTestId('outbox-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))), { timeout: 30_000 })
+      .toEqual(['saved', 'saved']);
+    await badge.waitFor({ state: 'detached' });
+    await page.getByText('Tersimpan').first().waitFor();
+    await screenshot(page, 'walk-offline-outbox-synced-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await axeCheck(page)).toEqual([]);
+    await screenshot(page, 'walk-offline-outbox-synced-desktop');
+    expect(await counts()).toEqual({ measurements: 1, deliveries: 1 });
+    // Another trigger (a reload syncs at start) sends nothing again.
+    await page.reload();
+    await page.getByTestId('outbox-entries').waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    expect(await counts()).toEqual({ measurements: 1, deliveries: 1 });
+
+    // Logout leaves nothing the user was served on the device.
+    expect((await offlineKeys(page)).filter((k) => k.startsWith('q:')).length).toBeGreaterThan(0);
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Keluar' }).click();
+    await page.getByLabel('Kata sandi').waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await offlineKeys(page)).filter((k) => k.startsWith('q:'))).toEqual([]);
+    await context.setOffline(true);
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(/Tidak dapat terhubung|koneksi|Coba lagi/i).or(page.getByLabel('Kata sandi')).first().waitFor({ timeout: 20_000 });
+    expect(await page.getByText(h.kkNumber).count()).toBe(0);
+    await context.setOffline(false);
+  });
+
+  it('a delivery whose answer was lost on the way back is sent again with its key and shows as already saved, once in the database', async () => {
+    const { h, child } = (await candidates({ toMeasure: false }))[0];
+    // Without the service worker, so that the test can cut the answer of one request (its routes see no worker traffic).
+    const context = await launched.browser.newContext({ baseURL: product.url, viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    pages.push({ context, page, errors, requests: [], close: () => context.close() });
+
+    await loginAs(page, 'dinkes');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await recordPmtDelivery(page, child.name);
+    await page.getByTestId('outbox-badge').waitFor();
+
+    // Back online, the outbox sends the entry: the server saves it, but its answer never arrives.
+    let cut = 0;
+    await page.route('**/graphql', async (route) => {
+      if (!/OutboxLogIntervention/.test(route.request().postData() ?? '') || cut > 0) return route.continue();
+      cut++;
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await context.setOffline(false);
+    await expect.poll(() => countsOf(h.id, child.id), { timeout: 30_000 }).toEqual({ measurements: 0, deliveries: 1 });
+    await page.getByTestId('outbox-badge').click();
+    const entry = page.getByTestId('outbox-entry');
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 15_000 }).toBe('sending');
+    expect(await entry.getByText('Menunggu (dikirim ulang)').count()).toBe(1);
+
+    // The button sends it again with the same key: the server answers with the saved delivery.
+    await page.getByTestId('outbox-sync').click();
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 15_000 }).toBe('alreadySaved');
+    await entry.getByText('Sudah tersimpan sebelumnya').waitFor();
+    await screenshot(page, 'walk-offline-already-saved-phone');
+    expect(cut).toBe(1);
+    expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
+  });
+});
