@@ -1,0 +1,49 @@
+import { DatePickerInput, DatesProvider, type DatePickerInputProps } from '@mantine/dates';
+import 'dayjs/locale/id';
+import type { ReactNode, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** How every date is shown and picked in the portal, in both languages: 31/12/2026. */
+export const DATE_DISPLAY_FORMAT = 'DD/MM/YYYY';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** dayjs locale of the portal language ('en' is dayjs' built-in English). */
+export function datesLocaleOf(language: string): 'id' | 'en' {
+  return language.startsWith('en') ? 'en' : 'id';
+}
+
+/** Calendars in the portal language, weeks starting on Monday as in Indonesia. */
+export function PortalDatesProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: datesLocaleOf(i18n.language), firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
+export interface DateFieldProps
+  extends Omit<DatePickerInputProps, 'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'type' | 'minDate' | 'maxDate'> {
+  /** YYYY-MM-DD, or '' / null / undefined for no date. */
+  value: string | null | undefined;
+  /** Called with YYYY-MM-DD, or '' when cleared: what forms and URL filters store. */
+  onChange: (value: string) => void;
+  /** Earliest / latest pickable day, YYYY-MM-DD. */
+  min?: string | null;
+  max?: string | null;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+/**
+ * The portal's one date input: a calendar picker showing DD/MM/YYYY in the portal language whose value is an
+ * ISO day, so it binds directly to a react-hook-form Controller field or a URL parameter.
+ */
+export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps) {
+  return (
+    <DatePickerInput
+      valueFormat={DATE_DISPLAY_FORMAT}
+      value={value && ISO_DATE.test(value) ? value : null}
+      onChange={(v) => onChange(v ?? '')}
+      minDate={min || undefined}
+      maxDate={max || undefined}
+      {...rest}
+    />
+  );
+}
