@@ -1,11 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { audit } from '../audit/audit.service.js';
 import { disclosureTier, kkNumber, mayReadAddress } from '../auth/disclosure.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import { sql } from '../graphql/connection.js';
+import { CsvSeparator, toCsv } from '../graphql/csv.js';
 import type { Context } from '../graphql/context.js';
-import { AuditAction, PovertyStatus, SortDirection, VerificationStatus } from '../graphql/enums.js';
+import { AuditAction, type NeedType, PovertyStatus, SortDirection, VerificationStatus } from '../graphql/enums.js';
 import { BadUserInputError } from '../graphql/errors.js';
 import { } from '../graphql/validate.js';
 import { type HouseholdFilter, type HouseholdOrder, HouseholdOrderField } from './household.inputs.js';
@@ -40,12 +40,13 @@ export class HouseholdExport {
 const HEADERS: Record<ExportLanguage, string[]> = {
   [ExportLanguage.ID]: [
     'No. KK', 'Kepala keluarga', 'Kecamatan', 'Kelurahan', 'Alamat', 'RT', 'RW', 'Desil', 'Status kemiskinan',
-    'Status verifikasi', 'Jumlah anggota', 'Kebutuhan belum terpenuhi', 'Jenis kebutuhan belum terpenuhi (kode)',
+    'Status verifikasi', 'Jumlah anggota', 'Kebutuhan belum terpenuhi', 'Jenis kebutuhan belum terpenuhi',
+    'Jenis kebutuhan belum terpenuhi (kode)',
     'Diperbarui',
   ],
   [ExportLanguage.EN]: [
     'KK number', 'Head of household', 'Kecamatan', 'Kelurahan', 'Address', 'RT', 'RW', 'Decile', 'Poverty status',
-    'Verification status', 'Members', 'Unmet needs', 'Unmet need types (codes)', 'Updated',
+    'Verification status', 'Members', 'Unmet needs', 'Unmet need types', 'Unmet need types (codes)', 'Updated',
   ],
 };
 
@@ -63,6 +64,17 @@ const VERIFICATION_LABELS: Record<ExportLanguage, Record<VerificationStatus, str
   [ExportLanguage.EN]: { UNVERIFIED: 'Unverified', VERIFIED: 'Verified', NEEDS_UPDATE: 'Needs update' },
 };
 
+const NEED_LABELS: Record<ExportLanguage, Record<NeedType, string>> = {
+  [ExportLanguage.ID]: {
+    STUNTING: 'Stunting', NUTRITION_RISK: 'Risiko gizi', HEALTH_INSURANCE: 'Jaminan kesehatan', SCHOOLING: 'Sekolah', HOUSING: 'Rumah layak',
+    WATER: 'Air minum', SANITATION: 'Sanitasi', ELECTRICITY: 'Listrik', INCOME: 'Pendapatan', FOOD: 'Pangan',
+  },
+  [ExportLanguage.EN]: {
+    STUNTING: 'Stunting', NUTRITION_RISK: 'Nutrition risk', HEALTH_INSURANCE: 'Health insurance', SCHOOLING: 'Schooling', HOUSING: 'Decent housing',
+    WATER: 'Drinking water', SANITATION: 'Sanitation', ELECTRICITY: 'Electricity', INCOME: 'Income', FOOD: 'Food',
+  },
+};
+
 interface ExportRow {
   id: string;
   kk_number: string;
@@ -77,7 +89,7 @@ interface ExportRow {
   verification_status: VerificationStatus;
   members: number;
   unmet: number;
-  unmet_types: string[] | null;
+  unmet_types: NeedType[] | null;
   updated_at: Date;
 }
 
@@ -88,7 +100,7 @@ interface ExportRow {
  */
 export async function exportHouseholds(
   ctx: Context,
-  args: { filter?: HouseholdFilter; orderBy?: HouseholdOrder; language?: ExportLanguage },
+  args: { filter?: HouseholdFilter; orderBy?: HouseholdOrder; language?: ExportLanguage; separator?: CsvSeparator },
   searchGuard: IdentifierSearchGuard,
 ): Promise<HouseholdExport> {
   const { em } = ctx;
@@ -138,11 +150,11 @@ export async function exportHouseholds(
     VERIFICATION_LABELS[language][r.verification_status],
     r.members,
     r.unmet,
+    (r.unmet_types ?? []).map((n) => NEED_LABELS[language][n]).join('; '),
     (r.unmet_types ?? []).join('; '),
     new Date(r.updated_at).toISOString(),
   ]);
-  // Names and addresses are typed by people: a leading = + - @ must not become a spreadsheet formula.
-  const csv = '\uFEFF' + stringify([HEADERS[language], ...records], { record_delimiter: 'windows', escape_formulas: true });
+  const csv = toCsv([HEADERS[language], ...records], args.separator);
 
   audit(em, ctx, {
     action: AuditAction.EXPORT,
@@ -150,6 +162,7 @@ export async function exportHouseholds(
     entityIds: rows.map((r) => r.id),
     newValues: {
       format: 'CSV',
+      separator: args.separator ?? CsvSeparator.COMMA,
       rows: rows.length,
       filter: args.filter ? JSON.parse(JSON.stringify(args.filter)) : null,
       orderBy: args.orderBy ? JSON.parse(JSON.stringify(args.orderBy)) : null,
