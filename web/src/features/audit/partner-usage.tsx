@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { todayWib, useFormat } from '../../i18n/format';
+import { DateField } from '../../lib/date-field';
+import { wibPeriod } from './wib-period';
 
 const PARTNERS = graphql(`
   query UsagePartners {
@@ -34,8 +36,6 @@ const REPORT = graphql(`
   }
 `);
 
-const wibStart = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString();
-const nextDay = (day: string) => new Date(new Date(wibStart(day)).getTime() + 86_400_000).toISOString();
 
 /** What a partner's users looked at and changed: the oversight view the partnership agreements promise. */
 export function PartnerUsage() {
@@ -48,7 +48,7 @@ export function PartnerUsage() {
   const partners = useQuery(PARTNERS);
   const rangeValid = !!from && !!to && from <= to;
   const report = useQuery(REPORT, {
-    variables: { organizationId: org ?? '', from: wibStart(from || today), to: nextDay(to || today) },
+    variables: { organizationId: org ?? '', ...(wibPeriod(from || today, to || today) as { from: string; to: string }) },
     skip: !org || !rangeValid,
   });
   const r = report.data?.partnerUsageReport;
@@ -65,15 +65,8 @@ export function PartnerUsage() {
             searchable
             placeholder={t('audit.choosePartner')}
           />
-          <TextInput type="date" label={t('audit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} max={to} />
-          <TextInput
-            type="date"
-            label={t('audit.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-            min={from}
-            error={rangeValid ? undefined : t('audit.rangeInvalid')}
-          />
+          <DateField label={t('audit.from')} value={from} onChange={setFrom} max={to} />
+          <DateField label={t('audit.to')} value={to} onChange={setTo} min={from} error={rangeValid ? undefined : t('audit.rangeInvalid')} />
         </SimpleGrid>
       </Paper>
       {!org && <Empty>{t('audit.choosePartnerHint')}</Empty>}
