@@ -36,8 +36,10 @@ export interface DateFieldProps
  * ISO day, so it binds directly to a react-hook-form Controller field or a URL parameter.
  */
 export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps) {
+  const { t } = useTranslation();
   return (
     <DatePickerInput
+      clearButtonProps={{ 'aria-label': t('dateField.clear') }}
       valueFormat={DATE_DISPLAY_FORMAT}
       value={value && ISO_DATE.test(value) ? value : null}
       onChange={(v) => onChange(v ?? '')}

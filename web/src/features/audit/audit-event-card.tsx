@@ -109,7 +109,7 @@ export function EventSubjects({ event: e }: { event: AuditEventItemFragment }) {
         <Fragment key={s.id}>
           {i > 0 && ', '}
           {s.kind === 'HOUSEHOLD' ? (
-            <Anchor component={Link} to={`/rumah-tangga/${s.id}`} size="xs">{t('audit.householdOf', { name: s.name })}</Anchor>
+            <Anchor component={Link} to={`/rumah-tangga/${s.id}`} size="xs" underline="always">{t('audit.householdOf', { name: s.name })}</Anchor>
           ) : (
             s.name
           )}
@@ -121,7 +121,7 @@ export function EventSubjects({ event: e }: { event: AuditEventItemFragment }) {
           {shownIds.map((id, i) => (
             <span key={id}>
               {i > 0 && ', '}
-              {link ? <Anchor component={Link} to={link(id)} size="xs" ff="monospace">{id}</Anchor> : id}
+              {link ? <Anchor component={Link} to={link(id)} size="xs" ff="monospace" underline="always">{id}</Anchor> : id}
             </span>
           ))}
           {otherIds.length > shownIds.length && ` ${t('audit.moreIds', { count: otherIds.length - shownIds.length })}`}
