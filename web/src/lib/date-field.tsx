@@ -36,9 +36,10 @@ export interface DateFieldProps
  * ISO day, so it binds directly to a react-hook-form Controller field or a URL parameter.
  */
 export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <DatePickerInput
+      locale={datesLocaleOf(i18n.language)}
       clearButtonProps={{ 'aria-label': t('dateField.clear') }}
       valueFormat={DATE_DISPLAY_FORMAT}
       value={value && ISO_DATE.test(value) ? value : null}
@@ -48,4 +49,17 @@ export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps
       {...rest}
     />
   );
+}
+
+interface DateControllerField {
+  value: string | null | undefined;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  name: string;
+  ref: Ref<HTMLButtonElement>;
+}
+
+/** Binds a react-hook-form Controller field (an ISO day, '' when empty) to a DateField. */
+export function dateFieldProps(field: DateControllerField) {
+  return { value: field.value, onChange: field.onChange, onBlur: field.onBlur, name: field.name, ref: field.ref };
 }
