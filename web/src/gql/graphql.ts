@@ -371,6 +371,7 @@ export type ProgramFilter = {
   /** Programs addressing any of these needs */
   needTypes?: Array<NeedType> | null | undefined;
   ownerId?: string | number | null | undefined;
+  /** Part of the program's name or of its owner's name or short name */
   search?: string | null | undefined;
   strategy?: Array<Strategy> | null | undefined;
 };
