@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, type SelectProps } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvSeparator } from '../gql/graphql';
@@ -15,11 +15,19 @@ export function useCsvSeparator() {
   return [chosen ?? (i18n.language.startsWith('en') ? 'COMMA' : 'SEMICOLON'), setChosen] as const;
 }
 
-export function CsvSeparatorSelect({ value, onChange }: { value: CsvSeparator; onChange: (v: CsvSeparator) => void }) {
+export function CsvSeparatorSelect({
+  value,
+  onChange,
+  compact = false,
+  ...rest
+}: { value: CsvSeparator; onChange: (v: CsvSeparator) => void; compact?: boolean } & Omit<SelectProps, 'value' | 'onChange' | 'data'>) {
   const { t } = useTranslation();
   return (
     <Select
-      label={t('csv.separator')}
+      {...rest}
+      // Compact beside an export button: the label is for screen readers only.
+      label={compact ? undefined : t('csv.separator')}
+      aria-label={compact ? t('csv.separator') : undefined}
       data={SEPARATORS.map((s) => ({ value: s, label: t(`csv.${s}`) }))}
       value={value}
       onChange={(v) => v && onChange(v as CsvSeparator)}
