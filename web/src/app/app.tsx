@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { PortalDatesProvider } from '../lib/date-field';
+import { PortalDatesProvider } from '../lib/dates-provider';
 import { LoginPage } from '../features/auth/login-page';
 import { createApolloClient } from './apollo';
 import { AuthenticatedShell } from './app-shell';

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import i18next from '../i18n/i18n';
 import { renderUi } from '../test/render';
-import { DateField, PortalDatesProvider } from './date-field';
+import { DateField } from './date-field';
+import { PortalDatesProvider } from './dates-provider';
 
 function Harness({ initial, onValue }: { initial: string; onValue: (v: string) => void }) {
   const [value, setValue] = useState(initial);

@@ -1,23 +1,13 @@
-import { DatePickerInput, DatesProvider, type DatePickerInputProps } from '@mantine/dates';
+import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import 'dayjs/locale/id';
-import type { ReactNode, Ref } from 'react';
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { datesLocaleOf } from './dates-provider';
 
 /** How every date is shown and picked in the portal, in both languages: 31/12/2026. */
 export const DATE_DISPLAY_FORMAT = 'DD/MM/YYYY';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** dayjs locale of the portal language ('en' is dayjs' built-in English). */
-export function datesLocaleOf(language: string): 'id' | 'en' {
-  return language.startsWith('en') ? 'en' : 'id';
-}
-
-/** Calendars in the portal language, weeks starting on Monday as in Indonesia. */
-export function PortalDatesProvider({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  return <DatesProvider settings={{ locale: datesLocaleOf(i18n.language), firstDayOfWeek: 1 }}>{children}</DatesProvider>;
-}
 
 export interface DateFieldProps
   extends Omit<DatePickerInputProps, 'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'type' | 'minDate' | 'maxDate'> {
