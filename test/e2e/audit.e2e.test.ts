@@ -124,4 +124,26 @@ describe('audit walk', () => {
       expect(after.data.subjectAccessTrail.some((e: any) => e.action === 'EXPORT' && e.actor.username === 'inspektorat')).toBe(true);
     });
   }
+
+  it('the partner picker of the usage report searches the server as the auditor types', async () => {
+    const tp = await openPage(launched.browser, product.url, DESKTOP);
+    pages.push(tp);
+    const { page } = tp;
+    await loginAs(page, 'inspektorat');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.goto('/audit?tab=mitra');
+    const picker = page.getByRole('combobox', { name: 'Organisasi mitra' });
+    await picker.waitFor({ timeout: 20_000 });
+    const searched = page.waitForRequest((r) => r.url().includes('/graphql') && (r.postData() ?? '').includes('"search":"harapan"'));
+    await picker.fill('harapan');
+    await searched;
+    const option = page.getByRole('option', { name: 'Yayasan Harapan Kahayan (YHK)' });
+    await option.waitFor();
+    // Only partners whose name or short name holds the text: no government agency, no other partner.
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Yayasan Harapan Kahayan (YHK)']);
+    await option.click();
+    await page.getByTestId('partner-usage').waitFor({ timeout: 20_000 });
+    expect(await rawI18nKeys(page)).toEqual([]);
+  });
 });
+

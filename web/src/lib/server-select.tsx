@@ -100,7 +100,9 @@ function ServerSelect({ value, onChange, options, selected, loading, onSearch, .
 export function OrganizationSelect({ types, ...props }: PickerProps & { types?: OrganizationType[] }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), DEBOUNCE_MS);
-  const list = useQuery(ORGANIZATION_OPTIONS, { variables: { filter: { type: types, search: debounced || undefined }, first: OPTION_PAGE } });
+  const list = useQuery(ORGANIZATION_OPTIONS, {
+    variables: { filter: { ...(types ? { type: types } : {}), ...(debounced ? { search: debounced } : {}) }, first: OPTION_PAGE },
+  });
   const one = useQuery(ORGANIZATION_OPTION, { variables: { id: props.value ?? '' }, skip: !props.value });
   const options = (list.data?.organizations.edges ?? []).map(({ node }) => ({ value: node.id, label: organizationLabel(node) }));
   const picked = one.data?.organization;
@@ -119,7 +121,7 @@ export function OrganizationSelect({ types, ...props }: PickerProps & { types?: 
 export function ProgramSelect(props: PickerProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), DEBOUNCE_MS);
-  const list = useQuery(PROGRAM_OPTIONS, { variables: { filter: { search: debounced || undefined }, first: OPTION_PAGE } });
+  const list = useQuery(PROGRAM_OPTIONS, { variables: { filter: debounced ? { search: debounced } : {}, first: OPTION_PAGE } });
   const one = useQuery(PROGRAM_OPTION, { variables: { id: props.value ?? '' }, skip: !props.value });
   const options = (list.data?.programs.edges ?? []).map(({ node }) => ({ value: node.id, label: node.name }));
   const picked = one.data?.program;
