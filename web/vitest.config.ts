@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
+    // Whole forms with Mantine's calendars render slowly in jsdom on a busy machine; 5 s is too tight for them.
+    testTimeout: 20_000,
   },
 });

@@ -18,8 +18,8 @@ async function ok<T = any>(query: string, variables: Record<string, unknown>, us
 }
 
 const COUNT = 'query ($f: HouseholdFilter) { households(filter: $f, first: 1) { totalCount } }';
-const EXPORT = `mutation ($f: HouseholdFilter, $o: HouseholdOrder, $l: ExportLanguage) {
-  exportHouseholds(filter: $f, orderBy: $o, language: $l) { filename contentType csv rowCount } }`;
+const EXPORT = `mutation ($f: HouseholdFilter, $o: HouseholdOrder, $l: ExportLanguage, $s: CsvSeparator) {
+  exportHouseholds(filter: $f, orderBy: $o, language: $l, separator: $s) { filename contentType csv rowCount } }`;
 
 /** Parses the export (no field of the demo city holds a quote, comma or line break inside a value but addresses may). */
 function parse(csv: string): string[][] {
@@ -119,6 +119,27 @@ describe('exportHouseholds', () => {
     const rows = parse(out.csv);
     expect(rows[0]![0]).toBe('KK number');
     expect(rows.slice(1).every((r) => ['Extreme poor', 'Poor', 'Vulnerable', 'Not poor', 'Graduated'].includes(r[8]!))).toBe(true);
+  });
+
+  it('separates fields with semicolons for Excel under Indonesian settings, need types labelled in the chosen language', async () => {
+    const filter = { areaCode: MENTENG, needType: ['HEALTH_INSURANCE'], needStatus: ['UNMET'] };
+    const semicolon = (await ok(EXPORT, { f: filter, s: 'SEMICOLON' }, 'admin')).exportHouseholds;
+    const lines = semicolon.csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'No. KK;Kepala keluarga;Kecamatan;Kelurahan;Alamat;RT;RW;Desil;Status kemiskinan;Status verifikasi;Jumlah anggota;' +
+        'Kebutuhan belum terpenuhi;Jenis kebutuhan belum terpenuhi;Diperbarui',
+    );
+    expect(lines).toHaveLength(semicolon.rowCount + 1);
+    expect(semicolon.rowCount).toBeGreaterThan(0);
+    const id = parse(semicolon.csv.replaceAll(';', ','));
+    const en = parse((await ok(EXPORT, { f: filter, l: 'EN' }, 'admin')).exportHouseholds.csv);
+    for (const [i, r] of id.slice(1).entries()) {
+      expect(r[12]).toContain('Jaminan kesehatan');
+      expect(en[i + 1]![12]).toContain('Health insurance');
+      expect(r[12]).not.toMatch(/[A-Z]{2,}_/);
+    }
+    const [event] = await t.query(`select new_values from audit_event where action = 'EXPORT' order by id desc limit 1`);
+    expect(event!.new_values).toMatchObject({ separator: 'COMMA' });
   });
 
   it('keeps the partner scope and the masking of the API', async () => {

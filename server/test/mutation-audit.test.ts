@@ -46,6 +46,7 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.changePassword': { action: AuditAction.UPDATE, entityType: 'User', target: userOf },
   // The event names every exported household (checked against rowCount below).
   'Mutation.exportHouseholds': { action: AuditAction.EXPORT, entityType: 'Household', target: () => undefined },
+  'Mutation.exportSubjectTrail': { action: AuditAction.EXPORT, entityType: 'Person', target: (c) => row<{ id: string }>(c.t, 'select id from person where nik = ?', [c.chosen['nik']]).then((p) => p.id) },
   'Mutation.createHousehold': { action: AuditAction.CREATE, entityType: 'Household', target: returned('createHousehold') },
   'Mutation.updateHousehold': { action: AuditAction.UPDATE, entityType: 'Household', target: chosen },
   'Mutation.addHouseholdMember': { action: AuditAction.CREATE, entityType: 'Person', target: returned('addHouseholdMember') },

@@ -330,6 +330,22 @@ export const MUTATIONS: Record<string, MutationRule> = {
       expect(events).toHaveLength(1);
     },
   },
+  // The processing trail of one person, for the administrator and the auditor (tested in audit-trail).
+  'Mutation.exportSubjectTrail': {
+    scenarios: ['in', 'missing'],
+    expect: gate([Role.ADMIN, Role.AUDITOR], existing),
+    op: async (c) => {
+      const nik = c.scenario === 'missing' ? '9999999999999999' : (await row<{ nik: string }>(c.t, "select nik from person where nik is not null order by nik limit 1")).nik;
+      c.chosen['nik'] = nik;
+      return { query: 'mutation ($n: String!) { exportSubjectTrail(nik: $n, separator: SEMICOLON) { rowCount csv } }', variables: { n: nik } };
+    },
+    done: async (c, data) => {
+      const { rowCount, csv } = data.exportSubjectTrail;
+      expect(csv.trim().split('\r\n')).toHaveLength(rowCount + 1);
+      const events = await c.t.query(`select id from audit_event where action = 'EXPORT' and entity_type = 'Person' and actor_id = ${userId(c.role)}`);
+      expect(events.length).toBeGreaterThan(0);
+    },
+  },
   'Mutation.createHousehold': {
     // Creating needs no existing record: "out" is a kelurahan outside an officer's area.
     scenarios: ['in', 'out'],

@@ -1,13 +1,16 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DisclosureTier } from '../auth/disclosure.js';
 import { ConnectionType, keysetPage, PageArgs, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, Role } from '../graphql/enums.js';
+import { CsvSeparator } from '../graphql/csv.js';
 import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
-import { Person } from '../households/person.entity.js';
+import { ExportLanguage } from '../households/household-export.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditEventFilter, PartnerUsageReport, type UsageCount } from './audit.inputs.js';
+import { AuditSubject, eventSubjects, eventTier, exportSubjectTrail, SubjectTrailExport, subjectEvents } from './subject-trail.js';
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
@@ -51,17 +54,30 @@ export class AuditResolver {
 
   @Authorized(AUDIT_READERS)
   @Query(() => [AuditEvent], {
-    description: 'Every audited event touching one person or their household: the processing trail of UU 27/2022, oldest first',
+    description: 'Every audited event touching one person or their household in [from, to): the processing trail of UU 27/2022, newest first',
   })
-  async subjectAccessTrail(@Arg('nik', () => String) nik: string, @Ctx() ctx: Context): Promise<AuditEvent[]> {
-    if (!/^\d{16}$/.test(nik)) throw new BadUserInputError('nik', 'must be 16 digits');
-    const person = await ctx.em.findOne(Person, { nik });
-    if (!person) throw new NotFoundError('Person', 'nik');
-    return ctx.em.find(
-      AuditEvent,
-      { entityIds: { $overlap: [person.id, person.household.id] } },
-      { orderBy: { id: 'asc' }, limit: 10_000 },
-    );
+  async subjectAccessTrail(
+    @Arg('nik', () => String) nik: string,
+    @Arg('from', () => Date, { nullable: true }) from: Date | undefined,
+    @Arg('to', () => Date, { nullable: true }) to: Date | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<AuditEvent[]> {
+    return (await subjectEvents(ctx, { nik, from, to })).events;
+  }
+
+  @Authorized(AUDIT_READERS)
+  @Mutation(() => SubjectTrailExport, {
+    description: "A person's processing trail (as subjectAccessTrail) as CSV for their access request; audited as an EXPORT",
+  })
+  exportSubjectTrail(
+    @Arg('nik', () => String) nik: string,
+    @Arg('from', () => Date, { nullable: true }) from: Date | undefined,
+    @Arg('to', () => Date, { nullable: true }) to: Date | undefined,
+    @Arg('language', () => ExportLanguage, { nullable: true, defaultValue: ExportLanguage.ID }) language: ExportLanguage,
+    @Arg('separator', () => CsvSeparator, { nullable: true, defaultValue: CsvSeparator.COMMA }) separator: CsvSeparator,
+    @Ctx() ctx: Context,
+  ): Promise<SubjectTrailExport> {
+    return exportSubjectTrail(ctx, { nik, from, to, language, separator });
   }
 
   @Authorized(AUDIT_READERS)
@@ -102,6 +118,16 @@ export class AuditResolver {
         events: Number(e['events']),
       })) as UsageCount[],
     };
+  }
+
+  @FieldResolver(() => DisclosureTier, { nullable: true, description: 'For a PII_READ: how much the response showed' })
+  disclosureTier(@Root() e: AuditEvent): DisclosureTier | null {
+    return eventTier(e);
+  }
+
+  @FieldResolver(() => [AuditSubject], { description: 'The people and households named, by name, as far as the viewer may see them' })
+  subjects(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<AuditSubject[]> {
+    return eventSubjects(ctx, e);
   }
 
   @FieldResolver(() => User, { nullable: true })

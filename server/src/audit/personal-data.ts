@@ -24,7 +24,7 @@ const ref = (r: { id: string } | null | undefined) => r?.id;
 const RECORD = ['id', 'version', 'createdAt', 'updatedAt'];
 
 // Entity types whose audit events carry a person's or household's values.
-const PERSONAL_ENTITY_TYPES = new Set([
+export const PERSONAL_ENTITY_TYPES: ReadonlySet<string> = new Set([
   'Household',
   'Person',
   'GrowthMeasurement',
@@ -79,7 +79,7 @@ export const PERSONAL_TYPES: Record<string, PersonalType> = {
   // The old and new values of changes to personal records: reading the trail is a read too.
   AuditEvent: {
     subjects: (e) => (PERSONAL_ENTITY_TYPES.has(e.entityType) ? e.entityIds : []),
-    notPersonal: ['id', 'occurredAt', 'role', 'action', 'entityType', 'entityIds', 'requestId', 'actor', 'organization'],
+    notPersonal: ['id', 'occurredAt', 'role', 'action', 'entityType', 'entityIds', 'requestId', 'actor', 'organization', 'disclosureTier'],
   },
 };
 
@@ -91,6 +91,8 @@ export const NOT_PERSONAL_TYPES: Record<string, string> = {
   NeedService: 'reached only through Need.servedBy',
   ProgramMatch: 'reached only through Household.matchingPrograms and Need.candidatePrograms',
   HouseholdExport: 'the export writes its own EXPORT event naming every household',
+  SubjectTrailExport: 'the export writes its own EXPORT event naming the person and household',
+  AuditSubject: 'reached only through AuditEvent.subjects, which audits its subjects',
   Area: 'reference data',
   Organization: 'reference data',
   Program: 'the program catalogue',

@@ -45,6 +45,8 @@ export const MAX_COST = 10_000;
 export const FIELD_COSTS: Record<string, number> = {
   // Reads and audits up to 50,000 households in one statement.
   'Mutation.exportHouseholds': 1000,
+  // Up to 10,000 events of one person, each with its subjects' names.
+  'Mutation.exportSubjectTrail': 300,
   // Analytics: one aggregate statement over every household in scope.
   'Query.coverageByArea': 300,
   'Query.overlap': 300,
@@ -84,6 +86,8 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'PovertyTrend.points': 120,
   'IndicatorSeries.points': 40,
   'PartnerUsageReport.events': 20,
+  // Most events name a person and their household; a list page's read names more, capped at 100.
+  'AuditEvent.subjects': 3,
   'Household.dataSources': 3,
   'Household.members': 8,
   'Household.interventions': 20,
@@ -268,7 +272,7 @@ export function operationLimits(schema: GraphQLSchema, options: LimitOptions) {
       if (!viewer && options.introspection === 'authenticated' && fields.some((f) => f === '__schema' || f === '__type')) {
         throw withStatus(new UnauthenticatedError('Log in to introspect the schema'), 401);
       }
-      if (viewer && operation.operation === 'mutation' && fields.includes('exportHouseholds')) {
+      if (viewer && operation.operation === 'mutation' && fields.some((f) => f === 'exportHouseholds' || f === 'exportSubjectTrail')) {
         // Every export counts, finished or not: the window bounds the work, not the successes.
         const wait = reserve([[exports, viewer.userId]]);
         if (wait > 0) {

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { audit } from '../audit/audit.service.js';
 import { disclosureTier, kkNumber, mayReadAddress } from '../auth/disclosure.js';
 import { scopeHouseholds } from '../auth/scope-sql.js';
 import { sql } from '../graphql/connection.js';
+import { CsvSeparator, toCsv } from '../graphql/csv.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, type NeedType, PovertyStatus, SortDirection, VerificationStatus } from '../graphql/enums.js';
 import { BadUserInputError } from '../graphql/errors.js';
@@ -100,7 +100,7 @@ interface ExportRow {
  */
 export async function exportHouseholds(
   ctx: Context,
-  args: { filter?: HouseholdFilter; orderBy?: HouseholdOrder; language?: ExportLanguage },
+  args: { filter?: HouseholdFilter; orderBy?: HouseholdOrder; language?: ExportLanguage; separator?: CsvSeparator },
   searchGuard: IdentifierSearchGuard,
 ): Promise<HouseholdExport> {
   const { em } = ctx;
@@ -153,8 +153,7 @@ export async function exportHouseholds(
     (r.unmet_types ?? []).map((n) => NEED_LABELS[language][n]).join('; '),
     new Date(r.updated_at).toISOString(),
   ]);
-  // Names and addresses are typed by people: a leading = + - @ must not become a spreadsheet formula.
-  const csv = '\uFEFF' + stringify([HEADERS[language], ...records], { record_delimiter: 'windows', escape_formulas: true });
+  const csv = toCsv([HEADERS[language], ...records], args.separator);
 
   audit(em, ctx, {
     action: AuditAction.EXPORT,
@@ -162,6 +161,7 @@ export async function exportHouseholds(
     entityIds: rows.map((r) => r.id),
     newValues: {
       format: 'CSV',
+      separator: args.separator ?? CsvSeparator.COMMA,
       rows: rows.length,
       filter: args.filter ? JSON.parse(JSON.stringify(args.filter)) : null,
       orderBy: args.orderBy ? JSON.parse(JSON.stringify(args.orderBy)) : null,

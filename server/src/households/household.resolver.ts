@@ -5,6 +5,7 @@ import { Area } from '../areas/area.entity.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
+import { CsvSeparator } from '../graphql/csv.js';
 import { Role } from '../graphql/enums.js';
 import { Intervention } from '../interventions/intervention.entity.js';
 import { visibleInterventions } from '../interventions/intervention.service.js';
@@ -49,9 +50,10 @@ export class HouseholdResolver {
     @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
     @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
     @Arg('language', () => ExportLanguage, { nullable: true, defaultValue: ExportLanguage.ID }) language: ExportLanguage,
+    @Arg('separator', () => CsvSeparator, { nullable: true, defaultValue: CsvSeparator.COMMA }) separator: CsvSeparator,
     @Ctx() ctx: Context,
   ) {
-    return exportHouseholds(ctx, { filter, orderBy, language }, this.searchGuard);
+    return exportHouseholds(ctx, { filter, orderBy, language, separator }, this.searchGuard);
   }
 
   @Authorized(REGISTRY_EDITORS)

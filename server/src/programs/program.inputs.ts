@@ -19,7 +19,7 @@ export class ProgramFilter {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Programs running on this date' })
   activeOn?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Part of the program's name or of its owner's name or short name" })
   search?: string;
 }
 

@@ -22,7 +22,15 @@ export function listPrograms(ctx: Context, args: { first?: number; after?: strin
       q.where('p.starts_on', '<=', f.activeOn).where((w) => w.whereNull('p.ends_on').orWhere('p.ends_on', '>=', f.activeOn!));
     }
     const search = f?.search?.trim();
-    if (search) q.where('p.name', 'ilike', `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // A picker's search finds a program by its name or its owner's ("Dinkes" lists Dinas Kesehatan's programs).
+      q.where((w) =>
+        w.where('p.name', 'ilike', pattern).orWhereExists(
+          sql(em, 'organization as po').whereRaw('po.id = p.owner_id').where((o) => o.where('po.name', 'ilike', pattern).orWhere('po.short_name', 'ilike', pattern)),
+        ),
+      );
+    }
     return q;
   };
   return keysetPage<Record<string, unknown>, Program>({

@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { PortalDatesProvider } from '../lib/dates-provider';
 import { LoginPage } from '../features/auth/login-page';
 import { createApolloClient } from './apollo';
 import { AuthenticatedShell } from './app-shell';
@@ -79,10 +80,12 @@ function DocumentTitle() {
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <ApolloProvider client={client}>
-        <DocumentTitle />
-        <RouterProvider router={router} />
-      </ApolloProvider>
+      <PortalDatesProvider>
+        <ApolloProvider client={client}>
+          <DocumentTitle />
+          <RouterProvider router={router} />
+        </ApolloProvider>
+      </PortalDatesProvider>
     </MantineProvider>
   );
 }

@@ -25,7 +25,8 @@ export function makeFormatters(language: string) {
       const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T12:00:00+07:00`) : new Date(s);
       return Number.isNaN(d.getTime()) ? s : date.format(d);
     },
-    dateTime: (s: string | null | undefined) => (s ? dateTime.format(new Date(s)) : '—'),
+    /** An instant in Palangka Raya's time, marked WIB. */
+    dateTime: (s: string | null | undefined) => (s ? `${dateTime.format(new Date(s))} WIB` : '—'),
     /** YYYY-MM */
     month: (ym: string) => month.format(new Date(`${ym}-01T00:00:00Z`)),
   };

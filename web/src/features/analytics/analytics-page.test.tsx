@@ -5,6 +5,7 @@ import { renderUi } from '../../test/render';
 import AnalyticsPage from './analytics-page';
 import { ANALYTICS_QUERY, FILTER_OPTIONS_QUERY } from './analytics-queries';
 import type { Dataset } from './datasets';
+import { pickDate } from '../../test/date';
 
 // The charts record what they were asked to draw: the table alternative must show the same rows.
 const drawn = vi.hoisted(() => new Map<string, Dataset>());
@@ -172,7 +173,7 @@ describe('AnalyticsPage', () => {
   it('sends the chosen filter as query variables and keeps it in the URL', async () => {
     renderPage();
     await screen.findByRole('figure', { name: 'Cakupan kebutuhan per wilayah' });
-    fireEvent.change(screen.getByLabelText('Dari tanggal'), { target: { value: '2026-04-01' } });
+    await pickDate(screen.getByLabelText('Dari tanggal'), '2026-04-01');
 
     // Only the mock with `from` answers with these figures.
     await waitFor(() => expect(drawn.get('Cakupan kebutuhan per wilayah')!.rows.map((r) => r['coveragePct'])).toEqual([50, 95]));

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Collapse, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Collapse, Group, Paper, Select, SimpleGrid } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { todayWib } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
 import { activeFilterCount, ASPECTS, PARAM, periodFromParams, quarterOfRange, recentQuarters, STRATEGIES } from './analytics-filter';
 import { FILTER_OPTIONS_QUERY } from './analytics-queries';
+import { DateField } from '../../lib/date-field';
 
 /** Quarters offered by the picker: three years back; other ranges are typed as dates. */
 const QUARTERS_SHOWN = 12;
@@ -100,17 +101,17 @@ export function FilterBar({ params, onChange, onReset }: { params: URLSearchPara
               clearable
               placeholder={period.from || period.to ? t('analytics.filters.customRange') : all}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('analytics.filters.from')}
-              value={params.get(PARAM.from) ?? ''}
-              onChange={(e) => onChange({ [PARAM.from]: e.currentTarget.value || null })}
+              value={params.get(PARAM.from)}
+              onChange={(v) => onChange({ [PARAM.from]: v || null })}
+              clearable
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('analytics.filters.to')}
-              value={params.get(PARAM.to) ?? ''}
-              onChange={(e) => onChange({ [PARAM.to]: e.currentTarget.value || null })}
+              value={params.get(PARAM.to)}
+              onChange={(v) => onChange({ [PARAM.to]: v || null })}
+              clearable
               error={period.reversed ? t('analytics.filters.reversed') : undefined}
             />
           </SimpleGrid>

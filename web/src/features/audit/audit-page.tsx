@@ -5,16 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AuditAction, AuditEventFilter } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
-import { AUDIT_EVENTS, AuditEventCard, ENTITY_TYPES } from './audit-event-card';
+import { DateField } from '../../lib/date-field';
+import { AUDIT_EVENTS, AuditEventTable, ENTITY_TYPES } from './audit-event-card';
 import { PartnerUsage } from './partner-usage';
 import { SubjectTrail } from './subject-trail';
-
+import { wibPeriod } from './wib-period';
 
 const ACTIONS: AuditAction[] = ['CREATE', 'UPDATE', 'DELETE', 'PII_READ', 'LOGIN', 'LOGIN_FAILED', 'LOGOUT', 'EXPORT', 'IMPORT'];
-
-function wibStart(day: string) {
-  return new Date(`${day}T00:00:00+07:00`).toISOString();
-}
 
 export function AuditLog() {
   const { t } = useTranslation();
@@ -27,11 +24,7 @@ export function AuditLog() {
     if (type) f.entityType = type;
     const id = params.get('id');
     if (id) f.entityId = id;
-    const from = params.get('dari');
-    if (from) f.from = wibStart(from);
-    const to = params.get('sampai');
-    if (to) f.to = new Date(new Date(wibStart(to)).getTime() + 86_400_000).toISOString();
-    return f;
+    return { ...f, ...wibPeriod(params.get('dari') ?? '', params.get('sampai') ?? '') };
   }, [params]);
   const { data, loading, error, fetchMore, refetch } = useQuery(AUDIT_EVENTS, { variables: { filter, first: 25 }, notifyOnNetworkStatusChange: true });
   const conn = data?.auditEvents;
@@ -58,17 +51,15 @@ export function AuditLog() {
             placeholder={t('common.all')}
           />
           <TextInput label={t('audit.entityId')} defaultValue={params.get('id') ?? ''} onBlur={(e) => set('id', e.currentTarget.value.trim() || null)} />
-          <TextInput type="date" label={t('audit.from')} value={params.get('dari') ?? ''} onChange={(e) => set('dari', e.currentTarget.value || null)} />
-          <TextInput type="date" label={t('audit.to')} value={params.get('sampai') ?? ''} onChange={(e) => set('sampai', e.currentTarget.value || null)} />
+          <DateField label={t('audit.from')} value={params.get('dari')} onChange={(v) => set('dari', v || null)} max={params.get('sampai')} clearable />
+          <DateField label={t('audit.to')} value={params.get('sampai')} onChange={(v) => set('sampai', v || null)} min={params.get('dari')} clearable />
         </SimpleGrid>
       </Paper>
       {conn && <Text size="sm" c="dimmed">{t('common.total', { count: conn.totalCount })}</Text>}
       {loading && !conn && <Loading />}
       {error && !conn && <ErrorState error={error} onRetry={() => void refetch()} />}
       {conn && conn.edges.length === 0 && <Empty>{t('audit.empty')}</Empty>}
-      <Stack gap="xs" data-testid="audit-log">
-        {conn?.edges.map(({ node: e }) => <AuditEventCard key={e.id} event={e} />)}
-      </Stack>
+      {conn && conn.edges.length > 0 && <AuditEventTable events={conn.edges.map((e) => e.node)} testId="audit-log" />}
       {conn?.pageInfo.hasNextPage && (
         <Button variant="light" loading={loading} onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} style={{ alignSelf: 'center' }}>
           {t('common.loadMore')}

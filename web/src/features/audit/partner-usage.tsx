@@ -1,23 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { todayWib, useFormat } from '../../i18n/format';
-
-const PARTNERS = graphql(`
-  query UsagePartners {
-    organizations(filter: { type: [NGO, COMMUNITY_ORGANIZATION, PRIVATE_SECTOR] }, first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
+import { DateField } from '../../lib/date-field';
+import { OrganizationSelect } from '../../lib/server-select';
+import type { OrganizationType } from '../../gql/graphql';
+import { wibPeriod } from './wib-period';
 
 const REPORT = graphql(`
   query PartnerUsageReport($organizationId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
@@ -34,8 +25,8 @@ const REPORT = graphql(`
   }
 `);
 
-const wibStart = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString();
-const nextDay = (day: string) => new Date(new Date(wibStart(day)).getTime() + 86_400_000).toISOString();
+
+const PARTNER_TYPES: OrganizationType[] = ['NGO', 'COMMUNITY_ORGANIZATION', 'PRIVATE_SECTOR'];
 
 /** What a partner's users looked at and changed: the oversight view the partnership agreements promise. */
 export function PartnerUsage() {
@@ -45,10 +36,9 @@ export function PartnerUsage() {
   const [org, setOrg] = useState<string | null>(null);
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const partners = useQuery(PARTNERS);
   const rangeValid = !!from && !!to && from <= to;
   const report = useQuery(REPORT, {
-    variables: { organizationId: org ?? '', from: wibStart(from || today), to: nextDay(to || today) },
+    variables: { organizationId: org ?? '', ...(wibPeriod(from || today, to || today) as { from: string; to: string }) },
     skip: !org || !rangeValid,
   });
   const r = report.data?.partnerUsageReport;
@@ -57,23 +47,16 @@ export function PartnerUsage() {
     <Stack>
       <Paper withBorder p="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Select
+          <OrganizationSelect
             label={t('audit.partner')}
-            data={(partners.data?.organizations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))}
+            types={PARTNER_TYPES}
             value={org}
             onChange={setOrg}
-            searchable
-            placeholder={t('audit.choosePartner')}
+            placeholder={t('audit.choosePartnerSearch')}
+            data-testid="usage-partner"
           />
-          <TextInput type="date" label={t('audit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} max={to} />
-          <TextInput
-            type="date"
-            label={t('audit.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-            min={from}
-            error={rangeValid ? undefined : t('audit.rangeInvalid')}
-          />
+          <DateField label={t('audit.from')} value={from} onChange={setFrom} max={to} />
+          <DateField label={t('audit.to')} value={to} onChange={setTo} min={from} error={rangeValid ? undefined : t('audit.rangeInvalid')} />
         </SimpleGrid>
       </Paper>
       {!org && <Empty>{t('audit.choosePartnerHint')}</Empty>}

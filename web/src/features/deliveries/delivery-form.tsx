@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import type { ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
+import { DateField, dateFieldProps } from '../../lib/date-field';
 
 export interface DeliveryProgramOption {
   id: string;
@@ -180,7 +181,11 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
             />
           )}
         />
-        <TextInput type="date" label={t('delivery.date')} max={day} {...register('deliveredAt')} error={errorText('deliveredAt')} required />
+        <Controller
+          control={control}
+          name="deliveredAt"
+          render={({ field }) => <DateField {...dateFieldProps(field)} label={t('delivery.date')} max={day} error={errorText('deliveredAt')} required />}
+        />
         <Group grow align="flex-start">
           <Controller
             control={control}

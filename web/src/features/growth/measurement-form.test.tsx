@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderUi } from '../../test/render';
 import { ageInDays, MeasurementFormView, type MeasurementInput } from './measurement-form';
+import { expectDayDisabled, pickDate } from '../../test/date';
 
 const TODAY = '2026-11-20';
 const CHILD = { name: 'Ani', age: 1, birthDate: '2025-06-10', measuredDates: ['2026-08-01'] };
@@ -32,12 +33,12 @@ describe('MeasurementFormView', () => {
   it('validates before sending: height required and in range, date not future, not a day already measured', async () => {
     const submit = vi.fn(() => Promise.resolve(null));
     renderUi(<MeasurementFormView child={CHILD} submit={submit} today={TODAY} />);
-    fill(/Tanggal pengukuran/, '2026-12-01');
+    // The calendar offers no day after today.
+    await expectDayDisabled(screen.getByLabelText(/Tanggal pengukuran/), '2026-11-21');
     fireEvent.click(submitButton());
-    expect(await screen.findByText('Tanggal tidak boleh di masa depan')).toBeTruthy();
-    expect(screen.getByText('Panjang/tinggi badan wajib diisi')).toBeTruthy();
+    expect(await screen.findByText('Panjang/tinggi badan wajib diisi')).toBeTruthy();
 
-    fill(/Tanggal pengukuran/, '2026-08-01');
+    await pickDate(screen.getByLabelText(/Tanggal pengukuran/), '2026-08-01');
     fill(/Panjang\/tinggi badan/, '200');
     fill(/Berat badan/, '70');
     fireEvent.click(submitButton());
@@ -54,9 +55,8 @@ describe('MeasurementFormView', () => {
     fill(/Panjang\/tinggi badan/, '65');
     fireEvent.click(submitButton());
     expect(await screen.findByText('Anak di bawah 9 bulan diukur berbaring')).toBeTruthy();
-    fill(/Tanggal pengukuran/, '2026-05-01');
-    fireEvent.click(submitButton());
-    expect(await screen.findByText('Tanggal sebelum anak lahir')).toBeTruthy();
+    // Nor any day before the birth.
+    await expectDayDisabled(screen.getByLabelText(/Tanggal pengukuran/), '2026-05-31');
     expect(submit).not.toHaveBeenCalled();
   });
 

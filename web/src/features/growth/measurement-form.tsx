@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NumberInput, Radio, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Radio, Stack } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { MeasurePosition } from '../../gql/graphql';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import { apiError, describeError } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
+import { DateField, dateFieldProps } from '../../lib/date-field';
 
 // The server's limits (server/src/growth): WHO tables end at 60 months; standing height is
 // implausible under nine months; lengths and weights outside these ranges are refused.
@@ -95,7 +96,7 @@ export function MeasurementFormView({ child, submit, onCancel, today }: Measurem
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<unknown>(null);
   type Schema = ReturnType<typeof measurementSchema>;
-  const { control, register, handleSubmit, setError, formState } = useForm<z.input<Schema>, unknown, z.output<Schema>>({
+  const { control, handleSubmit, setError, formState } = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(measurementSchema(day, child)),
     defaultValues: { measuredOn: day, position: defaultPosition(child, day), heightCm: '', weightKg: '' },
   });
@@ -130,7 +131,11 @@ export function MeasurementFormView({ child, submit, onCancel, today }: Measurem
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('growth.record')}>
       <Stack gap="sm">
         {formError !== null && <Alert color="red" role="alert">{describeError(formError, t)}</Alert>}
-        <TextInput type="date" label={t('growth.measuredOn')} max={day} min={child.birthDate ?? undefined} required {...register('measuredOn')} error={errorText('measuredOn')} />
+        <Controller
+          control={control}
+          name="measuredOn"
+          render={({ field }) => <DateField {...dateFieldProps(field)} label={t('growth.measuredOn')} max={day} min={child.birthDate} required error={errorText('measuredOn')} />}
+        />
         <Controller
           control={control}
           name="position"

@@ -12,7 +12,10 @@ import type { ExportLanguage, HouseholdFilter, HouseholdOrder, NeedStatus, NeedT
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
+import { filterableAreas } from '../../lib/area-options';
+import { CsvSeparatorSelect, useCsvSeparator } from '../../lib/csv-separator';
 import { downloadText } from '../../lib/download';
+import { ProgramSelect } from '../../lib/server-select';
 import { AssignDialog, NEED_TYPES } from '../assignments/assign-dialog';
 import { useUser } from '../auth/session';
 import { HouseholdCard, PovertyBadge } from './household-card';
@@ -50,22 +53,9 @@ const AREAS_QUERY = graphql(`
   }
 `);
 
-const PROGRAM_OPTIONS = graphql(`
-  query ProgramOptions {
-    programs(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
 const EXPORT = graphql(`
-  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {
-    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {
+  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage, $separator: CsvSeparator) {
+    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language, separator: $separator) {
       filename
       contentType
       csv
@@ -143,8 +133,8 @@ export function HouseholdsPage() {
   useEffect(() => setSelected(new Set()), [params]);
 
   const areas = useQuery(AREAS_QUERY);
-  const programs = useQuery(PROGRAM_OPTIONS);
   const [runExport, { loading: exporting }] = useMutation(EXPORT);
+  const [separator, setSeparator] = useCsvSeparator();
   const { data, loading, error, fetchMore, refetch } = useQuery(HOUSEHOLDS_QUERY, {
     variables: { filter, orderBy, first: 20 },
     notifyOnNetworkStatusChange: true,
@@ -164,7 +154,7 @@ export function HouseholdsPage() {
     setNotice(null);
     try {
       const language: ExportLanguage = i18n.language.startsWith('en') ? 'EN' : 'ID';
-      const res = await runExport({ variables: { filter, orderBy, language } });
+      const res = await runExport({ variables: { filter, orderBy, language, separator } });
       const file = res.data!.exportHouseholds;
       downloadText(file.csv, file.filename, file.contentType);
       setNotice({ ok: true, text: t('households.exported', { count: file.rowCount, value: fmt.number(file.rowCount) }) });
@@ -182,9 +172,10 @@ export function HouseholdsPage() {
     });
   }
 
-  const kecamatan = (areas.data?.areas ?? []).filter((a) => a.level === 'KECAMATAN');
+  const offered = filterableAreas(areas.data?.areas ?? [], user);
+  const kecamatan = offered.filter((a) => a.level === 'KECAMATAN');
   const selectedKec = params.get('kecamatan');
-  const kelurahan = (areas.data?.areas ?? []).filter((a) => a.level === 'KELURAHAN' && (!selectedKec || a.parent?.code === selectedKec));
+  const kelurahan = offered.filter((a) => a.level === 'KELURAHAN' && (!selectedKec || a.parent?.code === selectedKec));
   const conn = data?.households;
   const rows = conn?.edges.map((e) => e.node) ?? [];
   const allSelected = rows.length > 0 && rows.every((h) => selected.has(h.id));
@@ -200,6 +191,7 @@ export function HouseholdsPage() {
               {t('households.filters')}{filterCount > 0 && <Badge ml={6} size="sm" circle>{filterCount}</Badge>}
             </Button>
           )}
+          <CsvSeparatorSelect compact value={separator} onChange={setSeparator} w={isPhone ? 150 : 290} />
           <Button variant="light" onClick={() => void exportCsv()} loading={exporting} disabled={!conn || conn.totalCount === 0}>
             {t('households.export')}
           </Button>
@@ -265,13 +257,11 @@ export function HouseholdsPage() {
               clearable
               placeholder={params.getAll('statusKebutuhan').length ? undefined : t('common.all')}
             />
-            <Select
+            <ProgramSelect
               label={t('households.program')}
-              data={(programs.data?.programs.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))}
               value={params.get('program')}
               onChange={(v) => update({ program: v })}
               clearable
-              searchable
               placeholder={t('common.all')}
             />
             <NumberInput label={t('households.decileMin')} min={1} max={10} value={params.get('desilMin') ?? ''} onChange={(v) => update({ desilMin: v === '' ? null : String(v) })} />

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import { apiError, describeError, type ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
+import { DateField, dateFieldProps } from '../../lib/date-field';
 
 /** Resolves to the API error, or null when the change was saved. */
 type Submit<T> = (values: T) => Promise<unknown>;
@@ -113,7 +114,11 @@ export function DeliverInterventionForm({
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('intervention.deliver')}>
       <Stack gap="sm">
         {formError !== null && <FormError error={formError} onReload={() => void onReload().then(() => setFormError(null), (e: unknown) => setFormError(e))} />}
-        <TextInput type="date" label={t('intervention.deliveredAt')} max={day} required {...register('deliveredAt')} error={errorText('deliveredAt')} />
+        <Controller
+          control={control}
+          name="deliveredAt"
+          render={({ field }) => <DateField {...dateFieldProps(field)} label={t('intervention.deliveredAt')} max={day} required error={errorText('deliveredAt')} />}
+        />
         <Group grow align="flex-start">
           <Controller
             control={control}

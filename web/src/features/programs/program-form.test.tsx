@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderUi } from '../../test/render';
 import { programFieldOf, ProgramFormView, type ProgramValues } from './program-form';
 import { programStatus } from './programs-page';
+import { pickDate } from '../../test/date';
 
 const ORGS = [
   { id: 'o-dinsos', name: 'Dinas Sosial' },
@@ -52,7 +53,7 @@ describe('ProgramFormView', () => {
   it('refuses an end before the start and an age range upside down', async () => {
     const submit = vi.fn(() => Promise.resolve());
     renderUi(<ProgramFormView program={{ ...PMT, targetMinAgeMonths: 24, targetMaxAgeMonths: 12 }} organizations={ORGS} submit={submit} today="2026-11-20" />);
-    fireEvent.change(screen.getByLabelText(/Selesai/), { target: { value: '2025-06-30' } });
+    await pickDate(screen.getByLabelText(/Selesai/), '2025-06-30');
     fireEvent.click(save());
     expect(await screen.findByText('Tanggal selesai tidak boleh sebelum tanggal mulai')).toBeTruthy();
     expect(screen.getByText('Umur maks. tidak boleh di bawah umur min.')).toBeTruthy();
@@ -62,7 +63,7 @@ describe('ProgramFormView', () => {
   it('sends the edited program with cleared optional fields as null', async () => {
     const submit = vi.fn((_: ProgramValues) => Promise.resolve());
     renderUi(<ProgramFormView program={PMT} organizations={ORGS} submit={submit} today="2026-11-20" />);
-    fireEvent.change(screen.getByLabelText(/Selesai/), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Kosongkan tanggal' }));
     fireEvent.click(screen.getByRole('radio', { name: 'Rumah tangga' }));
     fireEvent.click(save());
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));

@@ -8,6 +8,7 @@ import type { FocusAspect, Frequency, NeedType, Sex, Strategy, TargetUnit } from
 import { apiError, describeError } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
 import { useNumberSeparators } from '../../i18n/format';
+import { DateField, dateFieldProps } from '../../lib/date-field';
 
 export const ASPECTS: FocusAspect[] = ['STUNTING', 'INVESTMENT', 'P3DN', 'INFLATION', 'SOCIAL_PROTECTION', 'HEALTH', 'EDUCATION', 'HOUSING', 'LIVELIHOOD'];
 export const STRATEGIES: Strategy[] = ['REDUCE_EXPENDITURE', 'INCREASE_INCOME', 'REDUCE_POVERTY_POCKETS'];
@@ -329,8 +330,16 @@ export function ProgramFormView({ program, organizations, defaultOwnerId, submit
               />
             )}
           />
-          <TextInput type="date" label={t('programs.form.startsOn')} required {...register('startsOn')} error={errorText('startsOn')} />
-          <TextInput type="date" label={t('programs.form.endsOn')} description={t('programs.form.endsOnHint')} {...register('endsOn')} error={errorText('endsOn')} />
+          <Controller
+          control={control}
+          name="startsOn"
+          render={({ field }) => <DateField {...dateFieldProps(field)} label={t('programs.form.startsOn')} required error={errorText('startsOn')} />}
+        />
+          <Controller
+          control={control}
+          name="endsOn"
+          render={({ field }) => <DateField {...dateFieldProps(field)} label={t('programs.form.endsOn')} description={t('programs.form.endsOnHint')} clearable error={errorText('endsOn')} />}
+        />
           {numberField('quota', t('programs.quota'), { min: 1, allowDecimal: false, description: t('programs.form.quotaHint'), ...separators })}
           {numberField('budgetRp', t('programs.form.budget'), { prefix: 'Rp ', decimalScale: 0, ...separators })}
         </SimpleGrid>

@@ -11,6 +11,7 @@ import { useUser } from '../auth/session';
 import { PasswordShownOnce } from './password-shown-once';
 import { ResetPasswordView } from './reset-password';
 import { ROLES, UserFormView, type UserSubmitValues } from './user-form';
+import { OrganizationSelect } from '../../lib/server-select';
 
 export const USER_ITEM = graphql(`
   fragment UserItem on User {
@@ -170,7 +171,6 @@ export function UsersPage() {
     ...(organizationId ? { organizationId } : {}),
     ...(active ? { active: active === 'yes' } : {}),
   };
-  const options = useQuery(USER_OPTIONS, { skip: !admin });
   const { data, loading, error, fetchMore, refetch } = useQuery(USERS, { variables: { filter, first: 50 }, notifyOnNetworkStatusChange: true, skip: !admin });
   const conn = data?.users;
   const rows = conn?.edges.map((e) => e.node) ?? [];
@@ -205,15 +205,7 @@ export function UsersPage() {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <TextInput type="search" label={t('users.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select label={t('users.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={(v) => setRole(v as Role | null)} clearable placeholder={t('common.all')} />
-        <Select
-          label={t('users.organization')}
-          data={(options.data?.organizations.edges ?? []).map(({ node }) => ({ value: node.id, label: orgLabel(node) }))}
-          value={organizationId}
-          onChange={setOrganizationId}
-          clearable
-          searchable
-          placeholder={t('common.all')}
-        />
+        <OrganizationSelect label={t('users.organization')} value={organizationId} onChange={setOrganizationId} clearable placeholder={t('common.all')} />
         <Select
           label={t('users.status')}
           data={[{ value: 'yes', label: t('users.activeYes') }, { value: 'no', label: t('users.activeNo') }]}

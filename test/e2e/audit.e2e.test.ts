@@ -1,0 +1,149 @@
+/// <reference lib="dom" />
+// Inspektorat answers a data subject's access request (UU 27/2022) in a real Chromium: the trail of one
+// person narrowed to a period with the Indonesian date picker, the disclosure tier as a column, and the
+// trail exported as CSV with semicolons (Excel under Indonesian settings).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
+import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
+
+const dataDir = tempDataDir();
+const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-audit-web-'));
+let product: RunningProduct;
+let launched: LaunchedBrowser;
+const pages: TestPage[] = [];
+let subject: { personId: string; name: string; nik: string };
+
+beforeAll(async () => {
+  // A private copy of the built portal: a build running meanwhile cannot pull chunks away.
+  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
+  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
+  // The NGO reads a household it was referred (masked) and the administrator reads the same person (full).
+  const ngo = await login(product.url, 'ngo');
+  const admin = await login(product.url, 'admin');
+  const seen = await gql(product.url, '{ households(first: 1) { edges { node { members { id name nik } } } } }', {}, ngo);
+  const member = seen.data.households.edges[0].node.members[0];
+  const full = await gql(product.url, 'query ($id: ID!) { person(id: $id) { nik } }', { id: member.id }, admin);
+  subject = { personId: member.id, name: member.name, nik: full.data.person.nik };
+  expect(subject.nik).toMatch(/^\d{16}$/);
+});
+
+afterAll(async () => {
+  await launched?.browser.close();
+  await product?.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(webDist, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  const errors = pages.flatMap((p) => p.errors);
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+  expect(errors, 'console errors / page errors').toEqual([]);
+});
+
+/** A day in WIB, `daysAgo` before now: its ISO form, dd/mm/yyyy, and the calendar's label ("6 Desember 2026"). */
+function wibDay(daysAgo: number) {
+  const at = new Date(Date.now() - daysAgo * 86_400_000);
+  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', ...o }).format(at);
+  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(at);
+  return { iso, shown: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, label: part({ day: 'numeric', month: 'long', year: 'numeric' }) };
+}
+
+/** Opens a date field's calendar and clicks a day (going back a month when the day is in the previous one). */
+async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay>) {
+  await page.getByTestId(testId).click();
+  const calendar = page.getByRole('dialog').last();
+  await calendar.waitFor();
+  const button = calendar.getByRole('button', { name: day.label, exact: true });
+  if (!(await button.isVisible())) await calendar.locator('[data-direction="previous"]').first().click();
+  await button.click();
+  await expect.poll(() => page.getByTestId(testId).innerText()).toBe(day.shown);
+}
+
+describe('audit walk', () => {
+  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    it(`inspektorat narrows a subject's trail to a period, reads the tier column and exports the trail as CSV (${size})`, async () => {
+      const tp = await openPage(launched.browser, product.url, viewport);
+      pages.push(tp);
+      const { page } = tp;
+      await loginAs(page, 'inspektorat');
+      await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+      await page.goto('/audit?tab=subjek');
+      await page.getByTestId('trail-nik').fill(subject.nik);
+
+      // Yesterday only: nothing happened to this person yet.
+      const yesterday = wibDay(1);
+      const today = wibDay(0);
+      await pickDay(page, 'trail-from', yesterday);
+      await pickDay(page, 'trail-to', yesterday);
+      await page.getByTestId('trail-show').click();
+      await page.getByText('Belum ada akses tercatat untuk orang ini.').waitFor({ timeout: 20_000 });
+
+      // Through today: the NGO's masked read and the administrator's full read, newest first.
+      await pickDay(page, 'trail-to', today);
+      await page.getByTestId('trail-show').click();
+      const trail = page.getByTestId('subject-trail');
+      await trail.waitFor({ timeout: 20_000 });
+      await expect.poll(() => trail.getByRole('columnheader').allInnerTexts()).toContain('Tingkat pengungkapan');
+      const rows = trail.getByTestId('audit-event');
+      const masked = rows.filter({ hasText: 'Tersamar' }).filter({ hasText: 'ngo' });
+      const full = rows.filter({ hasText: 'Penuh' }).filter({ hasText: 'admin' });
+      await masked.first().waitFor();
+      await full.first().waitFor();
+      expect(await masked.first().innerText()).toContain(subject.name);
+      expect(await rows.first().innerText()).toMatch(/WIB/);
+      expect(await rawI18nKeys(page, ['lurah.menteng'])).toEqual([]);
+      if (size === 'desktop') expect(await axeCheck(page)).toEqual([]);
+      await screenshot(page, `walk-inspektorat-trail-${size}`);
+
+      // The export: semicolons by default in Indonesian, the rows on screen, the export itself audited.
+      const shownRows = await rows.count();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('trail-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/^jejak-akses-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = fs.readFileSync((await download.path())!, 'utf8');
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const lines = csv.slice(1).trim().split('\r\n');
+      expect(lines[0]).toBe('Waktu (WIB);Aksi;Jenis data;Subjek;Pengguna;Peran;Organisasi;Tingkat pengungkapan;Kolom berubah;ID permintaan');
+      // Showing the trail was itself a read of the person's data: it heads the exported trail.
+      expect(lines).toHaveLength(shownRows + 2);
+      expect(lines[1]).toMatch(/;Baca data pribadi;Data pribadi;.*\(inspektorat\);Auditor \(Inspektorat\);.*;Penuh;/);
+      const ngoRead = lines.find((l) => l.includes('(ngo)'))!;
+      expect(ngoRead).toMatch(new RegExp(`^${today.shown} \\d{2}:\\d{2} WIB;Baca data pribadi;Data pribadi;`));
+      expect(ngoRead).toContain(subject.name);
+      expect(ngoRead.split(';')[7]).toBe('Tersamar');
+      await page.getByRole('status').filter({ hasText: 'baris diekspor' }).waitFor();
+
+      const auditor = await login(product.url, 'inspektorat');
+      const after = await gql(product.url, 'query ($n: String!) { subjectAccessTrail(nik: $n) { action actor { username } } }', { n: subject.nik }, auditor);
+      expect(after.data.subjectAccessTrail.some((e: any) => e.action === 'EXPORT' && e.actor.username === 'inspektorat')).toBe(true);
+    });
+  }
+
+  it('the partner picker of the usage report searches the server as the auditor types', async () => {
+    const tp = await openPage(launched.browser, product.url, DESKTOP);
+    pages.push(tp);
+    const { page } = tp;
+    await loginAs(page, 'inspektorat');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.goto('/audit?tab=mitra');
+    const picker = page.getByRole('combobox', { name: 'Organisasi mitra' });
+    await picker.waitFor({ timeout: 20_000 });
+    const searched = page.waitForRequest((r) => r.url().includes('/graphql') && (r.postData() ?? '').includes('"search":"harapan"'));
+    await picker.fill('harapan');
+    await searched;
+    const option = page.getByRole('option', { name: 'Yayasan Harapan Kahayan (YHK)' });
+    await option.waitFor();
+    // Only partners whose name or short name holds the text: no government agency, no other partner.
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['Yayasan Harapan Kahayan (YHK)']);
+    await option.click();
+    await page.getByTestId('partner-usage').waitFor({ timeout: 20_000 });
+    expect(await rawI18nKeys(page)).toEqual([]);
+  });
+});
+
