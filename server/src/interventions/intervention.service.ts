@@ -8,7 +8,7 @@ import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, InterventionStatus, TargetUnit } from '../graphql/enums.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
-import { optionalText, requireDate, requireRange } from '../graphql/validate.js';
+import { ageInMonths, optionalText, requireDate, requireRange } from '../graphql/validate.js';
 import { areaWithDescendants, findInScope } from '../households/household.service.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
@@ -139,7 +139,7 @@ export function assertTargetFits(
 ): void {
   if (program.targetUnit === TargetUnit.PERSON) {
     if (!person) throw new BadUserInputError(field('personId'), 'this program is delivered to a person: choose the member');
-    const ageMonths = monthsBetween(person.birthDate, date);
+    const ageMonths = ageInMonths(person.birthDate, date);
     if (program.targetMinAgeMonths != null && ageMonths < program.targetMinAgeMonths) {
       throw new BadUserInputError(field('personId'), `is younger than the program's minimum age (${program.targetMinAgeMonths} months)`);
     }
@@ -152,12 +152,6 @@ export function assertTargetFits(
   } else if (personGiven) {
     throw new BadUserInputError(field('personId'), 'this program is delivered to the household as a whole');
   }
-}
-
-function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 
 /** The active intervention that already occupies a program + target + period slot. */

@@ -6,6 +6,7 @@ import { useUser } from '../auth/session';
 import { todayWib } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
 import { ErrorState, Loading } from '../../app/states';
+import { memberWithAge } from '../households/member-age';
 import { DeliveryFormView, type DeliveryInput, type DeliveryMemberOption, type DeliverySubmitResult } from './delivery-form';
 
 const MY_PROGRAMS = graphql(`
@@ -17,6 +18,9 @@ const MY_PROGRAMS = graphql(`
           name
           targetUnit
           deliveryUnit
+          targetMinAgeMonths
+          targetMaxAgeMonths
+          targetSex
         }
       }
     }
@@ -33,25 +37,57 @@ const LOG_INTERVENTION = graphql(`
   }
 `);
 
+/** The need a delivery form was opened from: its member, and the programs that could serve it (best first). */
+export interface DeliveryNeed {
+  label: string;
+  personId?: string | null;
+  programIds: readonly string[];
+}
+
 export interface DeliveryDialogProps {
   opened: boolean;
   onClose: () => void;
   householdId: string;
   members: readonly DeliveryMemberOption[];
-  onLogged?: () => void;
+  need?: DeliveryNeed | null;
+  /** After a saved delivery, with a one-line confirmation to show where the user is looking. */
+  onLogged?: (confirmation: string) => void;
 }
 
 /** The modal with the delivery form; a new form instance (and key) each time it opens. */
-export function DeliveryDialog({ opened, onClose, householdId, members, onLogged }: DeliveryDialogProps) {
+export function DeliveryDialog({ opened, onClose, householdId, members, need, onLogged }: DeliveryDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('delivery.title')} size="lg">
-      {opened && <DeliveryFormContainer householdId={householdId} members={members} onDone={() => { onLogged?.(); onClose(); }} onCancel={onClose} />}
+      {opened && (
+        <DeliveryFormContainer
+          householdId={householdId}
+          members={members}
+          need={need ?? null}
+          onDone={(confirmation) => {
+            onLogged?.(confirmation);
+            onClose();
+          }}
+          onCancel={onClose}
+        />
+      )}
     </Modal>
   );
 }
 
-function DeliveryFormContainer({ householdId, members, onDone, onCancel }: { householdId: string; members: readonly DeliveryMemberOption[]; onDone: () => void; onCancel: () => void }) {
+function DeliveryFormContainer({
+  householdId,
+  members,
+  need,
+  onDone,
+  onCancel,
+}: {
+  householdId: string;
+  members: readonly DeliveryMemberOption[];
+  need: DeliveryNeed | null;
+  onDone: (confirmation: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const user = useUser();
   const programs = useQuery(MY_PROGRAMS, {
@@ -59,23 +95,38 @@ function DeliveryFormContainer({ householdId, members, onDone, onCancel }: { hou
     fetchPolicy: 'cache-and-network',
   });
   const [logIntervention] = useMutation(LOG_INTERVENTION, {
-    refetchQueries: ['HouseholdDetail', 'WorkQueue'],
+    refetchQueries: ['HouseholdDetail', 'WorkQueue', 'WorkQueueCounts'],
     awaitRefetchQueries: true,
   });
 
   async function submit(input: DeliveryInput): Promise<DeliverySubmitResult> {
     try {
       await logIntervention({ variables: { input } });
-      onDone();
+      const program = options.find((p) => p.id === input.programId);
+      const member = members.find((m) => m.id === input.personId);
+      onDone(t('delivery.saved', { program: program?.name ?? '', target: member ? ` · ${memberWithAge(member, t)}` : '' }));
       return { ok: true };
     } catch (error) {
       return { ok: false, error: apiError(error) ?? { message: String(error) } };
     }
   }
 
+  const options = programs.data?.programs.edges.map((e) => e.node) ?? [];
   if (programs.loading && !programs.data) return <Loading />;
   if (programs.error && !programs.data) return <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />;
-  const options = programs.data?.programs.edges.map((e) => e.node) ?? [];
   if (options.length === 0) return <Alert color="yellow">{t('delivery.noPrograms')}</Alert>;
-  return <DeliveryFormView householdId={householdId} programs={options} members={members} submit={submit} onCancel={onCancel} />;
+  // From a need: the best-fitting of its candidate programs that the user's organisation runs, and its member.
+  const fromNeed = need?.programIds.find((id) => options.some((p) => p.id === id));
+  return (
+    <DeliveryFormView
+      householdId={householdId}
+      programs={options}
+      members={members}
+      defaultProgramId={fromNeed}
+      defaultPersonId={need?.personId ?? undefined}
+      needLabel={need?.label}
+      submit={submit}
+      onCancel={onCancel}
+    />
+  );
 }
