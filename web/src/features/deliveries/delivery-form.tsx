@@ -175,7 +175,12 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
             {formError.code === 'CONFLICT' && formError.existingId && (
               <>
                 {' '}
-                <Anchor component={Link} to={`/rumah-tangga/${householdId}#intervensi-${formError.existingId}`} data-testid="delivery-existing-link">
+                <Anchor
+                  component={Link}
+                  to={`/rumah-tangga/${householdId}#intervensi-${formError.existingId}`}
+                  onClick={() => onCancel?.()}
+                  data-testid="delivery-existing-link"
+                >
                   {t('delivery.openExisting')}
                 </Anchor>
               </>

@@ -156,6 +156,10 @@ export function WorkQueue({ first = 20, heading = true }: { first?: number; head
       {loading && !conn && <Loading />}
       {error && !conn && <ErrorState error={error} onRetry={() => void refetch()} />}
       {conn && conn.edges.length === 0 && <Empty>{t('workQueue.empty')}</Empty>}
+      {/* A household served by the delivery may leave the (filtered) queue: its confirmation then heads the list. */}
+      {confirmed && !conn?.edges.some((e) => e.node.id === confirmed.householdId) && (
+        <Confirmation onClose={() => setConfirmed(null)}>{confirmed.text}</Confirmation>
+      )}
       <Stack gap="xs" data-testid="work-queue">
         {conn?.edges.map(({ node }) => (
           <HouseholdCard
