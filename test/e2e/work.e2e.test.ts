@@ -149,6 +149,8 @@ describe('work that fits the field', () => {
     await page.waitForURL(`**/rumah-tangga/${household.id}#intervensi-${existing.id}`);
     const record = page.locator(`[id="intervensi-${existing.id}"]`);
     await expect.poll(() => inView(page, record), { timeout: 20_000 }).toBe(true);
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    // The link closed the dialog it was in.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await screenshot(page, 'existing-delivery-phone');
   }, 240_000);
 });
