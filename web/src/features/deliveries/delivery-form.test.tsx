@@ -101,7 +101,7 @@ describe('a delivery form opened from a need', () => {
   ];
 
   it("pre-selects the need's program and member and lists only the members the program targets, with their age", async () => {
-    const submit = vi.fn(() => Promise.resolve<DeliverySubmitResult>({ ok: true }));
+    const submit = vi.fn<(input: DeliveryInput) => Promise<DeliverySubmitResult>>(() => Promise.resolve({ ok: true }));
     renderUi(
       <DeliveryFormView householdId="h1" programs={[...PROGRAMS, BADUTA]} members={FAMILY} defaultProgramId="p-baduta" defaultPersonId="m-baby" needLabel="Risiko gizi · Budi, 7 bln" submit={submit} today="2026-11-20" />,
     );
