@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
+import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
 import { type LaunchedBrowser, type TestPage, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
 
 const PHONE = { width: 360, height: 740 };
@@ -57,8 +57,15 @@ const QUEUE = `query ($f: WorkQueueFilter) {
   myWorkQueueCounts(filter: $f) { total needTypes { needType count } areas { count area { id name } } }
   myWorkQueue(first: 20, filter: $f) { totalCount edges { node { id kkNumber
     members { id name sex age ageMonths }
-    needs { id type status person { id name age ageMonths } candidatePrograms { program { id name owner { id } targetMinAgeMonths targetMaxAgeMonths targetSex } } } } } }
+    needs { id type status person { id name age ageMonths } } } } }
 }`;
+
+/** Does a person program reach the member (as the server checks: age in months, sex)? */
+const targets = (p: any, m: any) =>
+  p.targetUnit === 'PERSON' &&
+  (!p.targetSex || m.sex === p.targetSex) &&
+  (p.targetMinAgeMonths == null || m.ageMonths >= p.targetMinAgeMonths) &&
+  (p.targetMaxAgeMonths == null || m.ageMonths <= p.targetMaxAgeMonths);
 
 describe('work that fits the field', () => {
   it('dinkes filters by need type and kelurahan, logs from a need at 360 px, and a duplicate links to the existing record', async () => {
@@ -70,23 +77,28 @@ describe('work that fits the field', () => {
     const area = [...byNeed.myWorkQueueCounts.areas].sort((a: any, b: any) => b.count - a.count)[0];
     const filtered = (await gql(product.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'], areaId: area.area.id } }, token)).data;
     expect(filtered.myWorkQueue.totalCount).toBe(area.count);
-    // The first household in the list with a member's nutrition need that one of dinkes's programs can serve.
+    // The programs the delivery form offers (dinkes's, running today, in the form's order), and the first
+    // household of the list with a member's nutrition need one of them reaches: the form pre-selects the
+    // first such program, a person program before a household one.
+    const programs = (
+      await gql(
+        product.url,
+        'query ($f: ProgramFilter) { programs(filter: $f, first: 100) { edges { node { id name targetUnit targetMinAgeMonths targetMaxAgeMonths targetSex needTypes } } } }',
+        { f: { ownerId: me.organization.id, activeOn: today() } },
+        token,
+      )
+    ).data.programs.edges.map((e: any) => e.node);
     let pick: { household: any; need: any; program: any } | undefined;
     for (const { node } of filtered.myWorkQueue.edges) {
-      const need = node.needs.find((n: any) => n.type === 'NUTRITION_RISK' && n.status === 'UNMET' && n.person && n.candidatePrograms.some((c: any) => c.program.owner.id === me.organization.id));
-      if (need) {
-        pick = { household: node, need, program: need.candidatePrograms.find((c: any) => c.program.owner.id === me.organization.id).program };
-        break;
+      for (const need of node.needs.filter((n: any) => n.type === 'NUTRITION_RISK' && n.status === 'UNMET' && n.person)) {
+        const member = node.members.find((m: any) => m.id === need.person.id);
+        const program = programs.find((p: any) => p.needTypes.includes('NUTRITION_RISK') && targets(p, member));
+        if (program) pick ??= { household: node, need, program };
       }
     }
     expect(pick, 'a household with a nutrition need dinkes serves').toBeDefined();
     const { household, need, program } = pick!;
-    const targeted = household.members.filter(
-      (m: any) =>
-        (!program.targetSex || m.sex === program.targetSex) &&
-        (program.targetMinAgeMonths == null || m.ageMonths >= program.targetMinAgeMonths) &&
-        (program.targetMaxAgeMonths == null || m.ageMonths <= program.targetMaxAgeMonths),
-    );
+    const targeted = household.members.filter((m: any) => targets(program, m));
     expect(targeted.length).toBeLessThan(household.members.length);
 
     const tp = await openPage(launched.browser, product.url, PHONE);

@@ -7,7 +7,8 @@ import { todayWib } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
 import { ErrorState, Loading } from '../../app/states';
 import { memberWithAge } from '../households/member-age';
-import { DeliveryFormView, type DeliveryInput, type DeliveryMemberOption, type DeliverySubmitResult } from './delivery-form';
+import type { NeedType } from '../../gql/graphql';
+import { DeliveryFormView, programTargets, type DeliveryInput, type DeliveryMemberOption, type DeliverySubmitResult } from './delivery-form';
 
 const MY_PROGRAMS = graphql(`
   query DeliveryPrograms($filter: ProgramFilter) {
@@ -21,6 +22,7 @@ const MY_PROGRAMS = graphql(`
           targetMinAgeMonths
           targetMaxAgeMonths
           targetSex
+          needTypes
         }
       }
     }
@@ -37,11 +39,12 @@ const LOG_INTERVENTION = graphql(`
   }
 `);
 
-/** The need a delivery form was opened from: its member, and the programs that could serve it (best first). */
+/** The need a delivery form was opened from: its type, its member, and the programs that could serve it (best first) when known. */
 export interface DeliveryNeed {
   label: string;
+  type: NeedType;
   personId?: string | null;
-  programIds: readonly string[];
+  programIds?: readonly string[];
 }
 
 export interface DeliveryDialogProps {
@@ -115,8 +118,15 @@ function DeliveryFormContainer({
   if (programs.loading && !programs.data) return <Loading />;
   if (programs.error && !programs.data) return <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />;
   if (options.length === 0) return <Alert color="yellow">{t('delivery.noPrograms')}</Alert>;
-  // From a need: the best-fitting of its candidate programs that the user's organisation runs, and its member.
-  const fromNeed = need?.programIds.find((id) => options.some((p) => p.id === id));
+  // From a need: the best-fitting of its candidate programs that the user's organisation runs, else
+  // the first of its running programs addressing the need and reaching the member (a person program first).
+  const member = members.find((m) => m.id === need?.personId);
+  const serving = need
+    ? [...options]
+        .filter((p) => p.needTypes.includes(need.type) && (p.targetUnit === 'HOUSEHOLD' || (member && programTargets(p, member))))
+        .sort((a, b) => Number(b.targetUnit === 'PERSON') - Number(a.targetUnit === 'PERSON'))
+    : [];
+  const fromNeed = need?.programIds?.find((id) => options.some((p) => p.id === id)) ?? serving[0]?.id;
   return (
     <DeliveryFormView
       householdId={householdId}

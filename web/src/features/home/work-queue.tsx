@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { NeedType, WorkQueueFilter, WorkQueueQuery } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
-import { useUser } from '../auth/session';
 import { Confirmation } from '../deliveries/confirmation';
 import { DeliveryDialog, type DeliveryNeed } from '../deliveries/delivery-dialog';
 import { HouseholdCard } from '../households/household-card';
@@ -35,14 +34,6 @@ const WORK_QUEUE = graphql(`
               name
               age
               ageMonths
-            }
-            candidatePrograms {
-              program {
-                id
-                owner {
-                  id
-                }
-              }
             }
           }
         }
@@ -92,7 +83,6 @@ function needTag(need: QueueNeed, t: ReturnType<typeof useTranslation>['t']): st
 
 export function WorkQueue({ first = 20, heading = true }: { first?: number; heading?: boolean }) {
   const { t } = useTranslation();
-  const user = useUser();
   const [needType, setNeedType] = useState<NeedType | null>(null);
   const [areaId, setAreaId] = useState<string | null>(null);
   const [programId, setProgramId] = useState<string | null>(null);
@@ -109,10 +99,8 @@ export function WorkQueue({ first = 20, heading = true }: { first?: number; head
   const c = counts.data?.myWorkQueueCounts;
 
   function openFromNeed(household: QueueHousehold, need: QueueNeed) {
-    // Candidates come best first; the dialog keeps those of the user's own organisation.
-    const programIds = need.candidatePrograms.filter((m) => m.program.owner.id === user.organization.id).map((m) => m.program.id);
     setConfirmed(null);
-    setTarget({ household, need: { label: needTag(need, t), personId: need.person?.id ?? null, programIds } });
+    setTarget({ household, need: { label: needTag(need, t), type: need.type, personId: need.person?.id ?? null } });
   }
 
   return (

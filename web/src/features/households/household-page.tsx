@@ -381,6 +381,7 @@ function Needs({ h, onDeliver }: { h: HouseholdData; onDeliver?: (need: Delivery
                         const member = h.members.find((m) => m.id === n.person?.id);
                         onDeliver({
                           label: member ? `${t(`needType.${n.type}`)} · ${memberWithAge(member, t)}` : t(`needType.${n.type}`),
+                          type: n.type,
                           personId: n.person?.id ?? null,
                           programIds: n.candidatePrograms.filter((c) => c.program.owner.id === user.organization.id).map((c) => c.program.id),
                         });
