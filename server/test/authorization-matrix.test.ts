@@ -116,6 +116,10 @@ const QUERIES: Record<string, Rule> = {
   'Query.users': { ...list('users'), expect: gate([Role.ADMIN], always('ok')) },
   'Query.needRules': { op: () => ({ query: '{ needRules { type version } }' }), expect: always('ok') },
   'Query.myWorkQueue': { ...list('myWorkQueue'), expect: gate([Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER], always('ok')) },
+  'Query.myWorkQueueCounts': {
+    op: () => ({ query: '{ myWorkQueueCounts { total } }' }),
+    expect: gate([Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER], always('ok')),
+  },
   'Query.myApiTokens': { op: () => ({ query: '{ myApiTokens { id } }' }), expect: always('ok') },
   'Query.auditEvents': { ...list('auditEvents'), expect: gate([Role.ADMIN, Role.AUDITOR], always('ok')) },
   'Query.subjectAccessTrail': {

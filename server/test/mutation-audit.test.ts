@@ -68,6 +68,7 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.logIntervention': { action: AuditAction.CREATE, entityType: 'Intervention', target: returned('logIntervention') },
   'Mutation.advanceIntervention': { action: AuditAction.UPDATE, entityType: 'Intervention', target: chosen },
   'Mutation.cancelIntervention': { action: AuditAction.UPDATE, entityType: 'Intervention', target: chosen },
+  'Mutation.correctIntervention': { action: AuditAction.UPDATE, entityType: 'Intervention', target: chosen },
   'Mutation.createAssignments': { action: AuditAction.CREATE, entityType: 'Assignment', target: (_c, data) => data.createAssignments[0].id },
   'Mutation.respondToAssignment': { action: AuditAction.UPDATE, entityType: 'Assignment', target: chosen },
   'Mutation.closeAssignment': { action: AuditAction.UPDATE, entityType: 'Assignment', target: chosen },

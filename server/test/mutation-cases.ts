@@ -155,6 +155,23 @@ export async function plannedIntervention(c: Cell): Promise<string> {
 }
 
 /**
+ * A DELIVERED intervention of the cell's program and scenario, logged by the cell's own user where the
+ * cell may correct it (only the logger may), by the administrator elsewhere.
+ */
+export async function loggedIntervention(c: Cell): Promise<string> {
+  if (c.scenario === 'missing') return MISSING;
+  const target = await interventionTarget(c);
+  const query = 'mutation ($i: LogInterventionInput!) { logIntervention(input: $i) { id } }';
+  const i = { ...target, deliveredAt: today(), idempotencyKey: `matrix-logged-${c.n}` };
+  // Without a session (the matrix's anonymous cell) the administrator logs it.
+  const own = c.token !== '' && DELIVERERS.has(c.role) && scopedMutation(c.role, c.scenario) === 'ok';
+  if (!own) return (await c.prepare(query, { i })).logIntervention.id;
+  const res = await c.t.gql(query, { i }, c.token);
+  if (!res.data) throw new Error(`logging as ${c.user} failed: ${JSON.stringify(res.errors)}`);
+  return res.data.logIntervention.id;
+}
+
+/**
  * An open referral for the cell: for a partner, one to its own organisation ('in') or to another
  * ('out'), made by the administrator; for anyone else, any open referral of the demo city.
  */
@@ -580,6 +597,18 @@ export const MUTATIONS: Record<string, MutationRule> = {
       return { query: 'mutation ($id: ID!) { cancelIntervention(id: $id, reason: "uji matriks akses") { id } }', variables: { id: c.chosen['id'] } };
     },
     done: async (c) => expect((await row(c.t, 'select status, cancel_reason from intervention where id = ?', [c.chosen['id']]))).toEqual({ status: 'CANCELLED', cancel_reason: 'uji matriks akses' }),
+  },
+  'Mutation.correctIntervention': {
+    scenarios: ALL,
+    expect: gate(DELIVERERS, scopedMutation),
+    op: async (c) => {
+      c.chosen['id'] = await loggedIntervention(c);
+      return {
+        query: 'mutation ($i: CorrectInterventionInput!) { correctIntervention(input: $i) { id } }',
+        variables: { i: { id: c.chosen['id'], version: 1, note: `koreksi matriks ${c.n}` } },
+      };
+    },
+    done: async (c) => expect((await row(c.t, 'select note from intervention where id = ?', [c.chosen['id']]))['note']).toBe(`koreksi matriks ${c.n}`),
   },
   'Mutation.createAssignments': {
     scenarios: ALL,

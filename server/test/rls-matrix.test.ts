@@ -841,6 +841,40 @@ describe('what may change in a row a role may update', () => {
     expect(await as('NGO_PARTNER', `insert into intervention (${cols}) select ${cols} from jsonb_populate_record(null::intervention, $1::jsonb)`, [JSON.stringify(forged)])).toBe(false);
   });
 
+  it('a delivery is corrected or cancelled by its logger within 7 days, by a coordinator until verified (policy intervention.amend)', async () => {
+    // Delivered rows of Dinas Kesehatan's program, on distinct periods: logged by whom, how long ago, verified or not.
+    const delivered = async (loggedBy: string, daysAgo: number, period: string, verified = false) => {
+      const id = randomUUID();
+      await t.query(
+        `insert into intervention (id, program_id, household_id, status, delivered_on, period_key, logged_by_id, organization_id, verified_at, verified_by_id, created_at)
+         select ?, p.id, ?, ?, p.starts_on, ?, ?, p.owner_id, ?::timestamptz, ?::uuid, now() - make_interval(days => ?) from program p where p.id = ?`,
+        [id, f.hIn, verified ? 'VERIFIED' : 'DELIVERED', period, loggedBy, verified ? new Date().toISOString() : null, verified ? viewers.COORDINATOR.userId : null, daysAgo, f.programs.dinkes],
+      );
+      return id;
+    };
+    const staff = viewers.AGENCY_STAFF.userId;
+    const correct = (role: RoleKey, id: string) => as(role, `update intervention set quantity = 3, note = 'koreksi', version = version + 1 where id = $1`, [id]);
+    const cancel = (role: RoleKey, id: string) =>
+      as(role, `update intervention set status = 'CANCELLED', cancelled_at = now(), cancel_reason = 'salah catat' where id = $1`, [id]);
+    const fresh = await delivered(staff, 1, '1970');
+    expect(await correct('AGENCY_STAFF', fresh)).toBe(true);
+    expect(await cancel('AGENCY_STAFF', fresh)).toBe(true);
+    // Not who, when or what was delivered.
+    expect(await as('AGENCY_STAFF', `update intervention set person_id = null, household_id = $2 where id = $1`, [fresh, f.hOut])).toBe(false);
+    expect(await as('AGENCY_STAFF', `update intervention set status = 'PLANNED' where id = $1`, [fresh])).toBe(false);
+    const stale = await delivered(staff, 8, '1971');
+    expect(await correct('AGENCY_STAFF', stale)).toBe(false);
+    expect(await cancel('AGENCY_STAFF', stale)).toBe(false);
+    expect(await correct('COORDINATOR', stale)).toBe(true);
+    const someoneElses = await delivered(viewers.ADMIN.userId, 1, '1972');
+    expect(await correct('AGENCY_STAFF', someoneElses)).toBe(false);
+    expect(await cancel('AGENCY_STAFF', someoneElses)).toBe(false);
+    const verified = await delivered(staff, 1, '1973', true);
+    expect(await correct('AGENCY_STAFF', verified)).toBe(false);
+    expect(await correct('COORDINATOR', verified)).toBe(false);
+    expect(await cancel('COORDINATOR', verified)).toBe(false);
+  });
+
   it('coordinators and agency staff change a household only through an assessment; the kelurahan officer edits its register', async () => {
     for (const role of ['COORDINATOR', 'AGENCY_STAFF'] as const) {
       expect(await as(role, `update household set welfare_decile = 2, poverty_status = 'POOR', updated_at = now(), version = version + 1 where id = $1`, [f.hIn])).toBe(true);

@@ -560,7 +560,7 @@ export async function povertyTrend(
       // The period key of each frequency at each month end.
       `mk as materialized (
         select m.month_start, m.month_end, fr.freq, sinergi_period_key(fr.freq, m.month_end) as key
-          from months m cross join (values ('ONCE'), ('MONTHLY'), ('QUARTERLY'), ('YEARLY')) as fr(freq))`,
+          from months m cross join (values ('ONCE'), ('WEEKLY'), ('MONTHLY'), ('QUARTERLY'), ('YEARLY')) as fr(freq))`,
       // Needs met by a delivered intervention (once, whatever the months), then the months each one
       // counts for: those whose period key (for its program's frequency) is the intervention's, from
       // its delivery on.

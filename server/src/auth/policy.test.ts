@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../graphql/enums.js';
-import { type Action, type HouseholdFacts, can, householdScope, householdVisible, roleMay } from './policy.js';
+import { type Action, type ActionRecord, type HouseholdFacts, can, householdScope, householdVisible, roleMay } from './policy.js';
 import type { Viewer } from './viewer.js';
 
 const ORG = 'org-own';
@@ -154,9 +154,46 @@ describe('can(viewer, action, record): role × action × in/out of scope', () =>
   });
 
   it('nobody can do anything without a login', () => {
+    expect(can(null, 'intervention.amend', amendCase('logger', 'DELIVERED', 1))).toBe(false);
     for (const action of Object.keys(TABLE.ADMIN) as Action[]) {
       expect(can(null, action, { household: inScope })).toBe(false);
       expect(roleMay(null, action)).toBe(false);
     }
+  });
+});
+
+// Correcting or cancelling a delivery (intervention.amend): who logged it, its status, days since logging.
+const LOGGED_AT = new Date('2026-07-01T03:00:00Z');
+function amendCase(by: 'logger' | 'colleague' | 'otherOrg', status: string, days: number): ActionRecord {
+  return {
+    household: inScope,
+    programOwnerId: by === 'otherOrg' ? OTHER : ORG,
+    delivery: { status, loggedById: by === 'colleague' ? 'u-someone-else' : 'LOGGER', loggedAt: LOGGED_AT, at: new Date(LOGGED_AT.getTime() + days * 86_400_000) },
+  };
+}
+type AmendRow = [Role, 'logger' | 'colleague' | 'otherOrg', string, number, Expect];
+const AMEND: AmendRow[] = [
+  [Role.AGENCY_STAFF, 'logger', 'DELIVERED', 0, 'allow'],
+  [Role.AGENCY_STAFF, 'logger', 'DELIVERED', 7, 'allow'],
+  [Role.AGENCY_STAFF, 'logger', 'DELIVERED', 7.01, 'deny'],
+  [Role.AGENCY_STAFF, 'logger', 'VERIFIED', 1, 'deny'],
+  [Role.AGENCY_STAFF, 'logger', 'CANCELLED', 1, 'deny'],
+  [Role.AGENCY_STAFF, 'logger', 'PLANNED', 1, 'deny'],
+  [Role.AGENCY_STAFF, 'colleague', 'DELIVERED', 1, 'deny'],
+  [Role.AGENCY_STAFF, 'otherOrg', 'DELIVERED', 1, 'deny'],
+  [Role.NGO_PARTNER, 'logger', 'DELIVERED', 2, 'allow'],
+  [Role.NGO_PARTNER, 'colleague', 'DELIVERED', 2, 'deny'],
+  [Role.PRIVATE_PARTNER, 'logger', 'DELIVERED', 2, 'allow'],
+  [Role.PRIVATE_PARTNER, 'logger', 'DELIVERED', 30, 'deny'],
+  [Role.COORDINATOR, 'colleague', 'DELIVERED', 90, 'allow'],
+  [Role.COORDINATOR, 'otherOrg', 'VERIFIED', 1, 'deny'],
+  [Role.ADMIN, 'otherOrg', 'DELIVERED', 90, 'allow'],
+  [Role.KELURAHAN_OFFICER, 'logger', 'DELIVERED', 1, 'deny'],
+  [Role.AUDITOR, 'logger', 'DELIVERED', 1, 'deny'],
+];
+
+describe('intervention.amend: the logger within the window, coordinators until verification', () => {
+  it.each(AMEND)('%s, delivery by the %s, %s, %s days after logging: %s', (role, by, status, days, expected) => {
+    expect(can(viewer(role, { userId: 'LOGGER' }), 'intervention.amend', amendCase(by, status, days))).toBe(expected === 'allow');
   });
 });

@@ -58,7 +58,7 @@ export type Action =
   | 'indicator.record'
   | 'intervention.deliver'
   | 'intervention.verify'
-  | 'intervention.correct'
+  | 'intervention.amend'
   | 'program.manage'
   | 'assignment.refer'
   | 'assignment.respond'
@@ -84,7 +84,12 @@ export interface ActionRecord {
   assignmentOrgId?: string;
   /** Organisations owning a program focused on an indicator's aspect (ownership follows the data). */
   aspectOwnerIds?: readonly string[];
+  /** A recorded delivery, and the instant of the request (intervention.amend). */
+  delivery?: { status: string; loggedById: string | null; loggedAt: Date; at: Date };
 }
+
+/** How long the logger of a delivery may correct or cancel it (migration 0012's intervention_guard agrees). */
+export const CORRECTION_WINDOW_DAYS = 7;
 
 /** Roles that may ever perform an action (the coarse @Authorized gate uses the same lists). */
 export const ACTION_ROLES: Record<Action, readonly Role[]> = {
@@ -95,7 +100,9 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'indicator.record': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF],
   'intervention.deliver': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
   'intervention.verify': [Role.ADMIN, Role.COORDINATOR],
-  'intervention.correct': [Role.ADMIN, Role.COORDINATOR],
+  // Correcting (date, amounts, note) or cancelling a DELIVERED record, never a verified one: the logger
+  // within CORRECTION_WINDOW_DAYS, on their own organisation's program; coordinators at any time.
+  'intervention.amend': [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
   'program.manage': [Role.ADMIN, Role.COORDINATOR],
   'assignment.refer': [Role.ADMIN, Role.COORDINATOR],
   'assignment.respond': [Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
@@ -167,6 +174,16 @@ export function can(viewer: Viewer | null, action: Action, record: ActionRecord 
     case 'intervention.deliver':
       if (viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR) return true;
       return record.programOwnerId === viewer.organizationId;
+    case 'intervention.amend': {
+      const d = record.delivery;
+      if (!d || d.status !== 'DELIVERED') return false;
+      if (viewer.role === Role.ADMIN || viewer.role === Role.COORDINATOR) return true;
+      return (
+        record.programOwnerId === viewer.organizationId &&
+        d.loggedById === viewer.userId &&
+        d.at.getTime() - d.loggedAt.getTime() <= CORRECTION_WINDOW_DAYS * 86_400_000
+      );
+    }
     case 'assignment.respond':
       return record.assignmentOrgId === viewer.organizationId;
     case 'indicator.record':

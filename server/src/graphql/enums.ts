@@ -144,7 +144,7 @@ export enum NeedType {
   FOOD = 'FOOD',
 }
 export enum TargetUnit { HOUSEHOLD = 'HOUSEHOLD', PERSON = 'PERSON' }
-export enum Frequency { ONCE = 'ONCE', MONTHLY = 'MONTHLY', QUARTERLY = 'QUARTERLY', YEARLY = 'YEARLY' }
+export enum Frequency { ONCE = 'ONCE', WEEKLY = 'WEEKLY', MONTHLY = 'MONTHLY', QUARTERLY = 'QUARTERLY', YEARLY = 'YEARLY' }
 export enum InterventionStatus {
   PLANNED = 'PLANNED',
   IN_PROGRESS = 'IN_PROGRESS',

@@ -106,6 +106,9 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'Household.provenance': 20,
   'Person.provenance': 15,
   'Need.candidatePrograms': 5,
+  'WorkQueueCounts.needTypes': 10,
+  'WorkQueueCounts.areas': 60,
+  'WorkQueueCounts.programs': 50,
 };
 /** A list's `first` argument, or its default. */
 function firstOf(args: Record<string, unknown>, fallback: number): number {

@@ -35,6 +35,14 @@ export const MESSAGES = {
   COORDINATOR_VERIFIES: { id: 'Hanya koordinator yang memverifikasi penyaluran', en: 'Only the coordinator verifies deliveries' },
   PARTNER_ANSWERS_REFERRAL: { id: 'Hanya mitra yang dirujuk yang menerima atau menolak rujukan', en: 'Only the partner it was referred to accepts or declines a referral' },
   INDICATOR_FORBIDDEN: { id: 'Hanya koordinator dan dinas bidang {aspect} yang mencatat indikator ini', en: 'Only the coordinator and the agencies working on {aspect} record this indicator' },
+  CORRECTION_FORBIDDEN: {
+    id: 'Hanya pencatat penyaluran yang dapat mengoreksinya, dalam {days} hari sejak dicatat (koordinator selama belum diverifikasi)',
+    en: 'Only whoever logged a delivery may have it corrected, within {days} days of logging (a coordinator until it is verified)',
+  },
+  CANCELLATION_FORBIDDEN: {
+    id: 'Hanya pencatat penyaluran yang dapat membatalkannya, dalam {days} hari sejak dicatat (koordinator selama belum diverifikasi)',
+    en: 'Only whoever logged a delivery may have it cancelled, within {days} days of logging (a coordinator until it is verified)',
+  },
   IMPORT_SOURCE_FORBIDDEN: { id: 'Peran Anda tidak boleh mengimpor data {source}', en: 'Your role may not import {source} data' },
 
   // Conflicts.
@@ -125,6 +133,8 @@ export const MESSAGES = {
   IDEMPOTENCY_KEY_FORMAT: { id: 'harus 8–128 huruf, angka atau _.:-', en: 'must be 8–128 letters, digits or _.:-' },
   DELIVERY_DATE_REQUIRED: { id: 'wajib diisi untuk menandai penyaluran', en: 'is required to mark a delivery' },
   STATUS_TRANSITION: { id: 'tidak dapat berpindah dari status {from} ke {to}', en: 'cannot move from {from} to {to}' },
+  CORRECTION_STATUS: { id: 'intervensi berstatus {status} tidak dapat dikoreksi', en: 'a {status} intervention cannot be corrected' },
+  CANCELLATION_STATUS: { id: 'intervensi berstatus {status} tidak dapat dibatalkan', en: 'a {status} intervention cannot be cancelled' },
   CANCEL_NOT_ALLOWED: { id: 'intervensi berstatus {status} tidak dapat dibatalkan', en: 'a {status} intervention cannot be cancelled' },
   CANCEL_NOT_ALLOWED_ROLE: { id: 'intervensi berstatus {status} tidak dapat dibatalkan oleh peran Anda', en: 'a {status} intervention cannot be cancelled by your role' },
 

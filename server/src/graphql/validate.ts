@@ -53,6 +53,13 @@ export function requireDate(field: string, value: string, bounds: { min?: string
 }
 
 /** Completed years between an ISO birth date and an ISO date. */
+/** Completed months of age on a date (as the programs' target ages count them). */
+export function ageInMonths(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = on.split('-').map(Number) as [number, number, number];
+  return (ty - by) * 12 + (tm - bm) - (td < bd ? 1 : 0);
+}
+
 export function ageInYears(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = on.split('-').map(Number) as [number, number, number];

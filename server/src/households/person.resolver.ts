@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { mayReadBirthDate, nik } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { GrowthMeasurement } from '../growth/growth-measurement.entity.js';
-import { ageInYears } from '../graphql/validate.js';
+import { ageInMonths, ageInYears } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
 import { Person } from './person.entity.js';
 import { today } from '../config/clock.js';
@@ -44,6 +44,14 @@ export class PersonResolver {
     // Read day after day, an exact age would change on the birthday and give the birth date away.
     if (!mayReadBirthDate(ctx)) return Number(day.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
     return ageInYears(person.birthDate, day);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Age in completed months today (as programs' target ages count); null for partners, as it would give the birth date away",
+  })
+  ageMonths(@Root() person: Person, @Ctx() ctx: Context): number | null {
+    return mayReadBirthDate(ctx) ? ageInMonths(person.birthDate, today()) : null;
   }
 
   @FieldResolver(() => [GrowthMeasurement], { description: 'Oldest first' })

@@ -89,3 +89,24 @@ export class AdvanceInterventionInput {
   @Field(() => String, { nullable: true })
   note?: string;
 }
+
+@InputType({ description: 'A correction of a recorded delivery; only the fields given change' })
+export class CorrectInterventionInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
+  version!: number;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Date of delivery (not in the future)' })
+  deliveredAt?: string;
+
+  @Field(() => Float, { nullable: true })
+  quantity?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Value in Rp' })
+  valueRp?: number;
+
+  @Field(() => String, { nullable: true })
+  note?: string;
+}

@@ -10,6 +10,7 @@ import { User } from '../users/user.entity.js';
 import { Intervention } from './intervention.entity.js';
 import {
   AdvanceInterventionInput,
+  CorrectInterventionInput,
   InterventionFilter,
   LogInterventionInput,
   PlanInterventionInput,
@@ -17,6 +18,7 @@ import {
 import {
   advanceIntervention,
   cancelIntervention,
+  correctIntervention,
   listInterventions,
   logIntervention,
   planIntervention,
@@ -70,7 +72,18 @@ export class InterventionResolver {
   }
 
   @Authorized(DELIVERERS)
-  @Mutation(() => Intervention)
+  @Mutation(() => Intervention, {
+    description:
+      'Corrects the date, amounts or note of a DELIVERED record: by whoever logged it within 7 days of logging, or by a coordinator, until it is verified',
+  })
+  correctIntervention(@Arg('input', () => CorrectInterventionInput) input: CorrectInterventionInput, @Ctx() ctx: Context) {
+    return correctIntervention(ctx, input);
+  }
+
+  @Authorized(DELIVERERS)
+  @Mutation(() => Intervention, {
+    description: "Cancels a planned intervention (the program's staff) or a delivery (as correctIntervention: its logger within 7 days, or a coordinator, until verified)",
+  })
   cancelIntervention(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,

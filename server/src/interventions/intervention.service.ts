@@ -1,14 +1,15 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
-import { can, interventionVisible, roleMay } from '../auth/policy.js';
+import { can, CORRECTION_WINDOW_DAYS, interventionVisible, roleMay } from '../auth/policy.js';
 import { scopeByHousehold, scopeInterventions } from '../auth/scope-sql.js';
 import type { Viewer } from '../auth/viewer.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction, InterventionStatus, TargetUnit } from '../graphql/enums.js';
+import { problem } from '../graphql/messages.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
-import { optionalText, requireDate, requireRange } from '../graphql/validate.js';
+import { ageInMonths, optionalText, requireDate, requireRange } from '../graphql/validate.js';
 import { areaWithDescendants, findInScope } from '../households/household.service.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
@@ -17,6 +18,7 @@ import { User } from '../users/user.entity.js';
 import { Intervention } from './intervention.entity.js';
 import type {
   AdvanceInterventionInput,
+  CorrectInterventionInput,
   InterventionFilter,
   LogInterventionInput,
   PlanInterventionInput,
@@ -138,7 +140,7 @@ export function assertTargetFits(
 ): void {
   if (program.targetUnit === TargetUnit.PERSON) {
     if (!person) throw new BadUserInputError(field('personId'), 'this program is delivered to a person: choose the member');
-    const ageMonths = monthsBetween(person.birthDate, date);
+    const ageMonths = ageInMonths(person.birthDate, date);
     if (program.targetMinAgeMonths != null && ageMonths < program.targetMinAgeMonths) {
       throw new BadUserInputError(field('personId'), `is younger than the program's minimum age (${program.targetMinAgeMonths} months)`);
     }
@@ -151,12 +153,6 @@ export function assertTargetFits(
   } else if (personGiven) {
     throw new BadUserInputError(field('personId'), 'this program is delivered to the household as a whole');
   }
-}
-
-function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 
 /** The active intervention that already occupies a program + target + period slot. */
@@ -256,10 +252,10 @@ async function insertIntervention(
   }
 }
 
-function duplicate(existing: Intervention, periodKey: string) {
+function duplicate(existing: Intervention, periodKey: string, field = 'input.programId') {
   return new ConflictError(
     `This program was already ${existing.status === InterventionStatus.PLANNED ? 'planned' : 'recorded'} for this target in period ${periodKey}`,
-    { existingId: existing.id, field: 'input.programId' },
+    { existingId: existing.id, field },
   );
 }
 
@@ -360,20 +356,91 @@ export async function advanceIntervention(ctx: Context, input: AdvanceInterventi
   }
 }
 
+/** The policy's facts about a recorded delivery, at the request's instant. */
+function amendRecord(intervention: Intervention) {
+  return {
+    programOwnerId: intervention.program.owner.id,
+    delivery: {
+      status: intervention.status,
+      loggedById: intervention.loggedBy?.id ?? null,
+      loggedAt: intervention.createdAt,
+      at: now(),
+    },
+  };
+}
+
+function refuseAmend(intervention: Intervention, how: 'correct' | 'cancel', field: string): never {
+  if (intervention.status !== InterventionStatus.DELIVERED) {
+    const status = { status: intervention.status };
+    throw new BadUserInputError(field, how === 'correct' ? problem('CORRECTION_STATUS', status) : problem('CANCELLATION_STATUS', status));
+  }
+  const days = { days: CORRECTION_WINDOW_DAYS };
+  throw new ForbiddenError(how === 'correct' ? problem('CORRECTION_FORBIDDEN', days) : problem('CANCELLATION_FORBIDDEN', days));
+}
+
+/** The logger corrects a delivery's date, amounts or note (policy: intervention.amend); same limits as logging. */
+export async function correctIntervention(ctx: Context, input: CorrectInterventionInput): Promise<Intervention> {
+  const amounts = validateAmounts(input);
+  const deliveredOn =
+    input.deliveredAt === undefined || input.deliveredAt === null
+      ? undefined
+      : requireDate('input.deliveredAt', input.deliveredAt, { min: '2000-01-01', max: today() });
+  let slot: { target: Target; periodKey: string } | null = null;
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const intervention = await loadForChange(ctx, em, input.id, input.version);
+      if (intervention.status !== InterventionStatus.DELIVERED || !can(ctx.viewer, 'intervention.amend', amendRecord(intervention))) {
+        refuseAmend(intervention, 'correct', 'input.id');
+      }
+      const before = snapshot(intervention);
+      if (deliveredOn !== undefined) {
+        assertWithinProgram('input.deliveredAt', intervention.program, deliveredOn);
+        intervention.deliveredOn = deliveredOn;
+        intervention.periodKey = interventionPeriodKey(intervention.program.frequency, intervention);
+        if (intervention.periodKey !== before['periodKey']) {
+          const target = { program: intervention.program, household: intervention.household, person: intervention.person ?? null };
+          slot = { target, periodKey: intervention.periodKey };
+          const occupied = await existingInSlot(em, target, intervention.periodKey);
+          if (occupied && occupied.id !== intervention.id) throw duplicate(occupied, intervention.periodKey, 'input.deliveredAt');
+        }
+      }
+      if (amounts.quantity !== undefined) intervention.quantity = amounts.quantity;
+      if (amounts.valueRp !== undefined) intervention.valueRp = amounts.valueRp;
+      if (amounts.note !== undefined) intervention.note = amounts.note;
+      const change = difference(before, snapshot(intervention));
+      if (Object.keys(change.newValues ?? {}).length === 0) return intervention;
+      audit(em, ctx, {
+        action: AuditAction.UPDATE,
+        entityType: 'Intervention',
+        entityIds: [intervention.id, intervention.household.id],
+        ...change,
+      });
+      await em.flush();
+      await deriveNeeds(em, [intervention.household.id]);
+      return intervention;
+    });
+  } catch (error) {
+    const s = slot as { target: Target; periodKey: string } | null;
+    if (error instanceof UniqueConstraintViolationException && s) {
+      const winner = await existingInSlot(ctx.em, s.target, s.periodKey);
+      if (winner) throw duplicate(winner, s.periodKey, 'input.deliveredAt');
+    }
+    throw error;
+  }
+}
+
 export async function cancelIntervention(ctx: Context, id: string, reason: string): Promise<Intervention> {
   const text = reason?.trim() ?? '';
   if (text.length < 3 || text.length > 500) throw new BadUserInputError('reason', 'must be 3–500 characters');
   return ctx.em.transactional(async (em) => {
     const intervention = await loadForChange(ctx, em, id);
     const before = snapshot(intervention);
-    const corrector = roleMay(ctx.viewer, 'intervention.correct');
+    // Before delivery the program's staff cancel; a delivery is cancelled as it is corrected (intervention.amend).
     const cancellable =
       intervention.status === InterventionStatus.PLANNED ||
       intervention.status === InterventionStatus.IN_PROGRESS ||
-      (intervention.status === InterventionStatus.DELIVERED && corrector);
-    if (!cancellable) {
-      throw new BadUserInputError('id', `a ${intervention.status} intervention cannot be cancelled${corrector ? '' : ' by your role'}`);
-    }
+      (intervention.status === InterventionStatus.DELIVERED && can(ctx.viewer, 'intervention.amend', amendRecord(intervention)));
+    if (!cancellable) refuseAmend(intervention, 'cancel', 'id');
     intervention.status = InterventionStatus.CANCELLED;
     intervention.cancelledAt = now();
     intervention.cancelReason = text;

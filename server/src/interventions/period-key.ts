@@ -1,12 +1,12 @@
 // The frequency period an intervention counts for. The unique index
 // intervention_once_per_period keys on it, so the API and the seed must agree exactly.
 
-export type Frequency = 'ONCE' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
+export type Frequency = 'ONCE' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * ONCE → 'ONCE'; MONTHLY → 'YYYY-MM'; QUARTERLY → 'YYYY-Qn'; YEARLY → 'YYYY'.
+ * ONCE → 'ONCE'; WEEKLY → ISO week 'YYYY-Www' (weeks start on Monday; PostgreSQL's IYYY-IW); MONTHLY → 'YYYY-MM'; QUARTERLY → 'YYYY-Qn'; YEARLY → 'YYYY'.
  * Throws RangeError on an impossible date or an unknown frequency.
  */
 export function periodKey(frequency: Frequency, isoDate: string): string {
@@ -21,6 +21,8 @@ export function periodKey(frequency: Frequency, isoDate: string): string {
   switch (frequency) {
     case 'ONCE':
       return 'ONCE';
+    case 'WEEKLY':
+      return isoWeek(t);
     case 'MONTHLY':
       return `${m[1]}-${m[2]}`;
     case 'QUARTERLY':
@@ -30,6 +32,14 @@ export function periodKey(frequency: Frequency, isoDate: string): string {
     default:
       throw new RangeError(`unknown frequency '${String(frequency)}'`);
   }
+}
+
+/** ISO 8601 week of a UTC midnight: the week (Monday to Sunday) belongs to the year of its Thursday. */
+function isoWeek(t: Date): string {
+  const thursday = new Date(t.getTime() + (3 - ((t.getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** The key of an intervention row: its delivery date decides when set, else the planned date. */

@@ -1,8 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { mayReadBirthDate } from '../auth/disclosure.js';
-import { scopeHouseholds } from '../auth/scope-sql.js';
-import { keysetPage, PageArgs, sql } from '../graphql/connection.js';
+import { PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
 import { HouseholdConnection } from '../households/household.resolver.js';
@@ -12,6 +11,7 @@ import { Intervention } from '../interventions/intervention.entity.js';
 import { visibleInterventions } from '../interventions/intervention.service.js';
 import { Program } from '../programs/program.entity.js';
 import { NEED_RULES } from './need-rules.js';
+import { listWorkQueue, WorkQueueCounts, workQueueCounts, WorkQueueFilter } from './work-queue.js';
 import { type CandidateRow, Need, NeedRuleInfo, NeedService, NeedStatus, ProgramMatch } from './need.types.js';
 
 /**
@@ -68,32 +68,18 @@ export class NeedResolver {
   @Query(() => HouseholdConnection, {
     description: "Households in your scope with an unmet need that one of your organisation's running programs addresses; poorest first",
   })
-  myWorkQueue(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    const { em } = ctx;
-    const knex = em.getKnex();
-    const org = ctx.viewer!.organizationId;
-    const base = () =>
-      scopeHouseholds(knex, sql(em, 'household as h'), ctx.viewer).whereExists(
-        knex
-          .select(knex.raw('1'))
-          .from('household_need_status as s')
-          .join('program as p', knex.raw('s.need_type = any (p.need_types)'))
-          .whereRaw('s.household_id = h.id')
-          .where('s.status', NeedStatus.UNMET)
-          .where('p.owner_id', org)
-          .whereRaw('p.starts_on <= sinergi_today() and (p.ends_on is null or p.ends_on >= sinergi_today())'),
-      );
-    return keysetPage<Record<string, unknown>, Household>({
-      query: base().select('h.*'),
-      countQuery: base,
-      list: 'myWorkQueue',
-      filter: null,
-      viewer: ctx.viewer,
-      spec: { column: 'h.welfare_decile', key: 'welfare_decile', direction: 'asc', idColumn: 'h.id' },
-      first: page.first,
-      after: page.after,
-      map: (row) => em.map(Household, row),
-    });
+  myWorkQueue(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => WorkQueueFilter, { nullable: true }) filter: WorkQueueFilter | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return listWorkQueue(ctx, { ...page, filter });
+  }
+
+  @Authorized([Role.AGENCY_STAFF, Role.NGO_PARTNER, Role.PRIVATE_PARTNER])
+  @Query(() => WorkQueueCounts, { description: 'How many households of your work queue each filter value gives' })
+  myWorkQueueCounts(@Arg('filter', () => WorkQueueFilter, { nullable: true }) filter: WorkQueueFilter | undefined, @Ctx() ctx: Context) {
+    return workQueueCounts(ctx, filter);
   }
 
   @FieldResolver(() => GraphQLJSONObject, { description: 'The data that triggered the rule; for partners without dates, ages or z-scores' })

@@ -358,6 +358,13 @@ function periodsBetween(frequency: Frequency, from: number, to: number): Period[
   const first = new Date(from * MS_PER_DAY);
   let y = first.getUTCFullYear();
   let m = first.getUTCMonth(); // 0-based month where the current period starts
+  if (frequency === 'WEEKLY') {
+    // ISO weeks start on Monday; day 0 (1970-01-01) was a Thursday.
+    for (let start = from - ((from + 3) % 7); start <= to; start += 7) {
+      out.push({ key: periodKey(frequency, isoOf(start)), start: Math.max(start, from), end: Math.min(start + 6, to) });
+    }
+    return out;
+  }
   const step = frequency === 'MONTHLY' ? 1 : frequency === 'QUARTERLY' ? 3 : 12;
   if (frequency === 'QUARTERLY') m -= m % 3;
   if (frequency === 'YEARLY') m = 0;
@@ -594,7 +601,7 @@ export class DemoCity {
   }
 
   programRows(): ProgramRow[] {
-    const perYear: Record<Frequency, number> = { ONCE: 1, MONTHLY: 12, QUARTERLY: 4, YEARLY: 1 };
+    const perYear: Record<Frequency, number> = { ONCE: 1, WEEKLY: 52, MONTHLY: 12, QUARTERLY: 4, YEARLY: 1 };
     return this.programs.map(({ def, id, ownerId }) => {
       // Quotas follow the demo's size so that "quota left" means something at any scale.
       const quota = Math.max(5, Math.round((def.quotaPer1000 * this.householdCount) / 1000));
@@ -1251,7 +1258,8 @@ export class DemoCity {
     // A woman pregnant today was not pregnant a year ago: her help falls in the last six months.
     if (reach.person === 'PREGNANT') from = Math.max(from, this.calendar.todayDay - 180);
     const periods = from <= this.calendar.windowStartDay ? program.periods : program.periods.filter((p) => p.end >= from);
-    if (periods.length === 0) return;
+    // Checked before any draw, so that a program that reaches nobody leaves the others' data unchanged.
+    if (periods.length === 0 || reach.coverage === 0) return;
     // Partners work only on referred households, so their reach is not scaled down.
     const coverage = reach.viaAssignment ? reach.coverage : Math.min(1, reach.coverage * REACH_SCALE * REACH_BY_DECILE[draft.decile - 1]!);
 

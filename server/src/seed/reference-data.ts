@@ -45,7 +45,7 @@ export type NeedType =
   | 'INCOME'
   | 'FOOD';
 export type TargetUnit = 'HOUSEHOLD' | 'PERSON';
-export type Frequency = 'ONCE' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
+export type Frequency = 'ONCE' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
 
 export const FOCUS_ASPECTS: readonly FocusAspect[] = [
   'STUNTING',
@@ -764,6 +764,18 @@ export const PROGRAMS: readonly ProgramDef[] = [
     deliveryUnit: 'paket', frequency: 'MONTHLY', startsOn: '2023-01-01',
     quantity: 30, valueRp: 30 * 15_000, quotaPer1000: 50,
     reach: { coverage: 0.55, person: 'CHILD_AT_RISK', periods: [1, 3] },
+  },
+  {
+    // Weekly: each week's session is a new period, so the demo shows repeated visits to one child.
+    key: 'pmtPosyandu', ownerKey: 'dinkes',
+    name: 'PMT Penyuluhan Mingguan Posyandu Baduta',
+    description: 'Makanan tambahan dan penyuluhan gizi setiap minggu di posyandu bagi anak usia 6–23 bulan dari keluarga miskin.',
+    focusAspects: ['STUNTING', 'HEALTH'], strategy: 'REDUCE_POVERTY_POCKETS',
+    needTypes: ['STUNTING', 'NUTRITION_RISK'], targetUnit: 'PERSON', targetMinAgeMonths: 6, targetMaxAgeMonths: 23,
+    deliveryUnit: 'paket', frequency: 'WEEKLY', startsOn: '2025-01-01',
+    quantity: 1, valueRp: 15_000, quotaPer1000: 50,
+    // New this year: nothing delivered yet in the demo (and the other programs' seeded data is unchanged).
+    reach: { coverage: 0, periods: [1, 1] },
   },
   {
     key: 'pmtBumil', ownerKey: 'dinkes',

@@ -14,7 +14,7 @@ export function createCache() {
       Query: {
         fields: {
           households: relayStylePagination(['filter', 'orderBy']),
-          myWorkQueue: relayStylePagination(false),
+          myWorkQueue: relayStylePagination(['filter']),
           assignments: relayStylePagination(['filter']),
           auditEvents: relayStylePagination(['filter']),
           programs: relayStylePagination(['filter']),

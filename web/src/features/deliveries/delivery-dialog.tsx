@@ -7,7 +7,9 @@ import { todayWib } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
 import { isNetworkFailure, outbox } from '../offline/offline';
 import { ErrorState, Loading } from '../../app/states';
-import { DeliveryFormView, type DeliveryInput, type DeliveryMemberOption, type DeliverySubmitResult } from './delivery-form';
+import { memberWithAge } from '../households/member-age';
+import type { NeedType } from '../../gql/graphql';
+import { DeliveryFormView, programTargets, type DeliveryInput, type DeliveryMemberOption, type DeliverySubmitResult } from './delivery-form';
 
 const MY_PROGRAMS = graphql(`
   query DeliveryPrograms($filter: ProgramFilter) {
@@ -18,6 +20,10 @@ const MY_PROGRAMS = graphql(`
           name
           targetUnit
           deliveryUnit
+          targetMinAgeMonths
+          targetMaxAgeMonths
+          targetSex
+          needTypes
         }
       }
     }
@@ -34,18 +40,28 @@ const LOG_INTERVENTION = graphql(`
   }
 `);
 
+/** The need a delivery form was opened from: its type, its member, and the programs that could serve it (best first) when known. */
+export interface DeliveryNeed {
+  label: string;
+  type: NeedType;
+  personId?: string | null;
+  programIds?: readonly string[];
+}
+
 export interface DeliveryDialogProps {
   opened: boolean;
   onClose: () => void;
   householdId: string;
   members: readonly DeliveryMemberOption[];
-  onLogged?: () => void;
+  need?: DeliveryNeed | null;
+  /** After a saved delivery, with a one-line confirmation to show where the user is looking. */
+  onLogged?: (confirmation: string) => void;
   /** Recorded without a connection: kept in the outbox, sent when the connection returns. */
   onQueued?: () => void;
 }
 
 /** The modal with the delivery form; a new form instance (and key) each time it opens. */
-export function DeliveryDialog({ opened, onClose, householdId, members, onLogged, onQueued }: DeliveryDialogProps) {
+export function DeliveryDialog({ opened, onClose, householdId, members, need, onLogged, onQueued }: DeliveryDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('delivery.title')} size="lg">
@@ -53,8 +69,15 @@ export function DeliveryDialog({ opened, onClose, householdId, members, onLogged
         <DeliveryFormContainer
           householdId={householdId}
           members={members}
-          onDone={() => { onLogged?.(); onClose(); }}
-          onQueued={() => { onQueued?.(); onClose(); }}
+          need={need ?? null}
+          onDone={(confirmation) => {
+            onLogged?.(confirmation);
+            onClose();
+          }}
+          onQueued={() => {
+            onQueued?.();
+            onClose();
+          }}
           onCancel={onClose}
         />
       )}
@@ -65,7 +88,8 @@ export function DeliveryDialog({ opened, onClose, householdId, members, onLogged
 interface ContainerProps {
   householdId: string;
   members: readonly DeliveryMemberOption[];
-  onDone: () => void;
+  need: DeliveryNeed | null;
+  onDone: (confirmation: string) => void;
   onQueued: () => void;
   onCancel: () => void;
 }
@@ -80,7 +104,7 @@ export function usePrefetchDeliveryPrograms(enabled: boolean) {
   useQuery(MY_PROGRAMS, { variables: programsVariables(user.organization.id), skip: !enabled, fetchPolicy: 'cache-first' });
 }
 
-function DeliveryFormContainer({ householdId, members, onDone, onQueued, onCancel }: ContainerProps) {
+function DeliveryFormContainer({ householdId, members, need, onDone, onQueued, onCancel }: ContainerProps) {
   const { t } = useTranslation();
   const user = useUser();
   const programs = useQuery(MY_PROGRAMS, {
@@ -89,7 +113,7 @@ function DeliveryFormContainer({ householdId, members, onDone, onQueued, onCance
   });
   const options = programs.data?.programs.edges.map((e) => e.node) ?? [];
   const [logIntervention] = useMutation(LOG_INTERVENTION, {
-    refetchQueries: ['HouseholdDetail', 'WorkQueue'],
+    refetchQueries: ['HouseholdDetail', 'WorkQueue', 'WorkQueueCounts'],
     awaitRefetchQueries: true,
   });
 
@@ -116,7 +140,9 @@ function DeliveryFormContainer({ householdId, members, onDone, onQueued, onCance
         return { ok: true };
       }
       await logIntervention({ variables: { input } });
-      onDone();
+      const program = options.find((p) => p.id === input.programId);
+      const member = members.find((m) => m.id === input.personId);
+      onDone(t('delivery.saved', { program: program?.name ?? '', target: member ? ` · ${memberWithAge(member, t)}` : '' }));
       return { ok: true };
     } catch (error) {
       if (isNetworkFailure(error)) {
@@ -134,5 +160,25 @@ function DeliveryFormContainer({ householdId, members, onDone, onQueued, onCance
   if (programs.loading && !programs.data) return <Loading />;
   if (programs.error && !programs.data) return <ErrorState error={programs.error} onRetry={() => void programs.refetch()} />;
   if (options.length === 0) return <Alert color="yellow">{t('delivery.noPrograms')}</Alert>;
-  return <DeliveryFormView householdId={householdId} programs={options} members={members} submit={submit} onCancel={onCancel} />;
+  // From a need: the best-fitting of its candidate programs that the user's organisation runs, else
+  // the first of its running programs addressing the need and reaching the member (a person program first).
+  const member = members.find((m) => m.id === need?.personId);
+  const serving = need
+    ? [...options]
+        .filter((p) => p.needTypes.includes(need.type) && (p.targetUnit === 'HOUSEHOLD' || (member && programTargets(p, member))))
+        .sort((a, b) => Number(b.targetUnit === 'PERSON') - Number(a.targetUnit === 'PERSON'))
+    : [];
+  const fromNeed = need?.programIds?.find((id) => options.some((p) => p.id === id)) ?? serving[0]?.id;
+  return (
+    <DeliveryFormView
+      householdId={householdId}
+      programs={options}
+      members={members}
+      defaultProgramId={fromNeed}
+      defaultPersonId={need?.personId ?? undefined}
+      needLabel={need?.label}
+      submit={submit}
+      onCancel={onCancel}
+    />
+  );
 }

@@ -1,24 +1,48 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, NumberInput, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import type { ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
 import { DateField, dateFieldProps } from '../../lib/date-field';
+import { memberWithAge } from '../households/member-age';
 
 export interface DeliveryProgramOption {
   id: string;
   name: string;
   targetUnit: 'HOUSEHOLD' | 'PERSON';
   deliveryUnit: string;
+  targetMinAgeMonths?: number | null;
+  targetMaxAgeMonths?: number | null;
+  targetSex?: 'MALE' | 'FEMALE' | null;
 }
 
 export interface DeliveryMemberOption {
   id: string;
   name: string;
+  sex?: 'MALE' | 'FEMALE' | null;
+  /** Whole years; for partners from the birth year alone. */
+  age?: number | null;
+  /** Completed months; null for partners. */
+  ageMonths?: number | null;
+}
+
+/**
+ * Whether a person program reaches the member today, as the server checks it (age in months, sex).
+ * Without the months (partners), the member stays listed when any month of their age in years fits.
+ */
+export function programTargets(program: DeliveryProgramOption, m: DeliveryMemberOption): boolean {
+  if (program.targetUnit !== 'PERSON') return false;
+  if (program.targetSex && m.sex && m.sex !== program.targetSex) return false;
+  const [low, high] = m.ageMonths != null ? [m.ageMonths, m.ageMonths] : m.age != null ? [m.age * 12 - 11, m.age * 12 + 11] : [null, null];
+  if (low === null || high === null) return true;
+  if (program.targetMinAgeMonths != null && high < program.targetMinAgeMonths) return false;
+  if (program.targetMaxAgeMonths != null && low > program.targetMaxAgeMonths) return false;
+  return true;
 }
 
 export interface DeliveryInput {
@@ -79,6 +103,10 @@ export interface DeliveryFormViewProps {
   programs: readonly DeliveryProgramOption[];
   members: readonly DeliveryMemberOption[];
   defaultProgramId?: string;
+  /** The member of the need the form was opened from. */
+  defaultPersonId?: string;
+  /** The need the form was opened from, as shown to the user. */
+  needLabel?: string;
   submit: (input: DeliveryInput) => Promise<DeliverySubmitResult>;
   onCancel?: () => void;
   /** For tests: a fixed "today" (YYYY-MM-DD, WIB). */
@@ -89,18 +117,20 @@ export interface DeliveryFormViewProps {
  * "Catat penyaluran". The idempotency key is made once per form instance, so a
  * double tap or a retry after a network error never records two deliveries.
  */
-export function DeliveryFormView({ householdId, programs, members, defaultProgramId, submit, onCancel, today }: DeliveryFormViewProps) {
+export function DeliveryFormView({ householdId, programs, members, defaultProgramId, defaultPersonId, needLabel, submit, onCancel, today }: DeliveryFormViewProps) {
   const { t } = useTranslation();
   const separators = useNumberSeparators();
   const day = today ?? todayWib();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<ApiErrorInfo | null>(null);
-  const { control, register, handleSubmit, setError, watch, formState } = useForm<FormValues>({
+  const initialProgram = programs.find((p) => p.id === defaultProgramId) ?? (programs.length === 1 ? programs[0] : undefined);
+  const initialPerson = members.find((m) => m.id === defaultPersonId);
+  const { control, register, handleSubmit, setError, setValue, getValues, watch, formState } = useForm<FormValues>({
     resolver: zodResolver(makeSchema(programs, day)),
     defaultValues: {
-      programId: defaultProgramId ?? (programs.length === 1 ? programs[0]!.id : ''),
-      personId: null,
+      programId: initialProgram?.id ?? '',
+      personId: initialProgram && initialPerson && programTargets(initialProgram, initialPerson) ? initialPerson.id : null,
       deliveredAt: day,
       quantity: '',
       valueRp: '',
@@ -108,6 +138,7 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
     },
   });
   const program = programs.find((p) => p.id === watch('programId'));
+  const targeted = program ? members.filter((m) => programTargets(program, m)) : [];
   const errorText = (f: Field) => fieldMessage(formState.errors[f]?.message, t, 'delivery');
 
   const onSubmit = handleSubmit(async (values) => {
@@ -138,9 +169,23 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('delivery.title')}>
       <Stack gap="sm">
+        {needLabel && <Text size="sm" data-testid="delivery-need">{t('delivery.fromNeed', { need: needLabel })}</Text>}
         {formError && (
-          <Alert color={formError.code === 'CONFLICT' ? 'yellow' : 'red'} role="alert">
+          <Alert color={formError.code === 'CONFLICT' ? 'yellow' : 'red'} role="alert" data-testid="delivery-error">
             {formError.code === 'CONFLICT' ? t('delivery.conflict') : formError.code === 'NETWORK' ? t('common.networkError') : formError.code === 'FORBIDDEN' ? t('common.forbidden') : formError.message}
+            {formError.code === 'CONFLICT' && formError.existingId && (
+              <>
+                {' '}
+                <Anchor
+                  component={Link}
+                  to={`/rumah-tangga/${householdId}#intervensi-${formError.existingId}`}
+                  onClick={() => onCancel?.()}
+                  data-testid="delivery-existing-link"
+                >
+                  {t('delivery.openExisting')}
+                </Anchor>
+              </>
+            )}
           </Alert>
         )}
         <Controller
@@ -152,7 +197,12 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
               placeholder={t('delivery.programPlaceholder')}
               data={programs.map((p) => ({ value: p.id, label: p.name }))}
               value={field.value || null}
-              onChange={(v) => field.onChange(v ?? '')}
+              onChange={(v) => {
+                field.onChange(v ?? '');
+                const next = programs.find((p) => p.id === v);
+                const person = members.find((m) => m.id === getValues('personId'));
+                if (person && (!next || !programTargets(next, person))) setValue('personId', null);
+              }}
               onBlur={field.onBlur}
               ref={field.ref}
               error={errorText('programId')}
@@ -163,24 +213,28 @@ export function DeliveryFormView({ householdId, programs, members, defaultProgra
             />
           )}
         />
-        <Controller
-          control={control}
-          name="personId"
-          render={({ field }) => (
-            <Select
-              label={program?.targetUnit === 'PERSON' ? t('delivery.memberRequired') : t('delivery.member')}
-              data={members.map((m) => ({ value: m.id, label: m.name }))}
-              value={field.value ?? null}
-              onChange={(v) => field.onChange(v)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={errorText('personId')}
-              clearable
-              required={program?.targetUnit === 'PERSON'}
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-        />
+        {/* A household program goes to the household as a whole (the server refuses a member). */}
+        {program?.targetUnit === 'PERSON' && (
+          <Controller
+            control={control}
+            name="personId"
+            render={({ field }) => (
+              <Select
+                label={t('delivery.memberRequired')}
+                description={targeted.length > 0 ? t('delivery.memberTargeted') : undefined}
+                data={targeted.map((m) => ({ value: m.id, label: memberWithAge(m, t) }))}
+                value={field.value ?? null}
+                onChange={(v) => field.onChange(v)}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={errorText('personId') ?? (targeted.length === 0 ? t('delivery.noTargetedMember') : undefined)}
+                clearable
+                required
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+          />
+        )}
         <Controller
           control={control}
           name="deliveredAt"

@@ -41,7 +41,16 @@ export function PovertyBadge({ status }: { status: PovertyStatus }) {
   return <Badge color={STATUS_COLOR[status]} variant="filled" style={{ flexShrink: 0 }}>{t(`povertyStatus.${status}`)}</Badge>;
 }
 
-export function HouseholdCard({ household, action }: { household: HouseholdListItemFragment; action?: React.ReactNode }) {
+export function HouseholdCard({
+  household,
+  action,
+  children,
+}: {
+  household: HouseholdListItemFragment;
+  action?: React.ReactNode;
+  /** Shown inside the card, below it (e.g. the household's need tags). */
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="sm" data-testid="household-card">
@@ -60,6 +69,7 @@ export function HouseholdCard({ household, action }: { household: HouseholdListI
         <Text size="sm">{t('households.decile')}: {household.welfareDecile}</Text>
         {action}
       </Group>
+      {children}
     </Card>
   );
 }

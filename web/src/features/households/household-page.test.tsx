@@ -25,9 +25,9 @@ const household: NonNullable<HouseholdDetailQuery['household']> & { __typename: 
   updatedAt: '2026-11-01T00:00:00.000Z',
   area: { id: 'a1', name: 'Menteng', code: '62.71.03.1002', parent: { id: 'a0', name: 'Jekan Raya' } },
   members: [
-    { id: 'p1', name: 'Budi', nik: '6271031405800001', sex: 'MALE', relation: 'HEAD', age: 46, birthDate: '1980-05-14', birthYear: 1980, jknStatus: 'PBI', growthMeasurements: [] },
+    { id: 'p1', name: 'Budi', nik: '6271031405800001', sex: 'MALE', relation: 'HEAD', age: 46, ageMonths: 557, birthDate: '1980-05-14', birthYear: 1980, jknStatus: 'PBI', growthMeasurements: [] },
     {
-      id: 'p2', name: 'Adik', nik: '6271035506240002', sex: 'FEMALE', relation: 'CHILD', age: 2, birthDate: '2024-06-15', birthYear: 2024, jknStatus: 'PBI',
+      id: 'p2', name: 'Adik', nik: '6271035506240002', sex: 'FEMALE', relation: 'CHILD', age: 2, ageMonths: 29, birthDate: '2024-06-15', birthYear: 2024, jknStatus: 'PBI',
       growthMeasurements: [
         { id: 'g1', measuredOn: '2026-02-01', ageDays: 596, heightCm: 76.5, weightKg: 9.1, position: 'LYING', heightForAgeZ: -1.82, stuntingStatus: 'NORMAL' },
         { id: 'g2', measuredOn: '2026-08-01', ageDays: 777, heightCm: 79, weightKg: null, position: 'STANDING', heightForAgeZ: -2.41, stuntingStatus: 'STUNTED' },

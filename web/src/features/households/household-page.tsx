@@ -1,16 +1,17 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { HouseholdDetailQuery, InterventionStatus, NeedStatus } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
 import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
-import { DeliveryDialog, usePrefetchDeliveryPrograms } from '../deliveries/delivery-dialog';
+import { Confirmation } from '../deliveries/confirmation';
+import { DeliveryDialog, usePrefetchDeliveryPrograms, type DeliveryNeed } from '../deliveries/delivery-dialog';
 import { useOnline, useOutboxEntries, useSavedAt } from '../offline/offline';
 import { WAITING } from '../offline/outbox';
 import { GrowthSection } from '../growth/growth-section';
@@ -20,6 +21,7 @@ import { HouseholdAssignments } from './household-assignments';
 import { HouseholdAuditTrail } from './household-audit';
 import { HouseholdEditDialog } from './household-edit';
 import { PovertyBadge } from './household-card';
+import { formatAge, memberWithAge } from './member-age';
 
 const HOUSEHOLD_QUERY = graphql(`
   query HouseholdDetail($id: ID!) {
@@ -51,6 +53,7 @@ const HOUSEHOLD_QUERY = graphql(`
         sex
         relation
         age
+        ageMonths
         birthDate
         birthYear
         jknStatus
@@ -169,6 +172,7 @@ export function HouseholdPage() {
   const user = useUser();
   const { data, loading, error, refetch } = useQuery(HOUSEHOLD_QUERY, { variables: { id } });
   const [deliveryOpen, delivery] = useDisclosure(false);
+  const [deliveryNeed, setDeliveryNeed] = useState<DeliveryNeed | null>(null);
   const [editOpen, edit] = useDisclosure(false);
   const [notice, setNotice] = useState<string | null>(null);
   usePrefetchDeliveryPrograms(DELIVERY_ROLES.includes(user.role));
@@ -176,6 +180,15 @@ export function HouseholdPage() {
   const savedAt = useSavedAt('HouseholdDetail', { id }, online);
   const waiting = useOutboxEntries(user.id).filter((e) => e.householdId === id && WAITING.includes(e.status)).length;
   const fmt = useFormat();
+  const { hash } = useLocation();
+  const loaded = !!data?.household;
+  // A link to one record (e.g. "see the existing delivery") lands on it once the page has its data.
+  useEffect(() => {
+    if (!loaded || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }, [loaded, hash]);
 
   if (loading && !data) return <Loading />;
   // An address with a malformed id (the server refuses it as bad input) names no household.
@@ -203,7 +216,7 @@ export function HouseholdPage() {
           <Text c="dimmed" ff="monospace">{t('households.kk')}: {h.kkNumber}</Text>
         </div>
         <Group gap="xs">
-          {DELIVERY_ROLES.includes(user.role) && <Button onClick={delivery.open}>{t('delivery.title')}</Button>}
+          {DELIVERY_ROLES.includes(user.role) && <Button onClick={() => { setDeliveryNeed(null); setNotice(null); delivery.open(); }}>{t('delivery.title')}</Button>}
           {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <Button variant="default" onClick={edit.open}>{t('household.edit')}</Button>}
         </Group>
       </Group>
@@ -213,13 +226,22 @@ export function HouseholdPage() {
           {t('offline.waitingHere', { count: waiting })} <Anchor component={Link} to="/kotak-keluar">{t('offline.title')}</Anchor>
         </Alert>
       )}
-      {notice && (
-        <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>{notice}</Alert>
-      )}
+      {notice && <Confirmation onClose={() => setNotice(null)}>{notice}</Confirmation>}
       <Summary h={h} />
       <Members h={h} />
       <GrowthSection householdId={h.id} members={h.members} />
-      <Needs h={h} />
+      <Needs
+        h={h}
+        onDeliver={
+          DELIVERY_ROLES.includes(user.role)
+            ? (need) => {
+                setDeliveryNeed(need);
+                setNotice(null);
+                delivery.open();
+              }
+            : undefined
+        }
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Interventions h={h} />
         <Stack>
@@ -232,8 +254,9 @@ export function HouseholdPage() {
         opened={deliveryOpen}
         onClose={delivery.close}
         householdId={h.id}
-        members={h.members.map((m) => ({ id: m.id, name: m.name }))}
-        onLogged={() => setNotice(t('delivery.success'))}
+        members={h.members}
+        need={deliveryNeed}
+        onLogged={setNotice}
         onQueued={() => setNotice(t('offline.queued'))}
       />
       {HOUSEHOLD_EDIT_ROLES.includes(user.role) && (
@@ -289,7 +312,7 @@ function Members({ h }: { h: HouseholdData }) {
           {h.members.map((m) => (
             <Card key={m.id} withBorder padding="xs">
               <Text fw={600}>{m.name}</Text>
-              <Text size="sm">{t(`relation.${m.relation}`)} · {t(`sex.${m.sex}`)} · {t('household.ageYears', { count: m.age })}</Text>
+              <Text size="sm">{t(`relation.${m.relation}`)} · {t(`sex.${m.sex}`)} · {formatAge(m, t)}</Text>
               <Text size="sm" ff="monospace">{t('household.nik')}: {m.nik}</Text>
             </Card>
           ))}
@@ -312,7 +335,7 @@ function Members({ h }: { h: HouseholdData }) {
                 <Table.Td>{m.name}</Table.Td>
                 <Table.Td ff="monospace">{m.nik}</Table.Td>
                 <Table.Td>{t(`relation.${m.relation}`)}</Table.Td>
-                <Table.Td>{t('household.ageYears', { count: m.age })}</Table.Td>
+                <Table.Td>{formatAge(m, t)}</Table.Td>
                 {/* Partners get the birth year only. */}
                 <Table.Td>{m.birthDate ? fmt.date(m.birthDate) : m.birthYear}</Table.Td>
                 <Table.Td>{t(`jkn.${m.jknStatus}`)}</Table.Td>
@@ -325,9 +348,10 @@ function Members({ h }: { h: HouseholdData }) {
   );
 }
 
-function Needs({ h }: { h: HouseholdData }) {
+function Needs({ h, onDeliver }: { h: HouseholdData; onDeliver?: (need: DeliveryNeed) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const user = useUser();
   return (
     <Section title={t('household.needs')}>
       {h.needs.length === 0 ? <Empty>{t('household.noNeeds')}</Empty> : (
@@ -338,7 +362,7 @@ function Needs({ h }: { h: HouseholdData }) {
                 <Text fw={600}>{t(`needType.${n.type}`)}</Text>
                 <Badge color={NEED_COLOR[n.status]} variant="filled" style={{ flexShrink: 0 }}>{t(`needStatus.${n.status}`)}</Badge>
               </Group>
-              {n.person && <Text size="sm">{t('household.person', { name: n.person.name })}</Text>}
+              {n.person && <Text size="sm">{t('household.person', { name: memberWithAge(h.members.find((m) => m.id === n.person!.id) ?? n.person, t) })}</Text>}
               <Text size="xs" fw={600} mt={4}>{t('household.evidence')}</Text>
               <List size="xs" spacing={0} c="dimmed" data-testid="need-evidence">
                 {describeEvidence(n.evidence, t, fmt).map((e) => (
@@ -361,6 +385,25 @@ function Needs({ h }: { h: HouseholdData }) {
                       ))}
                     </List>
                   )}
+                  {onDeliver && n.status === 'UNMET' && n.candidatePrograms.some((c) => c.program.owner.id === user.organization.id) && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      mt="xs"
+                      data-testid="need-deliver"
+                      onClick={() => {
+                        const member = h.members.find((m) => m.id === n.person?.id);
+                        onDeliver({
+                          label: member ? `${t(`needType.${n.type}`)} · ${memberWithAge(member, t)}` : t(`needType.${n.type}`),
+                          type: n.type,
+                          personId: n.person?.id ?? null,
+                          programIds: n.candidatePrograms.filter((c) => c.program.owner.id === user.organization.id).map((c) => c.program.id),
+                        });
+                      }}
+                    >
+                      {t('delivery.title')}
+                    </Button>
+                  )}
                 </>
               )}
             </Card>
@@ -379,7 +422,14 @@ function Interventions({ h }: { h: HouseholdData }) {
       {h.interventions.length === 0 ? <Empty>{t('household.noInterventions')}</Empty> : (
         <Timeline bulletSize={14} lineWidth={2} data-testid="intervention-timeline">
           {h.interventions.map((i) => (
-            <Timeline.Item key={i.id} color={INTERVENTION_COLOR[i.status]} title={<Text fw={600} size="sm">{i.program.name}</Text>}>
+            <Timeline.Item
+              key={i.id}
+              id={`intervensi-${i.id}`}
+              tabIndex={-1}
+              data-testid="intervention-item"
+              color={INTERVENTION_COLOR[i.status]}
+              title={<Text fw={600} size="sm">{i.program.name}</Text>}
+            >
               <Group gap={6}>
                 <Badge size="sm" variant="filled" color={INTERVENTION_COLOR[i.status]}>{t(`interventionStatus.${i.status}`)}</Badge>
                 <Text size="sm">{fmt.date(i.deliveredOn ?? i.plannedOn)}</Text>

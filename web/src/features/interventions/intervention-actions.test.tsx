@@ -46,14 +46,14 @@ describe('intervention actions by role', () => {
     expect(buttonNames()).toEqual([]);
   });
 
-  it('leaves a delivered intervention to the coordinator: verify and correct (cancel)', () => {
+  it("leaves someone else's delivery to the coordinator: verify, correct and cancel", () => {
     renderActions('AGENCY_STAFF', 'DELIVERED');
     expect(buttonNames()).toEqual([]);
   });
 
-  it('gives the coordinator verify and cancel on a delivered intervention of any organisation', () => {
+  it('gives the coordinator verify, correct and cancel on a delivered intervention of any organisation', () => {
     renderActions('COORDINATOR', 'DELIVERED', [], 'org-other');
-    expect(buttonNames()).toEqual(['Verifikasi', 'Batalkan']);
+    expect(buttonNames()).toEqual(['Verifikasi', 'Koreksi', 'Batalkan']);
   });
 
   it('shows nothing to read-only roles and on final states', () => {
@@ -73,14 +73,33 @@ describe('intervention actions by role', () => {
       start: false,
       deliver: true,
       verify: false,
+      correct: false,
       cancel: true,
     });
     expect(interventionActions(partner, { status: 'DELIVERED', program: { owner: { id: 'org-ngo' } } })).toEqual({
       start: false,
       deliver: false,
       verify: false,
+      correct: false,
       cancel: false,
     });
+  });
+
+  it('lets the logger correct or cancel a delivery within 7 days of logging, until it is verified (as policy intervention.amend)', () => {
+    const staff = user('AGENCY_STAFF');
+    const loggedAt = '2026-11-20T02:00:00.000Z';
+    const at = (days: number) => Date.parse(loggedAt) + days * 86_400_000;
+    const delivery = (status: InterventionStatus, loggedBy = 'u1', owner = OWN_ORG) => ({ status, program: { owner: { id: owner } }, loggedBy: { id: loggedBy }, createdAt: loggedAt });
+    const amend = (i: ReturnType<typeof delivery>, days: number) => {
+      const a = interventionActions(staff, i, at(days));
+      return [a.correct, a.cancel];
+    };
+    expect(amend(delivery('DELIVERED'), 1)).toEqual([true, true]);
+    expect(amend(delivery('DELIVERED'), 7)).toEqual([true, true]);
+    expect(amend(delivery('DELIVERED'), 7.5)).toEqual([false, false]);
+    expect(amend(delivery('DELIVERED', 'u-colleague'), 1)).toEqual([false, false]);
+    expect(amend(delivery('DELIVERED', 'u1', 'org-other'), 1)).toEqual([false, false]);
+    expect(amend(delivery('VERIFIED'), 1)).toEqual([false, false]);
   });
 });
 

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { InterventionStatus } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
 import { useUser } from '../auth/session';
+import { Confirmation } from '../deliveries/confirmation';
 import { CancelInterventionForm, DeliverInterventionForm, type DeliverValues } from './intervention-forms';
 import { interventionActions } from './intervention-policy';
 
@@ -39,6 +40,20 @@ const CANCEL_INTERVENTION = graphql(`
   }
 `);
 
+const CORRECT_INTERVENTION = graphql(`
+  mutation CorrectIntervention($input: CorrectInterventionInput!) {
+    correctIntervention(input: $input) {
+      id
+      version
+      deliveredOn
+      quantity
+      valueRp
+      note
+      updatedAt
+    }
+  }
+`);
+
 // A status change can serve or unserve a need: the page reloads its needs, and the work queue
 // (another page) is dropped from the cache so it reloads when next shown.
 const REFRESH = {
@@ -53,6 +68,9 @@ export interface ActionableIntervention {
   quantity?: number | null;
   valueRp?: number | null;
   note?: string | null;
+  deliveredOn?: string | null;
+  createdAt?: string | null;
+  loggedBy?: { id: string } | null;
   program: { name: string; deliveryUnit: string; owner: { id: string } };
 }
 
@@ -62,12 +80,14 @@ export function InterventionActions({ intervention }: { intervention: Actionable
   const user = useUser();
   const client = useApolloClient();
   const allowed = interventionActions(user, intervention);
-  const [dialog, setDialog] = useState<'deliver' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'deliver' | 'correct' | 'cancel' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [quickError, setQuickError] = useState<unknown>(null);
   const [advance, { loading: advancing }] = useMutation(ADVANCE_INTERVENTION, REFRESH);
   const [cancel] = useMutation(CANCEL_INTERVENTION, REFRESH);
+  const [correct] = useMutation(CORRECT_INTERVENTION, REFRESH);
 
-  if (!allowed.start && !allowed.deliver && !allowed.verify && !allowed.cancel) return null;
+  if (!allowed.start && !allowed.deliver && !allowed.verify && !allowed.correct && !allowed.cancel && !saved) return null;
   const program = intervention.program.name;
 
   async function quick(status: 'IN_PROGRESS' | 'VERIFIED') {
@@ -92,6 +112,17 @@ export function InterventionActions({ intervention }: { intervention: Actionable
     try {
       await advance({ variables: { input: { id: intervention.id, version: intervention.version, status: 'DELIVERED', ...values } } });
       setDialog(null);
+      return null;
+    } catch (e) {
+      return e;
+    }
+  }
+
+  async function correctWith(values: DeliverValues): Promise<unknown> {
+    try {
+      await correct({ variables: { input: { id: intervention.id, version: intervention.version, ...values } } });
+      setDialog(null);
+      setSaved(t('delivery.corrected'));
       return null;
     } catch (e) {
       return e;
@@ -127,12 +158,18 @@ export function InterventionActions({ intervention }: { intervention: Actionable
             {t('intervention.verify')}
           </Button>
         )}
+        {allowed.correct && (
+          <Button size="compact-sm" variant="light" disabled={advancing} onClick={() => { setSaved(null); setDialog('correct'); }} data-testid="intervention-correct">
+            {t('delivery.correct')}
+          </Button>
+        )}
         {allowed.cancel && (
           <Button size="compact-sm" variant="subtle" color="red" c="red.9" disabled={advancing} onClick={() => setDialog('cancel')}>
             {t('intervention.cancel')}
           </Button>
         )}
       </Group>
+      {saved && <Confirmation onClose={() => setSaved(null)}>{saved}</Confirmation>}
       {quickInfo && (
         <Alert color={quickInfo.code === 'CONFLICT' ? 'yellow' : 'red'} role="alert" mt={6} p="xs">
           <Text size="sm">{quickInfo.code === 'CONFLICT' ? t('intervention.conflict') : describeError(quickError, t)}</Text>
@@ -144,6 +181,11 @@ export function InterventionActions({ intervention }: { intervention: Actionable
       <Modal opened={dialog === 'deliver'} onClose={() => setDialog(null)} title={t('intervention.deliverTitle', { program })}>
         {dialog === 'deliver' && (
           <DeliverInterventionForm intervention={intervention} submit={deliver} onCancel={() => setDialog(null)} onReload={reload} />
+        )}
+      </Modal>
+      <Modal opened={dialog === 'correct'} onClose={() => setDialog(null)} title={t('delivery.correctTitle', { program })}>
+        {dialog === 'correct' && (
+          <DeliverInterventionForm intervention={intervention} submit={correctWith} onCancel={() => setDialog(null)} onReload={reload} correction />
         )}
       </Modal>
       <Modal opened={dialog === 'cancel'} onClose={() => setDialog(null)} title={t('intervention.cancelTitle', { program })}>

@@ -63,11 +63,14 @@ export function DeliverInterventionForm({
   submit,
   onCancel,
   onReload,
+  correction = false,
 }: {
-  intervention: { quantity?: number | null; valueRp?: number | null; note?: string | null; program: { deliveryUnit: string } };
+  intervention: { quantity?: number | null; valueRp?: number | null; note?: string | null; deliveredOn?: string | null; program: { deliveryUnit: string } };
   submit: Submit<DeliverValues>;
   onCancel: () => void;
   onReload: () => Promise<void>;
+  /** Correcting a recorded delivery: starts from its date, says so on the button. */
+  correction?: boolean;
 }) {
   const { t } = useTranslation();
   const separators = useNumberSeparators();
@@ -77,7 +80,7 @@ export function DeliverInterventionForm({
   const { control, register, handleSubmit, setError, formState } = useForm<z.input<ReturnType<typeof deliverSchema>>>({
     resolver: zodResolver(deliverSchema(day)),
     defaultValues: {
-      deliveredAt: day,
+      deliveredAt: (correction && intervention.deliveredOn) || day,
       quantity: intervention.quantity ?? '',
       valueRp: intervention.valueRp ?? '',
       note: intervention.note ?? '',
@@ -111,8 +114,9 @@ export function DeliverInterventionForm({
   });
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={t('intervention.deliver')}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={correction ? t('delivery.correct') : t('intervention.deliver')}>
       <Stack gap="sm">
+        {correction && <Text size="sm" c="dimmed">{t('delivery.correctRule')}</Text>}
         {formError !== null && <FormError error={formError} onReload={() => void onReload().then(() => setFormError(null), (e: unknown) => setFormError(e))} />}
         <Controller
           control={control}
@@ -149,7 +153,7 @@ export function DeliverInterventionForm({
         <Textarea label={t('delivery.note')} rows={2} {...register('note')} error={errorText('note')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={formState.isSubmitting}>{t('intervention.deliverSubmit')}</Button>
+          <Button type="submit" loading={formState.isSubmitting}>{correction ? t('delivery.correctSubmit') : t('intervention.deliverSubmit')}</Button>
         </Group>
       </Stack>
     </form>

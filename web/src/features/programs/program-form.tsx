@@ -13,7 +13,7 @@ import { DateField, dateFieldProps } from '../../lib/date-field';
 export const ASPECTS: FocusAspect[] = ['STUNTING', 'INVESTMENT', 'P3DN', 'INFLATION', 'SOCIAL_PROTECTION', 'HEALTH', 'EDUCATION', 'HOUSING', 'LIVELIHOOD'];
 export const STRATEGIES: Strategy[] = ['REDUCE_EXPENDITURE', 'INCREASE_INCOME', 'REDUCE_POVERTY_POCKETS'];
 const NEED_TYPES: NeedType[] = ['STUNTING', 'NUTRITION_RISK', 'HEALTH_INSURANCE', 'SCHOOLING', 'HOUSING', 'WATER', 'SANITATION', 'ELECTRICITY', 'INCOME', 'FOOD'];
-const FREQUENCIES: Frequency[] = ['ONCE', 'MONTHLY', 'QUARTERLY', 'YEARLY'];
+const FREQUENCIES: Frequency[] = ['ONCE', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'];
 const UNITS = ['paket', 'Rp', 'kg', 'liter', 'bulan', 'unit', 'orang', 'kunjungan'];
 
 /** A program as the form edits it; `null` is an empty optional field. */
