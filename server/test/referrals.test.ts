@@ -211,3 +211,18 @@ describe('the referrals list filters on the server', () => {
     await expectCount({ areaId: kecamatan!.id }, `h.area_id in (select id from area where code like ?)`, [`${kecamatan!.code}.%`]);
   });
 });
+
+describe('the partner picker', () => {
+  it("names the needs each partner's running programs address", async () => {
+    const res = await t.gql('query { organizations(first: 100, filter: { type: [NGO, COMMUNITY_ORGANIZATION, PRIVATE_SECTOR] }) { edges { node { id programNeedTypes } } } }', {}, bappeda);
+    expect(res.errors).toBeUndefined();
+    const served = new Map<string, string[]>(res.data.organizations.edges.map((e: any) => [e.node.id, e.node.programNeedTypes]));
+    const rows = await t.query<{ need: string }>(
+      `select distinct n as need from program p cross join unnest(p.need_types) n
+        where p.owner_id = ? and p.starts_on <= ?::date and (p.ends_on is null or p.ends_on >= ?::date) order by 1`,
+      [ngoOrg, today(), today()],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(served.get(ngoOrg)).toEqual(rows.map((r) => r.need));
+  });
+});

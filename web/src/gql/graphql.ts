@@ -40,7 +40,11 @@ export type AreaLevel =
   | 'KELURAHAN';
 
 export type AssignmentFilter = {
+  /** Households of this area (kota, kecamatan or kelurahan), including its sub-areas */
+  areaId?: string | number | null | undefined;
   householdId?: string | number | null | undefined;
+  /** Referrals for one of these needs */
+  needType?: Array<NeedType> | null | undefined;
   organizationId?: string | number | null | undefined;
   status?: Array<AssignmentStatus> | null | undefined;
 };
@@ -77,6 +81,12 @@ export type AuditEventFilter = {
   to?: string | null | undefined;
 };
 
+/** How the household gave its consent */
+export type ConsentMethod =
+  | 'THUMBPRINT'
+  | 'VERBAL'
+  | 'WRITTEN';
+
 export type CreateApiTokenInput = {
   /** Days until it expires, at most the server's maximum (API_TOKEN_MAX_DAYS, 90 by default); that maximum when omitted */
   expiresInDays?: number | null | undefined;
@@ -87,8 +97,12 @@ export type CreateApiTokenInput = {
 };
 
 export type CreateAssignmentInput = {
+  /** One per household when lawfulBasis is CONSENT */
+  consents?: Array<ReferralConsentInput> | null | undefined;
   /** One or more households (bulk referral, all or nothing) */
   householdIds: Array<string | number>;
+  /** Required for a non-government partner: CONSENT (then one entry per household in consents) or the other ground used */
+  lawfulBasis?: LawfulBasis | null | undefined;
   needType?: NeedType | null | undefined;
   note?: string | null | undefined;
   /** The partner organisation */
@@ -285,6 +299,15 @@ export type JknStatus =
   | 'NON_PBI'
   | 'PBI';
 
+/** Ground for sharing a household with a partner (UU 27/2022 Pasal 20 ayat 2, a to f) */
+export type LawfulBasis =
+  | 'CONSENT'
+  | 'CONTRACT'
+  | 'LEGAL_OBLIGATION'
+  | 'LEGITIMATE_INTEREST'
+  | 'PUBLIC_TASK'
+  | 'VITAL_INTEREST';
+
 export type LogInterventionInput = {
   /** Date of delivery (not in the future) */
   deliveredAt: string;
@@ -368,6 +391,15 @@ export type RecordGrowthMeasurementInput = {
   personId: string | number;
   position: MeasurePosition;
   weightKg?: number | null | undefined;
+};
+
+/** A household's consent to the referral (UU 27/2022 Pasal 20 ayat 2 huruf a) */
+export type ReferralConsentInput = {
+  /** The member of the household who gave the consent */
+  givenById: string | number;
+  givenOn: string;
+  householdId: string | number;
+  method: ConsentMethod;
 };
 
 /** Relation to the head of household */
