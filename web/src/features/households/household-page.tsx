@@ -132,6 +132,15 @@ const HOUSEHOLD_QUERY = graphql(`
         note
         responseNote
         requestedAt
+        lawfulBasis
+        consentGivenOn
+        consentMethod
+        consentGivenBy {
+          id
+          name
+        }
+        consentWithdrawnAt
+        consentWithdrawalNote
         organization {
           id
           name
