@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -7,8 +7,9 @@ import { graphql } from '../../gql';
 import type { AssignmentStatus, ConsentMethod, LawfulBasis, NeedType, Role } from '../../gql/graphql';
 import { Empty } from '../../app/states';
 import { useFormat } from '../../i18n/format';
-import { apiError, describeError } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
 import { AssignDialog } from '../assignments/assign-dialog';
+import { ReasonForm } from '../assignments/reason-form';
 import { useUser } from '../auth/session';
 
 const RESPOND_HOUSEHOLD_ASSIGNMENT = graphql(`
@@ -223,65 +224,5 @@ function ConsentLine({ a }: { a: HouseholdAssignment }) {
         <Text size="xs" c="red.9">{t('referral.consent.withdrawn', { date: fmt.date(a.consentWithdrawnAt), reason: a.consentWithdrawalNote ?? '' })}</Text>
       )}
     </>
-  );
-}
-
-/** A confirmation that needs a written reason (declining a referral, a withdrawn consent), checked as the server does. */
-function ReasonForm({ intro, label, hint, required, field, confirm, submit, onCancel }: {
-  intro: string;
-  label: string;
-  hint?: string;
-  required: string;
-  /** The server's name for the reason, to show its error beside the box. */
-  field: string;
-  confirm: string;
-  submit: (reason: string) => Promise<unknown>;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-  const info = apiError(error);
-  const serverError = info?.code === 'BAD_USER_INPUT' && info.field === field ? info.message : undefined;
-  return (
-    <form
-      noValidate
-      aria-label={confirm}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (sending) return;
-        const text = reason.trim();
-        setMissing(!text);
-        if (!text) return;
-        setSending(true);
-        setError(null);
-        void submit(text).then((err) => {
-          setError(err);
-          setSending(false);
-        });
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{intro}</Text>
-        {error !== null && !serverError && <Alert color="red" role="alert">{describeError(error, t)}</Alert>}
-        <Textarea
-          label={label}
-          description={hint}
-          required
-          rows={2}
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={missing ? required : serverError}
-          data-testid="reason-input"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t('intervention.keep')}</Button>
-          <Button type="submit" color="red.9" loading={sending}>{confirm}</Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
