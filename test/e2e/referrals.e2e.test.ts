@@ -169,9 +169,9 @@ describe('referrals in the browser', () => {
     await page.waitForURL((url) => url.hash === `#rujukan-${first}`);
     // The address names the household and the referral by their ids, never by KK or NIK.
     expect(page.url()).not.toContain(h.kkNumber);
-    const target = page.locator(`#rujukan-${first}`);
+    await dialog.waitFor({ state: 'detached' });
+    const target = page.locator(`#rujukan-${first}[data-current="true"]`);
     await target.waitFor();
-    expect(await target.getAttribute('data-current')).toBe('true');
     expect(await target.textContent()).toContain(ngoOrg.name);
     expect(await target.isVisible()).toBe(true);
   });

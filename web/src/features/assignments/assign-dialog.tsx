@@ -229,7 +229,8 @@ export function AssignFormView({ householdCount, partners, members, defaultNeedT
                 date: fmt.date(existing.requestedAt),
               })}
             </Text>
-            <Anchor component={Link} to={referralHref(existing.householdId, existing.id)} size="sm" data-testid="referral-conflict-link">
+            {/* The link may lead to the page under this dialog: the dialog gives way. */}
+            <Anchor component={Link} to={referralHref(existing.householdId, existing.id)} onClick={onCancel} size="sm" data-testid="referral-conflict-link">
               {t('assign.openExisting')}
             </Anchor>
           </Alert>
