@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
-import { type LaunchedBrowser, type TestPage, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -132,6 +132,7 @@ describe('referrals in the browser', () => {
     expect(await form.getByRole('textbox', { name: /Alasan penolakan/ }).getAttribute('aria-invalid')).toBe('true');
     expect(await referral(id, h.id)).toMatchObject({ status: 'REQUESTED', responseNote: null });
     expect(await rawI18nKeys(page)).toEqual([]);
+    expect(await axeCheck(page)).toEqual([]);
     await screenshot(page, `referral-decline-blocked-${label}`);
 
     await form.getByRole('textbox', { name: /Alasan penolakan/ }).fill('Kuota pendampingan tahun ini sudah penuh');
@@ -161,6 +162,7 @@ describe('referrals in the browser', () => {
     await conflict.waitFor({ timeout: 15_000 });
     expect(await conflict.textContent()).toContain(`${h.head.name} sudah dirujuk ke ${ngoOrg.name}`);
     expect(await rawI18nKeys(page)).toEqual([]);
+    expect(await axeCheck(page)).toEqual([]);
     await screenshot(page, `referral-conflict-${label}`);
     const rows = await gql(product.url, 'query ($h: ID!) { assignments(first: 20, filter: { householdId: $h }) { totalCount } }', { h: h.id }, bappeda);
     expect(rows.data.assignments.totalCount).toBe(1);
@@ -174,5 +176,15 @@ describe('referrals in the browser', () => {
     await target.waitFor();
     expect(await target.textContent()).toContain(ngoOrg.name);
     expect(await target.isVisible()).toBe(true);
+
+    // The referrals page narrows to this partner, status and need on the server, and names the count.
+    await page.goto(`/penugasan?mitra=${ngoOrg.id}&status=REQUESTED&kebutuhan=FOOD`);
+    await page.getByTestId('assignment-count').waitFor();
+    const cards = page.getByTestId('assignment-card');
+    expect(await cards.filter({ hasText: h.head.name }).count()).toBe(0);
+    await page.goto(`/penugasan?mitra=${ngoOrg.id}&status=REQUESTED`);
+    await cards.filter({ hasText: h.head.name }).first().waitFor({ timeout: 20_000 });
+    expect(await rawI18nKeys(page)).toEqual([]);
+    if (label === 'desktop') expect(await axeCheck(page)).toEqual([]);
   });
 });

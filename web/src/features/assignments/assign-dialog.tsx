@@ -371,7 +371,7 @@ export function AssignDialog({ opened, householdIds, defaultNeedType, onClose, o
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('assign.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('assign.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {partners.error ? (
         <Alert color="red" role="alert">{describeError(partners.error, t)}</Alert>
       ) : (

@@ -235,7 +235,7 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
           )}
         </Card>
       ))}
-      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')}>
+      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {declining && (
           <ReasonForm
             intro={t('household.assign.declineConfirm')}

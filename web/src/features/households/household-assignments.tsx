@@ -158,7 +158,7 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
                 </Group>
               )}
               {REFER_ROLES.includes(user.role) && a.lawfulBasis === 'CONSENT' && !a.consentWithdrawnAt && (
-                <Button size="compact-sm" variant="subtle" color="red.9" mt={6} onClick={() => setWithdrawing(a)} data-testid="withdraw-consent">
+                <Button size="compact-sm" variant="subtle" color="red" c="red.9" mt={6} onClick={() => setWithdrawing(a)} data-testid="withdraw-consent">
                   {t('referral.consent.withdraw')}
                 </Button>
               )}
@@ -177,7 +177,7 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
           }}
         />
       )}
-      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')}>
+      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {declining && (
           <ReasonForm
             intro={t('household.assign.declineConfirm')}
@@ -191,7 +191,7 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
           />
         )}
       </Modal>
-      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('referral.consent.withdrawTitle')}>
+      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('referral.consent.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {withdrawing && (
           <ReasonForm
             intro={t('referral.consent.withdrawIntro')}
