@@ -64,7 +64,7 @@ describe('tiered personal data', () => {
     const csrOrg = (await t.query<{ organization_id: string }>(`select organization_id from app_user where username = 'csr'`))[0]!;
     const made = await t.gql(
       'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
-      { i: { householdIds: [child!.household_id], organizationId: csrOrg.organization_id } },
+      { i: { householdIds: [child!.household_id], organizationId: csrOrg.organization_id, lawfulBasis: 'PUBLIC_TASK' } },
       await t.login('bappeda'),
     );
     expect(made.errors).toBeUndefined();

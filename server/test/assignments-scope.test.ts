@@ -21,7 +21,7 @@ describe('household.assignments', () => {
     for (const partner of ['ngo', 'csr']) {
       const res = await t.gql(
         'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
-        { i: { householdIds: [householdId], organizationId: orgOf[partner], note: 'both partners asked' } },
+        { i: { householdIds: [householdId], organizationId: orgOf[partner], note: 'both partners asked', lawfulBasis: 'PUBLIC_TASK' } },
         bappeda,
       );
       expect(res.errors).toBeUndefined();
@@ -44,7 +44,7 @@ describe('createAssignments', () => {
       `select h.id from household h where not exists (select 1 from assignment a where a.household_id = h.id) order by h.kk_number desc limit 1`,
     );
     const refer = () =>
-      t.gql('mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }', { i: { householdIds: [householdId], organizationId: ngoOrg } }, bappeda);
+      t.gql('mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }', { i: { householdIds: [householdId], organizationId: ngoOrg, lawfulBasis: 'PUBLIC_TASK' } }, bappeda);
     const first = await refer();
     expect(first.errors).toBeUndefined();
     const second = await refer();

@@ -97,7 +97,7 @@ describe('client errors speak the request language, with a reason code', () => {
     const [{ id: householdId }] = await t.query<{ id: string }>(
       `select h.id from household h where not exists (select 1 from assignment a where a.household_id = h.id) order by h.kk_number limit 1`,
     );
-    const variables = { i: { householdIds: [householdId], organizationId: ngoOrg } };
+    const variables = { i: { householdIds: [householdId], organizationId: ngoOrg, lawfulBasis: 'PUBLIC_TASK' } };
     const first = await t.gql(REFER, variables, bappeda);
     expect(first.errors).toBeUndefined();
     const { id, en } = await both(REFER, variables, bappeda);
@@ -108,7 +108,7 @@ describe('client errors speak the request language, with a reason code', () => {
 
   it('NOT_FOUND names the kind of record', async () => {
     const [{ organization_id: ngoOrg }] = await t.query<{ organization_id: string }>(`select organization_id from app_user where username = 'ngo'`);
-    const variables = { i: { householdIds: ['00000000-0000-4000-8000-000000000000'], organizationId: ngoOrg } };
+    const variables = { i: { householdIds: ['00000000-0000-4000-8000-000000000000'], organizationId: ngoOrg, lawfulBasis: 'PUBLIC_TASK' } };
     const { id, en } = await both(REFER, variables, bappeda);
     expect(id.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'HOUSEHOLD_NOT_FOUND', field: 'input.householdIds.0' });
     expect(id.message).toBe('Keluarga tidak ditemukan');

@@ -135,7 +135,7 @@ describe('what fuzzing found, kept as examples', () => {
 
   it('an id that is not a uuid is refused before SQL, naming its field', async () => {
     await refusedAs('query ($f: AssignmentFilter) { assignments(filter: $f) { totalCount } }', { f: { householdId: '0' } }, 'inspektorat', 'filter.householdId');
-    await refusedAs('mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }', { i: { householdIds: ['42'], organizationId: '00000000-0000-4000-8000-00000000beef' } }, 'bappeda', 'input.householdIds.0');
+    await refusedAs('mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }', { i: { householdIds: ['42'], organizationId: '00000000-0000-4000-8000-00000000beef', lawfulBasis: 'PUBLIC_TASK' } }, 'bappeda', 'input.householdIds.0');
   });
 
   it('text with a NUL character is refused before SQL (PostgreSQL text cannot hold it)', async () => {

@@ -72,6 +72,7 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.createAssignments': { action: AuditAction.CREATE, entityType: 'Assignment', target: (_c, data) => data.createAssignments[0].id },
   'Mutation.respondToAssignment': { action: AuditAction.UPDATE, entityType: 'Assignment', target: chosen },
   'Mutation.closeAssignment': { action: AuditAction.UPDATE, entityType: 'Assignment', target: chosen },
+  'Mutation.withdrawReferralConsent': { action: AuditAction.UPDATE, entityType: 'Assignment', target: chosen },
   'Mutation.createUser': { action: AuditAction.CREATE, entityType: 'User', target: returned('createUser') },
   'Mutation.updateUser': { action: AuditAction.UPDATE, entityType: 'User', target: chosen },
   'Mutation.resetPassword': { action: AuditAction.UPDATE, entityType: 'User', target: chosen },

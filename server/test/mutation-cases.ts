@@ -125,7 +125,7 @@ export async function freeHousehold(c: Cell, programId: string): Promise<string>
   if (c.scenario === 'in' && PARTNERS.has(c.role)) {
     const { id } = await free(households(c.role, 'out'));
     const org = await row<{ id: string }>(c.t, `select ${orgOf(c.role)} as id`);
-    await c.prepare('mutation ($h: ID!, $o: ID!) { createAssignments(input: { householdIds: [$h], organizationId: $o }) { id } }', { h: id, o: org.id });
+    await c.prepare('mutation ($h: ID!, $o: ID!) { createAssignments(input: { householdIds: [$h], organizationId: $o, lawfulBasis: PUBLIC_TASK }) { id } }', { h: id, o: org.id });
     return id;
   }
   return (await free(households(c.role, c.scenario === 'missing' ? 'in' : c.scenario))).id;
@@ -181,7 +181,7 @@ export async function openAssignment(c: Cell, status: 'REQUESTED' | 'ACCEPTED' |
     const other = c.role === Role.NGO_PARTNER ? Role.PRIVATE_PARTNER : Role.NGO_PARTNER;
     const org = await row<{ id: string }>(c.t, `select ${orgOf(c.scenario === 'in' ? c.role : other)} as id`);
     const { id } = await row<{ id: string }>(c.t, `${households(c.role, 'out')} order by h.id limit 1`);
-    const made = await c.prepare('mutation ($h: ID!, $o: ID!) { createAssignments(input: { householdIds: [$h], organizationId: $o }) { id } }', { h: id, o: org.id });
+    const made = await c.prepare('mutation ($h: ID!, $o: ID!) { createAssignments(input: { householdIds: [$h], organizationId: $o, lawfulBasis: PUBLIC_TASK }) { id } }', { h: id, o: org.id });
     return made.createAssignments[0].id;
   }
   const statuses = status === 'ANY' ? ['REQUESTED', 'ACCEPTED'] : [status];
@@ -626,7 +626,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
               [c.chosen['org']],
             );
       c.chosen['id'] = h['id'];
-      return { query: 'mutation ($h: ID!, $o: ID!) { createAssignments(input: { householdIds: [$h], organizationId: $o, needType: FOOD }) { id } }', variables: { h: h['id'], o: c.chosen['org'] } };
+      return { query: 'mutation ($h: ID!, $o: ID!) { createAssignments(input: { householdIds: [$h], organizationId: $o, needType: FOOD, lawfulBasis: PUBLIC_TASK }) { id } }', variables: { h: h['id'], o: c.chosen['org'] } };
     },
     done: async (c, data) => {
       const a = await row(c.t, 'select household_id, organization_id, status from assignment where id = ?', [data.createAssignments[0].id]);
@@ -650,6 +650,34 @@ export const MUTATIONS: Record<string, MutationRule> = {
       return { query: 'mutation ($id: ID!) { closeAssignment(id: $id, note: "selesai") { id } }', variables: { id: c.chosen['id'] } };
     },
     done: async (c) => expect((await row(c.t, 'select status from assignment where id = ?', [c.chosen['id']]))['status']).toBe('CLOSED'),
+  },
+  'Mutation.withdrawReferralConsent': {
+    scenarios: ALL,
+    expect: gate([Role.ADMIN, Role.COORDINATOR], existing),
+    op: async (c) => {
+      if (c.scenario === 'missing') c.chosen['id'] = MISSING;
+      else {
+        // A fresh consent-based referral to the NGO, of a household nobody has referred to it yet.
+        const org = (await row(c.t, `select ${orgOf(Role.NGO_PARTNER)} as id`))['id'];
+        const h = await row(
+          c.t,
+          `select h.id, (select p.id from person p where p.household_id = h.id order by p.id limit 1) as member from household h
+           where not exists (select 1 from assignment x where x.household_id = h.id and x.organization_id = ?) order by h.id ${c.scenario === 'in' ? 'asc' : 'desc'} limit 1`,
+          [org],
+        );
+        const made = await c.prepare(
+          'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
+          { i: { householdIds: [h['id']], organizationId: org, lawfulBasis: 'CONSENT', consents: [{ householdId: h['id'], givenById: h['member'], givenOn: today(), method: 'VERBAL' }] } },
+        );
+        c.chosen['id'] = made.createAssignments[0].id;
+      }
+      return { query: 'mutation ($id: ID!) { withdrawReferralConsent(id: $id, reason: "keluarga menarik persetujuan") { id } }', variables: { id: c.chosen['id'] } };
+    },
+    done: async (c) =>
+      expect(await row(c.t, 'select status, consent_withdrawal_note from assignment where id = ?', [c.chosen['id']])).toEqual({
+        status: 'CLOSED',
+        consent_withdrawal_note: 'keluarga menarik persetujuan',
+      }),
   },
   'Mutation.createUser': {
     scenarios: ONLY_IN,

@@ -29,7 +29,7 @@ async function assign(householdId: string, partner: string) {
   const [org] = await t.query<{ organization_id: string }>(`select organization_id from app_user where username = ?`, [partner]);
   const made = await t.gql(
     'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
-    { i: { householdIds: [householdId], organizationId: org!.organization_id } },
+    { i: { householdIds: [householdId], organizationId: org!.organization_id, lawfulBasis: 'PUBLIC_TASK' } },
     await t.login('bappeda'),
   );
   expect(made.errors).toBeUndefined();

@@ -572,6 +572,14 @@ async function freshRow(table: Table, source: Json, v: Viewer): Promise<Json> {
         responded_at: null,
         response_note: null,
         closed_at: null,
+        // A referral to a non-government partner states its ground (0013); this one rests on a public task.
+        lawful_basis: 'PUBLIC_TASK',
+        consent_given_by_id: null,
+        consent_given_on: null,
+        consent_method: null,
+        consent_withdrawn_at: null,
+        consent_withdrawn_by_id: null,
+        consent_withdrawal_note: null,
         version: 1,
       };
     }
@@ -761,6 +769,34 @@ describe('what may change in a row a role may update', () => {
     expect(await as('NGO_PARTNER', `update assignment set need_type = 'WATER' where id = $1`, [a])).toBe(false);
     // A closed referral stays closed; the other partner's referral is not its to answer.
     expect(await as('PRIVATE_PARTNER', `update assignment set status = 'ACCEPTED', responded_at = now(), responded_by_id = $2 where id = $1`, [a, viewers.PRIVATE_PARTNER.userId])).toBe(false);
+  });
+
+  it('a withdrawn consent is recorded by a coordinator in their own name, once, and never by the partner', async () => {
+    const a = f.assignments.ngoIn;
+    // The referral rests on the consent of a member of its household (written as the owner).
+    await t.query(
+      `update assignment s set lawful_basis = 'CONSENT', consent_given_on = '2026-01-05', consent_method = 'VERBAL',
+              consent_given_by_id = (select p.id from person p where p.household_id = s.household_id order by p.id limit 1) where s.id = ?`,
+      [a],
+    );
+    const coordinator = viewers.COORDINATOR.userId;
+    const withdraw = (role: RoleKey, by: string, extra = `, status = 'CLOSED', closed_at = now()`) =>
+      as(role, `update assignment set consent_withdrawn_at = now(), consent_withdrawn_by_id = $2, consent_withdrawal_note = 'ditarik'${extra} where id = $1`, [a, by]);
+    expect(await withdraw('COORDINATOR', coordinator)).toBe(true);
+    expect(await withdraw('COORDINATOR', coordinator, '')).toBe(true);
+    expect(await withdraw('COORDINATOR', viewers.ADMIN.userId)).toBe(false);
+    expect(await withdraw('NGO_PARTNER', viewers.NGO_PARTNER.userId)).toBe(false);
+    expect(await withdraw('KELURAHAN_OFFICER', viewers.KELURAHAN_OFFICER.userId)).toBe(false);
+    // A coordinator changes nothing else of it (the note alone, the ground, who consented).
+    expect(await as('COORDINATOR', `update assignment set consent_withdrawal_note = 'x' where id = $1`, [a])).toBe(false);
+    expect(await as('COORDINATOR', `update assignment set lawful_basis = 'PUBLIC_TASK', consent_given_by_id = null, consent_given_on = null, consent_method = null where id = $1`, [a])).toBe(false);
+    // Once withdrawn, the household leaves the partner's scope even while the referral is open.
+    await t.query(`update assignment set consent_withdrawn_at = now(), consent_withdrawn_by_id = ?, consent_withdrawal_note = 'ditarik' where id = ?`, [coordinator, a]);
+    try {
+      expect(await as('NGO_PARTNER', `select count(*) as n from household where id = (select household_id from assignment where id = '${a}')`)).toBe(false);
+    } finally {
+      await t.query(`update assignment set consent_withdrawn_at = null, consent_withdrawn_by_id = null, consent_withdrawal_note = null where id = ?`, [a]);
+    }
   });
 
   it('a partner cannot reopen what it declined or closed, nor refer a household to itself', async () => {

@@ -67,10 +67,10 @@ async function expectIndonesian(page: Page, where: string, allowed: string[] = [
   expect(await englishOnIndonesianScreen(page, allowed), `${where}: English on an Indonesian screen`).toEqual([]);
 }
 
-async function mentengHousehold(): Promise<{ id: string; kkNumber: string }> {
+async function mentengHousehold(): Promise<{ id: string; kkNumber: string; head: { name: string } }> {
   const res = await gql(
     product.url,
-    '{ households(first: 1, filter: { areaCode: "62.71.03.1002" }) { edges { node { id kkNumber } } } }',
+    '{ households(first: 1, filter: { areaCode: "62.71.03.1002" }) { edges { node { id kkNumber head { name } } } } }',
     {},
     adminToken,
   );
@@ -103,7 +103,7 @@ describe('server errors on Indonesian screens', () => {
     const first = await gql(
       product.url,
       'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
-      { i: { householdIds: [household.id], organizationId: ngo.id } },
+      { i: { householdIds: [household.id], organizationId: ngo.id, lawfulBasis: 'PUBLIC_TASK' } },
       bappedaToken,
     );
     // The walk may run after another that referred it already: either way one referral is open now.
@@ -118,9 +118,13 @@ describe('server errors on Indonesian screens', () => {
     const partner = dialog.getByRole('textbox', { name: /^Organisasi mitra/ }).or(dialog.getByRole('combobox', { name: /^Organisasi mitra/ })).first();
     await partner.waitFor({ timeout: 10_000 });
     await partner.click();
-    await page.getByRole('option', { name: ngo.name, exact: true }).first().click();
+    await page.getByRole('option', { name: new RegExp(`^${ngo.name}`) }).first().click();
+    // A referral to an NGO rests on the household's consent (the dialog's default basis for one household).
+    await dialog.getByRole('combobox', { name: /^Persetujuan diberikan oleh/ }).or(dialog.getByRole('textbox', { name: /^Persetujuan diberikan oleh/ })).first().click();
+    await page.getByRole('option', { name: household.head.name, exact: true }).first().click();
+    await dialog.getByRole('radio', { name: 'Tertulis' }).check();
     await dialog.getByRole('button', { name: 'Kirim permintaan' }).click();
-    await dialog.getByText('Keluarga ini sudah punya rujukan terbuka ke mitra ini').waitFor({ timeout: 15_000 });
+    await dialog.getByTestId('referral-conflict').waitFor({ timeout: 15_000 });
     await screenshot(page, 'language-duplicate-referral-desktop');
     await expectIndonesian(page, 'duplicate referral', [ngo.name]);
   });

@@ -454,7 +454,7 @@ describe('the portal in a real browser', () => {
       const made = await gql(
         product.url,
         'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
-        { i: { householdIds: [target.id], organizationId: ngoOrg, needType: 'NUTRITION_RISK', note: 'Mohon pendampingan gizi (e2e)' } },
+        { i: { householdIds: [target.id], organizationId: ngoOrg, needType: 'NUTRITION_RISK', note: 'Mohon pendampingan gizi (e2e)', lawfulBasis: 'PUBLIC_TASK' } },
         await login(product.url, 'bappeda'),
       );
       expect(made.errors).toBeUndefined();

@@ -3,11 +3,12 @@ import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AssignmentStatus, Role } from '../graphql/enums.js';
 import { Household } from '../households/household.entity.js';
+import { Person } from '../households/person.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { Assignment } from './assignment.entity.js';
 import { AssignmentFilter, CreateAssignmentInput } from './assignment.inputs.js';
-import { createAssignments, listAssignments, respondToAssignment } from './assignment.service.js';
+import { createAssignments, listAssignments, respondToAssignment, withdrawReferralConsent } from './assignment.service.js';
 
 export const AssignmentConnection = ConnectionType(Assignment, 'Assignment');
 
@@ -30,7 +31,7 @@ export class AssignmentResolver {
   }
 
   @Authorized([Role.NGO_PARTNER, Role.PRIVATE_PARTNER])
-  @Mutation(() => Assignment, { description: 'The partner accepts or declines a referral' })
+  @Mutation(() => Assignment, { description: 'The partner accepts or declines a referral; a decline needs the reason in note' })
   respondToAssignment(
     @Arg('id', () => ID) id: string,
     @Arg('accept', () => Boolean) accept: boolean,
@@ -48,6 +49,19 @@ export class AssignmentResolver {
     @Ctx() ctx: Context,
   ) {
     return respondToAssignment(ctx, id, AssignmentStatus.CLOSED, note);
+  }
+
+  @Authorized([Role.ADMIN, Role.COORDINATOR])
+  @Mutation(() => Assignment, {
+    description: "Records that the household withdrew its consent: its open consent-based referrals to the partner close and the partner sees the household no more",
+  })
+  withdrawReferralConsent(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    return withdrawReferralConsent(ctx, id, reason);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The member who gave the consent' })
+  consentGivenBy(@Root() a: Assignment, @Ctx() ctx: Context): Promise<Person | null> {
+    return a.consentGivenBy ? ctx.loaders.person.load(a.consentGivenBy.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Household)

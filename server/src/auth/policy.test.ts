@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../graphql/enums.js';
-import { type Action, type ActionRecord, type HouseholdFacts, can, householdScope, householdVisible, roleMay } from './policy.js';
+import { type Action, type ActionRecord, type HouseholdFacts, can, householdScope, householdVisible, referralNeedsLawfulBasis, roleMay } from './policy.js';
 import type { Viewer } from './viewer.js';
 
 const ORG = 'org-own';
@@ -59,6 +59,7 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'audit.read': ['allow', 'allow'],
     'identifiers.full': ['allow', 'allow'],
     'address.read': ['allow', 'allow'],
+    'assignment.withdrawConsent': ['allow', 'allow'],
   },
   COORDINATOR: {
     'household.edit': ['deny', 'deny'],
@@ -68,6 +69,7 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'intervention.verify': ['allow', 'allow'],
     'program.manage': ['allow', 'allow'],
     'assignment.refer': ['allow', 'allow'],
+    'assignment.withdrawConsent': ['allow', 'allow'],
     'user.manage': ['deny', 'deny'],
     'audit.read': ['deny', 'deny'],
     'identifiers.full': ['allow', 'allow'],
@@ -92,6 +94,7 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'identifiers.full': ['allow', 'deny'],
     'address.read': ['allow', 'deny'],
     'audit.read': ['deny', 'deny'],
+    'assignment.withdrawConsent': ['deny', 'deny'],
   },
   NGO_PARTNER: {
     'household.edit': ['deny', 'deny'],
@@ -99,6 +102,8 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'indicator.record': ['deny', 'deny'],
     'intervention.deliver': ['allow', 'deny'],
     'assignment.respond': ['allow', 'deny'],
+    // The partner may not keep a household by not recording its withdrawn consent.
+    'assignment.withdrawConsent': ['deny', 'deny'],
     'identifiers.full': ['deny', 'deny'],
     'address.read': ['allow', 'deny'],
     'birthDate.read': ['deny', 'deny'],
@@ -108,6 +113,7 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'assessment.record': ['deny', 'deny'],
     'indicator.record': ['deny', 'deny'],
     'assignment.respond': ['allow', 'deny'],
+    'assignment.withdrawConsent': ['deny', 'deny'],
     'identifiers.full': ['deny', 'deny'],
     'address.read': ['deny', 'deny'],
     'birthDate.read': ['deny', 'deny'],
@@ -120,6 +126,7 @@ const TABLE: Record<Role, Partial<Record<Action, [Expect, Expect]>>> = {
     'audit.read': ['allow', 'allow'],
     'identifiers.full': ['allow', 'allow'],
     'user.manage': ['deny', 'deny'],
+    'assignment.withdrawConsent': ['deny', 'deny'],
   },
 };
 
@@ -151,6 +158,26 @@ describe('can(viewer, action, record): role × action × in/out of scope', () =>
     expect(can(v, 'indicator.record', { aspectOwnerIds: [] })).toBe(false);
     expect(can(v, 'indicator.record')).toBe(false);
     expect(can(viewer(Role.COORDINATOR), 'indicator.record', { aspectOwnerIds: [] })).toBe(true);
+  });
+
+  it('a household with a withdrawn consent is out of the partner\'s scope (its referral no longer counts)', () => {
+    const v = viewer(Role.NGO_PARTNER);
+    const withdrawn: HouseholdFacts = { areaCode: '62.71.03.1002', activeAssignmentOrgIds: [] };
+    expect(householdVisible(v, withdrawn)).toBe(false);
+    expect(can(v, 'intervention.deliver', { household: withdrawn, programOwnerId: ORG })).toBe(false);
+    expect(can(v, 'address.read', { household: withdrawn })).toBe(false);
+    expect(householdVisible(viewer(Role.COORDINATOR), withdrawn)).toBe(true);
+  });
+
+  it.each([
+    ['NGO', true],
+    ['COMMUNITY_ORGANIZATION', true],
+    ['PRIVATE_SECTOR', true],
+    ['PERANGKAT_DAERAH', false],
+    ['CENTRAL_GOVERNMENT', false],
+    ['PROVINCIAL_GOVERNMENT', false],
+  ])('a referral to a %s partner needs consent or a lawful basis: %s', (type, needed) => {
+    expect(referralNeedsLawfulBasis(type)).toBe(needed);
   });
 
   it('nobody can do anything without a login', () => {

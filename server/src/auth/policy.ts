@@ -29,7 +29,7 @@ export function householdScope(viewer: Viewer | null): HouseholdScope {
 /** What the policy needs to know about a household. */
 export interface HouseholdFacts {
   areaCode: string;
-  /** Organisations with a REQUESTED or ACCEPTED assignment of this household. */
+  /** Organisations with a REQUESTED or ACCEPTED assignment of this household whose consent stands (not withdrawn). */
   activeAssignmentOrgIds: readonly string[];
 }
 
@@ -62,6 +62,7 @@ export type Action =
   | 'program.manage'
   | 'assignment.refer'
   | 'assignment.respond'
+  | 'assignment.withdrawConsent'
   | 'organization.manage'
   | 'user.manage'
   | 'area.import'
@@ -106,6 +107,8 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'program.manage': [Role.ADMIN, Role.COORDINATOR],
   'assignment.refer': [Role.ADMIN, Role.COORDINATOR],
   'assignment.respond': [Role.NGO_PARTNER, Role.PRIVATE_PARTNER],
+  // Whoever refers records the household's withdrawal; the partner cannot keep a household by not recording it.
+  'assignment.withdrawConsent': [Role.ADMIN, Role.COORDINATOR],
   'organization.manage': [Role.ADMIN],
   'user.manage': [Role.ADMIN],
   'area.import': [Role.ADMIN],
@@ -128,6 +131,14 @@ export const ACTION_ROLES: Record<Action, readonly Role[]> = {
 
 /** Organisation types whose work any viewer of a household may see (spec §1: "a government agency"). */
 export const GOVERNMENT_ORGANIZATION_TYPES: readonly string[] = ['PERANGKAT_DAERAH', 'CENTRAL_GOVERNMENT', 'PROVINCIAL_GOVERNMENT'];
+
+/**
+ * A referral to a non-government partner shares the household outside the government, so it rests
+ * on the household's consent or another ground of UU 27/2022 Pasal 20 ayat 2 (Primero's rule).
+ */
+export function referralNeedsLawfulBasis(organizationType: string): boolean {
+  return !GOVERNMENT_ORGANIZATION_TYPES.includes(organizationType);
+}
 
 /**
  * A partner sees its own organisation's interventions and the government's on its households, never

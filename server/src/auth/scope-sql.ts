@@ -23,7 +23,8 @@ export function scopeHouseholds(knex: Knex, q: Knex.QueryBuilder, viewer: Viewer
           .select(knex.raw('1'))
           .whereRaw(`sa.household_id = ${alias}.id`)
           .where('sa.organization_id', scope.organizationId)
-          .whereIn('sa.status', [AssignmentStatus.REQUESTED, AssignmentStatus.ACCEPTED]),
+          .whereIn('sa.status', [AssignmentStatus.REQUESTED, AssignmentStatus.ACCEPTED])
+          .whereNull('sa.consent_withdrawn_at'),
       );
     case 'NONE':
       return q.whereRaw('false');

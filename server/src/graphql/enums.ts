@@ -153,6 +153,16 @@ export enum InterventionStatus {
   CANCELLED = 'CANCELLED',
 }
 export enum AssignmentStatus { REQUESTED = 'REQUESTED', ACCEPTED = 'ACCEPTED', DECLINED = 'DECLINED', CLOSED = 'CLOSED' }
+/** UU 27/2022 Pasal 20 ayat 2: the grounds for processing personal data, (a) to (f). */
+export enum LawfulBasis {
+  CONSENT = 'CONSENT',
+  CONTRACT = 'CONTRACT',
+  LEGAL_OBLIGATION = 'LEGAL_OBLIGATION',
+  VITAL_INTEREST = 'VITAL_INTEREST',
+  PUBLIC_TASK = 'PUBLIC_TASK',
+  LEGITIMATE_INTEREST = 'LEGITIMATE_INTEREST',
+}
+export enum ConsentMethod { VERBAL = 'VERBAL', WRITTEN = 'WRITTEN', THUMBPRINT = 'THUMBPRINT' }
 export enum Indicator {
   STUNTING_PREVALENCE_PCT = 'STUNTING_PREVALENCE_PCT',
   INVESTMENT_REALISATION_RP = 'INVESTMENT_REALISATION_RP',
@@ -202,6 +212,8 @@ export const ENUM_COLUMNS: ReadonlyArray<[Record<string, string>, string, string
   [InterventionStatus, 'intervention', 'status'],
   [AssignmentStatus, 'assignment', 'status'],
   [NeedType, 'assignment', 'need_type'],
+  [LawfulBasis, 'assignment', 'lawful_basis'],
+  [ConsentMethod, 'assignment', 'consent_method'],
   [Indicator, 'indicator_value', 'indicator'],
   [AuditAction, 'audit_event', 'action'],
 ];
@@ -234,6 +246,8 @@ const described: Array<[object, string, string]> = [
   [Frequency, 'Frequency', 'How often a program may be delivered to one target'],
   [InterventionStatus, 'InterventionStatus', 'PLANNED -> IN_PROGRESS -> DELIVERED -> VERIFIED, or CANCELLED'],
   [AssignmentStatus, 'AssignmentStatus', 'State of a referral to a partner'],
+  [LawfulBasis, 'LawfulBasis', 'Ground for sharing a household with a partner (UU 27/2022 Pasal 20 ayat 2, a to f)'],
+  [ConsentMethod, 'ConsentMethod', 'How the household gave its consent'],
   [Indicator, 'Indicator', 'Area-level indicator of the four aspects'],
   [AuditAction, 'AuditAction', 'Kind of audited event'],
   [SortDirection, 'SortDirection', 'Sort direction'],

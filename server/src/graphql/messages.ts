@@ -43,6 +43,7 @@ export const MESSAGES = {
     id: 'Hanya pencatat penyaluran yang dapat membatalkannya, dalam {days} hari sejak dicatat (koordinator selama belum diverifikasi)',
     en: 'Only whoever logged a delivery may have it cancelled, within {days} days of logging (a coordinator until it is verified)',
   },
+  CONSENT_WITHDRAWAL_FORBIDDEN: { id: 'Penarikan persetujuan dicatat oleh koordinator', en: 'Coordinators record a withdrawn consent' },
   IMPORT_SOURCE_FORBIDDEN: { id: 'Peran Anda tidak boleh mengimpor data {source}', en: 'Your role may not import {source} data' },
 
   // Conflicts.
@@ -132,6 +133,15 @@ export const MESSAGES = {
   PROGRAM_FOR_HOUSEHOLD: { id: 'program ini untuk keluarga, bukan perorangan', en: 'this program is delivered to the household as a whole' },
   IDEMPOTENCY_KEY_FORMAT: { id: 'harus 8–128 huruf, angka atau _.:-', en: 'must be 8–128 letters, digits or _.:-' },
   DELIVERY_DATE_REQUIRED: { id: 'wajib diisi untuk menandai penyaluran', en: 'is required to mark a delivery' },
+  LAWFUL_BASIS_REQUIRED: { id: 'mitra non-pemerintah memerlukan persetujuan keluarga atau dasar hukum lain', en: "a non-government partner needs the household's consent or another lawful basis" },
+  CONSENT_ONLY_WITH_CONSENT_BASIS: { id: 'hanya diisi bila dasar hukumnya persetujuan (CONSENT)', en: 'only with lawfulBasis CONSENT' },
+  CONSENT_HOUSEHOLD_NOT_REFERRED: { id: 'bukan salah satu keluarga yang dirujuk', en: 'not one of the households referred' },
+  CONSENT_ONE_PER_HOUSEHOLD: { id: 'satu persetujuan untuk setiap keluarga', en: 'one consent per household' },
+  CONSENT_MISSING: { id: 'belum ada persetujuan untuk keluarga ini', en: 'no consent recorded for this household' },
+  CONSENT_GIVER_NOT_MEMBER: { id: 'harus anggota keluarga ini', en: 'must be a member of the household' },
+  DECLINE_REASON_REQUIRED: { id: 'tuliskan alasan penolakan', en: 'give the reason for declining' },
+  CONSENT_ALREADY_WITHDRAWN: { id: 'persetujuan ini sudah ditarik', en: 'the consent was already withdrawn' },
+  REFERRAL_NOT_CONSENT_BASED: { id: 'rujukan ini tidak berdasarkan persetujuan', en: 'this referral does not rest on consent' },
   STATUS_TRANSITION: { id: 'tidak dapat berpindah dari status {from} ke {to}', en: 'cannot move from {from} to {to}' },
   CORRECTION_STATUS: { id: 'intervensi berstatus {status} tidak dapat dikoreksi', en: 'a {status} intervention cannot be corrected' },
   CANCELLATION_STATUS: { id: 'intervensi berstatus {status} tidak dapat dibatalkan', en: 'a {status} intervention cannot be cancelled' },

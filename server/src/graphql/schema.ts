@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver, AreaCoverageResolver, OrganizationPerformanceResolver, ProgramPerformanceResolver } from '../analytics/analytics.resolver.js';
 import { AreaResolver } from '../areas/area.resolver.js';
 import { AssignmentResolver } from '../assignments/assignment.resolver.js';
+import { PartnerProgramsResolver } from '../assignments/partner-programs.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { apiTokenResolver } from '../auth/api-token.resolver.js';
 import { authResolver } from '../auth/auth.resolver.js';
@@ -48,6 +49,7 @@ export async function buildSinergiSchema(options: SchemaOptions): Promise<GraphQ
       ProgramPerformanceResolver,
       AreaResolver,
       AssignmentResolver,
+      PartnerProgramsResolver,
       GrowthMeasurementResolver,
       HouseholdResolver,
       ImportResolver,

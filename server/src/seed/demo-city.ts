@@ -212,6 +212,10 @@ export interface AssignmentRow {
   response_note: string | null;
   requested_by_id: string;
   requested_at: string;
+  lawful_basis: 'CONSENT' | 'PUBLIC_TASK';
+  consent_given_by_id: string | null;
+  consent_given_on: string | null;
+  consent_method: 'VERBAL' | 'WRITTEN' | 'THUMBPRINT' | null;
   responded_by_id: string | null;
   responded_at: string | null;
   closed_at: string | null;
@@ -1218,6 +1222,8 @@ export class DemoCity {
       const requestedAt = stampOf(requestedDay, rng);
       const respondedAt = respondedDay === null ? null : stampOf(respondedDay, rng);
       const closedAt = closedDay === null ? null : stampOf(closedDay, rng);
+      // The head consents at the referral (no draw from rng: the rest of the city stays as it was).
+      const head = draft.members.find((m) => m.row.relation === 'HEAD');
       rows.push({
         id: rng.uuid(),
         household_id: draft.row.id,
@@ -1235,6 +1241,10 @@ export class DemoCity {
                 : null,
         requested_by_id: DEMO_USERS.bappeda,
         requested_at: requestedAt,
+        lawful_basis: head ? 'CONSENT' : 'PUBLIC_TASK',
+        consent_given_by_id: head?.row.id ?? null,
+        consent_given_on: head ? requestedAt.slice(0, 10) : null,
+        consent_method: head ? (['VERBAL', 'WRITTEN', 'THUMBPRINT'] as const)[requestedDay % 3]! : null,
         responded_by_id: respondedAt === null ? null : (USER_OF_ORG.get(orgId) ?? null),
         responded_at: respondedAt,
         closed_at: closedAt,

@@ -7,14 +7,24 @@ const PARTNERS = [
   { id: 'org-ngo', name: 'Yayasan Peduli Kalteng' },
   { id: 'org-csr', name: 'PT Sawit Sejahtera' },
 ];
+const MEMBERS = [
+  { id: 'p-head', name: 'Budi' },
+  { id: 'p-wife', name: 'Siti' },
+];
 
 function submitButton() {
   return screen.getByRole('button', { name: 'Kirim permintaan' });
 }
 
-async function choosePartner(name: string) {
+async function choosePartner(name: string | RegExp) {
   fireEvent.click(screen.getByLabelText(/Organisasi mitra/, { selector: 'input' }));
   fireEvent.click(await screen.findByRole('option', { name }));
+}
+
+/** jsdom has no layout: a Select's dropdown soon hides itself as "detached", its options still answer clicks. */
+async function choose(label: RegExp, name: string | RegExp) {
+  fireEvent.click(screen.getByLabelText(label, { selector: 'input' }));
+  fireEvent.click(await screen.findByRole('option', { name, hidden: true }));
 }
 
 describe('AssignFormView', () => {
@@ -27,14 +37,65 @@ describe('AssignFormView', () => {
     expect(submit).not.toHaveBeenCalled();
   });
 
-  it('sends the partner, need type and trimmed note once', async () => {
+  it('sends the partner, need type, legal basis and trimmed note of a bulk referral once', async () => {
     const submit = vi.fn<(input: AssignInput) => Promise<AssignResult>>(() => Promise.resolve({ ok: true, count: 3 }));
     renderUi(<AssignFormView householdCount={3} partners={PARTNERS} defaultNeedType="FOOD" submit={submit} />);
-    await choosePartner('Yayasan Peduli Kalteng');
+    await choosePartner(/Yayasan Peduli Kalteng/);
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('Pilih dasar pembagian data.')).toBeTruthy();
+    // Consent is one household's: a bulk referral cannot rest on it.
+    fireEvent.click(screen.getByLabelText(/Dasar pembagian data/, { selector: 'input' }));
+    expect((await screen.findByRole('option', { name: /Persetujuan keluarga/, hidden: true })).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(await screen.findByRole('option', { name: /Tugas pelayanan publik/, hidden: true }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Catatan untuk mitra' }), { target: { value: '  kunjungi minggu ini ' } });
     fireEvent.click(submitButton());
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
-    expect(submit.mock.calls[0]![0]).toEqual({ organizationId: 'org-ngo', needType: 'FOOD', note: 'kunjungi minggu ini' });
+    expect(submit.mock.calls[0]![0]).toEqual({ organizationId: 'org-ngo', needType: 'FOOD', note: 'kunjungi minggu ini', lawfulBasis: 'PUBLIC_TASK', consent: null });
+  });
+
+  it("records one household's consent: who of its members, when and how", async () => {
+    const submit = vi.fn<(input: AssignInput) => Promise<AssignResult>>(() => Promise.resolve({ ok: true, count: 1 }));
+    renderUi(<AssignFormView householdCount={1} partners={PARTNERS} members={MEMBERS} submit={submit} />);
+    await choosePartner('PT Sawit Sejahtera');
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('Pilih anggota keluarga yang memberi persetujuan.')).toBeTruthy();
+    expect(screen.getByText('Pilih cara persetujuan.')).toBeTruthy();
+    expect(submit).not.toHaveBeenCalled();
+    await choose(/Persetujuan diberikan oleh/, 'Siti');
+    fireEvent.click(screen.getByRole('radio', { name: 'Cap jempol' }));
+    fireEvent.change(screen.getByLabelText(/Tanggal persetujuan/), { target: { value: '2026-11-30' } });
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    expect(submit.mock.calls[0]![0]).toMatchObject({ lawfulBasis: 'CONSENT', consent: { givenById: 'p-wife', givenOn: '2026-11-30', method: 'THUMBPRINT' } });
+  }, 15_000);
+
+  it('lists first the partners whose programs address the chosen need', async () => {
+    const partners = [
+      { id: 'org-ngo', name: 'Yayasan Peduli Kalteng', programNeedTypes: ['NUTRITION_RISK' as const] },
+      { id: 'org-csr', name: 'PT Sawit Sejahtera', programNeedTypes: ['FOOD' as const, 'INCOME' as const] },
+    ];
+    renderUi(<AssignFormView householdCount={1} partners={partners} members={MEMBERS} defaultNeedType="FOOD" submit={vi.fn()} />);
+    fireEvent.click(screen.getByLabelText(/Organisasi mitra/, { selector: 'input' }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['PT Sawit Sejahtera · program: Pangan, Pendapatan', 'Yayasan Peduli Kalteng · program: Risiko gizi']);
+    expect(screen.getByText('Menjalankan program untuk Pangan')).toBeTruthy();
+  });
+
+  it('names the open referral a second one collides with, with a link to it', async () => {
+    const submit = vi.fn<(input: AssignInput) => Promise<AssignResult>>(() =>
+      Promise.resolve({ ok: false, error: { code: 'CONFLICT', field: 'input.householdIds.0', existingId: 'as-1', message: 'open referral' } }),
+    );
+    const findExisting = vi.fn(() =>
+      Promise.resolve({ id: 'as-1', householdId: 'h-1', householdName: 'Budi', partnerName: 'Yayasan Peduli Kalteng', status: 'REQUESTED' as const, requestedAt: '2026-11-02T03:00:00.000Z' }),
+    );
+    renderUi(<AssignFormView householdCount={1} partners={PARTNERS} members={MEMBERS} submit={submit} findExisting={findExisting} />);
+    await choosePartner('Yayasan Peduli Kalteng');
+    fireEvent.click(screen.getByRole('radio', { name: 'Lisan' }));
+    await choose(/Persetujuan diberikan oleh/, 'Budi');
+    fireEvent.click(submitButton());
+    const alert = await screen.findByTestId('referral-conflict');
+    expect(alert.textContent).toContain('Budi sudah dirujuk ke Yayasan Peduli Kalteng');
+    expect(screen.getByRole('link', { name: 'Buka rujukan yang sudah ada' }).getAttribute('href')).toBe('/rumah-tangga/h-1#rujukan-as-1');
   });
 
   it('shows a server error next to its field', async () => {
@@ -44,8 +105,9 @@ describe('AssignFormView', () => {
         error: { code: 'BAD_USER_INPUT', field: 'input.organizationId', message: 'households are referred to NGOs, community organisations and companies' },
       }),
     );
-    renderUi(<AssignFormView householdCount={1} partners={PARTNERS} submit={submit} />);
+    renderUi(<AssignFormView householdCount={2} partners={PARTNERS} submit={submit} />);
     await choosePartner('PT Sawit Sejahtera');
+    await choose(/Dasar pembagian data/, /Kewajiban hukum/);
     fireEvent.click(submitButton());
     const error = await screen.findByText(/households are referred to NGOs/);
     const input = screen.getByLabelText(/Organisasi mitra/, { selector: 'input' });

@@ -1,14 +1,20 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
-import type { AssignmentStatus } from '../../gql/graphql';
+import { AreasDocument, PartnerOrganizationsDocument, type AssignmentFilter, type AssignmentStatus, type NeedType } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
 import { useUser } from '../auth/session';
+import { NEED_TYPES } from './assign-dialog';
+import { ReasonForm } from './reason-form';
+
+const STATUSES: AssignmentStatus[] = ['REQUESTED', 'ACCEPTED', 'DECLINED', 'CLOSED'];
+/** URL parameters of the filters: ids of partner and kelurahan (never a person's identifier), status, need. */
+const PARAM = { partner: 'mitra', status: 'status', kelurahan: 'kelurahan', need: 'kebutuhan' } as const;
 
 const ASSIGNMENTS = graphql(`
   query Assignments($filter: AssignmentFilter, $first: Int, $after: String) {
@@ -71,12 +77,84 @@ const CLOSE = graphql(`
   }
 `);
 
+/** The page's filters as the server's AssignmentFilter. */
+function filterFromParams(params: URLSearchParams): Omit<AssignmentFilter, 'status'> & { status?: AssignmentStatus[] } {
+  const status = params.get(PARAM.status) as AssignmentStatus | null;
+  const need = params.get(PARAM.need) as NeedType | null;
+  return {
+    ...(params.get(PARAM.partner) ? { organizationId: params.get(PARAM.partner)! } : {}),
+    ...(params.get(PARAM.kelurahan) ? { areaId: params.get(PARAM.kelurahan)! } : {}),
+    ...(status && STATUSES.includes(status) ? { status: [status] } : {}),
+    ...(need && NEED_TYPES.includes(need) ? { needType: [need] } : {}),
+  };
+}
+
+function AssignmentFilters({ partner }: { partner: boolean }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const areas = useQuery(AreasDocument);
+  const partners = useQuery(PartnerOrganizationsDocument, { skip: partner });
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const any = t('referral.filters.any');
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: partner ? 2 : 4 }} spacing="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} data-testid="assignment-filters">
+      {!partner && (
+        <Select
+          label={t('referral.filters.partner')}
+          placeholder={any}
+          data={(partners.data?.organizations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))}
+          value={params.get(PARAM.partner)}
+          onChange={(v) => set(PARAM.partner, v)}
+          searchable
+          clearable
+        />
+      )}
+      {!partner && (
+        <Select
+          label={t('referral.filters.status')}
+          placeholder={any}
+          data={STATUSES.map((s) => ({ value: s, label: t(`assignmentStatus.${s}`) }))}
+          value={params.get(PARAM.status)}
+          onChange={(v) => set(PARAM.status, v)}
+          clearable
+        />
+      )}
+      <Select
+        label={t('referral.filters.kelurahan')}
+        placeholder={any}
+        data={(areas.data?.areas ?? []).filter((a) => a.level === 'KELURAHAN').map((a) => ({ value: a.id, label: a.name }))}
+        value={params.get(PARAM.kelurahan)}
+        onChange={(v) => set(PARAM.kelurahan, v)}
+        searchable
+        clearable
+      />
+      <Select
+        label={t('referral.filters.need')}
+        placeholder={any}
+        data={NEED_TYPES.map((n) => ({ value: n, label: t(`needType.${n}`) }))}
+        value={params.get(PARAM.need)}
+        onChange={(v) => set(PARAM.need, v)}
+        clearable
+      />
+    </SimpleGrid>
+  );
+}
+
 export function AssignmentList({ status, title, emptyText, respond }: { status: AssignmentStatus[]; title: string; emptyText: string; respond?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const user = useUser();
   const partner = user.role === 'NGO_PARTNER' || user.role === 'PRIVATE_PARTNER';
-  const filter = { status, ...(partner ? { organizationId: user.organization.id } : {}) };
+  const [params] = useSearchParams();
+  const chosen = useMemo(() => filterFromParams(params), [params]);
+  // A status chosen in the filters narrows the list's own statuses (a partner's lists keep theirs).
+  const statuses = chosen.status ? status.filter((s) => chosen.status!.includes(s)) : status;
+  const filter = { ...chosen, status: statuses, ...(partner ? { organizationId: user.organization.id } : {}) };
   const { data, loading, error, fetchMore, refetch } = useQuery(ASSIGNMENTS, { variables: { filter, first: 20 }, notifyOnNetworkStatusChange: true });
   const [mutate, { loading: responding }] = useMutation(RESPOND, { refetchQueries: ['Assignments', 'Households', 'WorkQueue'] });
   const [closeMutation, { loading: closing }] = useMutation(CLOSE, { refetchQueries: ['Assignments'] });
@@ -84,6 +162,7 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
   const mayClose = (organizationId: string) =>
     user.role === 'ADMIN' || user.role === 'COORDINATOR' || (partner && organizationId === user.organization.id);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [declining, setDeclining] = useState<string | null>(null);
   const conn = data?.assignments;
 
   async function answer(id: string, accept: boolean) {
@@ -92,6 +171,18 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
       setMessage({ ok: true, text: accept ? t('assignments.accepted') : t('assignments.declined') });
     } catch (e) {
       setMessage({ ok: false, text: describeError(e, t) });
+    }
+  }
+
+  async function decline(note: string): Promise<unknown> {
+    if (!declining) return null;
+    try {
+      await mutate({ variables: { id: declining, accept: false, note } });
+      setDeclining(null);
+      setMessage({ ok: true, text: t('assignments.declined') });
+      return null;
+    } catch (e) {
+      return e;
     }
   }
 
@@ -107,13 +198,16 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
 
   return (
     <Stack component="section" aria-label={title} gap="xs">
-      <Title order={2} size="h3">{title}</Title>
+      <Group justify="space-between" gap="xs">
+        <Title order={2} size="h3">{title}</Title>
+        {conn && <Text size="sm" c="dimmed" data-testid="assignment-count">{t('referral.filters.count', { count: conn.totalCount })}</Text>}
+      </Group>
       {message && <Alert color={message.ok ? 'teal' : 'red'} role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setMessage(null)}>{message.text}</Alert>}
       {loading && !conn && <Loading />}
       {error && !conn && <ErrorState error={error} onRetry={() => void refetch()} />}
       {conn && conn.edges.length === 0 && <Empty>{emptyText}</Empty>}
       {conn?.edges.map(({ node: a }) => (
-        <Card key={a.id} withBorder padding="sm" data-testid="assignment-card">
+        <Card key={a.id} id={`rujukan-${a.id}`} withBorder padding="sm" data-testid="assignment-card">
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <div style={{ minWidth: 0 }}>
               <Text component={Link} to={`/rumah-tangga/${a.household.id}`} fw={600} c="sinergi.8">
@@ -136,11 +230,25 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
           {respond && a.status === 'REQUESTED' && (
             <Group mt="xs" gap="xs">
               <Button size="xs" onClick={() => void answer(a.id, true)} loading={responding}>{t('assignments.accept')}</Button>
-              <Button size="xs" variant="default" onClick={() => void answer(a.id, false)} disabled={responding}>{t('assignments.decline')}</Button>
+              <Button size="xs" variant="default" onClick={() => setDeclining(a.id)} disabled={responding}>{t('assignments.decline')}</Button>
             </Group>
           )}
         </Card>
       ))}
+      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {declining && (
+          <ReasonForm
+            intro={t('household.assign.declineConfirm')}
+            label={t('referral.decline.reason')}
+            hint={t('referral.decline.reasonHint')}
+            required={t('referral.decline.reasonRequired')}
+            field="note"
+            confirm={t('assignments.decline')}
+            submit={decline}
+            onCancel={() => setDeclining(null)}
+          />
+        )}
+      </Modal>
       {conn?.pageInfo.hasNextPage && (
         <Button variant="light" loading={loading} onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} style={{ alignSelf: 'center' }}>
           {t('common.loadMore')}
@@ -157,6 +265,7 @@ export function AssignmentsPage() {
   return (
     <Stack>
       <Title order={1} size="h2">{t('assignments.title')}</Title>
+      <AssignmentFilters partner={partner} />
       {partner ? (
         <>
           <AssignmentList status={['REQUESTED']} title={t('assignments.pending')} emptyText={t('assignments.noPending')} respond />

@@ -1,14 +1,15 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { graphql } from '../../gql';
-import type { AssignmentStatus, NeedType, Role } from '../../gql/graphql';
+import type { AssignmentStatus, ConsentMethod, LawfulBasis, NeedType, Role } from '../../gql/graphql';
 import { Empty } from '../../app/states';
 import { useFormat } from '../../i18n/format';
-import { apiError, describeError } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
 import { AssignDialog } from '../assignments/assign-dialog';
+import { ReasonForm } from '../assignments/reason-form';
 import { useUser } from '../auth/session';
 
 const RESPOND_HOUSEHOLD_ASSIGNMENT = graphql(`
@@ -23,7 +24,20 @@ const RESPOND_HOUSEHOLD_ASSIGNMENT = graphql(`
   }
 `);
 
-/** Roles that refer households to partners (server policy `assignment.refer`). */
+const WITHDRAW_CONSENT = graphql(`
+  mutation WithdrawReferralConsent($id: ID!, $reason: String!) {
+    withdrawReferralConsent(id: $id, reason: $reason) {
+      id
+      status
+      closedAt
+      consentWithdrawnAt
+      consentWithdrawalNote
+      version
+    }
+  }
+`);
+
+/** Roles that refer households to partners (server policy `assignment.refer`) and record a withdrawn consent. */
 const REFER_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR'];
 
 interface HouseholdAssignment {
@@ -33,6 +47,12 @@ interface HouseholdAssignment {
   note?: string | null;
   responseNote?: string | null;
   requestedAt: string;
+  lawfulBasis?: LawfulBasis | null;
+  consentGivenOn?: string | null;
+  consentMethod?: ConsentMethod | null;
+  consentGivenBy?: { id: string; name: string } | null;
+  consentWithdrawnAt?: string | null;
+  consentWithdrawalNote?: string | null;
   organization: { id: string; name: string };
 }
 
@@ -44,6 +64,13 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
   const navigate = useNavigate();
   const [assigning, setAssigning] = useState(false);
   const [declining, setDeclining] = useState<HouseholdAssignment | null>(null);
+  const [withdrawing, setWithdrawing] = useState<HouseholdAssignment | null>(null);
+  const [withdraw] = useMutation(WITHDRAW_CONSENT, { refetchQueries: ['HouseholdDetail'] });
+  // A link to one referral (e.g. from a refused second referral) lands on it.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash.startsWith('#rujukan-')) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [hash, assignments.length]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [respond, { loading: responding }] = useMutation(RESPOND_HOUSEHOLD_ASSIGNMENT, {
     refetchQueries: ['HouseholdDetail'],
@@ -68,7 +95,7 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
   async function decline(note: string): Promise<unknown> {
     if (!declining) return null;
     try {
-      await respond({ variables: { id: declining.id, accept: false, note: note || null } });
+      await respond({ variables: { id: declining.id, accept: false, note } });
       // A declined household leaves the partner's scope: its page would read "not found".
       void navigate('/penugasan');
       return null;
@@ -77,8 +104,20 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
     }
   }
 
+  async function recordWithdrawal(reason: string): Promise<unknown> {
+    if (!withdrawing) return null;
+    try {
+      await withdraw({ variables: { id: withdrawing.id, reason } });
+      setWithdrawing(null);
+      setMessage({ ok: true, text: t('referral.consent.withdrawSaved') });
+      return null;
+    } catch (e) {
+      return e;
+    }
+  }
+
   return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
+    <Paper withBorder p="md" component="section" aria-label={title} id="rujukan">
       <Group justify="space-between" mb="sm" gap="xs">
         <Title order={2} size="h4">{title}</Title>
         {REFER_ROLES.includes(user.role) && (
@@ -93,7 +132,13 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
       {assignments.length === 0 ? <Empty>{t('household.noAssignments')}</Empty> : (
         <Stack gap="sm">
           {assignments.map((a) => (
-            <div key={a.id} data-testid="household-assignment">
+            <div
+              key={a.id}
+              id={`rujukan-${a.id}`}
+              data-testid="household-assignment"
+              data-current={hash === `#rujukan-${a.id}` || undefined}
+              style={hash === `#rujukan-${a.id}` ? { outline: '2px solid var(--mantine-color-sinergi-6)', outlineOffset: 4, borderRadius: 4 } : undefined}
+            >
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>{a.organization.name}</Text>
@@ -102,6 +147,7 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
                   </Text>
                   {a.note && <Text size="xs">{t('assignments.note', { note: a.note })}</Text>}
                   {a.responseNote && <Text size="xs">{t('household.assign.response', { note: a.responseNote })}</Text>}
+                  <ConsentLine a={a} />
                 </div>
                 <Badge variant="light" style={{ flexShrink: 0 }}>{t(`assignmentStatus.${a.status}`)}</Badge>
               </Group>
@@ -110,6 +156,11 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
                   <Button size="compact-sm" onClick={() => void accept(a)} loading={responding}>{t('assignments.accept')}</Button>
                   <Button size="compact-sm" variant="default" onClick={() => setDeclining(a)} disabled={responding}>{t('assignments.decline')}</Button>
                 </Group>
+              )}
+              {REFER_ROLES.includes(user.role) && a.lawfulBasis === 'CONSENT' && !a.consentWithdrawnAt && (
+                <Button size="compact-sm" variant="subtle" color="red" c="red.9" mt={6} onClick={() => setWithdrawing(a)} data-testid="withdraw-consent">
+                  {t('referral.consent.withdraw')}
+                </Button>
               )}
             </div>
           ))}
@@ -126,44 +177,52 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
           }}
         />
       )}
-      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')}>
-        {declining && <DeclineForm submit={decline} onCancel={() => setDeclining(null)} />}
+      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {declining && (
+          <ReasonForm
+            intro={t('household.assign.declineConfirm')}
+            label={t('referral.decline.reason')}
+            hint={t('referral.decline.reasonHint')}
+            required={t('referral.decline.reasonRequired')}
+            field="note"
+            confirm={t('assignments.decline')}
+            submit={decline}
+            onCancel={() => setDeclining(null)}
+          />
+        )}
+      </Modal>
+      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('referral.consent.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {withdrawing && (
+          <ReasonForm
+            intro={t('referral.consent.withdrawIntro')}
+            label={t('referral.consent.withdrawReason')}
+            required={t('referral.consent.withdrawReasonRequired')}
+            field="reason"
+            confirm={t('referral.consent.withdraw')}
+            submit={recordWithdrawal}
+            onCancel={() => setWithdrawing(null)}
+          />
+        )}
       </Modal>
     </Paper>
   );
 }
 
-function DeclineForm({ submit, onCancel }: { submit: (note: string) => Promise<unknown>; onCancel: () => void }) {
+/** The ground a referral rests on: who consented, when and how, or the legal basis; and a withdrawal. */
+function ConsentLine({ a }: { a: HouseholdAssignment }) {
   const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-  const info = apiError(error);
-  const noteError = info?.code === 'BAD_USER_INPUT' && info.field === 'note' ? info.message.replace('note: ', '') : undefined;
+  const fmt = useFormat();
+  if (!a.lawfulBasis) return null;
   return (
-    <form
-      noValidate
-      aria-label={t('household.assign.declineTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (sending) return;
-        setSending(true);
-        setError(null);
-        void submit(note.trim()).then((err) => {
-          setError(err);
-          setSending(false);
-        });
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">{t('household.assign.declineConfirm')}</Text>
-        {error !== null && !noteError && <Alert color="red" role="alert">{describeError(error, t)}</Alert>}
-        <Textarea label={t('household.assign.declineNote')} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={noteError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t('intervention.keep')}</Button>
-          <Button type="submit" color="red.9" loading={sending}>{t('assignments.decline')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <>
+      <Text size="xs" c="dimmed" data-testid="referral-consent">
+        {a.lawfulBasis === 'CONSENT' && a.consentMethod && a.consentGivenOn
+          ? t('referral.consent.given', { method: t(`consentMethod.${a.consentMethod}`), name: a.consentGivenBy?.name ?? '—', date: fmt.date(a.consentGivenOn) })
+          : t('referral.consent.basis', { basis: t(`lawfulBasis.${a.lawfulBasis}`) })}
+      </Text>
+      {a.consentWithdrawnAt && (
+        <Text size="xs" c="red.9">{t('referral.consent.withdrawn', { date: fmt.date(a.consentWithdrawnAt), reason: a.consentWithdrawalNote ?? '' })}</Text>
+      )}
+    </>
   );
 }

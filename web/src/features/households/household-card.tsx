@@ -25,6 +25,14 @@ export const HOUSEHOLD_LIST_ITEM = graphql(`
         name
       }
     }
+    assignments {
+      id
+      status
+      organization {
+        id
+        name
+      }
+    }
   }
 `);
 
@@ -39,6 +47,18 @@ export const STATUS_COLOR: Record<PovertyStatus, string> = {
 export function PovertyBadge({ status }: { status: PovertyStatus }) {
   const { t } = useTranslation();
   return <Badge color={STATUS_COLOR[status]} variant="filled" style={{ flexShrink: 0 }}>{t(`povertyStatus.${status}`)}</Badge>;
+}
+
+/** Referrals still in play (asked, accepted) or just declined, newest first: what a list should show. */
+const SHOWN_REFERRALS = new Set(['REQUESTED', 'ACCEPTED', 'DECLINED']);
+
+/** The household's referral status in a list: partner and status of each referral that still matters. */
+export function ReferralStatus({ assignments }: { assignments: HouseholdListItemFragment['assignments'] }) {
+  const { t } = useTranslation();
+  const shown = assignments.filter((a) => SHOWN_REFERRALS.has(a.status)).slice(0, 3);
+  if (!shown.length) return null;
+  const list = shown.map((a) => t('referral.statusItem', { partner: a.organization.name, status: t(`assignmentStatus.${a.status}`) })).join(', ');
+  return <Text size="sm" data-testid="referral-status">{t('referral.status', { list })}</Text>;
 }
 
 export function HouseholdCard({
@@ -62,6 +82,7 @@ export function HouseholdCard({
           <Text size="sm" c="dimmed">{t('households.kk')}: {household.kkNumber}</Text>
           <Text size="sm">{household.area.name}{household.area.parent ? `, ${household.area.parent.name}` : ''}</Text>
           {household.address && <Text size="sm" c="dimmed">{household.address}</Text>}
+          <ReferralStatus assignments={household.assignments} />
         </div>
         <PovertyBadge status={household.povertyStatus} />
       </Group>

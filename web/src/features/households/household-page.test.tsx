@@ -48,7 +48,9 @@ const household: NonNullable<HouseholdDetailQuery['household']> & { __typename: 
     },
   ],
   assignments: [
-    { id: 'as1', status: 'REQUESTED', needType: 'HOUSING', note: 'Mohon survei', responseNote: null, requestedAt: '2026-11-02T00:00:00.000Z', organization: { id: 'org-ngo', name: 'Yayasan Huma Betang' } },
+    { id: 'as1', status: 'REQUESTED', needType: 'HOUSING', note: 'Mohon survei', responseNote: null, requestedAt: '2026-11-02T00:00:00.000Z',
+      lawfulBasis: 'CONSENT', consentGivenOn: '2026-11-01', consentMethod: 'THUMBPRINT', consentGivenBy: { id: 'p1', name: 'Budi' }, consentWithdrawnAt: null, consentWithdrawalNote: null,
+      organization: { id: 'org-ngo', name: 'Yayasan Huma Betang' } },
   ],
   assessments: [],
 };
@@ -124,6 +126,24 @@ describe('HouseholdPage', () => {
     expect(within(card).getByRole('button', { name: 'Terima' })).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Tolak' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Tugaskan ke mitra' })).toBeNull();
+  });
+
+  it('does not let a partner decline without a reason', async () => {
+    renderPage('NGO_PARTNER', 'org-ngo');
+    const card = await screen.findByTestId('household-assignment');
+    fireEvent.click(within(card).getByRole('button', { name: 'Tolak' }));
+    const form = await screen.findByRole('form', { name: 'Tolak' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Tolak' }));
+    expect(await within(form).findByText('Tuliskan alasan penolakan.')).toBeTruthy();
+    expect(within(form).getByRole('textbox', { name: /Alasan penolakan/ }).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows the coordinator who consented to the referral and a way to record its withdrawal', async () => {
+    renderPage('COORDINATOR', 'org-bappeda');
+    const card = await screen.findByTestId('household-assignment');
+    expect(card.id).toBe('rujukan-as1');
+    expect(within(card).getByTestId('referral-consent').textContent).toMatch(/^Persetujuan \(Cap jempol\) dari Budi, /);
+    expect(within(card).getByRole('button', { name: 'Catat penarikan persetujuan' })).toBeTruthy();
   });
 
   it('shows a partner the birth year and the stunting status where the server withholds birth date and z-scores', async () => {

@@ -137,6 +137,15 @@ const HOUSEHOLD_QUERY = graphql(`
         note
         responseNote
         requestedAt
+        lawfulBasis
+        consentGivenOn
+        consentMethod
+        consentGivenBy {
+          id
+          name
+        }
+        consentWithdrawnAt
+        consentWithdrawalNote
         organization {
           id
           name

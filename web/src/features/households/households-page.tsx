@@ -18,7 +18,7 @@ import { downloadText } from '../../lib/download';
 import { ProgramSelect } from '../../lib/server-select';
 import { AssignDialog, NEED_TYPES } from '../assignments/assign-dialog';
 import { useUser } from '../auth/session';
-import { HouseholdCard, PovertyBadge } from './household-card';
+import { HouseholdCard, PovertyBadge, ReferralStatus } from './household-card';
 
 const HOUSEHOLDS_QUERY = graphql(`
   query Households($filter: HouseholdFilter, $orderBy: HouseholdOrder, $first: Int, $after: String) {
@@ -359,6 +359,7 @@ export function HouseholdsPage() {
                 <Table.Th>{t('households.area')}</Table.Th>
                 <Table.Th>{t('households.status')}</Table.Th>
                 <Table.Th>{t('households.decile')}</Table.Th>
+                <Table.Th>{t('household.assignments')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -380,6 +381,7 @@ export function HouseholdsPage() {
                   <Table.Td>{h.area.name}{h.area.parent ? `, ${h.area.parent.name}` : ''}</Table.Td>
                   <Table.Td><PovertyBadge status={h.povertyStatus} /></Table.Td>
                   <Table.Td>{h.welfareDecile}</Table.Td>
+                  <Table.Td><ReferralStatus assignments={h.assignments} /></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
