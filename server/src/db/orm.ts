@@ -14,6 +14,7 @@ import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.
 import { Migration0008Clock } from './migrations/0008-clock.js';
 import { Migration0009PasswordHash } from './migrations/0009-password-hash.js';
 import { Migration0010Imports } from './migrations/0010-imports.js';
+import { Migration0011Register } from './migrations/0011-register.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   { name: '0008-clock', class: Migration0008Clock },
   { name: '0009-password-hash', class: Migration0009PasswordHash },
   { name: '0010-imports', class: Migration0010Imports },
+  { name: '0011-register', class: Migration0011Register },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
