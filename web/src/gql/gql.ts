@@ -54,6 +54,15 @@ type Documents = {
     "\n  query Areas {\n    areas {\n      id\n      code\n      name\n      level\n      parent {\n        id\n        code\n      }\n    }\n  }\n": typeof types.AreasDocument,
     "\n  query ProgramOptions {\n    programs(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ProgramOptionsDocument,
     "\n  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {\n    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {\n      filename\n      contentType\n      csv\n      rowCount\n    }\n  }\n": typeof types.ExportHouseholdsDocument,
+    "\n  mutation AddHouseholdMember($householdId: ID!, $input: PersonInput!) {\n    addHouseholdMember(householdId: $householdId, input: $input) { id }\n  }\n": typeof types.AddHouseholdMemberDocument,
+    "\n  mutation UpdateHouseholdMember($input: UpdatePersonInput!) {\n    updateHouseholdMember(input: $input) { id version }\n  }\n": typeof types.UpdateHouseholdMemberDocument,
+    "\n  mutation RecordMemberExit($input: RecordMemberExitInput!) {\n    recordMemberExit(input: $input) { id leftOn leftReason }\n  }\n": typeof types.RecordMemberExitDocument,
+    "\n  mutation MoveHouseholdMember($input: MoveMemberInput!) {\n    moveHouseholdMember(input: $input) { id }\n  }\n": typeof types.MoveHouseholdMemberDocument,
+    "\n  query HouseholdByKk($kk: String!) {\n    households(first: 2, filter: { search: $kk }) { edges { node { id kkNumber } } }\n  }\n": typeof types.HouseholdByKkDocument,
+    "\n  mutation CorrectMemberNik($input: CorrectNikInput!) {\n    correctMemberNik(input: $input) { id nik nikPending version }\n  }\n": typeof types.CorrectMemberNikDocument,
+    "\n  mutation CorrectKkNumber($input: CorrectKkNumberInput!) {\n    correctKkNumber(input: $input) { id kkNumber version }\n  }\n": typeof types.CorrectKkNumberDocument,
+    "\n  mutation UpdateHouseConditions($input: UpdateHouseholdInput!) {\n    updateHousehold(input: $input) { id version floorType wallType roofType drinkingWater sanitation electricity homeOwnership }\n  }\n": typeof types.UpdateHouseConditionsDocument,
+    "\n  mutation RecordAssessment($input: RecordPovertyAssessmentInput!) {\n    recordPovertyAssessment(input: $input) { id }\n  }\n": typeof types.RecordAssessmentDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    source\n    fileName\n    status\n    sourceDate\n    rowsTotal\n    rowsDone\n    validRows\n    inserted\n    updated\n    unchanged\n    rejected\n    inReview\n    createdByName\n    createdAt\n    validatedAt\n    committedAt\n  }\n": typeof types.ImportJobSummaryFragmentDoc,
     "\n  query ImportJobs($first: Int!) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.ImportJobsDocument,
     "\n  fragment ImportReviewItem on ImportReview {\n    id\n    jobId\n    fileName\n    line\n    kind\n    kindLabel\n    detail\n    status\n    values {\n      label\n      incoming\n      existing\n    }\n    householdId\n    createdAt\n    resolvedAt\n  }\n": typeof types.ImportReviewItemFragmentDoc,
@@ -131,6 +140,15 @@ const documents: Documents = {
     "\n  query Areas {\n    areas {\n      id\n      code\n      name\n      level\n      parent {\n        id\n        code\n      }\n    }\n  }\n": types.AreasDocument,
     "\n  query ProgramOptions {\n    programs(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ProgramOptionsDocument,
     "\n  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {\n    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {\n      filename\n      contentType\n      csv\n      rowCount\n    }\n  }\n": types.ExportHouseholdsDocument,
+    "\n  mutation AddHouseholdMember($householdId: ID!, $input: PersonInput!) {\n    addHouseholdMember(householdId: $householdId, input: $input) { id }\n  }\n": types.AddHouseholdMemberDocument,
+    "\n  mutation UpdateHouseholdMember($input: UpdatePersonInput!) {\n    updateHouseholdMember(input: $input) { id version }\n  }\n": types.UpdateHouseholdMemberDocument,
+    "\n  mutation RecordMemberExit($input: RecordMemberExitInput!) {\n    recordMemberExit(input: $input) { id leftOn leftReason }\n  }\n": types.RecordMemberExitDocument,
+    "\n  mutation MoveHouseholdMember($input: MoveMemberInput!) {\n    moveHouseholdMember(input: $input) { id }\n  }\n": types.MoveHouseholdMemberDocument,
+    "\n  query HouseholdByKk($kk: String!) {\n    households(first: 2, filter: { search: $kk }) { edges { node { id kkNumber } } }\n  }\n": types.HouseholdByKkDocument,
+    "\n  mutation CorrectMemberNik($input: CorrectNikInput!) {\n    correctMemberNik(input: $input) { id nik nikPending version }\n  }\n": types.CorrectMemberNikDocument,
+    "\n  mutation CorrectKkNumber($input: CorrectKkNumberInput!) {\n    correctKkNumber(input: $input) { id kkNumber version }\n  }\n": types.CorrectKkNumberDocument,
+    "\n  mutation UpdateHouseConditions($input: UpdateHouseholdInput!) {\n    updateHousehold(input: $input) { id version floorType wallType roofType drinkingWater sanitation electricity homeOwnership }\n  }\n": types.UpdateHouseConditionsDocument,
+    "\n  mutation RecordAssessment($input: RecordPovertyAssessmentInput!) {\n    recordPovertyAssessment(input: $input) { id }\n  }\n": types.RecordAssessmentDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    source\n    fileName\n    status\n    sourceDate\n    rowsTotal\n    rowsDone\n    validRows\n    inserted\n    updated\n    unchanged\n    rejected\n    inReview\n    createdByName\n    createdAt\n    validatedAt\n    committedAt\n  }\n": types.ImportJobSummaryFragmentDoc,
     "\n  query ImportJobs($first: Int!) {\n    importJobs(first: $first) {\n      ...ImportJobSummary\n    }\n  }\n": types.ImportJobsDocument,
     "\n  fragment ImportReviewItem on ImportReview {\n    id\n    jobId\n    fileName\n    line\n    kind\n    kindLabel\n    detail\n    status\n    values {\n      label\n      incoming\n      existing\n    }\n    householdId\n    createdAt\n    resolvedAt\n  }\n": types.ImportReviewItemFragmentDoc,
@@ -342,6 +360,42 @@ export function graphql(source: "\n  query ProgramOptions {\n    programs(first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {\n    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {\n      filename\n      contentType\n      csv\n      rowCount\n    }\n  }\n"): (typeof documents)["\n  mutation ExportHouseholds($filter: HouseholdFilter, $orderBy: HouseholdOrder, $language: ExportLanguage) {\n    exportHouseholds(filter: $filter, orderBy: $orderBy, language: $language) {\n      filename\n      contentType\n      csv\n      rowCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddHouseholdMember($householdId: ID!, $input: PersonInput!) {\n    addHouseholdMember(householdId: $householdId, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation AddHouseholdMember($householdId: ID!, $input: PersonInput!) {\n    addHouseholdMember(householdId: $householdId, input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateHouseholdMember($input: UpdatePersonInput!) {\n    updateHouseholdMember(input: $input) { id version }\n  }\n"): (typeof documents)["\n  mutation UpdateHouseholdMember($input: UpdatePersonInput!) {\n    updateHouseholdMember(input: $input) { id version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMemberExit($input: RecordMemberExitInput!) {\n    recordMemberExit(input: $input) { id leftOn leftReason }\n  }\n"): (typeof documents)["\n  mutation RecordMemberExit($input: RecordMemberExitInput!) {\n    recordMemberExit(input: $input) { id leftOn leftReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveHouseholdMember($input: MoveMemberInput!) {\n    moveHouseholdMember(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation MoveHouseholdMember($input: MoveMemberInput!) {\n    moveHouseholdMember(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HouseholdByKk($kk: String!) {\n    households(first: 2, filter: { search: $kk }) { edges { node { id kkNumber } } }\n  }\n"): (typeof documents)["\n  query HouseholdByKk($kk: String!) {\n    households(first: 2, filter: { search: $kk }) { edges { node { id kkNumber } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectMemberNik($input: CorrectNikInput!) {\n    correctMemberNik(input: $input) { id nik nikPending version }\n  }\n"): (typeof documents)["\n  mutation CorrectMemberNik($input: CorrectNikInput!) {\n    correctMemberNik(input: $input) { id nik nikPending version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CorrectKkNumber($input: CorrectKkNumberInput!) {\n    correctKkNumber(input: $input) { id kkNumber version }\n  }\n"): (typeof documents)["\n  mutation CorrectKkNumber($input: CorrectKkNumberInput!) {\n    correctKkNumber(input: $input) { id kkNumber version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateHouseConditions($input: UpdateHouseholdInput!) {\n    updateHousehold(input: $input) { id version floorType wallType roofType drinkingWater sanitation electricity homeOwnership }\n  }\n"): (typeof documents)["\n  mutation UpdateHouseConditions($input: UpdateHouseholdInput!) {\n    updateHousehold(input: $input) { id version floorType wallType roofType drinkingWater sanitation electricity homeOwnership }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAssessment($input: RecordPovertyAssessmentInput!) {\n    recordPovertyAssessment(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation RecordAssessment($input: RecordPovertyAssessmentInput!) {\n    recordPovertyAssessment(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
