@@ -18,6 +18,7 @@ const AnalyticsPage = lazy(() => import('../features/analytics/analytics-page'))
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const HouseholdsPage = lazy(() => import('../features/households/households-page').then((m) => ({ default: m.HouseholdsPage })));
 const HouseholdPage = lazy(() => import('../features/households/household-page').then((m) => ({ default: m.HouseholdPage })));
+const RegisterHouseholdPage = lazy(() => import('../features/households/register-household-page').then((m) => ({ default: m.RegisterHouseholdPage })));
 const WorkQueuePage = lazy(() => import('../features/home/work-queue').then((m) => ({ default: m.WorkQueuePage })));
 const AssignmentsPage = lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
 const ProgramsPage = lazy(() => import('../features/programs/programs-page').then((m) => ({ default: m.ProgramsPage })));
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Lazy><HomePage /></Lazy> },
       { path: 'rumah-tangga', element: <Lazy><HouseholdsPage /></Lazy> },
+      { path: 'rumah-tangga/baru', element: <Lazy><RegisterHouseholdPage /></Lazy> },
       { path: 'rumah-tangga/:id', element: <Lazy><HouseholdPage /></Lazy> },
       { path: 'antrian-kerja', element: <Lazy><WorkQueuePage /></Lazy> },
       { path: 'penugasan', element: <Lazy><AssignmentsPage /></Lazy> },

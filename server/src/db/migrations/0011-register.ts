@@ -10,7 +10,7 @@ export class Migration0011Register extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table person alter column nik drop not null;`);
     // Only a child or grandchild (a birth) waits for a NIK; the API also requires them to be under a year old.
-    this.addSql(`alter table person add constraint person_nik_pending_check check (nik is not null or relation in ('CHILD', 'GRANDCHILD'));`);
+    this.addSql(`alter table person add constraint person_nik_pending_check check (nik is not null or relation = 'CHILD' or relation = 'GRANDCHILD');`);
     this.addSql(`
       alter table person
         add column left_on date,

@@ -1,15 +1,15 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import type { HouseholdDetailQuery, InterventionStatus, NeedStatus } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
-import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
+import { ASSESSMENT_ROLES, DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
 import { DeliveryDialog } from '../deliveries/delivery-dialog';
 import { GrowthSection } from '../growth/growth-section';
 import { InterventionActions } from '../interventions/intervention-actions';
@@ -18,6 +18,7 @@ import { HouseholdAssignments } from './household-assignments';
 import { HouseholdAuditTrail } from './household-audit';
 import { HouseholdEditDialog } from './household-edit';
 import { PovertyBadge } from './household-card';
+import { FormerMembers, MemberActions, RegisterActions } from './register-actions';
 
 const HOUSEHOLD_QUERY = graphql(`
   query HouseholdDetail($id: ID!) {
@@ -42,16 +43,36 @@ const HOUSEHOLD_QUERY = graphql(`
           name
         }
       }
+      floorType
+      wallType
+      roofType
+      drinkingWater
+      sanitation
+      electricity
+      homeOwnership
+      formerMembers {
+        id
+        name
+        relation
+        leftOn
+        leftReason
+        leftNote
+      }
       members {
         id
         name
         nik
+        nikPending
         sex
         relation
         age
         birthDate
         birthYear
         jknStatus
+        version
+        employmentStatus
+        schoolEnrolled
+        pregnant
         growthMeasurements {
           id
           measuredOn
@@ -168,7 +189,9 @@ export function HouseholdPage() {
   const { data, loading, error, refetch } = useQuery(HOUSEHOLD_QUERY, { variables: { id } });
   const [deliveryOpen, delivery] = useDisclosure(false);
   const [editOpen, edit] = useDisclosure(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A household just registered arrives with its confirmation.
+  const arrival = (useLocation().state as { notice?: string } | null)?.notice ?? null;
+  const [notice, setNotice] = useState<string | null>(arrival);
 
   if (loading && !data) return <Loading />;
   // An address with a malformed id (the server refuses it as bad input) names no household.
@@ -198,13 +221,15 @@ export function HouseholdPage() {
         <Group gap="xs">
           {DELIVERY_ROLES.includes(user.role) && <Button onClick={delivery.open}>{t('delivery.title')}</Button>}
           {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <Button variant="default" onClick={edit.open}>{t('household.edit')}</Button>}
+          <RegisterActions household={h} register={HOUSEHOLD_EDIT_ROLES.includes(user.role)} assess={ASSESSMENT_ROLES.includes(user.role)} onSaved={setNotice} />
         </Group>
       </Group>
       {notice && (
         <Alert color="teal" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>{notice}</Alert>
       )}
       <Summary h={h} />
-      <Members h={h} />
+      <Members h={h} onSaved={setNotice} />
+      {h.formerMembers.length > 0 && <FormerMembers members={h.formerMembers} />}
       <GrowthSection members={h.members} />
       <Needs h={h} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -264,8 +289,12 @@ function Summary({ h }: { h: HouseholdData }) {
   );
 }
 
-function Members({ h }: { h: HouseholdData }) {
+function Members({ h, onSaved }: { h: HouseholdData; onSaved: (notice: string) => void }) {
   const { t } = useTranslation();
+  const user = useUser();
+  const editor = HOUSEHOLD_EDIT_ROLES.includes(user.role);
+  const nik = (m: HouseholdData['members'][number]) =>
+    m.nikPending ? <Badge color="#7a5200" variant="light" data-testid="nik-pending">{t('register.nikPendingBadge')}</Badge> : m.nik;
   const fmt = useFormat();
   const isPhone = useMediaQuery('(max-width: 48em)');
   return (
@@ -274,9 +303,12 @@ function Members({ h }: { h: HouseholdData }) {
         <Stack gap="xs">
           {h.members.map((m) => (
             <Card key={m.id} withBorder padding="xs">
-              <Text fw={600}>{m.name}</Text>
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600}>{m.name}</Text>
+                {editor && <MemberActions member={m} members={h.members} onSaved={onSaved} />}
+              </Group>
               <Text size="sm">{t(`relation.${m.relation}`)} · {t(`sex.${m.sex}`)} · {t('household.ageYears', { count: m.age })}</Text>
-              <Text size="sm" ff="monospace">{t('household.nik')}: {m.nik}</Text>
+              <Text size="sm" ff="monospace" component="div">{t('household.nik')}: {nik(m)}</Text>
             </Card>
           ))}
         </Stack>
@@ -290,18 +322,20 @@ function Members({ h }: { h: HouseholdData }) {
               <Table.Th>{t('household.age')}</Table.Th>
               <Table.Th>{t('household.birthDate')}</Table.Th>
               <Table.Th>{t('household.jkn')}</Table.Th>
+              {editor && <Table.Th><VisuallyHidden>{t('register.actions')}</VisuallyHidden></Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {h.members.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{m.name}</Table.Td>
-                <Table.Td ff="monospace">{m.nik}</Table.Td>
+                <Table.Td ff="monospace">{nik(m)}</Table.Td>
                 <Table.Td>{t(`relation.${m.relation}`)}</Table.Td>
                 <Table.Td>{t('household.ageYears', { count: m.age })}</Table.Td>
                 {/* Partners get the birth year only. */}
                 <Table.Td>{m.birthDate ? fmt.date(m.birthDate) : m.birthYear}</Table.Td>
                 <Table.Td>{t(`jkn.${m.jknStatus}`)}</Table.Td>
+                {editor && <Table.Td><MemberActions member={m} members={h.members} onSaved={onSaved} /></Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
