@@ -14,7 +14,7 @@ import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
 import { downloadText } from '../../lib/download';
 import { AssignDialog, NEED_TYPES } from '../assignments/assign-dialog';
-import { useUser } from '../auth/session';
+import { HOUSEHOLD_EDIT_ROLES, useUser } from '../auth/session';
 import { HouseholdCard, PovertyBadge } from './household-card';
 
 const HOUSEHOLDS_QUERY = graphql(`
@@ -199,6 +199,9 @@ export function HouseholdsPage() {
             <Button variant="default" onClick={filtersToggle.toggle} aria-expanded={filtersOpen} aria-controls="household-filters">
               {t('households.filters')}{filterCount > 0 && <Badge ml={6} size="sm" circle>{filterCount}</Badge>}
             </Button>
+          )}
+          {HOUSEHOLD_EDIT_ROLES.includes(user.role) && (
+            <Button component={Link} to="/rumah-tangga/baru" data-testid="register-open">{t('register.open')}</Button>
           )}
           <Button variant="light" onClick={() => void exportCsv()} loading={exporting} disabled={!conn || conn.totalCount === 0}>
             {t('households.export')}
