@@ -23,7 +23,7 @@ export function nikMismatch(nik: string, sex: Sex | undefined, birthDate: string
   if (sex && sex !== nikSex) return 'sex';
   if (/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
     const day = nikSex === 'FEMALE' ? rawDay - 40 : rawDay;
-    const expected = `${String(day).padStart(2, '0')}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}`;
+    const expected = `${birthDate.slice(8, 10)}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}`;
     if (`${String(day).padStart(2, '0')}${nik.slice(8, 12)}` !== expected) return 'birthDate';
   }
   return null;
