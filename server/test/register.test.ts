@@ -260,6 +260,15 @@ describe('correcting a NIK or a KK number', () => {
       { i: { id: wife.id, version: fresh.version, nik: makeNik({ regionCode: '627103', sex: 'FEMALE', birthDate: '1985-02-02', serial: 9923 }) } }, officer);
     expect(silent.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.nik' });
   });
+
+  it('is not done silently through updateHousehold', async () => {
+    const id = await create();
+    const h = await read(id);
+    const res = await t.gql('mutation ($i: UpdateHouseholdInput!) { updateHousehold(input: $i) { id } }',
+      { i: { id, version: h.version, kkNumber: makeKk({ regionCode: '627103', issueDate: '2020-01-01', serial: 9931 }) } }, officer);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kkNumber' });
+    expect((await read(id)).kkNumber).toBe(h.kkNumber);
+  });
 });
 
 describe('house conditions', () => {

@@ -250,7 +250,7 @@ export class UpdateHouseholdInput extends HouseholdFields {
   @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
   version!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The registered one only; a wrong one is fixed with correctKkNumber' })
   kkNumber?: string;
 
   @Field(() => ID, { nullable: true })

@@ -335,6 +335,10 @@ export async function lockForUpdate<T extends { version: number }>(
 export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput): Promise<Household> {
   return ctx.em.transactional(async (em) => {
     const household = await lockForUpdate(em, await findInScope(ctx, em, input.id), 'Household', input.version);
+    // As for a NIK: a registered KK number changes through correctKkNumber, which asks why.
+    if (input.kkNumber !== undefined && input.kkNumber !== null && input.kkNumber !== household.kkNumber) {
+      throw new BadUserInputError('input.kkNumber', 'a registered KK number is changed through a KK correction');
+    }
     const changes = await householdChanges(em, input);
     if (changes.area) assertAreaInScope(ctx, changes.area);
     const before = snapshot(household);

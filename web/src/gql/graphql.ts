@@ -578,6 +578,7 @@ export type UpdateHouseholdInput = {
   floorType?: FloorType | null | undefined;
   homeOwnership?: HomeOwnership | null | undefined;
   id: string | number;
+  /** The registered one only; a wrong one is fixed with correctKkNumber */
   kkNumber?: string | null | undefined;
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;

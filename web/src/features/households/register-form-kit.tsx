@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useRef, useState, type ReactNode } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -69,9 +70,11 @@ export function FormShell({ formError, onSubmit, onCancel, submitting, label, ch
   );
 }
 
+/** A dialog for one form: the whole screen on a phone, where a centred modal leaves no room for the keyboard. */
 export function FormModal({ opened, onClose, title, children }: { opened: boolean; onClose: () => void; title: string; children: ReactNode }) {
+  const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={false}>
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={!!phone}>
       {opened && children}
     </Modal>
   );
