@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeKk, makeNik } from '../../server/src/households/identity-numbers.js';
 import { type RunningProduct, ROOT, startProduct, tempDataDir, today } from '../product.js';
-import { type LaunchedBrowser, type TestPage, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
 
 const VIEWPORTS = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } } as const;
 
@@ -70,6 +70,8 @@ describe('register maintenance', () => {
       await head.getByTestId('members.0.member-nik').fill(makeNik({ regionCode: '627103', sex: 'FEMALE', birthDate: '1984-03-03', serial }));
       await page.getByTestId('register-submit').click();
       await expect.poll(() => head.getByText(/NIK tidak cocok dengan jenis kelamin/).count()).toBe(1);
+      expect(await rawI18nKeys(page, ['lurah.menteng'])).toEqual([]);
+      expect(await axeCheck(page)).toEqual([]);
       await head.getByTestId('members.0.member-nik').fill(makeNik({ regionCode: '627103', sex: 'MALE', birthDate: '1984-03-03', serial }));
       await page.getByTestId('register-submit').click();
 
@@ -84,6 +86,7 @@ describe('register maintenance', () => {
       await pick(page, member, /Jenis kelamin/, 'Perempuan');
       await member.getByTestId('member-birthDate').fill(daysAgo(20));
       await member.getByTestId('member-nikPending').check();
+      expect(await axeCheck(page)).toEqual([]);
       await page.getByTestId('member-form-submit').click();
       await member.waitFor({ state: 'detached', timeout: 20_000 });
 
@@ -91,7 +94,8 @@ describe('register maintenance', () => {
       await page.getByTestId('nik-pending').first().waitFor();
       const need = page.getByTestId('need-card').filter({ hasText: 'Risiko gizi' }).filter({ hasText: `Bayi Walk ${name}` });
       await need.first().waitFor({ timeout: 20_000 });
-      expect(await rawI18nKeys(page)).toEqual([]);
+      expect(await rawI18nKeys(page, ['lurah.menteng'])).toEqual([]);
+      expect(await axeCheck(page)).toEqual([]);
       // Nothing wider than the screen on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await screenshot(page, `register-newborn-${name}`);
