@@ -9,7 +9,7 @@ import { AuthenticatedShell } from './app-shell';
 import { ErrorBoundary } from './error-boundary';
 import { NotFoundPage } from './not-found-page';
 import { Loading } from './states';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Heavy parts are separate chunks: GraphiQL + Monaco, and the analytics charts.
 const GraphiQLPage = lazy(() => import('../features/graphiql/graphiql-page'));
@@ -78,7 +78,7 @@ function DocumentTitle() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <ApolloProvider client={client}>
         <DocumentTitle />
         <RouterProvider router={router} />
