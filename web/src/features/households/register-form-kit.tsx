@@ -72,9 +72,10 @@ export function FormShell({ formError, onSubmit, onCancel, submitting, label, ch
 
 /** A dialog for one form: the whole screen on a phone, where a centred modal leaves no room for the keyboard. */
 export function FormModal({ opened, onClose, title, children }: { opened: boolean; onClose: () => void; title: string; children: ReactNode }) {
+  const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={!!phone}>
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={!!phone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {opened && children}
     </Modal>
   );
