@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
@@ -51,7 +51,7 @@ export function MemberActions({ member, members, onSaved }: { member: RegisterMe
     <>
       <Menu position="bottom-end">
         <Menu.Target>
-          <ActionIcon variant="subtle" aria-label={t('register.actionsFor', { name: member.name })} data-testid="member-actions">⋯</ActionIcon>
+          <Button size="compact-sm" variant="light" aria-label={t('register.actionsFor', { name: member.name })} data-testid="member-actions">{t('register.actions')}</Button>
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={() => setOpen('edit')}>{t('register.editMember')}</Menu.Item>
