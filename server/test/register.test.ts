@@ -176,6 +176,25 @@ describe('a death or a move out', () => {
   });
 });
 
+describe('a member who has left', () => {
+  it('gets no measurement or delivery dated after leaving', async () => {
+    const id = await create();
+    const baby = (await t.gql(ADD, { h: id, i: newborn('Bayi Pergi') }, officer)).data.addHouseholdMember;
+    const version = byName(await read(id), 'Bayi Pergi').version;
+    await t.gql(EXIT, { i: { personId: baby.id, version, reason: 'MOVED_OUT', date: shift(-3) } }, officer);
+    const measured = await t.gql('mutation ($i: RecordGrowthMeasurementInput!) { recordGrowthMeasurement(input: $i) { id } }',
+      { i: { personId: baby.id, measuredOn: iso, heightCm: 52, position: 'LYING' } }, dinkes);
+    expect(measured.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.measuredOn' });
+    const [program] = await t.query<{ id: string }>(
+      `select id from program where target_unit = 'PERSON' and target_sex is null and coalesce(target_min_age_months, 0) = 0
+         and target_max_age_months is null and starts_on <= ?::date and (ends_on is null or ends_on >= ?::date) order by name limit 1`, [iso, iso]);
+    const delivered = await t.gql('mutation ($i: LogInterventionInput!) { logIntervention(input: $i) { id } }',
+      { i: { programId: program!.id, householdId: id, personId: baby.id, deliveredAt: iso, idempotencyKey: `left-${baby.id}` } }, admin);
+    expect(delivered.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.personId' });
+    expect(delivered.errors?.[0]?.message).toMatch(/left the household/);
+  });
+});
+
 const MOVE = 'mutation ($i: MoveMemberInput!) { moveHouseholdMember(input: $i) { id relation household { id } } }';
 
 describe('moving a member between households', () => {

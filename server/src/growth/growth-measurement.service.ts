@@ -62,6 +62,9 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
   return ctx.em.transactional(async (em) => {
     const person = (await ctx.loaders.person.load(input.personId)) && (await em.findOne(Person, { id: input.personId }));
     if (!person) throw new NotFoundError('Person', 'input.personId');
+    if (person.leftOn && input.measuredOn > person.leftOn) {
+      throw new BadUserInputError('input.measuredOn', `is after the child left the household (${person.leftOn})`);
+    }
     const values = measurementValues(person, input);
     const measurement = em.create(GrowthMeasurement, {
       person,
