@@ -92,7 +92,7 @@ function MemberForm({ householdId, member, onClose, onSaved }: DialogProps & { h
   const { t } = useTranslation();
   const today = todayWib();
   const form = useForm<MemberValues>({
-    resolver: zodResolver(memberSchema(today)) as never,
+    resolver: zodResolver(memberSchema(today, !!member?.nikPending)) as never,
     defaultValues: member
       ? { ...emptyMember(member.relation), name: member.name, nik: member.nik ?? '', nikPending: member.nikPending, sex: member.sex, birthDate: member.birthDate ?? '',
           jknStatus: member.jknStatus as never, employmentStatus: member.employmentStatus ?? '', schoolEnrolled: member.schoolEnrolled, pregnant: member.pregnant }

@@ -14,6 +14,9 @@ describe('register rules (as the server checks them)', () => {
     expect(mayWaitForNik('GRANDCHILD', '2025-12-06', TODAY)).toBe(false);
     expect(messages(memberSchema(TODAY).safeParse({ ...baby, birthDate: '2025-06-01' }))).toEqual(['nik: register.errors.nikRequired']);
     expect(messages(memberSchema(TODAY).safeParse({ ...baby, relation: 'OTHER_RELATIVE' }))).toEqual(['nik: register.errors.nikRequired']);
+    // A child still waiting past the first birthday stays editable, as a child or grandchild.
+    expect(messages(memberSchema(TODAY, true).safeParse({ ...baby, birthDate: '2025-06-01' }))).toEqual([]);
+    expect(messages(memberSchema(TODAY, true).safeParse({ ...baby, relation: 'OTHER' }))).toEqual(['relation: register.errors.pendingRelation']);
   });
 
   it("checks the NIK's date part against sex and birth date (women: day + 40)", () => {

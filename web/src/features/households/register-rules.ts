@@ -32,7 +32,8 @@ export function nikMismatch(nik: string, sex: Sex | undefined, birthDate: string
 const sixteenDigits = (key: string) => z.string().trim().regex(/^\d{16}$/, `register.errors.${key}`);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'register.errors.date');
 
-export function memberSchema(today: string) {
+/** `stillPending`: editing a member already waiting for a NIK (the server then checks the relation only, not the age). */
+export function memberSchema(today: string, stillPending = false) {
   return z
     .object({
       name: z.string().trim().min(1, 'register.errors.name').max(200, 'register.errors.name'),
@@ -48,7 +49,9 @@ export function memberSchema(today: string) {
     })
     .superRefine((v, ctx) => {
       const relation = v.relation as Relation;
-      if (v.nikPending) {
+      if (v.nikPending && stillPending) {
+        if (!NIK_PENDING_RELATIONS.includes(relation)) ctx.addIssue({ code: 'custom', path: ['relation'], message: 'register.errors.pendingRelation' });
+      } else if (v.nikPending) {
         if (!mayWaitForNik(relation, v.birthDate, today)) ctx.addIssue({ code: 'custom', path: ['nik'], message: 'register.errors.nikRequired' });
       } else if (!/^\d{16}$/.test(v.nik)) {
         ctx.addIssue({ code: 'custom', path: ['nik'], message: 'register.errors.nik' });
