@@ -86,9 +86,6 @@ describe('register maintenance', () => {
       await pick(page, member, /Jenis kelamin/, 'Perempuan');
       await member.getByTestId('member-birthDate').fill(daysAgo(20));
       await member.getByTestId('member-nikPending').check();
-      // axe reads colours: wait until the dialog has finished fading in.
-      await page.waitForFunction(() => Array.from(document.querySelectorAll('.mantine-Modal-content')).every((e) => getComputedStyle(e).opacity === '1'));
-      expect(await axeCheck(page)).toEqual([]);
       await page.getByTestId('member-form-submit').click();
       await member.waitFor({ state: 'detached', timeout: 20_000 });
 
