@@ -51,6 +51,10 @@ const EXPECTED: Record<string, Expectation> = {
   'Mutation.updateHousehold': { action: AuditAction.UPDATE, entityType: 'Household', target: chosen },
   'Mutation.addHouseholdMember': { action: AuditAction.CREATE, entityType: 'Person', target: returned('addHouseholdMember') },
   'Mutation.updateHouseholdMember': { action: AuditAction.UPDATE, entityType: 'Person', target: chosen },
+  'Mutation.recordMemberExit': { action: AuditAction.UPDATE, entityType: 'Person', target: chosen },
+  'Mutation.moveHouseholdMember': { action: AuditAction.UPDATE, entityType: 'Person', target: chosen },
+  'Mutation.correctMemberNik': { action: AuditAction.UPDATE, entityType: 'Person', target: chosen },
+  'Mutation.correctKkNumber': { action: AuditAction.UPDATE, entityType: 'Household', target: chosen },
   'Mutation.recordGrowthMeasurement': { action: AuditAction.CREATE, entityType: 'GrowthMeasurement', target: returned('recordGrowthMeasurement') },
   'Mutation.recordPovertyAssessment': { action: AuditAction.CREATE, entityType: 'PovertyAssessment', target: returned('recordPovertyAssessment') },
   // Creates the figure of a quarter or replaces it.

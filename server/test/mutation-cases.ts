@@ -1,7 +1,7 @@
 import { MeasurePosition, Role, Sex } from '../src/graphql/enums.js';
 import { today } from '../src/config/clock.js';
 import { lengthHeightForAgeZ } from '../src/growth/zscore.js';
-import { makeNik } from '../src/households/identity-numbers.js';
+import { makeKk, makeNik } from '../src/households/identity-numbers.js';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, type GraphQLResponse, type TestServer } from './harness.js';
 import { csv, dmy, DTSEN_HEADER } from './imports/fixtures.js';
@@ -429,6 +429,63 @@ export const MUTATIONS: Record<string, MutationRule> = {
       return { query: 'mutation ($i: UpdatePersonInput!) { updateHouseholdMember(input: $i) { id } }', variables: { i: { id: p['id'], version: p['version'], occupation: `Petani ${c.n}` } } };
     },
     done: async (c) => expect((await row(c.t, 'select occupation from person where id = ?', [c.chosen['id']]))['occupation']).toBe(`Petani ${c.n}`),
+  },
+  'Mutation.recordMemberExit': {
+    scenarios: ALL,
+    expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
+    op: async (c) => {
+      const p =
+        c.scenario === 'missing'
+          ? { id: MISSING, version: 1 }
+          : await row(c.t, `select id, version from person where household_id in (${households(c.role, c.scenario)}) and relation <> 'HEAD' and left_on is null order by id limit 1`);
+      c.chosen['id'] = p['id'];
+      return { query: 'mutation ($i: RecordMemberExitInput!) { recordMemberExit(input: $i) { id } }', variables: { i: { personId: p['id'], version: p['version'], reason: 'MOVED_OUT', date: today() } } };
+    },
+    done: async (c) => expect(await row(c.t, `select to_char(left_on, 'YYYY-MM-DD') as left_on, left_reason from person where id = ?`, [c.chosen['id']])).toEqual({ left_on: today(), left_reason: 'MOVED_OUT' }),
+  },
+  'Mutation.moveHouseholdMember': {
+    scenarios: ALL,
+    expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
+    op: async (c) => {
+      const p =
+        c.scenario === 'missing'
+          ? { id: MISSING, version: 1, household_id: MISSING }
+          : await row(c.t, `select id, version, household_id from person where household_id in (${households(c.role, c.scenario)}) and relation <> 'HEAD' and left_on is null and nik is not null order by id limit 1`);
+      // Another household of the same scope (the receiving one must be in scope too).
+      const to = await row(c.t, `select id from household where id in (${households(c.role, c.scenario === 'out' ? 'out' : 'in')}) and id <> ? order by id limit 1`, [p['household_id']]);
+      c.chosen['id'] = p['id'];
+      c.chosen['to'] = to['id'];
+      return { query: 'mutation ($i: MoveMemberInput!) { moveHouseholdMember(input: $i) { id } }', variables: { i: { personId: p['id'], version: p['version'], toHouseholdId: to['id'], relation: 'OTHER_RELATIVE' } } };
+    },
+    done: async (c) => expect(await row(c.t, 'select household_id, relation from person where id = ?', [c.chosen['id']])).toEqual({ household_id: c.chosen['to'], relation: 'OTHER_RELATIVE' }),
+  },
+  'Mutation.correctMemberNik': {
+    scenarios: ALL,
+    expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
+    op: async (c) => {
+      const p =
+        c.scenario === 'missing'
+          ? { id: MISSING, version: 1, nik: '6271030101900001', sex: 'MALE', birth_date: '1990-01-01' }
+          : await row(c.t, `select id, version, nik, sex, to_char(birth_date, 'YYYY-MM-DD') as birth_date from person where household_id in (${households(c.role, c.scenario)}) and left_on is null and nik is not null order by id limit 1`);
+      c.chosen['id'] = p['id'];
+      c.chosen['nik'] = makeNik({ regionCode: p['nik'].slice(0, 6), sex: p['sex'], birthDate: p['birth_date'], serial: 7000 + c.n });
+      return { query: 'mutation ($i: CorrectNikInput!) { correctMemberNik(input: $i) { id } }', variables: { i: { personId: p['id'], version: p['version'], nik: c.chosen['nik'], reason: 'KTP-el dilihat' } } };
+    },
+    done: async (c) => expect((await row(c.t, 'select nik from person where id = ?', [c.chosen['id']]))['nik']).toBe(c.chosen['nik']),
+  },
+  'Mutation.correctKkNumber': {
+    scenarios: ALL,
+    expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
+    op: async (c) => {
+      const h =
+        c.scenario === 'missing'
+          ? { id: MISSING, version: 1, kk_number: '6271030101200001' }
+          : await row(c.t, `select id, version, kk_number from household where id in (${households(c.role, c.scenario)}) order by id limit 1`);
+      c.chosen['id'] = h['id'];
+      c.chosen['kk'] = makeKk({ regionCode: h['kk_number'].slice(0, 6), issueDate: '2021-06-06', serial: 7000 + c.n });
+      return { query: 'mutation ($i: CorrectKkNumberInput!) { correctKkNumber(input: $i) { id } }', variables: { i: { householdId: h['id'], version: h['version'], kkNumber: c.chosen['kk'], reason: 'KK baru dari Dukcapil' } } };
+    },
+    done: async (c) => expect((await row(c.t, 'select kk_number from household where id = ?', [c.chosen['id']]))['kk_number']).toBe(c.chosen['kk']),
   },
   'Mutation.recordGrowthMeasurement': {
     scenarios: ALL,

@@ -921,6 +921,16 @@ describe('what may change in a row a role may update', () => {
     expect(await as('KELURAHAN_OFFICER', `update person set name = 'Diubah' where household_id = $1`, [f.hIn])).toBe(true);
   });
 
+  it('a kelurahan officer records deaths and moves out in the area, and cannot move a member out of it (issue 11)', async () => {
+    const member = `(select id from person where household_id = $1 and relation <> 'HEAD' order by id limit 1)`;
+    expect(await as('KELURAHAN_OFFICER', `update person set left_on = birth_date, left_reason = 'DECEASED' where id = ${member}`, [f.hIn])).toBe(true);
+    expect(await as('KELURAHAN_OFFICER', `update person set household_id = $2 where id = ${member}`, [f.hIn, f.hOut])).toBe(false);
+    expect(await as('ADMIN', `update person set household_id = $2 where id = ${member}`, [f.hIn, f.hOut])).toBe(true);
+    for (const role of ['COORDINATOR', 'AGENCY_STAFF'] as const) {
+      expect(await as(role, `update person set left_on = birth_date, left_reason = 'MOVED_OUT' where id = ${member}`, [f.hIn])).toBe(false);
+    }
+  });
+
   it('no role reads a password hash; the database hands one to the login and to its own user only', async () => {
     const hashOf = `select count(*) as n from (select sinergi_password_hash($1::uuid) as h) x where h is not null`;
     for (const role of ROLES) {

@@ -625,7 +625,7 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
       `kids as (
         select p.id, amap.target_id
           from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
-         where p.birth_date > (${asOf} - interval '5 years')::date and p.birth_date <= ${asOf})`,
+         where p.birth_date > (${asOf} - interval '5 years')::date and p.birth_date <= ${asOf} and (p.left_on is null or p.left_on > ${asOf}))`,
       // Each child's latest measurement, carrying its kelurahan (no join after the de-duplication).
       `latest as (
         select distinct on (k.id) k.target_id, g.stunting_status

@@ -40,7 +40,7 @@ export const PERSONAL_ENTITY_TYPES: ReadonlySet<string> = new Set([
 export const PERSONAL_TYPES: Record<string, PersonalType> = {
   Household: {
     subjects: (h) => [h.id],
-    notPersonal: [...RECORD, 'members', 'head', 'interventions', 'assignments', 'needs', 'assessments'],
+    notPersonal: [...RECORD, 'members', 'formerMembers', 'head', 'interventions', 'assignments', 'needs', 'assessments'],
   },
   Person: {
     subjects: (p) => [p.id, ref(p.household)],

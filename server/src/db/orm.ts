@@ -14,6 +14,7 @@ import { Migration0007ApiTokenExpiry } from './migrations/0007-api-token-expiry.
 import { Migration0008Clock } from './migrations/0008-clock.js';
 import { Migration0009PasswordHash } from './migrations/0009-password-hash.js';
 import { Migration0010Imports } from './migrations/0010-imports.js';
+import { Migration0011Register } from './migrations/0011-register.js';
 import { Migration0012FieldWork } from './migrations/0012-field-work.js';
 import { Migration0013ReferralConsent } from './migrations/0013-referral-consent.js';
 import { Migration0015PartnerInterventions } from './migrations/0015-partner-interventions.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   { name: '0008-clock', class: Migration0008Clock },
   { name: '0009-password-hash', class: Migration0009PasswordHash },
   { name: '0010-imports', class: Migration0010Imports },
+  { name: '0011-register', class: Migration0011Register },
   { name: '0012-field-work', class: Migration0012FieldWork },
   { name: '0013-referral-consent', class: Migration0013ReferralConsent },
   { name: '0015-partner-interventions', class: Migration0015PartnerInterventions },

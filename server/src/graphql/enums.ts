@@ -180,6 +180,11 @@ export enum AuditAction {
   EXPORT = 'EXPORT',
   IMPORT = 'IMPORT',
 }
+/** Why a member left the household's active roster (the record is kept). */
+export enum MemberExit {
+  DECEASED = 'DECEASED',
+  MOVED_OUT = 'MOVED_OUT',
+}
 export enum SortDirection { ASC = 'ASC', DESC = 'DESC' }
 
 // Column names of the database CHECK constraints each enum must match.
@@ -216,6 +221,7 @@ export const ENUM_COLUMNS: ReadonlyArray<[Record<string, string>, string, string
   [ConsentMethod, 'assignment', 'consent_method'],
   [Indicator, 'indicator_value', 'indicator'],
   [AuditAction, 'audit_event', 'action'],
+  [MemberExit, 'person', 'left_reason'],
 ];
 
 const described: Array<[object, string, string]> = [
@@ -250,6 +256,7 @@ const described: Array<[object, string, string]> = [
   [ConsentMethod, 'ConsentMethod', 'How the household gave its consent'],
   [Indicator, 'Indicator', 'Area-level indicator of the four aspects'],
   [AuditAction, 'AuditAction', 'Kind of audited event'],
+  [MemberExit, 'MemberExit', 'Why a member left the household (death or moving out); the record is kept'],
   [SortDirection, 'SortDirection', 'Sort direction'],
 ];
 for (const [enumObj, name, description] of described) registerEnumType(enumObj, { name, description });

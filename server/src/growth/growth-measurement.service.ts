@@ -63,6 +63,9 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
   return ctx.em.transactional(async (em) => {
     const person = (await ctx.loaders.person.load(input.personId)) && (await em.findOne(Person, { id: input.personId }));
     if (!person) throw new NotFoundError('Person', 'input.personId');
+    if (person.leftOn && input.measuredOn > person.leftOn) {
+      throw new BadUserInputError('input.measuredOn', `is after the child left the household (${person.leftOn})`);
+    }
     const values = measurementValues(person, input);
     // One measurement per child and day: the same values again is a retry (an offline outbox's replay)
     // and gets the saved row; other values are a conflict that names what differs.

@@ -117,8 +117,8 @@ export async function exportHouseholds(
     .select(
       'h.id', 'h.kk_number', 'h.address', 'h.rt', 'h.rw', 'h.welfare_decile', 'h.poverty_status', 'h.verification_status',
       'h.updated_at', 'kel.name as kelurahan', 'kec.name as kecamatan',
-      knex.raw(`(select p.name from person p where p.household_id = h.id and p.relation = 'HEAD') as head_name`),
-      knex.raw(`(select count(*)::int from person p where p.household_id = h.id) as members`),
+      knex.raw(`(select p.name from person p where p.household_id = h.id and p.relation = 'HEAD' and p.left_on is null) as head_name`),
+      knex.raw(`(select count(*)::int from person p where p.household_id = h.id and p.left_on is null) as members`),
       knex.raw(`(select count(*)::int from household_need_status n where n.household_id = h.id and n.status = 'UNMET') as unmet`),
       knex.raw(
         `(select array_agg(distinct n.need_type order by n.need_type) from household_need_status n

@@ -10,6 +10,7 @@ import {
   HomeOwnership,
   InterventionStatus,
   JknStatus,
+  MemberExit,
   NeedType,
   PovertyStatus,
   Relation,
@@ -91,8 +92,11 @@ export class DataSourceInput {
 
 @InputType()
 export class PersonInput {
-  @Field(() => String)
-  nik!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required, except for a child or grandchild born in the last 12 months whose NIK Dukcapil has not issued yet (then nikPending)',
+  })
+  nik?: string | null;
 
   @Field(() => String)
   name!: string;
@@ -136,7 +140,7 @@ export class UpdatePersonInput {
   @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
   version!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only to give a pending NIK; a wrong one is fixed with correctMemberNik' })
   nik?: string;
 
   @Field(() => String, { nullable: true })
@@ -246,7 +250,7 @@ export class UpdateHouseholdInput extends HouseholdFields {
   @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
   version!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The registered one only; a wrong one is fixed with correctKkNumber' })
   kkNumber?: string;
 
   @Field(() => ID, { nullable: true })
@@ -254,4 +258,73 @@ export class UpdateHouseholdInput extends HouseholdFields {
 
   @Field(() => VerificationStatus, { nullable: true })
   verificationStatus?: VerificationStatus;
+}
+
+@InputType({ description: 'A death or a move out: the member leaves the active roster and stays on record' })
+export class RecordMemberExitInput {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
+  version!: number;
+
+  @Field(() => MemberExit)
+  reason!: MemberExit;
+
+  @Field(() => LocalDateResolver, { description: 'Not in the future, not before the birth date' })
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. the death certificate or the new address (up to 500 characters)' })
+  note?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Required when the member is the head: an active member who becomes head' })
+  newHeadId?: string;
+}
+
+@InputType({ description: 'Moves a member to another household (e.g. after marriage); both households re-derive their needs' })
+export class MoveMemberInput {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one answers CONFLICT' })
+  version!: number;
+
+  @Field(() => ID)
+  toHouseholdId!: string;
+
+  @Field(() => Relation, { description: 'Relation to the head of the new household (not HEAD: it has one)' })
+  relation!: Relation;
+
+  @Field(() => ID, { nullable: true, description: 'Required when the member is the head of the household left: an active member who becomes head' })
+  newHeadId?: string;
+}
+
+@InputType({ description: 'Corrects a wrongly registered NIK; the old value is kept in the audit trail' })
+export class CorrectNikInput {
+  @Field(() => ID)
+  personId!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => String)
+  nik!: string;
+
+  @Field(() => String, { description: 'Why, e.g. the Dukcapil document seen (3–500 characters)' })
+  reason!: string;
+}
+
+@InputType({ description: 'Corrects a wrongly registered KK number; the old value is kept in the audit trail' })
+export class CorrectKkNumberInput {
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => String)
+  kkNumber!: string;
+
+  @Field(() => String, { description: 'Why, e.g. the Dukcapil document seen (3–500 characters)' })
+  reason!: string;
 }

@@ -1,24 +1,36 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { kkNumber, mayReadAddress } from '../auth/disclosure.js';
-import { PARTNER_ROLES } from '../auth/policy.js';
+import { ACTION_ROLES, PARTNER_ROLES } from '../auth/policy.js';
 import { Area } from '../areas/area.entity.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { CsvSeparator } from '../graphql/csv.js';
-import { Role } from '../graphql/enums.js';
 import { Intervention } from '../interventions/intervention.entity.js';
 import { visibleInterventions } from '../interventions/intervention.service.js';
 import { ExportLanguage, exportHouseholds, HouseholdExport } from './household-export.js';
 import { Household } from './household.entity.js';
 import type { IdentifierSearchGuard } from './identifier-search.js';
-import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, PersonInput, UpdateHouseholdInput, UpdatePersonInput } from './household.inputs.js';
+import {
+  CorrectKkNumberInput,
+  CorrectNikInput,
+  CreateHouseholdInput,
+  HouseholdFilter,
+  HouseholdOrder,
+  MoveMemberInput,
+  PersonInput,
+  RecordMemberExitInput,
+  UpdateHouseholdInput,
+  UpdatePersonInput,
+} from './household.inputs.js';
 import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
 import { Person } from './person.entity.js';
+import { correctKkNumber, correctNik, moveMember, recordMemberExit } from './register.service.js';
 
 export const HouseholdConnection = ConnectionType(Household, 'Household');
 
-const REGISTRY_EDITORS = [Role.ADMIN, Role.KELURAHAN_OFFICER];
+// The policy module's list: administrators, and kelurahan officers in their own area (checked per record).
+const REGISTRY_EDITORS = [...ACTION_ROLES['household.edit']];
 
 @Resolver(() => Household)
 export class HouseholdResolver {
@@ -84,6 +96,30 @@ export class HouseholdResolver {
     return updateMember(ctx, input);
   }
 
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Person, { description: 'Records a death or a move out: the member leaves the active roster, the record is kept, needs re-derive' })
+  recordMemberExit(@Arg('input', () => RecordMemberExitInput) input: RecordMemberExitInput, @Ctx() ctx: Context) {
+    return recordMemberExit(ctx, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Person, { description: 'Moves a member to another household in your scope; both re-derive their needs' })
+  moveHouseholdMember(@Arg('input', () => MoveMemberInput) input: MoveMemberInput, @Ctx() ctx: Context) {
+    return moveMember(ctx, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Person, { description: "Corrects a member's NIK (or gives a pending one); the old value stays in the audit trail" })
+  correctMemberNik(@Arg('input', () => CorrectNikInput) input: CorrectNikInput, @Ctx() ctx: Context) {
+    return correctNik(ctx, input);
+  }
+
+  @Authorized(REGISTRY_EDITORS)
+  @Mutation(() => Household, { description: "Corrects a household's KK number; the old value stays in the audit trail" })
+  correctKkNumber(@Arg('input', () => CorrectKkNumberInput) input: CorrectKkNumberInput, @Ctx() ctx: Context) {
+    return correctKkNumber(ctx, input);
+  }
+
   @FieldResolver(() => String, { description: 'KK number: full for government roles, masked to its last four digits for partners' })
   kkNumber(@Root() household: Household, @Ctx() ctx: Context): string {
     return kkNumber(ctx, household.kkNumber);
@@ -119,15 +155,20 @@ export class HouseholdResolver {
     return (await ctx.loaders.area.load(household.area.id))!;
   }
 
-  @FieldResolver(() => [Person])
-  members(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
-    return ctx.loaders.membersByHousehold.load(household.id);
+  @FieldResolver(() => [Person], { description: 'The active roster (members who have not died or moved out)' })
+  async members(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
+    return (await ctx.loaders.membersByHousehold.load(household.id)).filter((m) => !m.leftOn);
+  }
+
+  @FieldResolver(() => [Person], { description: 'Members who died or moved out (kept as history); see leftOn and leftReason' })
+  async formerMembers(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
+    return (await ctx.loaders.membersByHousehold.load(household.id)).filter((m) => m.leftOn);
   }
 
   @FieldResolver(() => Person, { nullable: true })
   async head(@Root() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
     const members = await ctx.loaders.membersByHousehold.load(household.id);
-    return members.find((m) => m.relation === 'HEAD') ?? null;
+    return members.find((m) => m.relation === 'HEAD' && !m.leftOn) ?? null;
   }
 
   @FieldResolver(() => [Intervention], { description: "Newest first; a partner sees its own organisation's and the government's, not other partners'" })

@@ -157,15 +157,31 @@ export function defaultPovertyStatus(decile: number): PovertyStatus {
   return PovertyStatus.NOT_POOR;
 }
 
-export type PersonFields = Omit<PersonInput, 'relation' | 'nik'> & { relation: Relation; nik: string | undefined };
+export type PersonFields = Omit<PersonInput, 'relation' | 'nik'> & { relation: Relation; nik?: string | null };
+
+// A birth is registered before Dukcapil issues the child's NIK; anyone else is registered with one.
+const NIK_PENDING_RELATIONS: ReadonlySet<Relation> = new Set([Relation.CHILD, Relation.GRANDCHILD]);
+
+/** A missing NIK is allowed for a child or grandchild born in the last 12 months only (the API's rule; imports match by name instead). */
+export function checkPendingNik(prefix: string, p: { nik?: string | null; relation: Relation; birthDate: string }): void {
+  if (p.nik) return;
+  if (!NIK_PENDING_RELATIONS.has(p.relation)) {
+    throw new BadUserInputError(`${prefix}nik`, 'is required (only a newborn child or grandchild may wait for a NIK)');
+  }
+  const day = today();
+  const yearAgo = `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+  if (p.birthDate <= yearAgo) throw new BadUserInputError(`${prefix}nik`, 'is required for a member born more than 12 months ago');
+}
 
 /** The API's rules for a member (the mutations and the import share them); `prefix` names the fields. */
 export function validatePerson(prefix: string, p: PersonFields): void {
   const day = today();
+  // An empty NIK is no NIK (a form's cleared field).
+  if (p.nik !== undefined && p.nik !== null && !p.nik.trim()) p.nik = null;
   p.name = requireText(`${prefix}name`, p.name, 1, 200);
   requireDate(`${prefix}birthDate`, p.birthDate, { min: '1900-01-01', max: day });
-  // Only an import row may come without a NIK (the API requires one); it is then matched by name and birth date.
-  const problem = p.nik === undefined ? null : nikProblem(p.nik, { sex: p.sex, birthDate: p.birthDate });
+  // An import row may come without a NIK (it is then matched by name and birth date); the API allows a missing one for a newborn only (checkPendingNik).
+  const problem = p.nik === undefined || p.nik === null ? null : nikProblem(p.nik, { sex: p.sex, birthDate: p.birthDate });
   if (problem) throw new BadUserInputError(`${prefix}nik`, problem);
   p.occupation = optionalText(`${prefix}occupation`, p.occupation, 120);
   if (p.pregnant) {
@@ -254,7 +270,7 @@ export async function findInScope(ctx: Context, em: EntityManager, id: string): 
   return em.findOne(Household, { id });
 }
 
-function assertAreaInScope(ctx: Context, area: Area): void {
+export function assertAreaInScope(ctx: Context, area: Area): void {
   const scope = householdScope(ctx.viewer);
   if (scope.kind === 'AREA' && !inArea(area.code, scope.areaCode)) {
     throw new ForbiddenError('Kelurahan officers register households in their own area only');
@@ -272,6 +288,8 @@ export async function createHousehold(ctx: Context, input: CreateHouseholdInput)
   const niks = new Set<string>();
   input.members.forEach((m, i) => {
     validatePerson(`input.members.${i}.`, m);
+    checkPendingNik(`input.members.${i}.`, m);
+    if (!m.nik) return;
     if (niks.has(m.nik)) throw new BadUserInputError(`input.members.${i}.nik`, 'appears twice in this household');
     niks.add(m.nik);
   });
@@ -298,7 +316,7 @@ export async function createHousehold(ctx: Context, input: CreateHouseholdInput)
   });
 }
 
-async function lockForUpdate<T extends { version: number }>(
+export async function lockForUpdate<T extends { version: number }>(
   em: EntityManager,
   entity: T | null,
   name: string,
@@ -317,6 +335,10 @@ async function lockForUpdate<T extends { version: number }>(
 export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput): Promise<Household> {
   return ctx.em.transactional(async (em) => {
     const household = await lockForUpdate(em, await findInScope(ctx, em, input.id), 'Household', input.version);
+    // As for a NIK: a registered KK number changes through correctKkNumber, which asks why.
+    if (input.kkNumber !== undefined && input.kkNumber !== null && input.kkNumber !== household.kkNumber) {
+      throw new BadUserInputError('input.kkNumber', 'a registered KK number is changed through a KK correction');
+    }
     const changes = await householdChanges(em, input);
     if (changes.area) assertAreaInScope(ctx, changes.area);
     const before = snapshot(household);
@@ -330,6 +352,7 @@ export async function updateHousehold(ctx: Context, input: UpdateHouseholdInput)
 
 export async function addMember(ctx: Context, householdId: string, input: PersonInput): Promise<Person> {
   validatePerson('input.', input);
+  checkPendingNik('input.', input);
   return ctx.em.transactional(async (em) => {
     const household = await findInScope(ctx, em, householdId);
     if (!household) throw new NotFoundError('Household', 'householdId');
@@ -348,11 +371,19 @@ export async function updateMember(ctx: Context, input: UpdatePersonInput): Prom
     const found = await em.findOne(Person, { id: input.id });
     const inScope = found && (await findInScope(ctx, em, found.household.id)) ? found : null;
     const person = await lockForUpdate(em, inScope, 'Person', input.version);
+    if (person.leftOn) throw new BadUserInputError('input.id', 'this member has left the household; their record is history');
+    // A registered NIK changes only through correctMemberNik, which asks why; here a pending one is given.
+    if (person.nik && input.nik !== undefined && input.nik !== null && input.nik !== person.nik) {
+      throw new BadUserInputError('input.nik', 'a registered NIK is changed through a NIK correction');
+    }
     const before = snapshot(person);
     const { id: _id, version: _version, ...rest } = input;
     const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
     const merged = { ...person, ...defined } as PersonFields;
     validatePerson('input.', merged);
+    if (!merged.nik && !NIK_PENDING_RELATIONS.has(merged.relation)) {
+      throw new BadUserInputError('input.relation', 'a member still waiting for a NIK is a child or grandchild');
+    }
     em.assign(person, { ...defined, name: merged.name, occupation: merged.occupation });
     audit(em, ctx, {
       action: AuditAction.UPDATE,

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   Disability,
   EducationLevel,
   EmploymentStatus,
   JknStatus,
+  MemberExit,
   Relation,
   Sex,
 } from '../graphql/enums.js';
@@ -22,9 +24,9 @@ export class Person {
   @ManyToOne(() => Household)
   household!: Household;
 
-  @Property({ type: 'string' })
-  // Exposed through a field resolver that applies the disclosure tier.
-  nik!: string;
+  @Property({ type: 'string', nullable: true })
+  // Exposed through a field resolver that applies the disclosure tier. Null for a newborn whose NIK Dukcapil has not issued yet.
+  nik?: string | null;
 
   @Property({ type: 'string' })
   @Field(() => String)
@@ -69,6 +71,18 @@ export class Person {
   @Property({ type: 'boolean' })
   @Field(() => Boolean)
   pregnant: boolean = false;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When the member died or moved out; null while on the active roster' })
+  leftOn?: string | null;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => MemberExit, { nullable: true })
+  leftReason?: MemberExit | null;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
+  leftNote?: string | null;
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Optimistic lock: send it back with an update' })

@@ -16,9 +16,17 @@ export class PersonResolver {
     return ctx.loaders.person.load(id);
   }
 
-  @FieldResolver(() => String, { description: 'NIK: full for government roles, wholly masked for partners' })
-  nik(@Root() person: Person, @Ctx() ctx: Context): string {
-    return nik(ctx, person.nik);
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'NIK: full for government roles, wholly masked for partners; null while Dukcapil has not issued it (nikPending)',
+  })
+  nik(@Root() person: Person, @Ctx() ctx: Context): string | null {
+    return person.nik ? nik(ctx, person.nik) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A newborn registered before Dukcapil issued a NIK; flagged until one is given' })
+  nikPending(@Root() person: Person): boolean {
+    return !person.nik;
   }
 
   @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'null for partners (see birthYear and age)' })

@@ -122,6 +122,8 @@ async function resolveTarget(
     if (!input.personId) throw new BadUserInputError('input.personId', 'this program is delivered to a person: choose the member');
     person = await em.findOne(Person, { id: input.personId, household: household.id });
     if (!person) throw new BadUserInputError('input.personId', 'is not a member of this household');
+    // A member who died or moved out is on record, but receives nothing after leaving.
+    if (person.leftOn && date > person.leftOn) throw new BadUserInputError('input.personId', `left the household on ${person.leftOn}`);
   }
   assertTargetFits(program, person, Boolean(input.personId), date);
   return { program, household, person };

@@ -35,7 +35,7 @@ export const NEED_RULES: readonly NeedRule[] = [
              jsonb_build_object('measuredOn', m.measured_on, 'heightForAgeZ', m.height_for_age_z,
                                 'stuntingStatus', m.stunting_status, 'ageMonths', ${AGE_MONTHS}) as evidence
         from scope h cross join today
-        join person p on p.household_id = h.id
+        join person p on p.household_id = h.id and p.left_on is null
         join lateral (select g.measured_on, g.height_for_age_z, g.stunting_status from growth_measurement g
                        where g.person_id = p.id order by g.measured_on desc, g.id desc limit 1) m on true
        where p.birth_date > today.d - interval '5 years'
@@ -54,7 +54,7 @@ export const NEED_RULES: readonly NeedRule[] = [
              jsonb_build_object('reason', case when p.pregnant then 'PREGNANT' else 'UNDER_TWO' end,
                                 'welfareDecile', h.welfare_decile, 'ageMonths', ${AGE_MONTHS}) as evidence
         from scope h cross join today
-        join person p on p.household_id = h.id
+        join person p on p.household_id = h.id and p.left_on is null
        where h.welfare_decile = 1
          and (p.pregnant or p.birth_date > today.d - interval '2 years')`,
   },
@@ -65,7 +65,7 @@ export const NEED_RULES: readonly NeedRule[] = [
     description: { id: 'Anggota keluarga tanpa JKN', en: 'A member without JKN health insurance' },
     sql: `
       select p.household_id, p.id as person_id, jsonb_build_object('jknStatus', p.jkn_status) as evidence
-        from scope h join person p on p.household_id = h.id
+        from scope h join person p on p.household_id = h.id and p.left_on is null
        where p.jkn_status = 'NONE'`,
   },
   {
@@ -77,7 +77,7 @@ export const NEED_RULES: readonly NeedRule[] = [
       select p.household_id, p.id as person_id,
              jsonb_build_object('age', ${AGE_YEARS}, 'schoolEnrolled', p.school_enrolled) as evidence
         from scope h cross join today
-        join person p on p.household_id = h.id
+        join person p on p.household_id = h.id and p.left_on is null
        where ${AGE_YEARS} between 7 and 18 and not p.school_enrolled`,
   },
   {
@@ -143,7 +143,7 @@ export const NEED_RULES: readonly NeedRule[] = [
              jsonb_build_object('workingAgeMembers', count(p.id) filter (where ${AGE_YEARS} between 18 and 60),
                                 'employed', 0) as evidence
         from scope h cross join today
-        left join person p on p.household_id = h.id
+        left join person p on p.household_id = h.id and p.left_on is null
        group by h.id
       having count(p.id) filter (where ${AGE_YEARS} between 18 and 60
                                    and p.employment_status in ('EMPLOYED', 'SELF_EMPLOYED')) = 0`,

@@ -10,7 +10,7 @@ import { AuthenticatedShell } from './app-shell';
 import { ErrorBoundary } from './error-boundary';
 import { NotFoundPage } from './not-found-page';
 import { Loading } from './states';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // Heavy parts are separate chunks: GraphiQL + Monaco, and the analytics charts.
 const GraphiQLPage = lazy(() => import('../features/graphiql/graphiql-page'));
@@ -19,6 +19,7 @@ const AnalyticsPage = lazy(() => import('../features/analytics/analytics-page'))
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const HouseholdsPage = lazy(() => import('../features/households/households-page').then((m) => ({ default: m.HouseholdsPage })));
 const HouseholdPage = lazy(() => import('../features/households/household-page').then((m) => ({ default: m.HouseholdPage })));
+const RegisterHouseholdPage = lazy(() => import('../features/households/register-household-page').then((m) => ({ default: m.RegisterHouseholdPage })));
 const WorkQueuePage = lazy(() => import('../features/home/work-queue').then((m) => ({ default: m.WorkQueuePage })));
 const AssignmentsPage = lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
 const ProgramsPage = lazy(() => import('../features/programs/programs-page').then((m) => ({ default: m.ProgramsPage })));
@@ -49,6 +50,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Lazy><HomePage /></Lazy> },
       { path: 'rumah-tangga', element: <Lazy><HouseholdsPage /></Lazy> },
+      { path: 'rumah-tangga/baru', element: <Lazy><RegisterHouseholdPage /></Lazy> },
       { path: 'rumah-tangga/:id', element: <Lazy><HouseholdPage /></Lazy> },
       { path: 'antrian-kerja', element: <Lazy><WorkQueuePage /></Lazy> },
       { path: 'penugasan', element: <Lazy><AssignmentsPage /></Lazy> },
@@ -79,7 +81,7 @@ function DocumentTitle() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <PortalDatesProvider>
         <ApolloProvider client={client}>
           <DocumentTitle />

@@ -73,3 +73,5 @@ export const DELIVERY_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_
 /** Who resolves the import review queue (a kelurahan officer inside their area). */
 export const IMPORT_REVIEW_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'KELURAHAN_OFFICER'];
 export const HOUSEHOLD_EDIT_ROLES: readonly Role[] = ['ADMIN', 'KELURAHAN_OFFICER'];
+/** Who records a poverty assessment (the server's policy, assessment.record). */
+export const ASSESSMENT_ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'KELURAHAN_OFFICER', 'AGENCY_STAFF'];

@@ -10,6 +10,8 @@ import { HouseholdPage } from './household-page';
 
 const H = 'h1';
 
+const REGISTER = { version: 1, employmentStatus: null, schoolEnrolled: false, pregnant: false };
+type HouseholdData = NonNullable<HouseholdDetailQuery['household']>;
 const household: NonNullable<HouseholdDetailQuery['household']> & { __typename: 'Household' } = {
   __typename: 'Household',
   id: H,
@@ -23,11 +25,13 @@ const household: NonNullable<HouseholdDetailQuery['household']> & { __typename: 
   monthlyExpenditurePerCapita: 300000,
   version: 2,
   updatedAt: '2026-11-01T00:00:00.000Z',
+  floorType: 'CEMENT', wallType: 'WOOD_LOW_QUALITY', roofType: 'ZINC', drinkingWater: 'PIPED', sanitation: 'PRIVATE', electricity: 'PLN_METERED', homeOwnership: 'OWNED',
+  formerMembers: [] as HouseholdData['formerMembers'],
   area: { id: 'a1', name: 'Menteng', code: '62.71.03.1002', parent: { id: 'a0', name: 'Jekan Raya' } },
   members: [
-    { id: 'p1', name: 'Budi', nik: '6271031405800001', sex: 'MALE', relation: 'HEAD', age: 46, ageMonths: 557, birthDate: '1980-05-14', birthYear: 1980, jknStatus: 'PBI', growthMeasurements: [] },
+    { id: 'p1', name: 'Budi', nik: '6271031405800001', nikPending: false, sex: 'MALE', relation: 'HEAD', age: 46, ageMonths: 557, birthDate: '1980-05-14', birthYear: 1980, jknStatus: 'PBI', ...REGISTER, growthMeasurements: [] },
     {
-      id: 'p2', name: 'Adik', nik: '6271035506240002', sex: 'FEMALE', relation: 'CHILD', age: 2, ageMonths: 29, birthDate: '2024-06-15', birthYear: 2024, jknStatus: 'PBI',
+      id: 'p2', name: 'Adik', nik: '6271035506240002', nikPending: false, sex: 'FEMALE', relation: 'CHILD', age: 2, ageMonths: 29, birthDate: '2024-06-15', birthYear: 2024, jknStatus: 'PBI', ...REGISTER,
       growthMeasurements: [
         { id: 'g1', measuredOn: '2026-02-01', ageDays: 596, heightCm: 76.5, weightKg: 9.1, position: 'LYING', heightForAgeZ: -1.82, stuntingStatus: 'NORMAL' },
         { id: 'g2', measuredOn: '2026-08-01', ageDays: 777, heightCm: 79, weightKg: null, position: 'STANDING', heightForAgeZ: -2.41, stuntingStatus: 'STUNTED' },
@@ -173,5 +177,28 @@ describe('HouseholdPage', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     await waitFor(() => expect(screen.getByText('Tidak ada peristiwa audit.')).toBeTruthy());
     expect(screen.queryByRole('group', { name: 'Tindakan untuk RTLH' })).toBeNull();
+  });
+
+  it('gives the kelurahan officer the register actions, flags a newborn waiting for a NIK and lists former members', async () => {
+    const withBirth = {
+      ...household,
+      members: [...household.members, { ...household.members[1]!, id: 'p3', name: 'Bayi', nik: null, nikPending: true, birthDate: '2026-11-01', birthYear: 2026, age: 0, growthMeasurements: [] }],
+      formerMembers: [{ id: 'p4', name: 'Kakek', relation: 'PARENT' as const, leftOn: '2026-10-02', leftReason: 'DECEASED' as const, leftNote: null }],
+    };
+    renderPage('KELURAHAN_OFFICER', 'org-kel', withBirth);
+    expect(await screen.findByTestId('nik-pending')).toBeTruthy();
+    expect(screen.getByText('Menunggu NIK')).toBeTruthy();
+    expect(within(screen.getByTestId('former-members')).getByText(/Kakek · Meninggal/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tambah anggota' })).toBeTruthy();
+    expect(screen.getAllByTestId('member-actions')).toHaveLength(3);
+  });
+
+  it('gives agency staff the poverty assessment but no register changes', async () => {
+    renderPage('AGENCY_STAFF', 'org-dinsos');
+    fireEvent.click(await screen.findByTestId('register-menu'));
+    expect(await screen.findByTestId('open-assessment')).toBeTruthy();
+    expect(screen.queryByTestId('open-house')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tambah anggota' })).toBeNull();
+    expect(screen.queryByTestId('member-actions')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import type { HouseholdDetailQuery, InterventionStatus, NeedStatus } from '../..
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { apiError } from '../../lib/errors';
-import { DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
+import { ASSESSMENT_ROLES, DELIVERY_ROLES, HOUSEHOLD_EDIT_ROLES, mayUse, useUser } from '../auth/session';
 import { Confirmation } from '../deliveries/confirmation';
 import { DeliveryDialog, usePrefetchDeliveryPrograms, type DeliveryNeed } from '../deliveries/delivery-dialog';
 import { useOnline, useOutboxEntries, useSavedAt } from '../offline/offline';
@@ -22,6 +22,7 @@ import { HouseholdAuditTrail } from './household-audit';
 import { HouseholdEditDialog } from './household-edit';
 import { PovertyBadge } from './household-card';
 import { formatAge, memberWithAge } from './member-age';
+import { FormerMembers, MemberActions, RegisterActions } from './register-actions';
 
 const HOUSEHOLD_QUERY = graphql(`
   query HouseholdDetail($id: ID!) {
@@ -46,10 +47,26 @@ const HOUSEHOLD_QUERY = graphql(`
           name
         }
       }
+      floorType
+      wallType
+      roofType
+      drinkingWater
+      sanitation
+      electricity
+      homeOwnership
+      formerMembers {
+        id
+        name
+        relation
+        leftOn
+        leftReason
+        leftNote
+      }
       members {
         id
         name
         nik
+        nikPending
         sex
         relation
         age
@@ -57,6 +74,10 @@ const HOUSEHOLD_QUERY = graphql(`
         birthDate
         birthYear
         jknStatus
+        version
+        employmentStatus
+        schoolEnrolled
+        pregnant
         growthMeasurements {
           id
           measuredOn
@@ -183,13 +204,16 @@ export function HouseholdPage() {
   const [deliveryOpen, delivery] = useDisclosure(false);
   const [deliveryNeed, setDeliveryNeed] = useState<DeliveryNeed | null>(null);
   const [editOpen, edit] = useDisclosure(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A household just registered arrives with its confirmation.
+  const location = useLocation();
+  const arrival = (location.state as { notice?: string } | null)?.notice ?? null;
+  const [notice, setNotice] = useState<string | null>(arrival);
   usePrefetchDeliveryPrograms(DELIVERY_ROLES.includes(user.role));
   const online = useOnline();
   const savedAt = useSavedAt('HouseholdDetail', { id }, online);
   const waiting = useOutboxEntries(user.id).filter((e) => e.householdId === id && WAITING.includes(e.status)).length;
   const fmt = useFormat();
-  const { hash } = useLocation();
+  const { hash } = location;
   const loaded = !!data?.household;
   // A link to one record (e.g. "see the existing delivery") lands on it once the page has its data.
   useEffect(() => {
@@ -227,6 +251,7 @@ export function HouseholdPage() {
         <Group gap="xs">
           {DELIVERY_ROLES.includes(user.role) && <Button onClick={() => { setDeliveryNeed(null); setNotice(null); delivery.open(); }}>{t('delivery.title')}</Button>}
           {HOUSEHOLD_EDIT_ROLES.includes(user.role) && <Button variant="default" onClick={edit.open}>{t('household.edit')}</Button>}
+          <RegisterActions household={h} register={HOUSEHOLD_EDIT_ROLES.includes(user.role)} assess={ASSESSMENT_ROLES.includes(user.role)} onSaved={setNotice} />
         </Group>
       </Group>
       {savedAt && <Alert color="yellow" role="status" data-testid="offline-copy">{t('offline.copyShown', { date: fmt.dateTime(savedAt) })}</Alert>}
@@ -237,7 +262,8 @@ export function HouseholdPage() {
       )}
       {notice && <Confirmation onClose={() => setNotice(null)}>{notice}</Confirmation>}
       <Summary h={h} />
-      <Members h={h} />
+      <Members h={h} onSaved={setNotice} />
+      {h.formerMembers.length > 0 && <FormerMembers members={h.formerMembers} />}
       <GrowthSection householdId={h.id} members={h.members} />
       <Needs
         h={h}
@@ -310,8 +336,12 @@ function Summary({ h }: { h: HouseholdData }) {
   );
 }
 
-function Members({ h }: { h: HouseholdData }) {
+function Members({ h, onSaved }: { h: HouseholdData; onSaved: (notice: string) => void }) {
   const { t } = useTranslation();
+  const user = useUser();
+  const editor = HOUSEHOLD_EDIT_ROLES.includes(user.role);
+  const nik = (m: HouseholdData['members'][number]) =>
+    m.nikPending ? <Badge color="#7a5200" variant="light" data-testid="nik-pending">{t('register.nikPendingBadge')}</Badge> : m.nik;
   const fmt = useFormat();
   const isPhone = useMediaQuery('(max-width: 48em)');
   return (
@@ -320,9 +350,12 @@ function Members({ h }: { h: HouseholdData }) {
         <Stack gap="xs">
           {h.members.map((m) => (
             <Card key={m.id} withBorder padding="xs">
-              <Text fw={600}>{m.name}</Text>
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600}>{m.name}</Text>
+                {editor && <MemberActions member={m} members={h.members} onSaved={onSaved} />}
+              </Group>
               <Text size="sm">{t(`relation.${m.relation}`)} · {t(`sex.${m.sex}`)} · {formatAge(m, t)}</Text>
-              <Text size="sm" ff="monospace">{t('household.nik')}: {m.nik}</Text>
+              <Text size="sm" ff="monospace" component="div">{t('household.nik')}: {nik(m)}</Text>
             </Card>
           ))}
         </Stack>
@@ -336,18 +369,20 @@ function Members({ h }: { h: HouseholdData }) {
               <Table.Th>{t('household.age')}</Table.Th>
               <Table.Th>{t('household.birthDate')}</Table.Th>
               <Table.Th>{t('household.jkn')}</Table.Th>
+              {editor && <Table.Th><VisuallyHidden>{t('register.actions')}</VisuallyHidden></Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {h.members.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{m.name}</Table.Td>
-                <Table.Td ff="monospace">{m.nik}</Table.Td>
+                <Table.Td ff="monospace">{nik(m)}</Table.Td>
                 <Table.Td>{t(`relation.${m.relation}`)}</Table.Td>
                 <Table.Td>{formatAge(m, t)}</Table.Td>
                 {/* Partners get the birth year only. */}
                 <Table.Td>{m.birthDate ? fmt.date(m.birthDate) : m.birthYear}</Table.Td>
                 <Table.Td>{t(`jkn.${m.jknStatus}`)}</Table.Td>
+                {editor && <Table.Td><MemberActions member={m} members={h.members} onSaved={onSaved} /></Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>

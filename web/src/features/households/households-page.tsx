@@ -17,7 +17,7 @@ import { CsvSeparatorSelect, useCsvSeparator } from '../../lib/csv-separator';
 import { downloadText } from '../../lib/download';
 import { ProgramSelect } from '../../lib/server-select';
 import { AssignDialog, NEED_TYPES } from '../assignments/assign-dialog';
-import { useUser } from '../auth/session';
+import { HOUSEHOLD_EDIT_ROLES, useUser } from '../auth/session';
 import { HouseholdCard, PovertyBadge, ReferralStatus } from './household-card';
 
 const HOUSEHOLDS_QUERY = graphql(`
@@ -192,6 +192,9 @@ export function HouseholdsPage() {
             </Button>
           )}
           <CsvSeparatorSelect compact value={separator} onChange={setSeparator} w={isPhone ? 150 : 290} />
+          {HOUSEHOLD_EDIT_ROLES.includes(user.role) && (
+            <Button component={Link} to="/rumah-tangga/baru" data-testid="register-open">{t('register.open')}</Button>
+          )}
           <Button variant="light" onClick={() => void exportCsv()} loading={exporting} disabled={!conn || conn.totalCount === 0}>
             {t('households.export')}
           </Button>
