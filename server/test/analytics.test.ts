@@ -520,7 +520,11 @@ describe('demo city', () => {
                    where u.username = 'ngo' and x.status in ('REQUESTED', 'ACCEPTED'))
        select (select count(*) from a) as households,
               (select count(*) from household_need n where n.household_id in (select household_id from a)) as needs,
-              (select count(*) from intervention i where i.household_id in (select household_id from a)) as interventions`,
+              -- Its own organisation's interventions and the government agencies', not another partner's.
+              (select count(*) from intervention i join organization o on o.id = i.organization_id
+                where i.household_id in (select household_id from a)
+                  and (o.id = (select organization_id from app_user where username = 'ngo')
+                       or o.type in ('PERANGKAT_DAERAH', 'CENTRAL_GOVERNMENT', 'PROVINCIAL_GOVERNMENT'))) as interventions`,
     );
     expect(Number(assigned!.households)).toBeGreaterThan(0);
     const { coverageByArea: city } = await ok('{ coverageByArea(level: CITY) { households needsTotal } }', {}, ngo);

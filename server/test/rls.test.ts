@@ -50,7 +50,10 @@ describe('row-level security, under the application role', () => {
       household: `select count(*) from household where id in (${assigned})`,
       person: `select count(*) from person where household_id in (${assigned})`,
       growth_measurement: `select count(*) from growth_measurement g join person p on p.id = g.person_id where p.household_id in (${assigned})`,
-      intervention: `select count(*) from intervention where household_id in (${assigned})`,
+      // Its own organisation's interventions and the government agencies', not another partner's.
+      intervention: `select count(*) from intervention i join organization o on o.id = i.organization_id
+                      where i.household_id in (${assigned})
+                        and (o.id = '${org}' or o.type in ('PERANGKAT_DAERAH', 'CENTRAL_GOVERNMENT', 'PROVINCIAL_GOVERNMENT'))`,
       assignment: `select count(*) from assignment where organization_id = '${org}' and household_id in (${assigned})`,
     };
     for (const table of SCOPED) {

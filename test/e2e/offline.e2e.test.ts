@@ -48,9 +48,10 @@ async function open(viewport = PHONE): Promise<TestPage> {
   return tp;
 }
 
-async function pickOption(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
+async function pickOption(page: Page, scope: Locator, label: RegExp, option: string | RegExp): Promise<void> {
   await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
-  await page.getByRole('option', { name: option, exact: true }).first().click();
+  const choice = typeof option === 'string' ? page.getByRole('option', { name: option, exact: true }) : page.getByRole('option', { name: option });
+  await choice.first().click();
 }
 
 /** Keys of the portal's offline store (IndexedDB "sinergi-offline"). */
@@ -122,7 +123,8 @@ async function recordPmtDelivery(page: Page, childName: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Simpan penyaluran' }).waitFor({ timeout: 15_000 });
   await pickOption(page, dialog, /^Program/, PMT);
-  await pickOption(page, dialog, /^Anggota/, childName);
+  // Members are listed with their age ("Budi, 7 bln").
+  await pickOption(page, dialog, /^Anggota/, new RegExp(`^${childName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`));
   await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
   await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
 }

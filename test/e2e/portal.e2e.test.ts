@@ -396,7 +396,8 @@ describe('the portal in a real browser', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Simpan penyaluran' }).waitFor({ timeout: 15_000 });
       await pickOption(page, dialog, /^Program/, 'Pemberian Makanan Tambahan (PMT) Lokal Balita');
-      await pickOption(page, dialog, /^Anggota/, child);
+      // Members are listed with their age ("Budi, 7 bln").
+      await pickOption(page, dialog, /^Anggota/, new RegExp(`^${child.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`));
       await screenshot(page, 'walk-dinkes-delivery-phone');
       await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
       await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
@@ -603,6 +604,8 @@ describe('the portal in a real browser', () => {
       await page.getByRole('button', { name: 'Tugaskan ke mitra' }).click();
       const dialog = page.getByRole('dialog');
       await pickOption(page, dialog, /^Organisasi mitra/, /\S/);
+      // Consent is recorded per household: a bulk referral rests on another lawful basis.
+      await pickOption(page, dialog, /^Dasar pembagian data/, /^Tugas pelayanan publik/);
       await dialog.getByRole('button', { name: 'Kirim permintaan' }).click();
       await page.getByText('2 rumah tangga ditugaskan ke mitra.').waitFor({ timeout: 15_000 });
       await screenshot(page, 'walk-coordinator-bulk-assign-desktop');

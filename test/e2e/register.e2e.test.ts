@@ -88,6 +88,8 @@ describe('register maintenance', () => {
       await member.getByTestId('member-nikPending').check();
       await page.getByTestId('member-form-submit').click();
       await member.waitFor({ state: 'detached', timeout: 20_000 });
+      // The dialog fades out after its form: axe must not measure its colours half-way.
+      await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 20_000 });
 
       // Flagged until Dukcapil issues the NIK, and the need it brings (under two in a decile-1 household).
       await page.getByTestId('nik-pending').first().waitFor();

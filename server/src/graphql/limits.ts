@@ -90,6 +90,7 @@ export const LIST_SIZES: Record<string, number | ((args: Record<string, unknown>
   'AuditEvent.subjects': 3,
   'Household.dataSources': 3,
   'Household.members': 8,
+  'Household.formerMembers': 8,
   'Household.interventions': 20,
   'Household.assignments': 5,
   'Household.assessments': 5,
