@@ -570,7 +570,7 @@ describe('the portal in a real browser', () => {
       await page.goto(`/audit?entitas=Intervention&aksi=CREATE&id=${dinkesDelivery!.id}`);
       const event = page.getByTestId('audit-event').filter({ hasText: dinkesDelivery!.id }).first();
       await event.waitFor({ timeout: 20_000 });
-      expect(await event.innerText()).toMatch(/\bBuat\b/);
+      expect(await event.innerText()).toMatch(/\bBuat\b/i);
       expect(await event.innerText()).toContain('dinkes');
       await screenshot(page, 'walk-inspektorat-audit-desktop');
 
