@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from './harness.js';
-import { today } from '../src/config/clock.js';
+import { now, today } from '../src/config/clock.js';
 import { periodKey } from '../src/interventions/period-key.js';
 
 /** Issue 11 item 4: weekly programs, corrections by the logger, work queue filters and counts. */
@@ -126,11 +126,11 @@ describe('correcting and cancelling a delivery', () => {
   });
 
   it('the logger is refused after the 7-day window, in the API and in the database', async () => {
-    await t.query(`update intervention set created_at = now() - interval '8 days' where id = ?`, [id]);
+    await t.query(`update intervention set created_at = ?::timestamptz - interval '8 days' where id = ?`, [now().toISOString(), id]);
     const late = await t.gql(CORRECT, { input: { id, version, quantity: 4 } }, dinkes);
     expect(late.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(CANCEL, { id }, dinkes)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    await t.query(`update intervention set created_at = now() where id = ?`, [id]);
+    await t.query(`update intervention set created_at = ? where id = ?`, [now().toISOString(), id]);
   });
 
   it('the logger cancels within the window; a verified delivery is neither corrected nor cancelled', async () => {
