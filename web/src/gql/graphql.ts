@@ -379,6 +379,8 @@ export type NeedType =
 export type OrganizationFilter = {
   /** Part of the name or short name */
   search?: string | null | undefined;
+  /** Only organisations running a program today that addresses this need (the partner picker lists them first) */
+  servesNeed?: NeedType | null | undefined;
   type?: Array<OrganizationType> | null | undefined;
 };
 
