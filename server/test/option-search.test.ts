@@ -46,4 +46,33 @@ describe('server-side option search', () => {
     expect(rows.map((r: any) => r.name)).toContain(p!.name);
     expect(rows.every((r: any) => r.name.toLowerCase().includes(p!.short_name.toLowerCase()) || r.owner.shortName === p!.short_name || r.owner.name.toLowerCase().includes(p!.short_name.toLowerCase()))).toBe(true);
   });
+
+  it('finds the partners running a program today for a need, and only those', async () => {
+    const partnerTypes = ['NGO', 'COMMUNITY_ORGANIZATION', 'PRIVATE_SECTOR'];
+    const [row] = await t.query<{ need: string }>(
+      `select n as need from program p join organization o on o.id = p.owner_id cross join unnest(p.need_types) n
+        where o.type in ('NGO', 'COMMUNITY_ORGANIZATION', 'PRIVATE_SECTOR') and p.starts_on <= sinergi_today() and (p.ends_on is null or p.ends_on >= sinergi_today()) order by n limit 1`,
+    );
+    const need = row!.need;
+    const res = await t.gql(
+      'query ($f: OrganizationFilter) { organizations(filter: $f, first: 50) { totalCount edges { node { name type programNeedTypes } } } }',
+      { f: { type: partnerTypes, servesNeed: need } },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const serving = res.data.organizations.edges.map((e: any) => e.node);
+    expect(serving.length).toBeGreaterThan(0);
+    // Each answer's running programs address the need; the filter agrees with what the picker shows.
+    expect(serving.every((o: any) => partnerTypes.includes(o.type) && o.programNeedTypes.includes(need))).toBe(true);
+    const all = await t.gql(
+      'query ($f: OrganizationFilter) { organizations(filter: $f, first: 100) { edges { node { name programNeedTypes } } } }',
+      { f: { type: partnerTypes } },
+      token,
+    );
+    const expected = all.data.organizations.edges.filter((e: any) => e.node.programNeedTypes.includes(need)).map((e: any) => e.node.name);
+    expect(serving.map((o: any) => o.name)).toEqual(expected);
+    expect(expected.length).toBeLessThan(all.data.organizations.edges.length);
+    // Combined with the typed text.
+    expect(await names(ORGS, { type: partnerTypes, servesNeed: need, search: '%' })).toEqual([]);
+  });
 });

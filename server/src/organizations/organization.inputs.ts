@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { OrganizationType } from '../graphql/enums.js';
+import { NeedType, OrganizationType } from '../graphql/enums.js';
 
 @InputType()
 export class OrganizationFilter {
@@ -8,6 +8,9 @@ export class OrganizationFilter {
 
   @Field(() => String, { nullable: true, description: 'Part of the name or short name' })
   search?: string;
+
+  @Field(() => NeedType, { nullable: true, description: 'Only organisations running a program today that addresses this need (the partner picker lists them first)' })
+  servesNeed?: NeedType;
 }
 
 @InputType()

@@ -1,3 +1,4 @@
+import { today } from '../config/clock.js';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import { AuditAction } from '../graphql/enums.js';
@@ -38,6 +39,18 @@ export function listOrganizations(ctx: Context, args: { first?: number; after?: 
     if (search) {
       const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q.where((w) => w.where('o.name', 'ilike', pattern).orWhere('o.short_name', 'ilike', pattern));
+    }
+    const need = args.filter?.servesNeed;
+    if (need) {
+      // The same rule as programNeedTypes: programs running today.
+      const on = today();
+      q.whereExists((e) =>
+        e.select(em.getKnex().raw('1')).from('program as p')
+          .whereRaw('p.owner_id = o.id')
+          .whereRaw('? = any(p.need_types)', [need])
+          .where('p.starts_on', '<=', on)
+          .where((w) => w.whereNull('p.ends_on').orWhere('p.ends_on', '>=', on)),
+      );
     }
     return q;
   };

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { expectDayDisabled, pickDate } from '../../test/date';
 import { renderUi } from '../../test/render';
 import { AssignFormView, MAX_BULK_ASSIGN, type AssignInput, type AssignResult } from './assign-dialog';
 
@@ -63,7 +64,7 @@ describe('AssignFormView', () => {
     expect(submit).not.toHaveBeenCalled();
     await choose(/Persetujuan diberikan oleh/, 'Siti');
     fireEvent.click(screen.getByRole('radio', { name: 'Cap jempol' }));
-    fireEvent.change(screen.getByLabelText(/Tanggal persetujuan/), { target: { value: '2026-11-30' } });
+    await pickDate(screen.getByLabelText(/Tanggal persetujuan/), '2026-11-30');
     fireEvent.click(submitButton());
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
     expect(submit.mock.calls[0]![0]).toMatchObject({ lawfulBasis: 'CONSENT', consent: { givenById: 'p-wife', givenOn: '2026-11-30', method: 'THUMBPRINT' } });
@@ -79,6 +80,31 @@ describe('AssignFormView', () => {
     const options = await screen.findAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual(['PT Sawit Sejahtera · program: Pangan, Pendapatan', 'Yayasan Peduli Kalteng · program: Risiko gizi']);
     expect(screen.getByText('Menjalankan program untuk Pangan')).toBeTruthy();
+  });
+
+  it('asks the server for partners by the typed text and the chosen need, keeping the chosen one', async () => {
+    const onPartnerQuery = vi.fn();
+    const { rerender } = renderUi(
+      <AssignFormView householdCount={1} partners={PARTNERS} onPartnerQuery={onPartnerQuery} members={MEMBERS} defaultNeedType="FOOD" submit={vi.fn()} />,
+    );
+    expect(onPartnerQuery).toHaveBeenLastCalledWith({ search: '', needType: 'FOOD' });
+    const input = screen.getByTestId('partner-select');
+    // Mantine takes a change of an unfocused input for autofill: type as a user does, focused.
+    input.focus();
+    fireEvent.change(input, { target: { value: ' sawit ' } });
+    await waitFor(() => expect(onPartnerQuery).toHaveBeenLastCalledWith({ search: 'sawit', needType: 'FOOD' }));
+    // The server's answer is shown as it is: no second filtering by the typed text in the browser.
+    fireEvent.click(await screen.findByRole('option', { name: 'Yayasan Peduli Kalteng', hidden: true }));
+    // A new answer without the chosen partner keeps it chosen and named.
+    rerender(<AssignFormView householdCount={1} partners={[PARTNERS[1]!]} onPartnerQuery={onPartnerQuery} members={MEMBERS} defaultNeedType="FOOD" submit={vi.fn()} />);
+    expect((screen.getByLabelText(/Organisasi mitra/, { selector: 'input' }) as HTMLInputElement).value).toBe('Yayasan Peduli Kalteng');
+    expect(onPartnerQuery).toHaveBeenLastCalledWith({ search: '', needType: 'FOOD' });
+  });
+
+  it('offers no consent day after today', async () => {
+    renderUi(<AssignFormView householdCount={1} partners={PARTNERS} members={MEMBERS} submit={vi.fn()} />);
+    const field = screen.getByLabelText(/Tanggal persetujuan/);
+    await expectDayDisabled(field, '2099-01-01');
   });
 
   it('names the open referral a second one collides with, with a link to it', async () => {

@@ -1,7 +1,8 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Loader, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,8 +10,10 @@ import { z } from 'zod';
 import { graphql } from '../../gql';
 import type { AssignmentStatus, ConsentMethod, LawfulBasis, NeedType } from '../../gql/graphql';
 import { todayWib, useFormat } from '../../i18n/format';
+import { DateField, dateFieldProps } from '../../lib/date-field';
 import { apiError, describeApiError, describeError, type ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage } from '../../lib/forms';
+import { OPTION_PAGE } from '../../lib/server-select';
 
 export const NEED_TYPES: NeedType[] = [
   'STUNTING', 'NUTRITION_RISK', 'HEALTH_INSURANCE', 'SCHOOLING', 'HOUSING', 'WATER', 'SANITATION', 'ELECTRICITY', 'INCOME', 'FOOD',
@@ -22,8 +25,8 @@ const CONSENT_METHODS: ConsentMethod[] = ['VERBAL', 'WRITTEN', 'THUMBPRINT'];
 export const MAX_BULK_ASSIGN = 500;
 
 const PARTNERS = graphql(`
-  query PartnerOrganizations {
-    organizations(filter: { type: [NGO, COMMUNITY_ORGANIZATION, PRIVATE_SECTOR] }, first: 100) {
+  query PartnerOrganizations($search: String, $servesNeed: NeedType, $first: Int) {
+    organizations(filter: { type: [NGO, COMMUNITY_ORGANIZATION, PRIVATE_SECTOR], search: $search, servesNeed: $servesNeed }, first: $first) {
       edges {
         node {
           id
@@ -143,7 +146,11 @@ function formField(field: string | undefined): Field | null {
 
 export interface AssignFormViewProps {
   householdCount: number;
+  /** The partners the server answered for the typed text and chosen need. */
   partners: readonly Partner[];
+  /** Asks the server again when the typed partner text or the chosen need changes. */
+  onPartnerQuery?: (query: { search: string; needType: NeedType | null }) => void;
+  partnersLoading?: boolean;
   /** Members of the household, when one household is referred: who may give the consent. */
   members?: readonly { id: string; name: string }[];
   defaultNeedType?: NeedType | null;
@@ -154,7 +161,7 @@ export interface AssignFormViewProps {
 }
 
 /** Referral of one or more households to a partner; validates before sending, shows server errors by field. */
-export function AssignFormView({ householdCount, partners, members, defaultNeedType = null, submit, findExisting, onCancel }: AssignFormViewProps) {
+export function AssignFormView({ householdCount, partners, onPartnerQuery, partnersLoading = false, members, defaultNeedType = null, submit, findExisting, onCancel }: AssignFormViewProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [formError, setFormError] = useState<string | null>(null);
@@ -169,6 +176,9 @@ export function AssignFormView({ householdCount, partners, members, defaultNeedT
   const tooMany = householdCount > MAX_BULK_ASSIGN;
   const needType = watch('needType') as NeedType | null;
   const lawfulBasis = watch('lawfulBasis');
+  // The chosen partner stays an option while the user's text asks the server for others.
+  const [chosen, setChosen] = useState<Partner | null>(null);
+  const [partnerText, setPartnerText] = useState('');
 
   const onSubmit = handleSubmit(async (values) => {
     if (sending || tooMany) return;
@@ -204,8 +214,14 @@ export function AssignFormView({ householdCount, partners, members, defaultNeedT
     value: p.id,
     label: p.programNeedTypes?.length ? t('assign.partnerPrograms', { name: p.name, needs: p.programNeedTypes.map((n) => t(`needType.${n}`)).join(', ') }) : p.name,
   });
-  const serving = needType ? partners.filter((p) => p.programNeedTypes?.includes(needType)) : [];
-  const others = needType ? partners.filter((p) => !p.programNeedTypes?.includes(needType)) : partners;
+  const chosenLabel = chosen ? option(chosen).label : null;
+  useEffect(() => {
+    // The chosen option's label fills the box: that is not a new search.
+    onPartnerQuery?.({ search: partnerText === chosenLabel ? '' : partnerText.trim(), needType });
+  }, [partnerText, chosenLabel, needType, onPartnerQuery]);
+  const listed = chosen && !partners.some((p) => p.id === chosen.id) ? [chosen, ...partners] : partners;
+  const serving = needType ? listed.filter((p) => p.programNeedTypes?.includes(needType)) : [];
+  const others = needType ? listed.filter((p) => !p.programNeedTypes?.includes(needType)) : listed;
   const partnerData = needType
     ? [
         ...(serving.length ? [{ group: t('assign.servingNeed', { need: t(`needType.${needType}`) }), items: serving.map(option) }] : []),
@@ -259,8 +275,19 @@ export function AssignFormView({ householdCount, partners, members, defaultNeedT
               description={needType ? t('assign.partnerHintNeed') : t('assign.partnerHint')}
               data={partnerData}
               value={field.value || null}
-              onChange={(v) => field.onChange(v ?? '')}
+              onChange={(v) => {
+                setChosen(listed.find((p) => p.id === v) ?? null);
+                field.onChange(v ?? '');
+              }}
               searchable
+              searchValue={partnerText}
+              onSearchChange={setPartnerText}
+              // The server already searched: show its answer as it is.
+              filter={onPartnerQuery ? ({ options }) => options : undefined}
+              nothingFoundMessage={partnersLoading ? t('common.loading') : t('picker.noMatches')}
+              rightSection={partnersLoading ? <Loader size="xs" /> : undefined}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="partner-select"
               required
               error={message(errors.organizationId?.message)}
             />
@@ -302,7 +329,7 @@ export function AssignFormView({ householdCount, partners, members, defaultNeedT
               control={control}
               name="givenOn"
               render={({ field }) => (
-                <TextInput type="date" label={t('assign.givenOn')} max={todayWib()} required {...field} error={message(errors.givenOn?.message)} />
+                <DateField {...dateFieldProps(field)} label={t('assign.givenOn')} max={todayWib()} required error={message(errors.givenOn?.message)} data-testid="consent-date" />
               )}
             />
             <Controller
@@ -343,12 +370,18 @@ export function AssignDialog({ opened, householdIds, defaultNeedType, onClose, o
   onDone: (count: number) => void;
 }) {
   const { t } = useTranslation();
-  const partners = useQuery(PARTNERS, { skip: !opened });
+  const [partnerQuery, setPartnerQuery] = useState<{ search: string; needType: NeedType | null }>({ search: '', needType: defaultNeedType ?? null });
+  const [query] = useDebouncedValue(partnerQuery, 300);
+  const search = query.search || null;
+  const partners = useQuery(PARTNERS, { variables: { search, first: OPTION_PAGE }, skip: !opened });
+  // Partners serving the need are asked for apart, so that a page of others never hides them.
+  const serving = useQuery(PARTNERS, { variables: { search, servesNeed: query.needType, first: OPTION_PAGE }, skip: !opened || !query.needType });
   const single = householdIds.length === 1 ? householdIds[0]! : null;
   const members = useQuery(CONSENT_MEMBERS, { variables: { id: single ?? '' }, skip: !opened || !single });
   const [lookUp] = useLazyQuery(EXISTING, { fetchPolicy: 'network-only' });
   const [create] = useMutation(CREATE, { refetchQueries: ['Assignments', 'HouseholdDetail', 'Households'] });
-  const list = partners.data?.organizations.edges.map((e) => e.node) ?? [];
+  const servingList = query.needType ? (serving.data?.organizations.edges.map((e) => e.node) ?? []) : [];
+  const list = [...servingList, ...(partners.data?.organizations.edges.map((e) => e.node) ?? []).filter((p) => !servingList.some((s) => s.id === p.id))];
 
   async function findExisting(error: ApiErrorInfo): Promise<ExistingReferral | null> {
     // The CONFLICT names the household by its position in the request.
@@ -378,6 +411,8 @@ export function AssignDialog({ opened, householdIds, defaultNeedType, onClose, o
         <AssignFormView
           householdCount={householdIds.length}
           partners={list}
+          onPartnerQuery={setPartnerQuery}
+          partnersLoading={partners.loading || serving.loading}
           members={members.data?.household?.members ?? []}
           defaultNeedType={defaultNeedType}
           onCancel={onClose}
