@@ -19,6 +19,8 @@ let product: RunningProduct;
 let launched: LaunchedBrowser;
 const pages: TestPage[] = [];
 let subject: { personId: string; name: string; nik: string };
+/** When the NGO's masked read was recorded: audit events are dated by the database's own clock, not the settable one. */
+let ngoReadAt: Date;
 
 beforeAll(async () => {
   // A private copy of the built portal: a build running meanwhile cannot pull chunks away.
@@ -32,6 +34,9 @@ beforeAll(async () => {
   const full = await gql(product.url, 'query ($id: ID!) { person(id: $id) { nik } }', { id: member.id }, admin);
   subject = { personId: member.id, name: member.name, nik: full.data.person.nik };
   expect(subject.nik).toMatch(/^\d{16}$/);
+  const auditor = await login(product.url, 'inspektorat');
+  const trail = await gql(product.url, 'query ($n: String!) { subjectAccessTrail(nik: $n) { occurredAt actor { username } } }', { n: subject.nik }, auditor);
+  ngoReadAt = new Date(trail.data.subjectAccessTrail.find((e: any) => e.actor.username === 'ngo').occurredAt);
 });
 
 afterAll(async () => {
@@ -47,23 +52,27 @@ afterEach(async () => {
   expect(errors, 'console errors / page errors').toEqual([]);
 });
 
-/** A day in WIB, `daysAgo` before now: its ISO form, dd/mm/yyyy, and the calendar's label ("6 Desember 2026"). */
-function wibDay(daysAgo: number) {
-  const at = new Date(Date.now() - daysAgo * 86_400_000);
-  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', ...o }).format(at);
-  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(at);
-  return { iso, shown: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, label: part({ day: 'numeric', month: 'long', year: 'numeric' }) };
+/** The WIB day `offset` days from an instant: its ISO form, dd/mm/yyyy, and the calendar's label ("6 Desember 2026"). */
+function wibDay(at: Date, offset: number) {
+  const day = new Date(at.getTime() + offset * 86_400_000);
+  const label = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'long', year: 'numeric' }).format(day);
+  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(day);
+  return { iso, shown: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, label };
 }
 
-/** Opens a date field's calendar and clicks a day (going back a month when the day is in the previous one). */
+/** Opens a date field's calendar, clicks a day (turning to the month before or after when needed), and waits for it to close. */
 async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay>) {
   await page.getByTestId(testId).click();
-  const calendar = page.getByRole('dialog').last();
+  const calendar = page.getByRole('dialog');
   await calendar.waitFor();
   const button = calendar.getByRole('button', { name: day.label, exact: true });
-  if (!(await button.isVisible())) await calendar.locator('[data-direction="previous"]').first().click();
+  for (const direction of ['previous', 'next', 'next']) {
+    if (await button.isVisible()) break;
+    await calendar.locator(`[data-direction="${direction}"]`).first().click();
+  }
   await button.click();
   await expect.poll(() => page.getByTestId(testId).innerText()).toBe(day.shown);
+  await calendar.waitFor({ state: 'detached' });
 }
 
 describe('audit walk', () => {
@@ -77,16 +86,16 @@ describe('audit walk', () => {
       await page.goto('/audit?tab=subjek');
       await page.getByTestId('trail-nik').fill(subject.nik);
 
-      // Yesterday only: nothing happened to this person yet.
-      const yesterday = wibDay(1);
-      const today = wibDay(0);
-      await pickDay(page, 'trail-from', yesterday);
-      await pickDay(page, 'trail-to', yesterday);
+      // The day before the NGO's read only: nothing happened to this person yet (the reads in beforeAll were the first).
+      const dayBefore = wibDay(ngoReadAt, -1);
+      const readDay = wibDay(ngoReadAt, 0);
+      await pickDay(page, 'trail-from', dayBefore);
+      await pickDay(page, 'trail-to', dayBefore);
       await page.getByTestId('trail-show').click();
       await page.getByText('Belum ada akses tercatat untuk orang ini.').waitFor({ timeout: 20_000 });
 
-      // Through today: the NGO's masked read and the administrator's full read, newest first.
-      await pickDay(page, 'trail-to', today);
+      // Through the day after the read (the walk may cross midnight): the NGO's masked read and the administrator's full read, newest first.
+      await pickDay(page, 'trail-to', wibDay(ngoReadAt, 1));
       await page.getByTestId('trail-show').click();
       const trail = page.getByTestId('subject-trail');
       await trail.waitFor({ timeout: 20_000 });
@@ -114,7 +123,7 @@ describe('audit walk', () => {
       expect(lines).toHaveLength(shownRows + 2);
       expect(lines[1]).toMatch(/;Baca data pribadi;Data pribadi;.*\(inspektorat\);Auditor \(Inspektorat\);.*;Penuh;/);
       const ngoRead = lines.find((l) => l.includes('(ngo)'))!;
-      expect(ngoRead).toMatch(new RegExp(`^${today.shown} \\d{2}:\\d{2} WIB;Baca data pribadi;Data pribadi;`));
+      expect(ngoRead).toMatch(new RegExp(`^${readDay.shown} \\d{2}:\\d{2} WIB;Baca data pribadi;Data pribadi;`));
       expect(ngoRead).toContain(subject.name);
       expect(ngoRead.split(';')[7]).toBe('Tersamar');
       await page.getByRole('status').filter({ hasText: 'baris diekspor' }).waitFor();
