@@ -121,4 +121,31 @@ describe('client errors speak the request language, with a reason code', () => {
     expect(id.message).toBe('Peran Anda tidak boleh melakukan ini');
     expect(en.message).toBe('Your role may not do this');
   });
+
+  it('UNAUTHENTICATED: no session, a wrong password, and introspection without a login', async () => {
+    const anonymous = await both('{ households(first: 1) { totalCount } }', {}, '');
+    expect(anonymous.id.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'LOGIN_REQUIRED' });
+    expect(anonymous.id.message).toBe('Silakan masuk terlebih dahulu');
+    expect(anonymous.en.message).toBe('Login required');
+
+    const wrong = await both('mutation { login(username: "dinkes", password: "bukan-sandinya") { token } }', {}, '');
+    expect(wrong.id.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    expect(wrong.id.message).toBe('Nama pengguna atau kata sandi salah');
+    expect(wrong.en.message).toBe('Wrong username or password');
+
+    const introspection = await both('{ __schema { queryType { name } } }', {}, '');
+    expect(introspection.id.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_LOGIN_REQUIRED' });
+    expect(introspection.id.message).toBe('Masuk terlebih dahulu untuk membaca skema');
+  });
+
+  it('a wrong current password is the field\'s error: the session goes on and nothing changes', async () => {
+    const dinsos = await t.login('dinsos');
+    const change = 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    const { id, en } = await both(change, { c: 'bukan-sandinya', n: 'sandi-baru-dinsos-1' }, dinsos);
+    expect(id.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CURRENT_PASSWORD_WRONG', field: 'currentPassword' });
+    expect(id.message).toBe('Kata sandi saat ini salah');
+    expect(en.message).toBe('currentPassword: the current password is wrong');
+    expect((await t.gql('{ me { username } }', {}, dinsos)).data.me.username).toBe('dinsos');
+    await t.login('dinsos');
+  });
 });

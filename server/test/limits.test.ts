@@ -186,8 +186,8 @@ describe('exports', () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await res.json()) as GraphQLResponse;
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-    expect(body.errors?.[0]?.message).toMatch(/At most 3 exports per 10 minutes/);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'TOO_MANY_EXPORTS' });
+    expect(body.errors?.[0]?.message).toMatch(/^Paling banyak 3 ekspor per 10 menit; coba lagi dalam \d+ detik$/);
     ok(await t.gql(EXPORT, {}, bappeda));
   });
 });

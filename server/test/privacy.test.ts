@@ -145,7 +145,7 @@ describe('identifier search by partners (item 5)', () => {
     const events = await t.query(`select id from audit_event where entity_type = 'IdentifierSearch'`);
     const refused = await t.gql(Q, { s: hit!.nik }, ngo);
     expect(refused.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
-    expect(refused.errors?.[0]?.message).toMatch(/NIK or KK/);
+    expect(refused.errors?.[0]?.message).toMatch(/^Terlalu banyak pencarian dengan NIK atau nomor KK; coba lagi dalam \d+ detik$/);
     expect(await t.query(`select id from audit_event where entity_type = 'IdentifierSearch'`)).toHaveLength(events.length);
     // The export is the same search by another door.
     const exported = await t.gql(`mutation ($s: String!) { exportHouseholds(filter: { search: $s }) { rowCount } }`, { s: hit!.nik }, ngo);

@@ -3,6 +3,7 @@ import { audit } from '../audit/audit.service.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction } from '../graphql/enums.js';
 import { BadUserInputError, TooManyRequestsError, UnauthenticatedError } from '../graphql/errors.js';
+import { problem } from '../graphql/messages.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { DUMMY_HASH, storedPasswordHash, verifyPassword } from './password.js';
@@ -80,7 +81,7 @@ export async function login(ctx: Context, username: string, password: string, tt
       actor: actor ?? undefined,
     });
     await em.flush();
-    throw new UnauthenticatedError('Wrong username or password', 'INVALID_CREDENTIALS');
+    throw new UnauthenticatedError(problem('INVALID_CREDENTIALS'));
   }
   // Only failures use up the allowances: an office behind one address logs in all day.
   byUserAndIp.reset(pairKey);

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { MESSAGES, problemOf, render, type Problem, type Reason } from './messages.js';
+import { MESSAGES, problem, problemOf, render, type Problem, type Reason } from './messages.js';
 
 // One error type per code clients can rely on (spec §5). Anything else is masked.
 //
-// BAD_USER_INPUT, CONFLICT, NOT_FOUND and FORBIDDEN carry extensions.reason and a message from the
+// BAD_USER_INPUT, CONFLICT, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED and TOO_MANY_REQUESTS carry extensions.reason and a message from the
 // catalogue (messages.ts), rendered in the request's language by format-error.ts. New code adds its
 // code to the catalogue (both languages, the same {parameters}) and throws it:
 //   new BadUserInputError('input.nik', problem('NIK_FORMAT'))
@@ -14,13 +14,6 @@ import { MESSAGES, problemOf, render, type Problem, type Reason } from './messag
 // A plain message still works: it is matched against the catalogue's templates, else it gets the code's
 // generic reason (INVALID_VALUE, CONFLICT, FORBIDDEN) and Indonesian sentence; messages.test.ts fails
 // for a literal message in the source that the catalogue does not hold.
-
-export class UnauthenticatedError extends GraphQLError {
-  /** `reason` tells a refused login (INVALID_CREDENTIALS) from a request without a valid session. */
-  constructor(message = 'Login required', reason: 'LOGIN_REQUIRED' | 'INVALID_CREDENTIALS' = 'LOGIN_REQUIRED') {
-    super(message, { extensions: { code: 'UNAUTHENTICATED', reason } });
-  }
-}
 
 /** An error whose message comes from the catalogue (messages.ts), rendered in the request's language. */
 export interface CataloguedError {
@@ -83,11 +76,20 @@ export class ConflictError extends GraphQLError implements CataloguedError {
   }
 }
 
-export class TooManyRequestsError extends GraphQLError {
-  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
-    super(message, {
-      extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds },
-    });
+export class UnauthenticatedError extends GraphQLError implements CataloguedError {
+  readonly problem: Problem;
+  /** The reason tells a refused login (INVALID_CREDENTIALS) from a request without a valid session (LOGIN_REQUIRED). */
+  constructor(given: Problem = problem('LOGIN_REQUIRED')) {
+    super(render(given, 'en'), { extensions: { code: 'UNAUTHENTICATED', reason: given.reason } });
+    this.problem = given;
+  }
+}
+
+export class TooManyRequestsError extends GraphQLError implements CataloguedError {
+  readonly problem: Problem;
+  constructor(retryAfterSeconds: number, given: Problem = problem('TOO_MANY_LOGIN_ATTEMPTS', { seconds: retryAfterSeconds })) {
+    super(render(given, 'en'), { extensions: { code: 'TOO_MANY_REQUESTS', reason: given.reason, retryAfterSeconds } });
+    this.problem = given;
   }
 }
 

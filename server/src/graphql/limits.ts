@@ -25,6 +25,7 @@ import { RateLimiter, reserve } from '../auth/rate-limit.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 import type { Context } from './context.js';
 import { TooManyRequestsError, UnauthenticatedError } from './errors.js';
+import { problem } from './messages.js';
 
 // What one operation may ask for. Everything here refuses before execution, so a refused operation
 // runs no resolver and opens no database transaction. Documented in the README ("Query limits").
@@ -274,14 +275,14 @@ export function operationLimits(schema: GraphQLSchema, options: LimitOptions) {
       const fields = [...rootFields(operation, fragmentsOf(document)).values()];
       const viewer = contextValue.viewer;
       if (!viewer && options.introspection === 'authenticated' && fields.some((f) => f === '__schema' || f === '__type')) {
-        throw withStatus(new UnauthenticatedError('Log in to introspect the schema'), 401);
+        throw withStatus(new UnauthenticatedError(problem('INTROSPECTION_LOGIN_REQUIRED')), 401);
       }
       if (viewer && operation.operation === 'mutation' && fields.some((f) => f === 'exportHouseholds' || f === 'exportSubjectTrail')) {
         // Every export counts, finished or not: the window bounds the work, not the successes.
         const wait = reserve([[exports, viewer.userId]]);
         if (wait > 0) {
-          const message = `At most ${options.exportsPerWindow} exports per ${options.exportWindowMinutes} minutes; try again in ${wait} s`;
-          throw withStatus(new TooManyRequestsError(wait, message), 429, { 'retry-after': String(wait) });
+          const tooMany = problem('TOO_MANY_EXPORTS', { max: options.exportsPerWindow, minutes: options.exportWindowMinutes, seconds: wait });
+          throw withStatus(new TooManyRequestsError(wait, tooMany), 429, { 'retry-after': String(wait) });
         }
       }
     },

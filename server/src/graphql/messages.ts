@@ -171,7 +171,22 @@ export const MESSAGES = {
   REFERRAL_PARTNER_TYPE: { id: 'keluarga dirujuk ke LSM, organisasi kemasyarakatan dan perusahaan', en: 'households are referred to NGOs, community organisations and companies' },
   REFERRAL_STATUS: { id: 'harus Diterima, Ditolak atau Ditutup', en: 'must be ACCEPTED, DECLINED or CLOSED' },
 
+  // Sessions and limits (UNAUTHENTICATED, TOO_MANY_REQUESTS).
+  LOGIN_REQUIRED: { id: 'Silakan masuk terlebih dahulu', en: 'Login required' },
+  INVALID_CREDENTIALS: { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' },
+  INTROSPECTION_LOGIN_REQUIRED: { id: 'Masuk terlebih dahulu untuk membaca skema', en: 'Log in to introspect the schema' },
+  TOO_MANY_LOGIN_ATTEMPTS: { id: 'Terlalu banyak percobaan masuk; coba lagi dalam {seconds} detik', en: 'Too many attempts; try again in {seconds} s' },
+  TOO_MANY_IDENTIFIER_SEARCHES: {
+    id: 'Terlalu banyak pencarian dengan NIK atau nomor KK; coba lagi dalam {seconds} detik',
+    en: 'Too many searches by NIK or KK number; try again in {seconds} s',
+  },
+  TOO_MANY_EXPORTS: {
+    id: 'Paling banyak {max} ekspor per {minutes} menit; coba lagi dalam {seconds} detik',
+    en: 'At most {max} exports per {minutes} minutes; try again in {seconds} s',
+  },
+
   // Users, tokens, organisations, login.
+  CURRENT_PASSWORD_WRONG: { id: 'kata sandi saat ini salah', en: 'the current password is wrong' },
   OFFICER_NEEDS_AREA: { id: 'petugas kelurahan memerlukan wilayah', en: 'a kelurahan officer needs an area' },
   AREA_ONLY_FOR_OFFICERS: { id: 'hanya petugas kelurahan yang memiliki wilayah', en: 'only kelurahan officers have an area scope' },
   CANNOT_DEACTIVATE_SELF: { id: 'Anda tidak dapat menonaktifkan diri sendiri', en: 'you cannot deactivate yourself' },

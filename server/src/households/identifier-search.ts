@@ -6,6 +6,7 @@ import { RateLimiter, reserve } from '../auth/rate-limit.js';
 import type { Context } from '../graphql/context.js';
 import { AuditAction } from '../graphql/enums.js';
 import { TooManyRequestsError } from '../graphql/errors.js';
+import { problem } from '../graphql/messages.js';
 import type { HouseholdFilter } from './household.inputs.js';
 
 export interface IdentifierSearchLimits {
@@ -40,7 +41,7 @@ export class IdentifierSearchGuard {
     // Checked and counted in one synchronous step, so parallel searches cannot outrun the limit.
     const wait = reserve([[this.limiter, key]]);
     if (wait > 0) {
-      throw new TooManyRequestsError(wait, 'Too many searches by NIK or KK number; try again later');
+      throw new TooManyRequestsError(wait, problem('TOO_MANY_IDENTIFIER_SEARCHES', { seconds: wait }));
     }
     const ids = ((await hits()) as Array<{ id: string }>).map((r) => r.id);
     // The term itself stays out of the trail: a missed guess is nearly someone's NIK.

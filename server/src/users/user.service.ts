@@ -7,7 +7,8 @@ import { UserSession } from '../auth/session.entity.js';
 import { keysetPage, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, AuditAction, Role } from '../graphql/enums.js';
-import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../graphql/errors.js';
+import { BadUserInputError, NotFoundError } from '../graphql/errors.js';
+import { problem } from '../graphql/messages.js';
 import { requirePattern, requireText } from '../graphql/validate.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs.js';
@@ -136,7 +137,8 @@ export async function changeOwnPassword(ctx: Context, currentPassword: string, n
   return ctx.em.transactional(async (em) => {
     const user = await em.findOneOrFail(User, { id: viewer.userId });
     if (!(await verifyPassword((await storedPasswordHash(em, user.id)) ?? DUMMY_HASH, currentPassword))) {
-      throw new UnauthenticatedError('The current password is wrong');
+      // The session is valid: a mistyped current password is the form's error, not a reason to log out.
+      throw new BadUserInputError('currentPassword', problem('CURRENT_PASSWORD_WRONG'));
     }
     user.passwordHash = await hashPassword(newPassword);
     // Whoever knew the old password may hold another session or a token: those end, this session goes on.
