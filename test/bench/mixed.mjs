@@ -77,6 +77,7 @@ function rssMb(pid) {
 
 const city = await seedBenchCity({ households });
 let child;
+let output = '';
 try {
   const port = await freePort();
   child = spawn(process.execPath, ['server/dist/main.js'], {
@@ -93,7 +94,6 @@ try {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -221,6 +221,9 @@ try {
   const failed = OPERATIONS.flatMap((op) => errors[op.name].slice(0, 3).map((e) => `${op.name}: ${e}`));
   if (failed.length) {
     console.error(`\nErrors (first three per operation):\n${failed.join('\n')}`);
+    // What the server logged about them (masked for clients, logged with the request id).
+    const logged = output.split('\n').filter((line) => /"level":(50|60)/.test(line));
+    console.error(`\nThe server's last error log lines:\n${logged.slice(-5).join('\n')}`);
     process.exitCode = 1;
   }
 } finally {
