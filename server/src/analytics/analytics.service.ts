@@ -437,7 +437,7 @@ function summaryBase(ctx: Context, f: CheckedFilter): Query & { restricted: bool
                    (coalesce(sum(t.targets), 0) - coalesce((select sum(o.extra) from analytics_quota_overcount((select ids from sel)) o
                                                             where o.program_id = pm.id and o.period_key = pm.cur_key), 0))::int as used
               from pm left join analytics_program_period_area t
-                on t.program_id = pm.id and t.period_key = pm.cur_key and t.area_id = any ((select ids from sel))
+                on t.program_id = pm.id and t.period_key = pm.cur_key and t.area_id = any ((select ids from sel)::uuid[])
              group by pm.id, pm.cur_key)`
         : `qu as (select t.program_id, t.targets as used from pm join analytics_program_period t on t.program_id = pm.id and t.period_key = pm.cur_key)`,
     },
@@ -452,7 +452,7 @@ export async function programPerformance(ctx: Context, filter: AnalyticsFilter |
   const f = checkFilter(filter);
   const summary = fromSummaries(ctx, f);
   const q = summary ? summaryBase(ctx, f) : base(ctx, f);
-  const areaWhere = summary && (q as ReturnType<typeof summaryBase>).restricted ? 'and s.area_id = any ((select ids from sel))' : '';
+  const areaWhere = summary && (q as ReturnType<typeof summaryBase>).restricted ? 'and s.area_id = any ((select ids from sel)::uuid[])' : '';
   const rows = await run(
     ctx,
     q,
@@ -503,7 +503,7 @@ export async function organizationPerformance(ctx: Context, filter: AnalyticsFil
   const summary = fromSummaries(ctx, f) && f.focusAspect === null && f.strategy === null;
   const q = summary ? summaryBase(ctx, f) : base(ctx, f);
   const restricted = summary && (q as ReturnType<typeof summaryBase>).restricted;
-  const areaWhere = (alias: string) => (restricted ? `and ${alias}.area_id = any ((select ids from sel))` : '');
+  const areaWhere = (alias: string) => (restricted ? `and ${alias}.area_id = any ((select ids from sel)::uuid[])` : '');
   const rows = await run(
     ctx,
     q,
