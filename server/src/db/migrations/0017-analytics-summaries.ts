@@ -17,6 +17,9 @@ import { Migration } from '@mikro-orm/migrations';
  *   (a member who moved between kelurahan within a period is a target in two areas: those few rows let a
  *   reader of several areas count them once).
  *
+ * Every upsert takes its rows in key order, so that concurrent writers lock summary rows in one order
+ * (they still wait for each other on a shared (area, program) row: the price of exact summaries).
+ *
  * The writers are SECURITY DEFINER functions owned by the migration role; the application role may only
  * read, and only the areas of its scope (city-wide roles everything, a kelurahan officer its area).
  */
@@ -49,6 +52,7 @@ begin
   select area_id, program_id, coalesce(planned, 0), coalesce(in_progress, 0), coalesce(delivered, 0), coalesce(verified, 0),
          coalesce(cancelled, 0), coalesce(value_delivered, 0), coalesce(days, 0), coalesce(timed, 0)
     from (select area_id, program_id, ${STATUS_SUMS} from analytics_delta group by area_id, program_id) x
+   order by area_id, program_id
   on conflict (area_id, program_id) do update set
     planned = t.planned + excluded.planned, in_progress = t.in_progress + excluded.in_progress,
     delivered = t.delivered + excluded.delivered, verified = t.verified + excluded.verified,
@@ -64,14 +68,14 @@ begin
         from analytics_delta group by program_id, household_id),
     up as (
       insert into analytics_program_household as t (program_id, household_id, area_id, active, done)
-      select program_id, household_id, area_id, coalesce(active, 0), coalesce(done, 0) from d
+      select program_id, household_id, area_id, coalesce(active, 0), coalesce(done, 0) from d order by 1, 2
       on conflict (program_id, household_id) do update set active = t.active + excluded.active, done = t.done + excluded.done
       returning t.program_id, t.household_id, t.area_id, t.active, t.done)
     insert into analytics_program_area as t (area_id, program_id, reached, households_delivered)
     select up.area_id, program_id,
            sum((up.active > 0)::int - (up.active - coalesce(d.active, 0) > 0)::int),
            sum((up.done > 0)::int - (up.done - coalesce(d.done, 0) > 0)::int)
-      from up join d using (program_id, household_id) group by up.area_id, program_id
+      from up join d using (program_id, household_id) group by up.area_id, program_id order by 1, 2
     on conflict (area_id, program_id) do update set
       reached = t.reached + excluded.reached, households_delivered = t.households_delivered + excluded.households_delivered;
 
@@ -82,14 +86,14 @@ begin
         from analytics_delta group by owner_id, household_id),
     up as (
       insert into analytics_owner_household as t (owner_id, household_id, area_id, active, done)
-      select owner_id, household_id, area_id, coalesce(active, 0), coalesce(done, 0) from d
+      select owner_id, household_id, area_id, coalesce(active, 0), coalesce(done, 0) from d order by 1, 2
       on conflict (owner_id, household_id) do update set active = t.active + excluded.active, done = t.done + excluded.done
       returning t.owner_id, t.household_id, t.area_id, t.active, t.done)
     insert into analytics_owner_area as t (area_id, owner_id, reached, households_delivered)
     select up.area_id, owner_id,
            sum((up.active > 0)::int - (up.active - coalesce(d.active, 0) > 0)::int),
            sum((up.done > 0)::int - (up.done - coalesce(d.done, 0) > 0)::int)
-      from up join d using (owner_id, household_id) group by up.area_id, owner_id
+      from up join d using (owner_id, household_id) group by up.area_id, owner_id order by 1, 2
     on conflict (area_id, owner_id) do update set
       reached = t.reached + excluded.reached, households_delivered = t.households_delivered + excluded.households_delivered;
   end if;
@@ -100,7 +104,7 @@ begin
      where status <> 'CANCELLED' group by program_id, period_key, target_id, area_id),
   ins as (
     insert into analytics_program_target as t (program_id, period_key, target_id, area_id, n)
-    select * from d
+    select * from d order by 1, 2, 3, 4
     on conflict (program_id, period_key, target_id, area_id) do update set n = t.n + excluded.n
     returning t.program_id, t.period_key, t.target_id, t.area_id, t.n),
   up as (
@@ -108,10 +112,10 @@ begin
       from ins join d using (program_id, period_key, target_id, area_id)),
   per_area as (
     insert into analytics_program_period_area as t (area_id, program_id, period_key, targets)
-    select area_id, program_id, period_key, sum(moved) from up group by area_id, program_id, period_key
+    select area_id, program_id, period_key, sum(moved) from up group by area_id, program_id, period_key order by 1, 2, 3
     on conflict (area_id, program_id, period_key) do update set targets = t.targets + excluded.targets)
   insert into analytics_program_target_areas as t (program_id, period_key, target_id, areas)
-  select program_id, period_key, target_id, sum(moved) from up group by program_id, period_key, target_id
+  select program_id, period_key, target_id, sum(moved) from up group by program_id, period_key, target_id order by 1, 2, 3
   on conflict (program_id, period_key, target_id) do update set areas = t.areas + excluded.areas;
 
   -- City-wide distinct targets: those present in at least one area (the same counter pattern one level up).
@@ -126,7 +130,7 @@ begin
       left join analytics_target_areas_before o using (program_id, period_key, target_id)
      group by t.program_id, t.period_key)
   insert into analytics_program_period as t (program_id, period_key, targets)
-  select program_id, period_key, now_n - was_n from now_in
+  select program_id, period_key, now_n - was_n from now_in order by 1, 2
   on conflict (program_id, period_key) do update set targets = t.targets + excluded.targets;
 end $$;
 
@@ -166,16 +170,16 @@ begin
   -- Reached households keep their counters; only their area changes.
   insert into analytics_program_area as t (area_id, program_id, reached, households_delivered)
   select case when s.sign < 0 then m.old_area else m.new_area end, c.program_id,
-         s.sign * count(*) filter (where c.active > 0), s.sign * count(*) filter (where c.done > 0)
+         sum(s.sign * (c.active > 0)::int), sum(s.sign * (c.done > 0)::int)
     from analytics_moved m join analytics_program_household c on c.household_id = m.household_id cross join (values (-1), (1)) as s(sign)
-   group by 1, 2, s.sign
+   group by 1, 2 order by 1, 2
   on conflict (area_id, program_id) do update set
     reached = t.reached + excluded.reached, households_delivered = t.households_delivered + excluded.households_delivered;
   insert into analytics_owner_area as t (area_id, owner_id, reached, households_delivered)
   select case when s.sign < 0 then m.old_area else m.new_area end, c.owner_id,
-         s.sign * count(*) filter (where c.active > 0), s.sign * count(*) filter (where c.done > 0)
+         sum(s.sign * (c.active > 0)::int), sum(s.sign * (c.done > 0)::int)
     from analytics_moved m join analytics_owner_household c on c.household_id = m.household_id cross join (values (-1), (1)) as s(sign)
-   group by 1, 2, s.sign
+   group by 1, 2 order by 1, 2
   on conflict (area_id, owner_id) do update set
     reached = t.reached + excluded.reached, households_delivered = t.households_delivered + excluded.households_delivered;
   update analytics_program_household c set area_id = m.new_area from analytics_moved m where c.household_id = m.household_id;
