@@ -17,8 +17,9 @@ import { Migration } from '@mikro-orm/migrations';
  *   (a member who moved between kelurahan within a period is a target in two areas: those few rows let a
  *   reader of several areas count them once).
  *
- * Every upsert takes its rows in key order, so that concurrent writers lock summary rows in one order
- * (they still wait for each other on a shared (area, program) row: the price of exact summaries).
+ * Writers take a transaction-level advisory lock before touching the summaries (analytics_prepare), and
+ * every upsert takes its rows in key order: concurrent intervention writers are serialised until commit,
+ * the price of exact per-area rows that every writer updates.
  *
  * The writers are SECURITY DEFINER functions owned by the migration role; the application role may only
  * read, and only the areas of its scope (city-wide roles everything, a kelurahan officer its area).
@@ -220,6 +221,10 @@ $$;
 create function analytics_prepare() returns void language plpgsql security definer
 set search_path = public, pg_temp as $$
 begin
+  -- Writers of summaries take turns until commit: a transaction of several statements (an import
+  -- batch, the seeding) would otherwise lock shared (area, program) rows in another order than its peer
+  -- and deadlock. Append-only delta rows folded on read would lift this (see README).
+  perform pg_advisory_xact_lock(hashtext('analytics_summaries'));
   create temp table if not exists analytics_delta (${DELTA_COLUMNS}) on commit delete rows;
   delete from analytics_delta;
 end $$;
