@@ -403,13 +403,69 @@ function statusFigures(r: Row) {
   };
 }
 
+/*
+ * Program and organisation performance from the per-area summaries of migration 0017 (kept exact by
+ * triggers in the writing transaction), read instead of every intervention when they can answer
+ * exactly: no date window (the summaries count all dates; as_of is then today), and a scope that is a
+ * set of areas (city-wide roles; a kelurahan officer's area). Partners count their assigned
+ * households, which no per-area figure expresses: they keep the row path, as do date-windowed queries.
+ */
+function fromSummaries(ctx: Context, f: CheckedFilter): boolean {
+  const scope = householdScope(ctx.viewer).kind;
+  return f.from === null && f.to === null && (scope === 'ALL' || scope === 'AREA');
+}
+
+/** The params and pm CTEs, and `sel`: the area ids counted (filter area within the viewer's area scope). */
+function summaryBase(ctx: Context, f: CheckedFilter): Query & { restricted: boolean } {
+  const q = base(ctx, f);
+  const scope = householdScope(ctx.viewer);
+  const scopeCode = scope.kind === 'AREA' ? scope.areaCode : null;
+  const within = (param: string) => `(a.code = :${param}::text or a.code like :${param}::text || '.%')`;
+  const where = [...(f.areaCode ? [within('p_area')] : []), ...(scopeCode ? [within('p_scope')] : [])];
+  return {
+    ...q,
+    restricted: where.length > 0,
+    bindings: { ...q.bindings, p_scope: scopeCode },
+    ctes: {
+      params: q.ctes['params']!,
+      pm: q.ctes['pm']!,
+      sel: `sel as materialized (select array_agg(a.id) as ids from area a where ${where.length ? where.join(' and ') : 'true'})`,
+      // Distinct targets of each counted program in its current period, within the counted areas.
+      qu: where.length
+        ? `qu as (
+            select pm.id as program_id,
+                   (coalesce(sum(t.targets), 0) - coalesce((select sum(o.extra) from analytics_quota_overcount((select ids from sel)) o
+                                                            where o.program_id = pm.id and o.period_key = pm.cur_key), 0))::int as used
+              from pm left join analytics_program_period_area t
+                on t.program_id = pm.id and t.period_key = pm.cur_key and t.area_id = any ((select ids from sel)::uuid[])
+             group by pm.id, pm.cur_key)`
+        : `qu as (select t.program_id, t.targets as used from pm join analytics_program_period t on t.program_id = pm.id and t.period_key = pm.cur_key)`,
+    },
+  };
+}
+
+const SUMMED_STATUS = `sum(s.planned)::int as planned, sum(s.in_progress)::int as in_progress, sum(s.delivered)::int as delivered,
+  sum(s.verified)::int as verified, sum(s.cancelled)::int as cancelled, coalesce(sum(s.value_delivered), 0)::float8 as value_delivered,
+  (sum(s.days)::float8 / nullif(sum(s.timed), 0)) as avg_days`;
+
 export async function programPerformance(ctx: Context, filter: AnalyticsFilter | undefined): Promise<ProgramPerformance[]> {
   const f = checkFilter(filter);
+  const summary = fromSummaries(ctx, f);
+  const q = summary ? summaryBase(ctx, f) : base(ctx, f);
+  const areaWhere = summary && (q as ReturnType<typeof summaryBase>).restricted ? 'and s.area_id = any ((select ids from sel)::uuid[])' : '';
   const rows = await run(
     ctx,
-    base(ctx, f),
-    ['params', 'hh', 'pm', 'iv', 'cur'],
-    [...statusCounts('ps', 'iv.program_id'), QUOTA_USED],
+    q,
+    summary ? ['params', 'pm', 'sel', 'qu'] : ['params', 'hh', 'pm', 'iv', 'cur'],
+    summary
+      ? [
+          `ps as (
+            select s.program_id as key, ${SUMMED_STATUS},
+                   sum(s.reached)::int as reached, sum(s.households_delivered)::int as households_delivered
+              from analytics_program_area s where s.program_id in (select id from pm) ${areaWhere}
+             group by s.program_id)`,
+        ]
+      : [...statusCounts('ps', 'iv.program_id'), QUOTA_USED],
     `select params.area_known, r.*
        from params left join (
          select pm.id, pm.name, o.id as organization_id, o.name as organization_name, pm.frequency, pm.focus_aspects,
@@ -442,13 +498,30 @@ export async function programPerformance(ctx: Context, filter: AnalyticsFilter |
 
 export async function organizationPerformance(ctx: Context, filter: AnalyticsFilter | undefined): Promise<OrganizationPerformance[]> {
   const f = checkFilter(filter);
+  // Households reached by an owner are counted across its programs: the summaries hold that per owner
+  // for all of its programs, so a filter on the programs' aspect or strategy keeps the row path.
+  const summary = fromSummaries(ctx, f) && f.focusAspect === null && f.strategy === null;
+  const q = summary ? summaryBase(ctx, f) : base(ctx, f);
+  const restricted = summary && (q as ReturnType<typeof summaryBase>).restricted;
+  const areaWhere = (alias: string) => (restricted ? `and ${alias}.area_id = any ((select ids from sel)::uuid[])` : '');
   const rows = await run(
     ctx,
-    base(ctx, f),
-    ['params', 'hh', 'pm', 'iv', 'cur'],
+    q,
+    summary ? ['params', 'pm', 'sel', 'qu'] : ['params', 'hh', 'pm', 'iv', 'cur'],
     [
-      ...statusCounts('po', 'pm.owner_id'),
-      QUOTA_USED,
+      ...(summary
+        ? [
+            `po_s as (
+              select pm.owner_id as key, ${SUMMED_STATUS}
+                from analytics_program_area s join pm on pm.id = s.program_id where true ${areaWhere('s')}
+               group by pm.owner_id)`,
+            `po_r as (
+              select r.owner_id as key, sum(r.reached)::int as reached, sum(r.households_delivered)::int as households_delivered
+                from analytics_owner_area r where r.owner_id in (select owner_id from pm) ${areaWhere('r')}
+               group by r.owner_id)`,
+            `po as (select po_s.*, po_r.reached, po_r.households_delivered from po_s left join po_r using (key))`,
+          ]
+        : [...statusCounts('po', 'pm.owner_id'), QUOTA_USED]),
       `oq as (
         select pm.owner_id, count(*)::int as programs, sum(pm.quota)::bigint as quota,
                coalesce(sum(qu.used) filter (where pm.quota is not null), 0)::bigint as used
