@@ -1,6 +1,6 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AddHouseholdMemberDocument, CorrectKkNumberDocument, RecordAssessmentDocument, RecordMemberExitDocument } from '../../gql/graphql';
 import { expectDayDisabled, pickDate } from '../../test/date';
@@ -46,7 +46,7 @@ describe('CorrectKkDialog', () => {
 });
 
 /** A mutation mock that records the variables it was sent. */
-function recording(query: unknown, data: object) {
+function recording(query: DocumentNode, data: object) {
   const sent: Record<string, unknown>[] = [];
   const mock = {
     request: { query, variables: (v: Record<string, unknown>) => (sent.push(v), true) },
