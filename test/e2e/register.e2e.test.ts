@@ -63,7 +63,7 @@ async function pickDay(page: Page, field: Locator, iso: string): Promise<void> {
     await level.click();
     await level.click();
     const year = calendar.getByRole('button', { name: iso.slice(0, 4), exact: true });
-    for (let i = 0; i < 20 && !(await year.isVisible()); i++) await calendar.locator('[data-direction="previous"]').click();
+    for (let i = 0; i < 20 && !(await year.isVisible()); i++) await calendar.locator('[data-direction="previous"]').first().click();
     await year.click();
     await calendar.getByRole('button', { name: MONTHS_SHORT[at.getUTCMonth()]!, exact: true }).click();
   }
