@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Loader, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { OrganizationType } from '../gql/graphql';
@@ -62,30 +62,42 @@ type Option = { value: string; label: string };
 type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'searchValue' | 'onSearchChange' | 'filter'> & {
   value: string | null;
   onChange: (id: string | null) => void;
+  /** A form's field ref, so that a server error can focus the picker. */
+  ref?: Ref<HTMLInputElement>;
 };
+
+/** The organisation types a household may be referred to. */
+export const PARTNER_TYPES: OrganizationType[] = ['NGO', 'COMMUNITY_ORGANIZATION', 'PRIVATE_SECTOR'];
 
 /** A searchable Select whose options are what the server answered for the typed text (debounced). */
 function ServerSelect({ value, onChange, options, selected, loading, onSearch, ...rest }: PickerProps & {
   options: Option[];
+  /** The chosen option as the server names it (asked for by id: it may be on no page of results). */
   selected: Option | null;
   loading: boolean;
   onSearch: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const data = selected && !options.some((o) => o.value === selected.value) ? [selected, ...options] : options;
+  // The option just clicked, until the server has named the value.
+  const [clicked, setClicked] = useState<Option | null>(null);
+  const known = selected ?? (clicked && clicked.value === value ? clicked : null);
+  const data = known && !options.some((o) => o.value === known.value) ? [known, ...options] : options;
   return (
     <Select
       {...rest}
       searchable
       value={value}
-      onChange={onChange}
+      onChange={(v) => {
+        setClicked(data.find((o) => o.value === v) ?? null);
+        onChange(v);
+      }}
       data={data}
       searchValue={text}
       onSearchChange={(s) => {
         setText(s);
-        // The chosen option's label fills the box: that is not a new search.
-        onSearch(s === selected?.label ? '' : s);
+        // An option's label fills the box when it is chosen: that is not a new search.
+        onSearch(data.some((o) => o.label === s) ? '' : s);
       }}
       // The server already filtered: show its answer as it is.
       filter={({ options: all }) => all}

@@ -5,6 +5,7 @@ import { renderUi } from '../../test/render';
 import AnalyticsPage from './analytics-page';
 import { ANALYTICS_QUERY, FILTER_OPTIONS_QUERY } from './analytics-queries';
 import type { Dataset } from './datasets';
+import { OrganizationOptionDocument, OrganizationOptionsDocument } from '../../gql/graphql';
 import { pickDate } from '../../test/date';
 
 // The charts record what they were asked to draw: the table alternative must show the same rows.
@@ -95,13 +96,19 @@ const OPTIONS = {
   result: {
     data: {
       areas: [{ __typename: 'Area' as const, id: 'a1', code: '62.71.01', name: 'Pahandut', level: 'KECAMATAN' as const, parent: null }],
-      organizations: {
-        __typename: 'OrganizationConnection' as const,
-        edges: [{ __typename: 'OrganizationEdge' as const, node: { __typename: 'Organization' as const, id: 'org-1', name: 'Dinas Sosial', shortName: 'Dinsos' } }],
-      },
     },
   },
 };
+
+// The organisation filter asks the server: a first page without Dinas Sosial, which only its search finds.
+const DINSOS_ID = '0b9f4a44-5a3e-4c55-9d2f-0c1e1d7a6b01';
+const DINSOS = { __typename: 'Organization' as const, id: DINSOS_ID, name: 'Dinas Sosial', shortName: 'Dinsos' };
+const organizationPage = (nodes: object[]) => ({ organizations: { __typename: 'OrganizationConnection' as const, edges: nodes.map((node) => ({ __typename: 'OrganizationEdge' as const, node })) } });
+const ORGANIZATION_MOCKS = [
+  { request: { query: OrganizationOptionsDocument, variables: { filter: {}, first: 20 } }, result: { data: organizationPage([{ __typename: 'Organization', id: 'org-2', name: 'Dinas Kesehatan', shortName: null }]) }, maxUsageCount: 10 },
+  { request: { query: OrganizationOptionsDocument, variables: { filter: { search: 'sosial' }, first: 20 } }, result: { data: organizationPage([DINSOS]) }, maxUsageCount: 10 },
+  { request: { query: OrganizationOptionDocument, variables: { id: DINSOS_ID } }, result: { data: { organization: DINSOS } }, maxUsageCount: 10 },
+];
 
 const CITY = analytics([area('62.71.01', 'Pahandut', 1500, 300, 1200), area('62.71.02', 'Jekan Raya', 2600, 100, 300)]);
 const SINCE_APRIL = analytics([area('62.71.01', 'Pahandut', 40, 10, 950), area('62.71.02', 'Jekan Raya', 500, 0, 500)]);
@@ -109,6 +116,8 @@ const SINCE_APRIL = analytics([area('62.71.01', 'Pahandut', 40, 10, 950), area('
 function renderPage() {
   const mocks = [
     OPTIONS,
+    ...ORGANIZATION_MOCKS,
+    { request: { query: ANALYTICS_QUERY, variables: { filter: { organizationId: DINSOS_ID }, level: 'KECAMATAN' } }, result: { data: SINCE_APRIL } },
     { request: { query: ANALYTICS_QUERY, variables: { filter: {}, level: 'KECAMATAN' } }, result: { data: CITY } },
     { request: { query: ANALYTICS_QUERY, variables: { filter: { from: '2026-04-01' }, level: 'KECAMATAN' } }, result: { data: SINCE_APRIL } },
   ];
@@ -178,5 +187,17 @@ describe('AnalyticsPage', () => {
     // Only the mock with `from` answers with these figures.
     await waitFor(() => expect(drawn.get('Cakupan kebutuhan per wilayah')!.rows.map((r) => r['coveragePct'])).toEqual([50, 95]));
     expect(screen.getByRole('button', { name: 'Atur ulang filter' })).toHaveProperty('disabled', false);
+  });
+
+  it('searches the organisation filter on the server and filters by the one chosen', async () => {
+    renderPage();
+    await screen.findByRole('figure', { name: 'Cakupan kebutuhan per wilayah' });
+    const box = screen.getByTestId('analytics-organization') as HTMLInputElement;
+    box.focus();
+    fireEvent.change(box, { target: { value: 'sosial' } });
+    // Only the mock searching "sosial" names Dinas Sosial.
+    fireEvent.click(await screen.findByRole('option', { name: 'Dinas Sosial (Dinsos)', hidden: true }, { timeout: 4000 }));
+    await waitFor(() => expect(drawn.get('Cakupan kebutuhan per wilayah')!.rows.map((r) => r['coveragePct'])).toEqual([50, 95]));
+    expect(box.value).toBe('Dinas Sosial (Dinsos)');
   });
 });

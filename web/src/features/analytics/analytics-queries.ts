@@ -97,14 +97,5 @@ export const FILTER_OPTIONS_QUERY = graphql(`
         code
       }
     }
-    organizations(first: 100) {
-      edges {
-        node {
-          id
-          name
-          shortName
-        }
-      }
-    }
   }
 `);

@@ -7,6 +7,7 @@ import { describeError } from '../../lib/errors';
 import { activeFilterCount, ASPECTS, PARAM, periodFromParams, quarterOfRange, recentQuarters, STRATEGIES } from './analytics-filter';
 import { FILTER_OPTIONS_QUERY } from './analytics-queries';
 import { DateField } from '../../lib/date-field';
+import { OrganizationSelect } from '../../lib/server-select';
 
 /** Quarters offered by the picker: three years back; other ranges are typed as dates. */
 const QUARTERS_SHOWN = 12;
@@ -24,7 +25,6 @@ export function FilterBar({ params, onChange, onReset }: { params: URLSearchPara
   const kecamatanCode = params.get(PARAM.kecamatan);
   const kecamatan = areas.filter((a) => a.level === 'KECAMATAN');
   const kelurahan = areas.filter((a) => a.level === 'KELURAHAN' && (!kecamatanCode || a.parent?.code === kecamatanCode));
-  const organizations = (options.data?.organizations.edges ?? []).map((e) => e.node);
 
   const period = periodFromParams(params);
   const quarters = recentQuarters(todayWib(), QUARTERS_SHOWN);
@@ -81,14 +81,13 @@ export function FilterBar({ params, onChange, onReset }: { params: URLSearchPara
               clearable
               placeholder={all}
             />
-            <Select
+            <OrganizationSelect
               label={t('analytics.filters.organization')}
-              data={organizations.map((o) => ({ value: o.id, label: o.shortName ? `${o.shortName} — ${o.name}` : o.name }))}
               value={params.get(PARAM.organization)}
               onChange={(v) => onChange({ [PARAM.organization]: v })}
               clearable
-              searchable
               placeholder={all}
+              data-testid="analytics-organization"
             />
             <Select
               label={t('analytics.filters.quarter')}

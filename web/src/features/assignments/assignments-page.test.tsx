@@ -1,16 +1,20 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { MantineProvider } from '@mantine/core';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { theme } from '../../app/theme';
-import { AreasDocument, AssignmentsDocument, PartnerOrganizationsDocument, type CurrentUserFragment } from '../../gql/graphql';
+import { AreasDocument, AssignmentsDocument, OrganizationOptionDocument, OrganizationOptionsDocument, type CurrentUserFragment } from '../../gql/graphql';
+import { PARTNER_TYPES } from '../../lib/server-select';
 import { UserProvider } from '../auth/session';
 import { AssignmentsPage } from './assignments-page';
 
 const coordinator: CurrentUserFragment = {
   id: 'u1', username: 'bappeda', displayName: 'Bappeda', role: 'COORDINATOR', organization: { id: 'org-bappeda', name: 'Bappeda', shortName: null }, area: null,
 };
+
+const HUMA_BETANG = { __typename: 'Organization', id: 'org-ngo', name: 'Yayasan Huma Betang', shortName: null };
+const partnerPage = (nodes: object[]) => ({ organizations: { __typename: 'OrganizationConnection', edges: nodes.map((node) => ({ __typename: 'OrganizationEdge', node })) } });
 
 const referral = {
   __typename: 'Assignment', id: 'as1', status: 'DECLINED', needType: 'FOOD', note: null, requestedAt: '2026-11-02T03:00:00.000Z', version: 2,
@@ -43,17 +47,18 @@ describe('AssignmentsPage', () => {
         request: { query: AreasDocument },
         result: { data: { areas: [{ __typename: 'Area', id: 'kel-menteng', code: '62.71.03.1002', name: 'Menteng', level: 'KELURAHAN', parent: { __typename: 'Area', id: 'kec', code: '62.71.03' } }] } },
       },
+      // The partner filter asks the server for partners only, and names the one in the address by its id.
       {
-        request: { query: PartnerOrganizationsDocument },
-        result: {
-          data: {
-            organizations: {
-              __typename: 'OrganizationConnection',
-              edges: [{ __typename: 'OrganizationEdge', node: { __typename: 'Organization', id: 'org-ngo', name: 'Yayasan Huma Betang', type: 'NGO', programNeedTypes: ['FOOD'] } }],
-            },
-          },
-        },
+        request: { query: OrganizationOptionsDocument, variables: { filter: { type: PARTNER_TYPES }, first: 20 } },
+        result: { data: partnerPage([{ __typename: 'Organization', id: 'org-csr', name: 'PT Sawit Sejahtera', shortName: null }]) },
+        maxUsageCount: 10,
       },
+      {
+        request: { query: OrganizationOptionsDocument, variables: { filter: { type: PARTNER_TYPES, search: 'huma' }, first: 20 } },
+        result: { data: partnerPage([HUMA_BETANG]) },
+        maxUsageCount: 10,
+      },
+      { request: { query: OrganizationOptionDocument, variables: { id: 'org-ngo' } }, result: { data: { organization: HUMA_BETANG } }, maxUsageCount: 10 },
     ];
     render(
       <MantineProvider theme={theme}>
@@ -75,5 +80,11 @@ describe('AssignmentsPage', () => {
     const filters = screen.getByTestId('assignment-filters');
     expect((within(filters).getByLabelText('Kebutuhan', { selector: 'input' }) as HTMLInputElement).value).toBe('Pangan');
     expect((within(filters).getByLabelText('Status', { selector: 'input' }) as HTMLInputElement).value).toBe('Ditolak');
+    const partner = screen.getByTestId('filter-partner') as HTMLInputElement;
+    await waitFor(() => expect(partner.value).toBe('Yayasan Huma Betang'), { timeout: 4000 });
+    // Typed text goes to the server: only the mock searching "huma" answers with the partner.
+    partner.focus();
+    fireEvent.change(partner, { target: { value: 'huma' } });
+    expect(await screen.findByRole('option', { name: 'Yayasan Huma Betang', hidden: true }, { timeout: 4000 })).toBeTruthy();
   });
 });

@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
-import { AreasDocument, PartnerOrganizationsDocument, type AssignmentFilter, type AssignmentStatus, type NeedType } from '../../gql/graphql';
+import { AreasDocument, type AssignmentFilter, type AssignmentStatus, type NeedType } from '../../gql/graphql';
 import { Empty, ErrorState, Loading } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
 import { useUser } from '../auth/session';
+import { OrganizationSelect, PARTNER_TYPES } from '../../lib/server-select';
 import { NEED_TYPES } from './assign-dialog';
 import { ReasonForm } from './reason-form';
 
@@ -93,7 +94,6 @@ function AssignmentFilters({ partner }: { partner: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const areas = useQuery(AreasDocument);
-  const partners = useQuery(PartnerOrganizationsDocument, { skip: partner });
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -104,14 +104,14 @@ function AssignmentFilters({ partner }: { partner: boolean }) {
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: partner ? 2 : 4 }} spacing="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} data-testid="assignment-filters">
       {!partner && (
-        <Select
+        <OrganizationSelect
           label={t('referral.filters.partner')}
           placeholder={any}
-          data={(partners.data?.organizations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }))}
+          types={PARTNER_TYPES}
           value={params.get(PARAM.partner)}
           onChange={(v) => set(PARAM.partner, v)}
-          searchable
           clearable
+          data-testid="filter-partner"
         />
       )}
       {!partner && (

@@ -1,7 +1,8 @@
 import { Checkbox, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { mayWaitForNik } from './register-rules';
+import { DateField, dateFieldProps } from '../../lib/date-field';
+import { EARLIEST_BIRTH, mayWaitForNik } from './register-rules';
 import { useFieldText } from './register-form-kit';
 
 const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'PARENT_IN_LAW', 'OTHER_RELATIVE', 'OTHER'];
@@ -38,7 +39,9 @@ export function MemberFields({ prefix = '', today, nikEditable = true, relations
           <Select label={t('register.sex')} required data={['MALE', 'FEMALE'].map((s) => ({ value: s, label: t(`sex.${s}`) }))}
             value={field.value || null} onChange={(v) => field.onChange(v ?? '')} ref={field.ref} error={error('sex')} allowDeselect={false} data-testid={`${prefix}member-sex`} />
         )} />
-        <TextInput type="date" label={t('household.birthDate')} required max={today} {...register(name('birthDate'))} error={error('birthDate')} data-testid={`${prefix}member-birthDate`} />
+        <Controller control={control} name={name('birthDate')} render={({ field }) => (
+          <DateField {...dateFieldProps(field)} label={t('household.birthDate')} required min={EARLIEST_BIRTH} max={today} error={error('birthDate')} data-testid={`${prefix}member-birthDate`} />
+        )} />
         {nikEditable && (
           <TextInput label={t('household.nik')} inputMode="numeric" maxLength={16} disabled={!!nikPending} required={!nikPending}
             {...register(name('nik'))} error={error('nik')} data-testid={`${prefix}member-nik`} />

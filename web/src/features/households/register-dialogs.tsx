@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { MemberExit, Relation, Sex } from '../../gql/graphql';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
+import { DateField, dateFieldProps } from '../../lib/date-field';
 import { numberFieldProps } from '../../lib/forms';
 import { MemberFields } from './member-fields';
 import { FormModal, FormShell, useFieldText, useServerSubmit } from './register-form-kit';
 import {
-  assessmentSchema, correctKkSchema, correctNikSchema, emptyMember, exitSchema, HOUSE_FIELDS, HOUSE_OPTIONS, houseSchema,
+  assessmentSchema, correctKkSchema, EARLIEST_ASSESSMENT, correctNikSchema, emptyMember, exitSchema, HOUSE_FIELDS, HOUSE_OPTIONS, houseSchema,
   memberSchema, moveSchema, personInput, type MemberValues,
 } from './register-rules';
 
@@ -146,7 +147,10 @@ export function MemberExitDialog({ member, others, ...p }: DialogProps & { membe
           <Select label={t('register.exitReason')} required data={['DECEASED', 'MOVED_OUT'].map((r) => ({ value: r, label: t(`register.memberExit.${r}`) }))}
             value={field.value || null} onChange={(v) => field.onChange(v ?? '')} ref={field.ref} error={text(e.reason?.message)} data-testid="exit-reason" />
         )} />
-        <TextInput type="date" label={t('register.exitDate')} required max={today} {...form.register('date')} error={text(e.date?.message)} />
+        <Controller control={form.control} name="date" render={({ field }) => (
+          // Not before the member was born, not after today: as the server checks.
+          <DateField {...dateFieldProps(field)} label={t('register.exitDate')} required min={member.birthDate} max={today} error={text(e.date?.message)} data-testid="exit-date" />
+        )} />
         {isHead && <NewHeadSelect control={form.control} others={others} error={text(e.newHeadId?.message)} />}
         <Textarea label={t('register.exitNote')} {...form.register('note')} error={text(e.note?.message)} />
       </FormShell>
@@ -304,7 +308,9 @@ export function AssessmentDialog({ householdId, ...p }: DialogProps & { househol
     <FormModal opened={p.opened} onClose={p.onClose} title={t('register.assessment')}>
       <FormShell testId="assessment-form" label={t('register.assessment')} formError={formError} onSubmit={(ev) => void submit(ev)} onCancel={p.onClose} submitting={form.formState.isSubmitting}>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput type="date" label={t('register.assessedOn')} required max={today} {...form.register('assessedOn')} error={text(e.assessedOn?.message)} />
+          <Controller control={form.control} name="assessedOn" render={({ field }) => (
+            <DateField {...dateFieldProps(field)} label={t('register.assessedOn')} required min={EARLIEST_ASSESSMENT} max={today} error={text(e.assessedOn?.message)} data-testid="assessment-date" />
+          )} />
           <Controller control={form.control} name="welfareDecile" render={({ field }) => (
             <NumberInput label={t('households.decile')} required min={1} max={10} clampBehavior="none" allowDecimal={false} {...numberFieldProps(field)} error={text(e.welfareDecile?.message)} />
           )} />

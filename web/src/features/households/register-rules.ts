@@ -7,6 +7,10 @@ import type { Relation, Sex } from '../../gql/graphql';
  * under `register.errors`; the server's own messages land beside the same fields when it refuses.
  */
 
+/** The earliest birth date and assessment day the server accepts. */
+export const EARLIEST_BIRTH = '1900-01-01';
+export const EARLIEST_ASSESSMENT = '2000-01-01';
+
 const NIK_PENDING_RELATIONS: readonly Relation[] = ['CHILD', 'GRANDCHILD'];
 
 /** A year before `today` (YYYY-MM-DD): a member born after it may wait for a NIK. */
@@ -40,7 +44,7 @@ export function memberSchema(today: string, stillPending = false) {
       nik: z.string().trim(),
       nikPending: z.boolean(),
       sex: z.enum(['MALE', 'FEMALE'], { error: 'register.errors.required' }),
-      birthDate: date.refine((d) => d >= '1900-01-01' && d <= today, 'register.errors.birthDate'),
+      birthDate: date.refine((d) => d >= EARLIEST_BIRTH && d <= today, 'register.errors.birthDate'),
       relation: z.string().min(1, 'register.errors.required'),
       jknStatus: z.enum(['NONE', 'PBI', 'NON_PBI']),
       employmentStatus: z.string(),
@@ -161,7 +165,7 @@ export const correctKkSchema = z.object({ kkNumber: sixteenDigits('kk'), reason:
 
 export function assessmentSchema(today: string) {
   return z.object({
-    assessedOn: date.refine((d) => d >= '2000-01-01' && d <= today, 'register.errors.assessedOn'),
+    assessedOn: date.refine((d) => d >= EARLIEST_ASSESSMENT && d <= today, 'register.errors.assessedOn'),
     welfareDecile: z.union([z.number(), z.literal('')]).refine((v) => v !== '' && Number.isInteger(v) && v >= 1 && v <= 10, 'register.errors.decile'),
     povertyStatus: z.string(),
     monthlyExpenditurePerCapita: z.union([z.number(), z.literal('')]).refine((v) => v === '' || (v >= 0 && v <= 1_000_000_000), 'register.errors.expenditure'),

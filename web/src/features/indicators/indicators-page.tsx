@@ -71,16 +71,21 @@ const INDICATOR_VALUES = graphql(`
   }
 `);
 
-// Aspects the viewer's organisation runs programs on: agency staff record only those indicators.
+// Whether the viewer's organisation runs a program on each indicator's aspect (agency staff record only
+// those): asked per aspect, so that no page of programs can leave one out.
 const OWN_PROGRAM_ASPECTS = graphql(`
   query OwnProgramAspects($ownerId: ID!) {
-    programs(filter: { ownerId: $ownerId }, first: 100) {
-      edges {
-        node {
-          id
-          focusAspects
-        }
-      }
+    STUNTING: programs(filter: { ownerId: $ownerId, focusAspects: [STUNTING] }, first: 1) {
+      totalCount
+    }
+    INVESTMENT: programs(filter: { ownerId: $ownerId, focusAspects: [INVESTMENT] }, first: 1) {
+      totalCount
+    }
+    P3DN: programs(filter: { ownerId: $ownerId, focusAspects: [P3DN] }, first: 1) {
+      totalCount
+    }
+    INFLATION: programs(filter: { ownerId: $ownerId, focusAspects: [INFLATION] }, first: 1) {
+      totalCount
     }
   }
 `);
@@ -109,8 +114,8 @@ function useRecordable(): readonly Indicator[] {
   const own = useQuery(OWN_PROGRAM_ASPECTS, { variables: { ownerId: user.organization.id }, skip: !agency, fetchPolicy: 'no-cache' });
   if (user.role === 'ADMIN' || user.role === 'COORDINATOR') return INDICATORS;
   if (!agency || !own.data) return [];
-  const aspects = new Set(own.data.programs.edges.flatMap((e) => e.node.focusAspects));
-  return INDICATORS.filter((i) => aspects.has(INDICATOR_ASPECT[i]));
+  const counts = own.data;
+  return INDICATORS.filter((i) => counts[INDICATOR_ASPECT[i]].totalCount > 0);
 }
 
 function Series({ indicator, areaCode }: { indicator: Indicator; areaCode: string | null }) {

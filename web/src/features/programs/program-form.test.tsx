@@ -5,11 +5,22 @@ import { renderUi } from '../../test/render';
 import { programFieldOf, ProgramFormView, type ProgramValues } from './program-form';
 import { programStatus } from './programs-page';
 import { pickDate } from '../../test/date';
+import { optionServer } from '../../test/option-server';
 
+// More owners than one page of options: the later ones are found by searching on the server.
 const ORGS = [
-  { id: 'o-dinsos', name: 'Dinas Sosial' },
-  { id: 'o-dinkes', name: 'Dinas Kesehatan' },
+  { id: 'o-dinsos', name: 'Dinas Sosial', shortName: 'Dinsos' },
+  ...Array.from({ length: 25 }, (_, i) => ({ id: `o-kt-${i}`, name: `Kelompok Tani ${i + 1}` })),
+  { id: 'o-dinkes', name: 'Dinas Kesehatan', shortName: 'Dinkes' },
 ];
+const WAIT = { timeout: 4000 };
+
+/** The form with its owner picker answered by a stand-in server; returns that server. */
+function renderForm(props: Omit<Parameters<typeof ProgramFormView>[0], 'today'>) {
+  const server = optionServer({ organizations: ORGS });
+  renderUi(server.wrap(<ProgramFormView {...props} today="2026-11-20" />));
+  return server;
+}
 
 const PMT: ProgramValues = {
   ownerId: 'o-dinkes',
@@ -39,7 +50,7 @@ const save = () => screen.getByRole('button', { name: 'Simpan program' });
 describe('ProgramFormView', () => {
   it('validates before sending: name, aspects, strategy and unit', async () => {
     const submit = vi.fn(() => Promise.resolve());
-    renderUi(<ProgramFormView organizations={ORGS} defaultOwnerId="o-dinsos" submit={submit} today="2026-11-20" />);
+    renderForm({ defaultOwnerId: 'o-dinsos', submit });
     fireEvent.change(screen.getByLabelText(/Nama program/), { target: { value: 'X' } });
     fireEvent.change(screen.getAllByLabelText(/Satuan penyaluran/).find((e) => e.tagName === 'INPUT')!, { target: { value: '' } });
     fireEvent.click(save());
@@ -52,7 +63,7 @@ describe('ProgramFormView', () => {
 
   it('refuses an end before the start and an age range upside down', async () => {
     const submit = vi.fn(() => Promise.resolve());
-    renderUi(<ProgramFormView program={{ ...PMT, targetMinAgeMonths: 24, targetMaxAgeMonths: 12 }} organizations={ORGS} submit={submit} today="2026-11-20" />);
+    renderForm({ program: { ...PMT, targetMinAgeMonths: 24, targetMaxAgeMonths: 12 }, submit });
     await pickDate(screen.getByLabelText(/Selesai/), '2025-06-30');
     fireEvent.click(save());
     expect(await screen.findByText('Tanggal selesai tidak boleh sebelum tanggal mulai')).toBeTruthy();
@@ -62,7 +73,7 @@ describe('ProgramFormView', () => {
 
   it('sends the edited program with cleared optional fields as null', async () => {
     const submit = vi.fn((_: ProgramValues) => Promise.resolve());
-    renderUi(<ProgramFormView program={PMT} organizations={ORGS} submit={submit} today="2026-11-20" />);
+    renderForm({ program: PMT, submit });
     fireEvent.click(screen.getByRole('button', { name: 'Kosongkan tanggal' }));
     fireEvent.click(screen.getByRole('radio', { name: 'Rumah tangga' }));
     fireEvent.click(save());
@@ -78,12 +89,27 @@ describe('ProgramFormView', () => {
     });
   });
 
+  it('searches owners on the server and sends the one chosen, past the first page of options', async () => {
+    const submit = vi.fn((_: ProgramValues) => Promise.resolve());
+    const server = renderForm({ program: { ...PMT, ownerId: 'o-dinsos' }, submit });
+    const owner = screen.getByLabelText(/Organisasi pemilik/, { selector: 'input' }) as HTMLInputElement;
+    await waitFor(() => expect(owner.value).toBe('Dinas Sosial (Dinsos)'), WAIT);
+    owner.focus();
+    fireEvent.change(owner, { target: { value: 'kesehatan' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Dinas Kesehatan (Dinkes)', hidden: true }, WAIT));
+    expect(server.searches('OrganizationOptions')).toEqual([null, 'kesehatan']);
+    fireEvent.click(save());
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    expect(submit.mock.calls[0]![0].ownerId).toBe('o-dinkes');
+    expect(owner.value).toBe('Dinas Kesehatan (Dinkes)');
+  });
+
   it('shows a server BAD_USER_INPUT error next to its field, and other errors above the form', async () => {
     const submit = vi
       .fn<(v: ProgramValues) => Promise<unknown>>()
       .mockRejectedValueOnce(badInput('input.budgetRp', 'must be between 0 and 1000000000000000'))
       .mockRejectedValueOnce(new CombinedGraphQLErrors({ errors: [{ message: 'nope', extensions: { code: 'FORBIDDEN' } }] }));
-    renderUi(<ProgramFormView program={PMT} organizations={ORGS} submit={submit} today="2026-11-20" />);
+    renderForm({ program: PMT, submit });
     fireEvent.click(save());
     const message = await screen.findByText('must be between 0 and 1000000000000000');
     const input = screen.getByLabelText(/Anggaran \(Rp\)/);

@@ -9,6 +9,7 @@ import { apiError, describeError } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
 import { useNumberSeparators } from '../../i18n/format';
 import { DateField, dateFieldProps } from '../../lib/date-field';
+import { OrganizationSelect } from '../../lib/server-select';
 
 export const ASPECTS: FocusAspect[] = ['STUNTING', 'INVESTMENT', 'P3DN', 'INFLATION', 'SOCIAL_PROTECTION', 'HEALTH', 'EDUCATION', 'HOUSING', 'LIVELIHOOD'];
 export const STRATEGIES: Strategy[] = ['REDUCE_EXPENDITURE', 'INCREASE_INCOME', 'REDUCE_POVERTY_POCKETS'];
@@ -128,7 +129,6 @@ function fromForm(v: FormValues): ProgramValues {
 export interface ProgramFormViewProps {
   /** The program being edited; a new one when absent. */
   program?: ProgramValues;
-  organizations: readonly { id: string; name: string }[];
   defaultOwnerId?: string;
   /** Saves; rejects with the API error. */
   submit: (values: ProgramValues) => Promise<unknown>;
@@ -137,7 +137,7 @@ export interface ProgramFormViewProps {
   today: string;
 }
 
-export function ProgramFormView({ program, organizations, defaultOwnerId, submit, onCancel, today }: ProgramFormViewProps) {
+export function ProgramFormView({ program, defaultOwnerId, submit, onCancel, today }: ProgramFormViewProps) {
   const { t } = useTranslation();
   const separators = useNumberSeparators();
   const inFlight = useRef(false);
@@ -192,18 +192,16 @@ export function ProgramFormView({ program, organizations, defaultOwnerId, submit
           control={control}
           name="ownerId"
           render={({ field }) => (
-            <Select
+            <OrganizationSelect
               label={t('programs.form.owner')}
-              data={organizations.map((o) => ({ value: o.id, label: o.name }))}
               value={field.value || null}
               onChange={(v) => field.onChange(v ?? '')}
               onBlur={field.onBlur}
               ref={field.ref}
               error={errorText('ownerId')}
               required
-              searchable
               allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
+              data-testid="program-owner"
             />
           )}
         />

@@ -58,20 +58,6 @@ const PROGRAMS = graphql(`
   }
 `);
 
-const PROGRAM_OWNERS = graphql(`
-  query ProgramOwners {
-    organizations(first: 100) {
-      edges {
-        node {
-          id
-          name
-          shortName
-        }
-      }
-    }
-  }
-`);
-
 const CREATE_PROGRAM = graphql(`
   mutation CreateProgram($input: CreateProgramInput!) {
     createProgram(input: $input) {
@@ -153,13 +139,8 @@ export function ProgramList({ filter, onEdit }: { filter?: ProgramFilter; onEdit
 
 function ProgramFormContainer({ program, onDone, onCancel }: { program?: ProgramListItemFragment; onDone: () => void; onCancel: () => void }) {
   const user = useUser();
-  const owners = useQuery(PROGRAM_OWNERS, { fetchPolicy: 'cache-and-network' });
   const [create] = useMutation(CREATE_PROGRAM, { update: evictRootFields('programs'), refetchQueries: ['Programs'], awaitRefetchQueries: true });
   const [update] = useMutation(UPDATE_PROGRAM, { refetchQueries: ['Programs'] });
-
-  if (owners.loading && !owners.data) return <Loading />;
-  if (owners.error && !owners.data) return <ErrorState error={owners.error} onRetry={() => void owners.refetch()} />;
-  const organizations = (owners.data?.organizations.edges ?? []).map(({ node: o }) => ({ id: o.id, name: o.shortName ? `${o.name} (${o.shortName})` : o.name }));
 
   async function submit(values: ProgramValues) {
     // Every field is sent: on an update a cleared optional field (null) removes the value.
@@ -171,7 +152,6 @@ function ProgramFormContainer({ program, onDone, onCancel }: { program?: Program
   return (
     <ProgramFormView
       program={program ? { ...program, ownerId: program.owner.id, description: program.description ?? null, targetSex: program.targetSex ?? null, targetMinAgeMonths: program.targetMinAgeMonths ?? null, targetMaxAgeMonths: program.targetMaxAgeMonths ?? null, endsOn: program.endsOn ?? null, budgetRp: program.budgetRp ?? null, quota: program.quota ?? null } : undefined}
-      organizations={organizations}
       defaultOwnerId={user.organization.id}
       submit={submit}
       onCancel={onCancel}

@@ -1,11 +1,21 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { optionServer } from '../../test/option-server';
 import { renderUi } from '../../test/render';
 import { ResetPasswordView } from './reset-password';
 import { UserFormView, userFieldOf, type UserSubmitValues, type UserValues } from './user-form';
 
-const ORGS = [{ id: 'o-kel', name: 'Kelurahan Menteng' }];
+// More organisations than one page of options: the later ones are found by searching on the server.
+const ORGS = [...Array.from({ length: 25 }, (_, i) => ({ id: `o-kt-${i}`, name: `Kelompok Tani ${i + 1}` })), { id: 'o-kel', name: 'Kelurahan Menteng' }];
+const WAIT = { timeout: 4000 };
+
+/** The form with its organisation picker answered by a stand-in server; returns that server. */
+function renderForm(props: Omit<Parameters<typeof UserFormView>[0], 'areas'>) {
+  const server = optionServer({ organizations: ORGS });
+  renderUi(server.wrap(<UserFormView {...props} areas={AREAS} />));
+  return server;
+}
 const AREAS = [
   { id: 'a-city', code: '62.71', name: 'Palangka Raya', level: 'CITY' as const },
   { id: 'a-jr', code: '62.71.03', name: 'Jekan Raya', level: 'KECAMATAN' as const, parentCode: '62.71' },
@@ -31,7 +41,7 @@ async function choose(label: RegExp, option: string) {
 describe('UserFormView', () => {
   it('validates a new user before sending: username pattern, name, role, organisation, password', async () => {
     const submit = vi.fn(() => Promise.resolve());
-    renderUi(<UserFormView organizations={ORGS} areas={AREAS} submit={submit} />);
+    renderForm({ submit });
     // A generated initial password is offered.
     expect((screen.getByLabelText(/Kata sandi awal/) as HTMLInputElement).value).toMatch(/^[A-Za-z0-9]{14}$/);
     fireEvent.change(screen.getByLabelText(/^Nama pengguna/), { target: { value: 'Ab' } });
@@ -47,7 +57,7 @@ describe('UserFormView', () => {
 
   it('requires an area for a kelurahan officer', async () => {
     const submit = vi.fn(() => Promise.resolve());
-    renderUi(<UserFormView user={{ ...OFFICER, areaId: null }} organizations={ORGS} areas={AREAS} submit={submit} />);
+    renderForm({ user: { ...OFFICER, areaId: null }, submit });
     fireEvent.click(save());
     expect(await screen.findByText('Petugas kelurahan memerlukan wilayah tugas')).toBeTruthy();
     expect(submit).not.toHaveBeenCalled();
@@ -55,7 +65,9 @@ describe('UserFormView', () => {
 
   it('edits without a password; an administrator cannot deactivate themselves', async () => {
     const submit = vi.fn((_: UserSubmitValues) => Promise.resolve());
-    renderUi(<UserFormView user={OFFICER} organizations={ORGS} areas={AREAS} self submit={submit} />);
+    renderForm({ user: OFFICER, self: true, submit });
+    // The user's organisation is on no page of options: the picker names it all the same.
+    await waitFor(() => expect((screen.getByTestId('user-organization') as HTMLInputElement).value).toBe('Kelurahan Menteng'), WAIT);
     expect(screen.queryByLabelText(/Kata sandi/)).toBeNull();
     expect((screen.getByRole('switch', { name: /Aktif/ }) as HTMLInputElement).disabled).toBe(true);
     fireEvent.change(screen.getByLabelText(/^Nama/, { selector: 'input:not([readonly])' }), { target: { value: 'Petugas Kelurahan Menteng' } });
@@ -68,18 +80,23 @@ describe('UserFormView', () => {
     const submit = vi
       .fn<(v: UserSubmitValues) => Promise<unknown>>()
       .mockRejectedValueOnce(gqlError('BAD_USER_INPUT', 'input.areaId', 'must be a kecamatan or kelurahan'));
-    renderUi(<UserFormView user={OFFICER} organizations={ORGS} areas={AREAS} submit={submit} />);
+    renderForm({ user: OFFICER, submit });
     fireEvent.click(save());
     expect(await screen.findByText('must be a kecamatan or kelurahan')).toBeTruthy();
   });
 
   it('sends a new user, and shows a taken username next to the field', async () => {
     const create = vi.fn<(v: UserSubmitValues) => Promise<unknown>>().mockRejectedValueOnce(gqlError('CONFLICT', 'input.username', 'Another record already has this username'));
-    renderUi(<UserFormView organizations={ORGS} areas={AREAS} submit={create} />);
+    const server = renderForm({ submit: create });
     fireEvent.change(screen.getByLabelText(/^Nama pengguna/), { target: { value: ' Admin ' } });
     fireEvent.change(screen.getByLabelText(/^Nama/, { selector: 'input:not([autocapitalize])' }), { target: { value: 'Admin Kedua' } });
     await choose(/^Peran/, 'Auditor');
-    await choose(/^Organisasi/, 'Kelurahan Menteng');
+    // Past the first page of options: found by the server's search.
+    const org = screen.getByTestId('user-organization');
+    org.focus();
+    fireEvent.change(org, { target: { value: 'menteng' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Kelurahan Menteng', hidden: true }, WAIT));
+    expect(server.searches('OrganizationOptions')).toEqual([null, 'menteng']);
     fireEvent.click(save());
     expect(await screen.findByText('Nama pengguna ini sudah dipakai')).toBeTruthy();
     expect(create.mock.calls[0]![0]).toMatchObject({ username: 'admin', displayName: 'Admin Kedua', role: 'AUDITOR', organizationId: 'o-kel', areaId: null });

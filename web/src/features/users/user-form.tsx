@@ -9,6 +9,7 @@ import type { Role } from '../../gql/graphql';
 import { apiError, describeError } from '../../lib/errors';
 import { generatePassword, PASSWORD_MAX, PASSWORD_MIN } from './password';
 import { fieldMessage } from '../../lib/forms';
+import { OrganizationSelect } from '../../lib/server-select';
 
 export const ROLES: Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'NGO_PARTNER', 'PRIVATE_PARTNER', 'AUDITOR'];
 
@@ -79,7 +80,6 @@ function areaGroups(areas: readonly AreaOption[], t: TFunction) {
 export interface UserFormViewProps {
   /** The user being edited; a new one when absent. */
   user?: UserValues;
-  organizations: readonly { id: string; name: string }[];
   areas: readonly AreaOption[];
   /** The administrator using the form may not deactivate themselves. */
   self?: boolean;
@@ -88,7 +88,7 @@ export interface UserFormViewProps {
   onCancel?: () => void;
 }
 
-export function UserFormView({ user, organizations, areas, self = false, submit, onCancel }: UserFormViewProps) {
+export function UserFormView({ user, areas, self = false, submit, onCancel }: UserFormViewProps) {
   const { t } = useTranslation();
   const creating = !user;
   const inFlight = useRef(false);
@@ -134,7 +134,7 @@ export function UserFormView({ user, organizations, areas, self = false, submit,
     }
   });
 
-  const select = (name: 'organizationId' | 'role' | 'areaId', label: string, data: Parameters<typeof Select>[0]['data']) => (
+  const select = (name: 'role' | 'areaId', label: string, data: Parameters<typeof Select>[0]['data']) => (
     <Controller
       control={control}
       name={name}
@@ -173,7 +173,23 @@ export function UserFormView({ user, organizations, areas, self = false, submit,
           />
           <TextInput label={t('users.displayName')} required {...register('displayName')} error={errorText('displayName')} />
           {select('role', t('users.role'), ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })))}
-          {select('organizationId', t('users.organization'), organizations.map((o) => ({ value: o.id, label: o.name })))}
+          <Controller
+            control={control}
+            name="organizationId"
+            render={({ field }) => (
+              <OrganizationSelect
+                label={t('users.organization')}
+                value={field.value || null}
+                onChange={(v) => field.onChange(v ?? '')}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={errorText('organizationId')}
+                required
+                allowDeselect={false}
+                data-testid="user-organization"
+              />
+            )}
+          />
         </SimpleGrid>
         {officer && select('areaId', t('users.area'), groups)}
         {creating ? (

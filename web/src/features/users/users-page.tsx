@@ -54,15 +54,6 @@ const USERS = graphql(`
 
 const USER_OPTIONS = graphql(`
   query UserFormOptions {
-    organizations(first: 100) {
-      edges {
-        node {
-          id
-          name
-          shortName
-        }
-      }
-    }
     areas {
       id
       code
@@ -100,10 +91,6 @@ const RESET_PASSWORD = graphql(`
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserItemFragment } | { kind: 'reset'; user: UserItemFragment };
 
-function orgLabel(o: { name: string; shortName?: string | null }) {
-  return o.shortName ? `${o.name} (${o.shortName})` : o.name;
-}
-
 function UserFormContainer({ user, onDone }: { user?: UserItemFragment; onDone: () => void }) {
   const me = useUser();
   const options = useQuery(USER_OPTIONS, { fetchPolicy: 'cache-and-network' });
@@ -114,9 +101,6 @@ function UserFormContainer({ user, onDone }: { user?: UserItemFragment; onDone: 
   if (created) return <PasswordShownOnce username={created.username} password={created.password} onDone={onDone} />;
   if (options.loading && !options.data) return <Loading />;
   if (options.error && !options.data) return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
-  const listed = (options.data?.organizations.edges ?? []).map(({ node }) => node);
-  // The options are the first 100 organisations; the user's own is always among them.
-  const organizations = [...listed, ...(user && !listed.some((o) => o.id === user.organization.id) ? [user.organization] : [])].map((o) => ({ id: o.id, name: orgLabel(o) }));
   const areas = (options.data?.areas ?? []).map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level, parentCode: a.parent?.code }));
 
   async function submit(values: UserSubmitValues) {
@@ -133,7 +117,6 @@ function UserFormContainer({ user, onDone }: { user?: UserItemFragment; onDone: 
   return (
     <UserFormView
       user={user ? { username: user.username, displayName: user.displayName, organizationId: user.organization.id, role: user.role, areaId: user.area?.id ?? null, active: user.active } : undefined}
-      organizations={organizations}
       areas={areas}
       self={user?.id === me.id}
       submit={submit}
