@@ -1,59 +1,19 @@
 // Server errors on Indonesian screens: a form error the server raises shows the server's catalogued
 // message in Indonesian (no English words), and the same form in English shows it in English.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
-import {
-  englishOnIndonesianScreen,
-  type LaunchedBrowser,
-  launchBrowser,
-  loginAs,
-  openPage,
-  rawI18nKeys,
-  screenshot,
-  type TestPage,
-} from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gql, login } from '../product.js';
+import { DESKTOP, PHONE, type TestPage, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
 
-const ROLES = ['admin', 'bappeda', 'dinsos', 'dinkes', 'lurah.menteng', 'ngo', 'csr', 'inspektorat'];
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-language-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
+const walk = useWalk('language');
 let adminToken = '';
-const pages: TestPage[] = [];
 
 beforeAll(async () => {
-  // A private copy of the built portal: a build running meanwhile cannot pull chunks away.
-  const source = process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
-  if (!fs.existsSync(path.join(source, 'index.html'))) throw new Error(`the portal is not built: no ${source}/index.html`);
-  fs.cpSync(source, webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
-  adminToken = await login(product.url, 'admin');
-});
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
+  adminToken = await login(walk.url, 'admin');
 });
 
 async function open(viewport = DESKTOP): Promise<TestPage> {
-  const tp = await openPage(launched.browser, product.url, viewport);
-  pages.push(tp);
-  return tp;
+  return walk.open(viewport);
 }
 
 async function waitLoggedIn(page: Page): Promise<void> {
@@ -61,15 +21,9 @@ async function waitLoggedIn(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** The page has neither raw keys nor English words (the data shown may be named in `allowed`). */
-async function expectIndonesian(page: Page, where: string, allowed: string[] = []) {
-  expect(await rawI18nKeys(page, ROLES), `${where}: raw i18n keys`).toEqual([]);
-  expect(await englishOnIndonesianScreen(page, allowed), `${where}: English on an Indonesian screen`).toEqual([]);
-}
-
 async function mentengHousehold(): Promise<{ id: string; kkNumber: string; head: { name: string } }> {
   const res = await gql(
-    product.url,
+    walk.url,
     '{ households(first: 1, filter: { areaCode: "62.71.03.1002" }) { edges { node { id kkNumber head { name } } } } }',
     {},
     adminToken,
@@ -98,10 +52,10 @@ describe('server errors on Indonesian screens', () => {
 
   it("bappeda's second referral of a household to the same partner is refused in Indonesian", async () => {
     const household = await mentengHousehold();
-    const ngo = (await gql(product.url, '{ me { organization { id name } } }', {}, await login(product.url, 'ngo'))).data.me.organization;
-    const bappedaToken = await login(product.url, 'bappeda');
+    const ngo = (await gql(walk.url, '{ me { organization { id name } } }', {}, await login(walk.url, 'ngo'))).data.me.organization;
+    const bappedaToken = await login(walk.url, 'bappeda');
     const first = await gql(
-      product.url,
+      walk.url,
       'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
       { i: { householdIds: [household.id], organizationId: ngo.id, lawfulBasis: 'PUBLIC_TASK' } },
       bappedaToken,

@@ -3,39 +3,12 @@
 // queue by need type and kelurahan, logs a delivery from a need tag (program and member pre-selected,
 // only targeted members offered), sees the confirmation where it is looking, and a second identical
 // delivery answers CONFLICT with a link that lands on the existing record.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
-import { type LaunchedBrowser, type TestPage, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { gql, login, today } from '../product.js';
+import { PHONE, loginAs, rawI18nKeys, screenshot, useWalk } from './browser.js';
 
-const PHONE = { width: 360, height: 740 };
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-work-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
-const pages: TestPage[] = [];
-
-beforeAll(async () => {
-  // A private copy of the built portal, as portal.e2e.test.ts keeps one.
-  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
-});
+const walk = useWalk('work');
 
 /** Chooses an option of a Mantine Select by its label. */
 async function pickOption(page: Page, scope: Locator, label: RegExp, option: RegExp): Promise<void> {
@@ -69,20 +42,20 @@ const targets = (p: any, m: any) =>
 
 describe('work that fits the field', () => {
   it('dinkes filters by need type and kelurahan, logs from a need at 360 px, and a duplicate links to the existing record', async () => {
-    const token = await login(product.url, 'dinkes');
-    const me = (await gql(product.url, '{ me { organization { id } } }', {}, token)).data.me;
+    const token = await login(walk.url, 'dinkes');
+    const me = (await gql(walk.url, '{ me { organization { id } } }', {}, token)).data.me;
     // What the queue should show: counts for NUTRITION_RISK, then its biggest kelurahan.
-    const byNeed = (await gql(product.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'] } }, token)).data;
-    const needCount = (await gql(product.url, QUEUE, {}, token)).data.myWorkQueueCounts.needTypes.find((c: any) => c.needType === 'NUTRITION_RISK').count;
+    const byNeed = (await gql(walk.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'] } }, token)).data;
+    const needCount = (await gql(walk.url, QUEUE, {}, token)).data.myWorkQueueCounts.needTypes.find((c: any) => c.needType === 'NUTRITION_RISK').count;
     const area = [...byNeed.myWorkQueueCounts.areas].sort((a: any, b: any) => b.count - a.count)[0];
-    const filtered = (await gql(product.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'], areaId: area.area.id } }, token)).data;
+    const filtered = (await gql(walk.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'], areaId: area.area.id } }, token)).data;
     expect(filtered.myWorkQueue.totalCount).toBe(area.count);
     // The programs the delivery form offers (dinkes's, running today, in the form's order), and the first
     // household of the list with a member's nutrition need one of them reaches: the form pre-selects the
     // first such program, a person program before a household one.
     const programs = (
       await gql(
-        product.url,
+        walk.url,
         'query ($f: ProgramFilter) { programs(filter: $f, first: 100) { edges { node { id name targetUnit targetMinAgeMonths targetMaxAgeMonths targetSex needTypes } } } }',
         { f: { ownerId: me.organization.id, activeOn: today() } },
         token,
@@ -101,9 +74,7 @@ describe('work that fits the field', () => {
     const targeted = household.members.filter((m: any) => targets(program, m));
     expect(targeted.length).toBeLessThan(household.members.length);
 
-    const tp = await openPage(launched.browser, product.url, PHONE);
-    pages.push(tp);
-    const { page } = tp;
+    const { page } = await walk.open(PHONE);
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
     await page.goto('/antrian-kerja');
@@ -138,7 +109,7 @@ describe('work that fits the field', () => {
     await screenshot(page, 'work-queue-saved-phone');
 
     const logged = await gql(
-      product.url,
+      walk.url,
       'query ($h: ID!, $p: ID!) { interventions(first: 5, filter: { householdId: $h, programId: $p, status: [DELIVERED] }) { edges { node { id person { id } } } } }',
       { h: household.id, p: program.id },
       token,
