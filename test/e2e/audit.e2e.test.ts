@@ -35,8 +35,11 @@ function wibDay(at: Date, offset: number) {
   return { iso, shown: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, label };
 }
 
-/** Opens a date field's calendar, clicks a day (turning to the month before or after when needed), and waits for it to close. */
-async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay>) {
+/**
+ * Opens a date field's calendar, clicks a day (turning to the month before or after when needed), and waits
+ * for it to close; with `axe`, the open calendar is checked first (Indonesian labels, no raw keys, axe).
+ */
+async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay>, { axe = false } = {}) {
   await page.getByTestId(testId).click();
   const calendar = page.getByRole('dialog');
   await calendar.waitFor();
@@ -44,6 +47,10 @@ async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay
   for (const direction of ['previous', 'next', 'next']) {
     if (await button.isVisible()) break;
     await calendar.locator(`[data-direction="${direction}"]`).first().click();
+  }
+  if (axe) {
+    await expectIndonesian(page, 'open calendar', [subject.nik]);
+    expect(await axeCheck(page), 'axe with the calendar open').toEqual([]);
   }
   await button.click();
   await expect.poll(() => page.getByTestId(testId).innerText()).toBe(day.shown);
@@ -62,7 +69,7 @@ describe('audit walk', () => {
       // The day before the NGO's read only: nothing happened to this person yet (the reads in beforeAll were the first).
       const dayBefore = wibDay(ngoReadAt, -1);
       const readDay = wibDay(ngoReadAt, 0);
-      await pickDay(page, 'trail-from', dayBefore);
+      await pickDay(page, 'trail-from', dayBefore, { axe: size === 'desktop' });
       await pickDay(page, 'trail-to', dayBefore);
       await page.getByTestId('trail-show').click();
       await page.getByText('Belum ada akses tercatat untuk orang ini.').waitFor({ timeout: 20_000 });

@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
-// Issue 11 item 4, "work that fits the field", in a real Chromium at 360 px: dinkes filters its work
+// Issue 11 item 4, "work that fits the field", in a real Chromium at 360 px and 1280 px: dinkes filters its work
 // queue by need type and kelurahan, logs a delivery from a need tag (program and member pre-selected,
 // only targeted members offered), sees the confirmation where it is looking, and a second identical
 // delivery answers CONFLICT with a link that lands on the existing record.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gql, login, today } from '../product.js';
-import { PHONE, loginAs, rawI18nKeys, screenshot, useWalk } from './browser.js';
+import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
 
 const walk = useWalk('work');
 
@@ -30,7 +30,8 @@ const QUEUE = `query ($f: WorkQueueFilter) {
   myWorkQueueCounts(filter: $f) { total needTypes { needType count } areas { count area { id name } } }
   myWorkQueue(first: 20, filter: $f) { totalCount edges { node { id kkNumber
     members { id name sex age ageMonths }
-    needs { id type status person { id name age ageMonths } } } } }
+    needs { id type status person { id name age ageMonths } }
+    interventions { program { id } person { id } } } } }
 }`;
 
 /** Does a person program reach the member (as the server checks: age in months, sex)? */
@@ -41,7 +42,10 @@ const targets = (p: any, m: any) =>
   (p.targetMaxAgeMonths == null || m.ageMonths <= p.targetMaxAgeMonths);
 
 describe('work that fits the field', () => {
-  it('dinkes filters by need type and kelurahan, logs from a need at 360 px, and a duplicate links to the existing record', async () => {
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const)('dinkes filters by need type and kelurahan, logs from a need, and a duplicate links to the existing record (%s)', async (size, viewport) => {
     const token = await login(walk.url, 'dinkes');
     const me = (await gql(walk.url, '{ me { organization { id } } }', {}, token)).data.me;
     // What the queue should show: counts for NUTRITION_RISK, then its biggest kelurahan.
@@ -66,7 +70,9 @@ describe('work that fits the field', () => {
       for (const need of node.needs.filter((n: any) => n.type === 'NUTRITION_RISK' && n.status === 'UNMET' && n.person)) {
         const member = node.members.find((m: any) => m.id === need.person.id);
         const program = programs.find((p: any) => p.needTypes.includes('NUTRITION_RISK') && targets(p, member));
-        if (program) pick ??= { household: node, need, program };
+        // Not a member an earlier run already served with that program (its second delivery would be the duplicate).
+        const served = node.interventions.some((i: any) => i.program.id === program?.id && i.person?.id === member.id);
+        if (program && !served) pick ??= { household: node, need, program };
       }
     }
     expect(pick, 'a household with a nutrition need dinkes serves').toBeDefined();
@@ -74,7 +80,7 @@ describe('work that fits the field', () => {
     const targeted = household.members.filter((m: any) => targets(program, m));
     expect(targeted.length).toBeLessThan(household.members.length);
 
-    const { page } = await walk.open(PHONE);
+    const { page } = await walk.open(viewport);
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
     await page.goto('/antrian-kerja');
@@ -82,8 +88,8 @@ describe('work that fits the field', () => {
     await pickOption(page, filters, /^Jenis kebutuhan/, new RegExp(`^Risiko gizi \\(${needCount}\\)$`));
     await pickOption(page, filters, /^Kelurahan/, new RegExp(`^${escape(area.area.name)} \\(${area.count}\\)$`));
     await expect.poll(() => page.getByTestId('work-queue-total').textContent(), { timeout: 20_000 }).toBe(`${area.count} rumah tangga`);
-    expect(await rawI18nKeys(page)).toEqual([]);
-    await screenshot(page, 'work-queue-filtered-phone');
+    await expectIndonesian(page, 'filtered work queue');
+    await screenshot(page, `work-queue-filtered-${size}`);
 
     // The need tag sits inside its household's card and names the member with age.
     const card = page.getByTestId('household-card').filter({ hasText: household.kkNumber });
@@ -98,15 +104,16 @@ describe('work that fits the field', () => {
     const options = page.getByRole('listbox').last().getByRole('option');
     await expect.poll(() => options.allTextContents()).toEqual(targeted.map((m: any) => `${m.name}, ${ageText(m)}`));
     await memberInput.press('Escape');
-    expect(await rawI18nKeys(page)).toEqual([]);
+    await expectIndonesian(page, 'delivery form from a need', [household.kkNumber, need.person.name, program.name]);
+    expect(await axeCheck(page), 'axe with the delivery dialog open').toEqual([]);
     await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
 
-    // The confirmation is in view on the phone, not in a corner off-screen.
+    // The confirmation is in view, not in a corner off-screen (on a phone the page scrolls far).
     const confirmation = page.getByTestId('confirmation');
     await confirmation.waitFor({ timeout: 20_000 });
     expect(await confirmation.textContent()).toContain(`Penyaluran tersimpan: ${program.name} · ${need.person.name}`);
     await expect.poll(() => inView(page, confirmation)).toBe(true);
-    await screenshot(page, 'work-queue-saved-phone');
+    await screenshot(page, `work-queue-saved-${size}`);
 
     const logged = await gql(
       walk.url,
@@ -126,14 +133,15 @@ describe('work that fits the field', () => {
     const error = page.getByTestId('delivery-error');
     await error.waitFor({ timeout: 20_000 });
     expect(await error.textContent()).toContain('sudah disalurkan ke sasaran yang sama');
+    await expectIndonesian(page, 'duplicate delivery', [need.person.name, program.name]);
     await expect.poll(() => inView(page, error)).toBe(true);
-    await screenshot(page, 'delivery-conflict-phone');
+    await screenshot(page, `delivery-conflict-${size}`);
     await page.getByTestId('delivery-existing-link').click();
     await page.waitForURL(`**/rumah-tangga/${household.id}#intervensi-${existing.id}`);
     const record = page.locator(`[id="intervensi-${existing.id}"]`);
     await expect.poll(() => inView(page, record), { timeout: 20_000 }).toBe(true);
     // The link closed the dialog it was in.
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    await screenshot(page, 'existing-delivery-phone');
+    await screenshot(page, `existing-delivery-${size}`);
   }, 240_000);
 });
