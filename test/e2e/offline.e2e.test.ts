@@ -5,7 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, login, today } from '../product.js';
-import { PHONE, axeCheck, loginAs, rawI18nKeys, screenshot, useWalk } from './browser.js';
+import { PHONE, axeCheck, expectIndonesian, loginAs, rawI18nKeys, screenshot, useWalk } from './browser.js';
 
 const PMT = 'Pemberian Makanan Tambahan (PMT) Lokal Balita';
 // Chromium reports each request refused while the context is offline; that is the point of this walk.
@@ -234,6 +234,39 @@ describe('offline capture', () => {
     await entry.getByText('Sudah tersimpan sebelumnya').waitFor();
     await screenshot(page, 'walk-offline-already-saved-phone');
     expect(cut).toBe(1);
+    expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
+  });
+
+  it('an entry the server answers with a conflict (recorded meanwhile by someone else) shows the reason in Indonesian', async () => {
+    const { h, child } = (await candidates({ toMeasure: false }))[0];
+    const dinkes = await login(walk.url, 'dinkes');
+    const { page, context } = await walk.open(PHONE, { serviceWorkers: 'block' });
+    await loginAs(page, 'dinkes');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await recordPmtDelivery(page, child.name);
+    await page.getByTestId('outbox-badge').waitFor();
+
+    // While the phone is offline, a colleague records the same delivery from the office.
+    const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name } } } }', {}, dinkes);
+    const pmt = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === PMT);
+    const made = await gql(
+      walk.url,
+      'mutation ($i: LogInterventionInput!) { logIntervention(input: $i) { id } }',
+      { i: { programId: pmt.id, householdId: h.id, personId: child.id, deliveredAt: today() } },
+      dinkes,
+    );
+    expect(made.errors).toBeUndefined();
+
+    await context.setOffline(false);
+    await page.getByTestId('outbox-badge').click();
+    const entry = page.getByTestId('outbox-entry');
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 30_000 }).toBe('conflict');
+    await screenshot(page, 'walk-offline-conflict-phone');
+    await expectIndonesian(page, 'outbox entry answered with a conflict', [child.name, h.head.name, PMT]);
     expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
   });
 });

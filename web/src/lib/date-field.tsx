@@ -41,8 +41,6 @@ export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps
         previousYear: t('dateField.previousYear'),
         nextDecade: t('dateField.nextDecade'),
         previousDecade: t('dateField.previousDecade'),
-        monthLevelControl: t('dateField.monthLevel'),
-        yearLevelControl: t('dateField.yearLevel'),
       }}
       valueFormat={DATE_DISPLAY_FORMAT}
       value={value && ISO_DATE.test(value) ? value : null}
