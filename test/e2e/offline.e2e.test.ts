@@ -52,7 +52,7 @@ async function candidates({ toMeasure, stuntedOnly = false }: { toMeasure: boole
   const queue = await gql(
     walk.url,
     `query ($f: WorkQueueFilter) { myWorkQueue(first: 30, filter: $f) { edges { node { id kkNumber head { name }
-        needs { type status person { id name growthMeasurements { measuredOn heightCm } } }
+        needs { type status person { id name ageMonths growthMeasurements { measuredOn heightCm } } }
         interventions { program { name } person { id } } } } } }`,
     { f: stuntedOnly ? { needTypes: ['STUNTING'] } : {} },
     token,
@@ -241,8 +241,13 @@ describe('offline capture', () => {
   });
 
   it('an entry the server answers with a conflict (recorded meanwhile by someone else) shows the reason in Indonesian', async () => {
-    const { h, child } = (await candidates({ toMeasure: false, stuntedOnly: true }))[0];
     const dinkes = await login(walk.url, 'dinkes');
+    const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name targetMinAgeMonths targetMaxAgeMonths } } } }', {}, dinkes);
+    const pmt = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === PMT);
+    // A child the PMT program reaches (the delivery form lists only those).
+    const { h, child } = (await candidates({ toMeasure: false, stuntedOnly: true })).find(
+      ({ child }) => (pmt.targetMinAgeMonths ?? 0) <= child.ageMonths && child.ageMonths <= (pmt.targetMaxAgeMonths ?? Infinity),
+    );
     const { page, context } = await walk.open(PHONE, { serviceWorkers: 'block' });
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
@@ -254,8 +259,6 @@ describe('offline capture', () => {
     await page.getByTestId('outbox-badge').waitFor();
 
     // While the phone is offline, a colleague records the same delivery from the office.
-    const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name } } } }', {}, dinkes);
-    const pmt = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === PMT);
     const made = await gql(
       walk.url,
       'mutation ($i: LogInterventionInput!) { logIntervention(input: $i) { id } }',
