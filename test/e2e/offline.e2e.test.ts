@@ -248,9 +248,11 @@ describe('offline capture', () => {
     const { h, child } = (await candidates({ toMeasure: false, stuntedOnly: true })).find(
       ({ child }) => (pmt.targetMinAgeMonths ?? 0) <= child.ageMonths && child.ageMonths <= (pmt.targetMaxAgeMonths ?? Infinity),
     );
-    const { page, context } = await walk.open(PHONE, { serviceWorkers: 'block' });
+    const { page, context } = await walk.open(PHONE);
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    // The service worker has the app shell (the outbox page's chunk included) before the connection goes.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await page.goto(`/rumah-tangga/${h.id}`);
     await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
     await page.waitForLoadState('networkidle');
@@ -267,9 +269,11 @@ describe('offline capture', () => {
     );
     expect(made.errors).toBeUndefined();
 
-    await context.setOffline(false);
+    // The outbox page is open when the connection returns (the badge goes once nothing waits).
     await page.getByTestId('outbox-badge').click();
     const entry = page.getByTestId('outbox-entry');
+    await entry.waitFor();
+    await context.setOffline(false);
     await expect.poll(() => entry.getAttribute('data-status'), { timeout: 30_000 }).toBe('conflict');
     await screenshot(page, 'walk-offline-conflict-phone');
     await expectIndonesian(page, 'outbox entry answered with a conflict', [child.name, h.head.name, PMT]);
