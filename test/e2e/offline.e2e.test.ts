@@ -275,6 +275,8 @@ describe('offline capture', () => {
     await entry.waitFor();
     await context.setOffline(false);
     await expect.poll(() => entry.getAttribute('data-status'), { timeout: 30_000 }).toBe('conflict');
+    // The server's catalogued reason, in the portal's language.
+    await entry.getByText(/^Alasan: Program ini sudah dicatat untuk sasaran ini pada periode/).waitFor();
     await screenshot(page, 'walk-offline-conflict-phone');
     await expectIndonesian(page, 'outbox entry answered with a conflict', [child.name, h.head.name, PMT]);
     expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
