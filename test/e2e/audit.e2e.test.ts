@@ -3,53 +3,28 @@
 // person narrowed to a period with the Indonesian date picker, the disclosure tier as a column, and the
 // trail exported as CSV with semicolons (Excel under Indonesian settings).
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
-import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gql, login } from '../product.js';
+import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
 
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-audit-web-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
-const pages: TestPage[] = [];
+const walk = useWalk('audit');
 let subject: { personId: string; name: string; nik: string };
 /** When the NGO's masked read was recorded: audit events are dated by the database's own clock, not the settable one. */
 let ngoReadAt: Date;
 
 beforeAll(async () => {
-  // A private copy of the built portal: a build running meanwhile cannot pull chunks away.
-  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
   // The NGO reads a household it was referred (masked) and the administrator reads the same person (full).
-  const ngo = await login(product.url, 'ngo');
-  const admin = await login(product.url, 'admin');
-  const seen = await gql(product.url, '{ households(first: 1) { edges { node { members { id name nik } } } } }', {}, ngo);
+  const ngo = await login(walk.url, 'ngo');
+  const admin = await login(walk.url, 'admin');
+  const seen = await gql(walk.url, '{ households(first: 1) { edges { node { members { id name nik } } } } }', {}, ngo);
   const member = seen.data.households.edges[0].node.members[0];
-  const full = await gql(product.url, 'query ($id: ID!) { person(id: $id) { nik } }', { id: member.id }, admin);
+  const full = await gql(walk.url, 'query ($id: ID!) { person(id: $id) { nik } }', { id: member.id }, admin);
   subject = { personId: member.id, name: member.name, nik: full.data.person.nik };
   expect(subject.nik).toMatch(/^\d{16}$/);
-  const auditor = await login(product.url, 'inspektorat');
-  const trail = await gql(product.url, 'query ($n: String!) { subjectAccessTrail(nik: $n) { occurredAt actor { username } } }', { n: subject.nik }, auditor);
+  const auditor = await login(walk.url, 'inspektorat');
+  const trail = await gql(walk.url, 'query ($n: String!) { subjectAccessTrail(nik: $n) { occurredAt actor { username } } }', { n: subject.nik }, auditor);
   ngoReadAt = new Date(trail.data.subjectAccessTrail.find((e: any) => e.actor.username === 'ngo').occurredAt);
-});
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
 });
 
 /** The WIB day `offset` days from an instant: its ISO form, dd/mm/yyyy, and the calendar's label ("6 Desember 2026"). */
@@ -60,8 +35,11 @@ function wibDay(at: Date, offset: number) {
   return { iso, shown: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, label };
 }
 
-/** Opens a date field's calendar, clicks a day (turning to the month before or after when needed), and waits for it to close. */
-async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay>) {
+/**
+ * Opens a date field's calendar, clicks a day (turning to the month before or after when needed), and waits
+ * for it to close; with `axe`, the open calendar is checked first (Indonesian labels, no raw keys, axe).
+ */
+async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay>, { axe = false } = {}) {
   await page.getByTestId(testId).click();
   const calendar = page.getByRole('dialog');
   await calendar.waitFor();
@@ -69,6 +47,10 @@ async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay
   for (const direction of ['previous', 'next', 'next']) {
     if (await button.isVisible()) break;
     await calendar.locator(`[data-direction="${direction}"]`).first().click();
+  }
+  if (axe) {
+    await expectIndonesian(page, 'open calendar', [subject.nik]);
+    expect(await axeCheck(page), 'axe with the calendar open').toEqual([]);
   }
   await button.click();
   await expect.poll(() => page.getByTestId(testId).innerText()).toBe(day.shown);
@@ -78,9 +60,7 @@ async function pickDay(page: Page, testId: string, day: ReturnType<typeof wibDay
 describe('audit walk', () => {
   for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     it(`inspektorat narrows a subject's trail to a period, reads the tier column and exports the trail as CSV (${size})`, async () => {
-      const tp = await openPage(launched.browser, product.url, viewport);
-      pages.push(tp);
-      const { page } = tp;
+      const { page } = await walk.open(viewport);
       await loginAs(page, 'inspektorat');
       await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
       await page.goto('/audit?tab=subjek');
@@ -89,7 +69,7 @@ describe('audit walk', () => {
       // The day before the NGO's read only: nothing happened to this person yet (the reads in beforeAll were the first).
       const dayBefore = wibDay(ngoReadAt, -1);
       const readDay = wibDay(ngoReadAt, 0);
-      await pickDay(page, 'trail-from', dayBefore);
+      await pickDay(page, 'trail-from', dayBefore, { axe: size === 'desktop' });
       await pickDay(page, 'trail-to', dayBefore);
       await page.getByTestId('trail-show').click();
       await page.getByText('Belum ada akses tercatat untuk orang ini.').waitFor({ timeout: 20_000 });
@@ -107,7 +87,7 @@ describe('audit walk', () => {
       await full.first().waitFor();
       expect(await masked.first().innerText()).toContain(subject.name);
       expect(await rows.first().innerText()).toMatch(/WIB/);
-      expect(await rawI18nKeys(page, ['lurah.menteng'])).toEqual([]);
+      await expectIndonesian(page, 'subject trail', [subject.name]);
       if (size === 'desktop') expect(await axeCheck(page)).toEqual([]);
       await screenshot(page, `walk-inspektorat-trail-${size}`);
 
@@ -128,16 +108,14 @@ describe('audit walk', () => {
       expect(ngoRead.split(';')[7]).toBe('Tersamar');
       await page.getByRole('status').filter({ hasText: 'baris diekspor' }).waitFor();
 
-      const auditor = await login(product.url, 'inspektorat');
-      const after = await gql(product.url, 'query ($n: String!) { subjectAccessTrail(nik: $n) { action actor { username } } }', { n: subject.nik }, auditor);
+      const auditor = await login(walk.url, 'inspektorat');
+      const after = await gql(walk.url, 'query ($n: String!) { subjectAccessTrail(nik: $n) { action actor { username } } }', { n: subject.nik }, auditor);
       expect(after.data.subjectAccessTrail.some((e: any) => e.action === 'EXPORT' && e.actor.username === 'inspektorat')).toBe(true);
     });
   }
 
   it('the partner picker of the usage report searches the server as the auditor types', async () => {
-    const tp = await openPage(launched.browser, product.url, DESKTOP);
-    pages.push(tp);
-    const { page } = tp;
+    const { page } = await walk.open(DESKTOP);
     await loginAs(page, 'inspektorat');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
     await page.goto('/audit?tab=mitra');
@@ -152,7 +130,7 @@ describe('audit walk', () => {
     expect(await page.getByRole('option').allInnerTexts()).toEqual(['Yayasan Harapan Kahayan (YHK)']);
     await option.click();
     await page.getByTestId('partner-usage').waitFor({ timeout: 20_000 });
-    expect(await rawI18nKeys(page)).toEqual([]);
+    await expectIndonesian(page, 'partner usage');
   });
 });
 

@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { ROOT } from '../product.js';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { type RunningProduct, ROOT, startProduct, tempDataDir } from '../product.js';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 export const DEMO_PASSWORD = 'sinergi-demo';
@@ -79,12 +80,17 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
+export type Viewport = { width: number; height: number };
+export const PHONE: Viewport = { width: 360, height: 740 };
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+
 export async function openPage(
   browser: Browser,
   baseURL: string,
-  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+  viewport: Viewport = DESKTOP,
+  options: BrowserContextOptions = {},
 ): Promise<TestPage> {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({ baseURL, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -232,4 +238,92 @@ export async function englishOnIndonesianScreen(page: Page, allowed: string[] = 
     }
   }
   return [...found];
+}
+
+/** Demo usernames: data on a page, not message keys (`lurah.menteng`). */
+export const DEMO_USERS = ['admin', 'bappeda', 'dinsos', 'dinkes', 'lurah.menteng', 'ngo', 'csr', 'inspektorat'];
+
+/**
+ * The raw-key and language checks of an Indonesian screen, run on every page and every form error a walk
+ * provokes: no untranslated key, no English word. Data shown on the page (names) may be named in `allowed`.
+ */
+export async function expectIndonesian(page: Page, where: string, allowed: string[] = []): Promise<void> {
+  expect(await rawI18nKeys(page, [...DEMO_USERS, ...allowed]), `${where}: raw i18n keys`).toEqual([]);
+  expect(await englishOnIndonesianScreen(page, allowed), `${where}: English on an Indonesian screen`).toEqual([]);
+}
+
+export interface Walk {
+  /** The running product (started in beforeAll). */
+  readonly product: RunningProduct;
+  readonly url: string;
+  readonly launched: LaunchedBrowser;
+  readonly browser: Browser;
+  /** The product's data directory, removed after the file. */
+  readonly dataDir: string;
+  /** A fresh context and page, whose console errors and page errors fail the test that opened it. */
+  open(viewport?: Viewport, options?: BrowserContextOptions): Promise<TestPage>;
+}
+
+/**
+ * One walk file's product and Chromium: a private copy of the built portal (a build running meanwhile
+ * cannot pull index.html or chunks away mid-run), the product on a throwaway database, one browser;
+ * after each test every page it opened is closed and its console errors fail the test.
+ * `consoleNoise` drops messages that are the point of a walk (requests refused while offline).
+ */
+export function useWalk(name: string, { consoleNoise }: { consoleNoise?: RegExp } = {}): Walk {
+  const dataDir = tempDataDir();
+  const webDist = fs.mkdtempSync(path.join(os.tmpdir(), `sinergi-e2e-${name}-web-`));
+  let product: RunningProduct | undefined;
+  let launched: LaunchedBrowser | undefined;
+  const pages: TestPage[] = [];
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('the walk has not started: use it inside a test or a later beforeAll');
+    return value;
+  };
+
+  beforeAll(async () => {
+    const source = process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
+    // A build finishing in another terminal: wait for it rather than fail at once.
+    const deadline = Date.now() + 120_000;
+    while (!fs.existsSync(path.join(source, 'index.html'))) {
+      if (Date.now() > deadline) throw new Error(`the portal is not built: no ${source}/index.html`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    fs.cpSync(source, webDist, { recursive: true });
+    [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await launched?.browser.close();
+    await product?.stop('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(webDist, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    const errors = pages.flatMap((p) => p.errors).filter((e) => !consoleNoise?.test(e));
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+    expect(errors, 'console errors / page errors').toEqual([]);
+  });
+
+  return {
+    get product() {
+      return started(product);
+    },
+    get url() {
+      return started(product).url;
+    },
+    get launched() {
+      return started(launched);
+    },
+    get browser() {
+      return started(launched).browser;
+    },
+    dataDir,
+    async open(viewport = DESKTOP, options = {}) {
+      const tp = await openPage(started(launched).browser, started(product).url, viewport, options);
+      pages.push(tp);
+      return tp;
+    },
+  };
 }

@@ -1,59 +1,20 @@
 // Server errors on Indonesian screens: a form error the server raises shows the server's catalogued
 // message in Indonesian (no English words), and the same form in English shows it in English.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
-import {
-  englishOnIndonesianScreen,
-  type LaunchedBrowser,
-  launchBrowser,
-  loginAs,
-  openPage,
-  rawI18nKeys,
-  screenshot,
-  type TestPage,
-} from './browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeNik } from '../../server/src/households/identity-numbers.js';
+import { gql, login } from '../product.js';
+import { DESKTOP, PHONE, type TestPage, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
 
-const ROLES = ['admin', 'bappeda', 'dinsos', 'dinkes', 'lurah.menteng', 'ngo', 'csr', 'inspektorat'];
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-language-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
+const walk = useWalk('language');
 let adminToken = '';
-const pages: TestPage[] = [];
 
 beforeAll(async () => {
-  // A private copy of the built portal: a build running meanwhile cannot pull chunks away.
-  const source = process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
-  if (!fs.existsSync(path.join(source, 'index.html'))) throw new Error(`the portal is not built: no ${source}/index.html`);
-  fs.cpSync(source, webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
-  adminToken = await login(product.url, 'admin');
-});
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
+  adminToken = await login(walk.url, 'admin');
 });
 
 async function open(viewport = DESKTOP): Promise<TestPage> {
-  const tp = await openPage(launched.browser, product.url, viewport);
-  pages.push(tp);
-  return tp;
+  return walk.open(viewport);
 }
 
 async function waitLoggedIn(page: Page): Promise<void> {
@@ -61,15 +22,9 @@ async function waitLoggedIn(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** The page has neither raw keys nor English words (the data shown may be named in `allowed`). */
-async function expectIndonesian(page: Page, where: string, allowed: string[] = []) {
-  expect(await rawI18nKeys(page, ROLES), `${where}: raw i18n keys`).toEqual([]);
-  expect(await englishOnIndonesianScreen(page, allowed), `${where}: English on an Indonesian screen`).toEqual([]);
-}
-
 async function mentengHousehold(): Promise<{ id: string; kkNumber: string; head: { name: string } }> {
   const res = await gql(
-    product.url,
+    walk.url,
     '{ households(first: 1, filter: { areaCode: "62.71.03.1002" }) { edges { node { id kkNumber head { name } } } } }',
     {},
     adminToken,
@@ -98,10 +53,10 @@ describe('server errors on Indonesian screens', () => {
 
   it("bappeda's second referral of a household to the same partner is refused in Indonesian", async () => {
     const household = await mentengHousehold();
-    const ngo = (await gql(product.url, '{ me { organization { id name } } }', {}, await login(product.url, 'ngo'))).data.me.organization;
-    const bappedaToken = await login(product.url, 'bappeda');
+    const ngo = (await gql(walk.url, '{ me { organization { id name } } }', {}, await login(walk.url, 'ngo'))).data.me.organization;
+    const bappedaToken = await login(walk.url, 'bappeda');
     const first = await gql(
-      product.url,
+      walk.url,
       'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
       { i: { householdIds: [household.id], organizationId: ngo.id, lawfulBasis: 'PUBLIC_TASK' } },
       bappedaToken,
@@ -143,5 +98,123 @@ describe('server errors on Indonesian screens', () => {
     await rt.fill('abc');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText(/must be a number from 001 to 999/).waitFor({ timeout: 15_000 });
+  });
+});
+
+/** Submits a form as it stands and waits for its errors: beside a field (aria-invalid) or above the form (an alert). */
+async function submitForErrors(scope: Locator, submit: Locator): Promise<void> {
+  await submit.click();
+  await expect.poll(() => scope.locator('[aria-invalid="true"], [role="alert"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+}
+
+/** Chooses an option of a Mantine Select by its label. */
+async function pick(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
+  await scope.getByRole('textbox', { name: label }).or(scope.getByRole('combobox', { name: label })).first().click();
+  await page.getByRole('option', { name: option, exact: true }).first().click();
+}
+
+describe('every main form, submitted empty or invalid, answers in Indonesian', () => {
+  it('lurah.menteng: the register form (empty, then a KK already registered) and the add-member form', async () => {
+    const household = await mentengHousehold();
+    const { page } = await open(PHONE);
+    await loginAs(page, 'lurah.menteng');
+    await waitLoggedIn(page);
+    await page.goto('/rumah-tangga');
+    await page.getByTestId('register-open').click();
+    const form = page.getByTestId('register-form');
+    await form.waitFor();
+    await submitForErrors(form, page.getByTestId('register-submit'));
+    await expectIndonesian(page, 'register form submitted empty');
+
+    // Valid in the browser, refused by the server: the KK is another household's.
+    await form.getByTestId('register-kk').fill(household.kkNumber);
+    await form.getByTestId('register-address').fill('Jl. Uji Bahasa 1');
+    await form.getByTestId('register-decile').fill('2');
+    const head = form.getByTestId('register-member').first();
+    await head.getByTestId('members.0.member-name').fill('Kepala Uji Bahasa');
+    await pick(page, head, /Jenis kelamin/, 'Laki-laki');
+    await head.getByTestId('members.0.member-birthDate').fill('1980-05-05');
+    await head.getByTestId('members.0.member-nik').fill(makeNik({ regionCode: '627103', sex: 'MALE', birthDate: '1980-05-05', serial: 9401 }));
+    await page.getByTestId('register-submit').click();
+    await form.getByText('Nomor KK ini sudah terdaftar').first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'language-register-kk-taken-phone');
+    await expectIndonesian(page, 'register form: KK already registered', ['Kepala Uji Bahasa']);
+
+    await page.goto(`/rumah-tangga/${household.id}`);
+    await page.getByTestId('add-member').click();
+    const member = page.getByTestId('member-form');
+    await member.waitFor();
+    await submitForErrors(member, page.getByTestId('member-form-submit'));
+    await expectIndonesian(page, 'add-member form submitted empty', [household.head.name]);
+    expect(await axeCheck(page), 'axe in the add-member dialog').toEqual([]);
+  });
+
+  it('dinkes: the delivery and measurement forms', async () => {
+    const token = await login(walk.url, 'dinkes');
+    const queue = await gql(
+      walk.url,
+      '{ myWorkQueue(first: 30) { edges { node { id head { name } needs { type status person { id name } } } } } }',
+      {},
+      token,
+    );
+    const h = queue.data.myWorkQueue.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.head && n.needs.some((x: any) => x.type === 'STUNTING' && x.person));
+    expect(h, 'a household with a stunted child in dinkes queue').toBeDefined();
+    const child = h.needs.find((x: any) => x.type === 'STUNTING' && x.person).person;
+    const { page } = await open(PHONE);
+    await loginAs(page, 'dinkes');
+    await waitLoggedIn(page);
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByRole('button', { name: 'Catat penyaluran' }).first().click();
+    const delivery = page.getByRole('dialog', { name: 'Catat penyaluran' });
+    await submitForErrors(delivery, delivery.getByRole('button', { name: 'Simpan penyaluran' }));
+    await expectIndonesian(page, 'delivery form submitted empty', [h.head.name, child.name]);
+    expect(await axeCheck(page), 'axe in the delivery dialog').toEqual([]);
+    await delivery.getByRole('button', { name: 'Batal' }).click();
+    await delivery.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: `Catat pengukuran untuk ${child.name}` }).click();
+    const measurement = page.getByRole('dialog');
+    await measurement.getByLabel(/^Panjang\/tinggi badan/).fill('400');
+    await submitForErrors(measurement, measurement.getByRole('button', { name: 'Simpan pengukuran' }));
+    await expectIndonesian(page, 'measurement form with a height out of range', [h.head.name, child.name]);
+    expect(await axeCheck(page), 'axe in the measurement dialog').toEqual([]);
+  });
+
+  it('bappeda: the referral form submitted without a partner', async () => {
+    const household = await mentengHousehold();
+    const { page } = await open();
+    await loginAs(page, 'bappeda');
+    await waitLoggedIn(page);
+    await page.goto(`/rumah-tangga/${household.id}`);
+    await page.getByRole('button', { name: 'Tugaskan ke mitra' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await submitForErrors(dialog, dialog.getByRole('button', { name: 'Kirim permintaan' }));
+    await expectIndonesian(page, 'referral form submitted empty', [household.head.name]);
+    expect(await axeCheck(page), 'axe in the referral dialog').toEqual([]);
+  });
+
+  it('admin: the program, user and organisation forms submitted empty', async () => {
+    const { page } = await open();
+    await loginAs(page, 'admin');
+    await waitLoggedIn(page);
+    for (const [url, open, submit] of [
+      ['/program', 'Program baru', 'Simpan program'],
+      ['/admin/pengguna', 'Tambah pengguna', 'Simpan'],
+      ['/admin/organisasi', 'Tambah organisasi', 'Simpan'],
+    ] as const) {
+      await page.goto(url);
+      await page.getByRole('button', { name: open }).first().click();
+      const dialog = page.getByRole('dialog');
+      const name = dialog.getByRole('textbox', { name: /^Nama/ }).first();
+      await name.waitFor();
+      // A default-filled field emptied too, so that every form has something to refuse.
+      await name.fill('');
+      await submitForErrors(dialog, dialog.getByRole('button', { name: submit, exact: true }));
+      await screenshot(page, `language-empty-form-${url.split('/').pop()}`);
+      await expectIndonesian(page, `${url} form submitted empty`);
+      expect(await axeCheck(page), `axe in the ${url} form`).toEqual([]);
+    }
   });
 });

@@ -2,51 +2,19 @@
 // Offline capture in a real Chromium: dinkes opens a household online, loses the connection, reopens it
 // from the service worker and the offline store, records a measurement and a PMT delivery into the
 // outbox, and gets both saved exactly once when the connection returns.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
-import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gql, login, today } from '../product.js';
+import { PHONE, axeCheck, expectIndonesian, loginAs, rawI18nKeys, screenshot, useWalk } from './browser.js';
 
-const PHONE = { width: 360, height: 740 };
 const PMT = 'Pemberian Makanan Tambahan (PMT) Lokal Balita';
 // Chromium reports each request refused while the context is offline; that is the point of this walk.
-const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|Failed to load resource/;
-
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-offline-web-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
+const walk = useWalk('offline', { consoleNoise: /ERR_INTERNET_DISCONNECTED|Failed to load resource/ });
 let adminToken = '';
-const pages: TestPage[] = [];
 
 beforeAll(async () => {
-  // A private copy of the built portal (see portal.e2e.test.ts): a concurrent build cannot pull it away.
-  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
-  adminToken = await login(product.url, 'admin');
+  adminToken = await login(walk.url, 'admin');
 });
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors).filter((e) => !OFFLINE_NOISE.test(e));
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
-});
-
-async function open(viewport = PHONE): Promise<TestPage> {
-  const tp = await openPage(launched.browser, product.url, viewport);
-  pages.push(tp);
-  return tp;
-}
 
 async function pickOption(page: Page, scope: Locator, label: RegExp, option: string | RegExp): Promise<void> {
   await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
@@ -75,15 +43,18 @@ function offlineKeys(page: Page): Promise<string[]> {
   );
 }
 
-/** Households in dinkes' queue with a stunted child who has no PMT delivery (and, to be measured, a measurement but none today). */
-async function candidates({ toMeasure }: { toMeasure: boolean }): Promise<any[]> {
-  const token = await login(product.url, 'dinkes');
+/**
+ * Households in dinkes' queue with a stunted child who has no PMT delivery (and, to be measured, a measurement
+ * but none today); `stuntedOnly` looks beyond the queue's first page, through its stunting filter.
+ */
+async function candidates({ toMeasure, stuntedOnly = false }: { toMeasure: boolean; stuntedOnly?: boolean }): Promise<any[]> {
+  const token = await login(walk.url, 'dinkes');
   const queue = await gql(
-    product.url,
-    `{ myWorkQueue(first: 30) { edges { node { id kkNumber head { name }
-        needs { type status person { id name growthMeasurements { measuredOn heightCm } } }
+    walk.url,
+    `query ($f: WorkQueueFilter) { myWorkQueue(first: 30, filter: $f) { edges { node { id kkNumber head { name }
+        needs { type status person { id name ageMonths growthMeasurements { measuredOn heightCm } } }
         interventions { program { name } person { id } } } } } }`,
-    {},
+    { f: stuntedOnly ? { needTypes: ['STUNTING'] } : {} },
     token,
   );
   expect(queue.errors).toBeUndefined();
@@ -104,7 +75,7 @@ async function candidates({ toMeasure }: { toMeasure: boolean }): Promise<any[]>
 /** Today's measurements and PMT deliveries of a child, as the admin reads them. */
 async function countsOf(householdId: string, childId: string): Promise<{ measurements: number; deliveries: number }> {
   const res = await gql(
-    product.url,
+    walk.url,
     `query ($id: ID!, $f: InterventionFilter) {
        household(id: $id) { members { id growthMeasurements { measuredOn } } }
        interventions(first: 20, filter: $f) { edges { node { program { name } person { id } } } } }`,
@@ -131,17 +102,17 @@ async function recordPmtDelivery(page: Page, childName: string): Promise<void> {
 
 describe('offline capture', () => {
   it('the service worker, its helpers, the manifest and the page it precaches are served uncached and under the same CSP', async () => {
-    const worker = await (await fetch(`${product.url}/sw.js`)).text();
+    const worker = await (await fetch(`${walk.url}/sw.js`)).text();
     // The worker's define() names its runtime without the .js it loads.
     const helper = /workbox-[0-9a-f]+/.exec(worker)?.[0];
     expect(helper, 'the workbox runtime the worker imports').toBeDefined();
     for (const file of ['/sw.js', '/registerSW.js', `/${helper}.js`, '/manifest.webmanifest', '/index.html']) {
-      const res = await fetch(`${product.url}${file}`);
+      const res = await fetch(`${walk.url}${file}`);
       expect(res.status, file).toBe(200);
       expect(res.headers.get('cache-control'), file).toBe('no-cache');
       expect(res.headers.get('content-security-policy'), file).toContain("worker-src 'self'");
     }
-    const manifest = await (await fetch(`${product.url}/manifest.webmanifest`)).json();
+    const manifest = await (await fetch(`${walk.url}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({ name: 'Sinergi', lang: 'id', display: 'standalone' });
     expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   });
@@ -152,7 +123,7 @@ describe('offline capture', () => {
     const counts = () => countsOf(h.id, child.id);
     expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
 
-    const { page, context } = await open(PHONE);
+    const { page, context } = await walk.open(PHONE);
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
     // The service worker has installed and controls the page (the app shell is precached).
@@ -234,11 +205,7 @@ describe('offline capture', () => {
   it('a delivery whose answer was lost on the way back is sent again with its key and shows as already saved, once in the database', async () => {
     const { h, child } = (await candidates({ toMeasure: false }))[0];
     // Without the service worker, so that the test can cut the answer of one request (its routes see no worker traffic).
-    const context = await launched.browser.newContext({ baseURL: product.url, viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    pages.push({ context, page, errors, requests: [], close: () => context.close() });
+    const { page, context } = await walk.open(PHONE, { serviceWorkers: 'block' });
 
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
@@ -270,6 +237,48 @@ describe('offline capture', () => {
     await entry.getByText('Sudah tersimpan sebelumnya').waitFor();
     await screenshot(page, 'walk-offline-already-saved-phone');
     expect(cut).toBe(1);
+    expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
+  });
+
+  it('an entry the server answers with a conflict (recorded meanwhile by someone else) shows the reason in Indonesian', async () => {
+    const dinkes = await login(walk.url, 'dinkes');
+    const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name targetMinAgeMonths targetMaxAgeMonths } } } }', {}, dinkes);
+    const pmt = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === PMT);
+    // A child the PMT program reaches (the delivery form lists only those).
+    const { h, child } = (await candidates({ toMeasure: false, stuntedOnly: true })).find(
+      ({ child }) => (pmt.targetMinAgeMonths ?? 0) <= child.ageMonths && child.ageMonths <= (pmt.targetMaxAgeMonths ?? Infinity),
+    );
+    const { page, context } = await walk.open(PHONE);
+    await loginAs(page, 'dinkes');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    // The service worker has the app shell (the outbox page's chunk included) before the connection goes.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    await context.setOffline(true);
+    await recordPmtDelivery(page, child.name);
+    await page.getByTestId('outbox-badge').waitFor();
+
+    // While the phone is offline, a colleague records the same delivery from the office.
+    const made = await gql(
+      walk.url,
+      'mutation ($i: LogInterventionInput!) { logIntervention(input: $i) { id } }',
+      { i: { programId: pmt.id, householdId: h.id, personId: child.id, deliveredAt: today(), idempotencyKey: `e2e-office-${child.id}` } },
+      dinkes,
+    );
+    expect(made.errors).toBeUndefined();
+
+    // The outbox page is open when the connection returns (the badge goes once nothing waits).
+    await page.getByTestId('outbox-badge').click();
+    const entry = page.getByTestId('outbox-entry');
+    await entry.waitFor();
+    await context.setOffline(false);
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 30_000 }).toBe('conflict');
+    // The server's catalogued reason, in the portal's language.
+    await entry.getByText(/^Alasan: Program ini sudah dicatat untuk sasaran ini pada periode/).waitFor();
+    await screenshot(page, 'walk-offline-conflict-phone');
+    await expectIndonesian(page, 'outbox entry answered with a conflict', [child.name, h.head.name, PMT]);
     expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
   });
 });

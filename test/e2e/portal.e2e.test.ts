@@ -2,84 +2,43 @@
 // The portal in a real Chromium against the built product on a throwaway embedded database.
 // Screenshots land in test-results/screenshots/ (git-ignored).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
+import { ROOT, gql, login, today } from '../product.js';
 import { DTSEN_HEADER, newFamily } from '../../server/test/imports/fixtures.js';
 import {
   type AxeViolation,
-  type LaunchedBrowser,
+  DESKTOP,
+  PHONE,
   type TestPage,
   axeCheck,
-  englishOnIndonesianScreen,
+  expectIndonesian,
   launchBrowser,
   loginAs,
   openPage,
   rawI18nKeys,
   screenshot,
+  useWalk,
 } from './browser.js';
 
 const ROLES = ['admin', 'bappeda', 'dinsos', 'dinkes', 'lurah.menteng', 'ngo', 'csr', 'inspektorat'] as const;
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 const LOGIN_HEADING = { name: /^Masuk$/ } as const;
 
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-web-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
+const walk = useWalk('portal');
 let adminToken = '';
-const pages: TestPage[] = [];
 /** axe's serious/critical findings on the login page and each role's desktop home. */
 const axeFindings: (AxeViolation & { role: string })[] = [];
 let axePages = 0;
 
-/**
- * A private copy of the built portal, so that a `vite build` running meanwhile (another `pnpm test`, a
- * developer) cannot pull index.html or chunks away in the middle of the run (the server answers 503 then).
- */
-async function snapshotWebDist(): Promise<string> {
-  const source = process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
-  const deadline = Date.now() + 120_000;
-  while (!fs.existsSync(path.join(source, 'index.html'))) {
-    if (Date.now() > deadline) throw new Error(`the portal is not built: no ${source}/index.html`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  fs.cpSync(source, webDist, { recursive: true });
-  return webDist;
-}
-
 beforeAll(async () => {
-  const started = Date.now();
-  const SINERGI_WEB_DIST = await snapshotWebDist();
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST }), launchBrowser()]);
-  adminToken = await login(product.url, 'admin');
-  console.log(
-    `e2e: product + ${launched.kind} Chromium ${launched.browser.version()} (${launched.executablePath}) ready in ${Date.now() - started} ms`,
-  );
-});
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-// A fresh context per test; any console error or page error fails the test that caused it.
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
+  adminToken = await login(walk.url, 'admin');
+  console.log(`e2e: ${walk.launched.kind} Chromium ${walk.browser.version()} (${walk.launched.executablePath})`);
 });
 
 async function open(viewport = DESKTOP): Promise<TestPage> {
-  const tp = await openPage(launched.browser, product.url, viewport);
-  pages.push(tp);
-  return tp;
+  return walk.open(viewport);
 }
 
 /** The login form is gone and the app shows something that is not the login form. */
@@ -89,7 +48,7 @@ async function waitLoggedIn(page: Page): Promise<void> {
 }
 
 async function me(token: string): Promise<{ displayName: string; username: string; organization: { id: string } }> {
-  const res = await gql(product.url, '{ me { username displayName organization { id } } }', {}, token);
+  const res = await gql(walk.url, '{ me { username displayName organization { id } } }', {}, token);
   return res.data.me;
 }
 
@@ -131,7 +90,7 @@ async function pickOption(page: Page, scope: Locator, label: RegExp, option: str
 async function importWorkbook() {
   const ExcelJS = createRequire(path.join(ROOT, 'server/package.json'))('exceljs');
   const list = await gql(
-    product.url,
+    walk.url,
     '{ households(first: 1, filter: { areaCode: "62.71.03.1002" }) { edges { node { id kkNumber members { nik name sex birthDate relation } } } } }',
     {},
     adminToken,
@@ -150,7 +109,7 @@ async function importWorkbook() {
   const [y, m, d] = (person.birthDate as string).split('-');
   sheet.addRow([registered.kkNumber, person.nik, newName, person.sex === 'MALE' ? 'L' : 'P', `${d}/${m}/${y}`, 'Anak', '62.71.03.1002', '', '', '', '', '', '']);
   // Inside the product's data directory, which the suite removes.
-  const file = path.join(dataDir, 'dtsen-import.xlsx');
+  const file = path.join(walk.dataDir, 'dtsen-import.xlsx');
   await workbook.xlsx.writeFile(file);
   return { path: file, nameHeader, conflict: { householdId: registered.id as string, nik: person.nik as string, newName } };
 }
@@ -187,6 +146,7 @@ describe('the portal in a real browser', () => {
     await alert.waitFor({ timeout: 15_000 });
     // It says what happened: a wrong password, not an ended session.
     expect((await alert.innerText()).trim()).toBe('Nama pengguna atau kata sandi salah.');
+    await expectIndonesian(page, 'wrong password');
     // Still on the login form, nobody logged in.
     expect(await page.getByLabel('Kata sandi').count()).toBe(1);
   });
@@ -248,7 +208,7 @@ describe('the portal in a real browser', () => {
   });
 
   // One test per role: log in once, then the phone and the desktop picture of the same home.
-  it.each(ROLES)('home of %s: phone and desktop screenshots, no console errors, no raw i18n keys', async (role) => {
+  it.each(ROLES)('home of %s: phone and desktop screenshots, no console errors, no raw i18n keys or English', async (role) => {
     const { page } = await open(PHONE);
     await loginAs(page, role);
     await waitLoggedIn(page);
@@ -259,7 +219,7 @@ describe('the portal in a real browser', () => {
       await page.waitForLoadState('networkidle');
       await screenshot(page, `home-${role}-${label}`);
       // Usernames (e.g. `lurah.menteng` in the audit log) are data, not message keys.
-      expect(await rawI18nKeys(page, [...ROLES]), `${label}: raw i18n keys`).toEqual([]);
+      await expectIndonesian(page, `home of ${role} (${label})`);
       if (label === 'phone') {
         // No horizontal scrolling on a phone.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -277,7 +237,7 @@ describe('the portal in a real browser', () => {
   });
 
   it('the other pages pass axe and show no raw keys (admin, desktop and phone)', async () => {
-    const household = (await gql(product.url, '{ households(first: 1) { edges { node { id } } } }', {}, adminToken)).data.households
+    const household = (await gql(walk.url, '{ households(first: 1) { edges { node { id } } } }', {}, adminToken)).data.households
       .edges[0].node.id as string;
     const PAGES = [
       ['households', '/rumah-tangga'],
@@ -305,8 +265,7 @@ describe('the portal in a real browser', () => {
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
         await screenshot(page, `page-${name}-${label}`);
-        expect(await rawI18nKeys(page, [...ROLES]), `${name} ${label}: raw i18n keys`).toEqual([]);
-        expect(await englishOnIndonesianScreen(page), `${name} ${label}: English on an Indonesian screen`).toEqual([]);
+        await expectIndonesian(page, `${name} ${label}`);
         if (label === 'desktop') findings.push(...(await axeCheck(page)).map((v) => ({ role: `admin ${url}`, ...v })));
         else {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -321,15 +280,15 @@ describe('the portal in a real browser', () => {
     const previous = process.env.SINERGI_E2E_CHROMIUM;
     process.env.SINERGI_E2E_CHROMIUM = 'bundled';
     try {
-      const bundled = launched.kind === 'bundled' ? launched : await launchBrowser();
+      const bundled = walk.launched.kind === 'bundled' ? walk.launched : await launchBrowser();
       try {
-        const tp = await openPage(bundled.browser, product.url);
+        const tp = await openPage(bundled.browser, walk.url);
         await tp.page.goto('/');
         await tp.page.getByLabel('Kata sandi').first().waitFor({ timeout: 20_000 });
         expect(tp.errors).toEqual([]);
         await tp.close();
       } finally {
-        if (bundled !== launched) await bundled.browser.close();
+        if (bundled !== walk.launched) await bundled.browser.close();
       }
     } finally {
       if (previous === undefined) delete process.env.SINERGI_E2E_CHROMIUM;
@@ -370,9 +329,9 @@ describe('the portal in a real browser', () => {
     });
 
     it('dinkes logs a PMT delivery from its work queue and sees it on the household timeline', async () => {
-      const token = await login(product.url, 'dinkes');
+      const token = await login(walk.url, 'dinkes');
       const queue = await gql(
-        product.url,
+        walk.url,
         `{ myWorkQueue(first: 20) { edges { node { id head { name } needs { type status person { id name birthDate } } } } } }`,
         {},
         token,
@@ -409,7 +368,7 @@ describe('the portal in a real browser', () => {
       await screenshot(page, 'walk-dinkes-timeline-phone');
 
       const logged = await gql(
-        product.url,
+        walk.url,
         'query ($f: InterventionFilter) { interventions(first: 5, filter: $f) { edges { node { id program { name } person { name } } } } }',
         { f: { householdId: entry.h.id } },
         adminToken,
@@ -421,21 +380,21 @@ describe('the portal in a real browser', () => {
     });
 
     it('ngo sees only assigned households, accepts a request and logs a delivery', async () => {
-      const ngoToken = await login(product.url, 'ngo');
+      const ngoToken = await login(walk.url, 'ngo');
       const ngoOrg = (await me(ngoToken)).organization.id;
-      const program = (await gql(product.url, '{ programs(first: 50) { edges { node { id name owner { id } } } } }', {}, adminToken))
+      const program = (await gql(walk.url, '{ programs(first: 50) { edges { node { id name owner { id } } } } }', {}, adminToken))
         .data.programs.edges.map((e: any) => e.node)
         .find((p: any) => p.owner.id === ngoOrg && p.name.startsWith('Kelas Gizi'));
       expect(program).toBeDefined();
       const active = await gql(
-        product.url,
+        walk.url,
         'query ($f: AssignmentFilter) { assignments(first: 100, filter: $f) { edges { node { household { id } } } } }',
         { f: { organizationId: ngoOrg, status: ['REQUESTED', 'ACCEPTED'] } },
         adminToken,
       );
       const assigned = new Set(active.data.assignments.edges.map((e: any) => e.node.household.id));
       const list = await gql(
-        product.url,
+        walk.url,
         '{ households(first: 100, orderBy: { field: WELFARE_DECILE, direction: ASC }) { edges { node { id kkNumber head { name } interventions { program { id } } } } } }',
         {},
         adminToken,
@@ -453,10 +412,10 @@ describe('the portal in a real browser', () => {
 
       // bappeda refers it; ngo accepts on its home page.
       const made = await gql(
-        product.url,
+        walk.url,
         'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
         { i: { householdIds: [target.id], organizationId: ngoOrg, needType: 'NUTRITION_RISK', note: 'Mohon pendampingan gizi (e2e)', lawfulBasis: 'PUBLIC_TASK' } },
-        await login(product.url, 'bappeda'),
+        await login(walk.url, 'bappeda'),
       );
       expect(made.errors).toBeUndefined();
       await page.goto('/penugasan');
@@ -475,7 +434,7 @@ describe('the portal in a real browser', () => {
       await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
       await page.getByText(program.name).first().waitFor({ timeout: 15_000 });
       const count = await gql(
-        product.url,
+        walk.url,
         'query ($f: InterventionFilter) { interventions(first: 1, filter: $f) { totalCount } }',
         { f: { householdId: target.id, programId: program.id } },
         adminToken,
@@ -485,15 +444,15 @@ describe('the portal in a real browser', () => {
     });
 
     it('ngo opening an unassigned household sees "not found"', async () => {
-      const ngoOrg = (await me(await login(product.url, 'ngo'))).organization.id;
+      const ngoOrg = (await me(await login(walk.url, 'ngo'))).organization.id;
       const active = await gql(
-        product.url,
+        walk.url,
         'query ($f: AssignmentFilter) { assignments(first: 100, filter: $f) { edges { node { household { id } } } } }',
         { f: { organizationId: ngoOrg, status: ['REQUESTED', 'ACCEPTED'] } },
         adminToken,
       );
       const assigned = new Set(active.data.assignments.edges.map((e: any) => e.node.household.id));
-      const list = await gql(product.url, '{ households(first: 100) { edges { node { id kkNumber } } } }', {}, adminToken);
+      const list = await gql(walk.url, '{ households(first: 100) { edges { node { id kkNumber } } } }', {}, adminToken);
       const target = list.data.households.edges.map((e: any) => e.node).find((h: any) => !assigned.has(h.id));
       const { page } = await open();
       await loginAs(page, 'ngo');
@@ -502,16 +461,16 @@ describe('the portal in a real browser', () => {
     });
 
     it('csr sees masked identifiers and no address on an assigned household', async () => {
-      const csrOrg = (await me(await login(product.url, 'csr'))).organization.id;
+      const csrOrg = (await me(await login(walk.url, 'csr'))).organization.id;
       const active = await gql(
-        product.url,
+        walk.url,
         'query ($f: AssignmentFilter) { assignments(first: 1, filter: $f) { edges { node { household { id } } } } }',
         { f: { organizationId: csrOrg, status: ['REQUESTED', 'ACCEPTED'] } },
         adminToken,
       );
       const householdId: string = active.data.assignments.edges[0].node.household.id;
       const full = await gql(
-        product.url,
+        walk.url,
         'query ($id: ID!) { household(id: $id) { kkNumber address members { nik } } }',
         { id: householdId },
         adminToken,
@@ -534,7 +493,7 @@ describe('the portal in a real browser', () => {
     it('lurah.menteng edits a household in Menteng and cannot open one in Pahandut', async () => {
       const pick = async (code: string) =>
         (await gql(
-          product.url,
+          walk.url,
           'query ($f: HouseholdFilter) { households(first: 1, filter: $f) { edges { node { id kkNumber address } } } }',
           { f: { areaCode: code } },
           adminToken,
@@ -555,7 +514,7 @@ describe('the portal in a real browser', () => {
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await page.getByText('Data rumah tangga tersimpan.').waitFor({ timeout: 15_000 });
       await page.getByText(newAddress).first().waitFor();
-      const saved = await gql(product.url, 'query ($id: ID!) { household(id: $id) { address } }', { id: menteng.id }, adminToken);
+      const saved = await gql(walk.url, 'query ($id: ID!) { household(id: $id) { address } }', { id: menteng.id }, adminToken);
       expect(saved.data.household.address).toBe(newAddress);
       await screenshot(page, 'walk-lurah-edit-phone');
 
@@ -613,10 +572,10 @@ describe('the portal in a real browser', () => {
 
     it('a double-submitted delivery form creates one intervention', async () => {
       // dinsos logs a delivery of one of its household-targeted programs to a household that has none of it yet.
-      const dinsosToken = await login(product.url, 'dinsos');
+      const dinsosToken = await login(walk.url, 'dinsos');
       const dinsosOrg = (await me(dinsosToken)).organization.id;
       const programs = await gql(
-        product.url,
+        walk.url,
         'query ($f: ProgramFilter) { programs(first: 50, filter: $f) { edges { node { id name targetUnit } } } }',
         { f: { ownerId: dinsosOrg, activeOn: today() } },
         dinsosToken,
@@ -624,7 +583,7 @@ describe('the portal in a real browser', () => {
       const program = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.targetUnit === 'HOUSEHOLD');
       expect(program, JSON.stringify(programs.errors)).toBeDefined();
       const list = await gql(
-        product.url,
+        walk.url,
         '{ households(first: 40, orderBy: { field: KK_NUMBER, direction: ASC }) { edges { node { id kkNumber interventions { program { id } } } } } }',
         {},
         dinsosToken,
@@ -636,7 +595,7 @@ describe('the portal in a real browser', () => {
       const count = async () =>
         (
           await gql(
-            product.url,
+            walk.url,
             'query ($f: InterventionFilter) { interventions(first: 1, filter: $f) { totalCount } }',
             { f: { householdId: target.id, programId: program.id } },
             adminToken,
@@ -711,7 +670,7 @@ describe('the portal in a real browser', () => {
       await page.getByTestId('review-merge').click();
       await page.getByTestId('review-done').waitFor({ timeout: 20_000 });
       await screenshot(page, 'walk-import-review-desktop');
-      const merged = await gql(product.url, 'query ($id: ID!) { household(id: $id) { members { nik name } } }', { id: file.conflict.householdId }, adminToken);
+      const merged = await gql(walk.url, 'query ($id: ID!) { household(id: $id) { members { nik name } } }', { id: file.conflict.householdId }, adminToken);
       expect(merged.data.household.members.find((m: { nik: string }) => m.nik === file.conflict.nik).name).toBe(file.conflict.newName);
     });
   });

@@ -2,24 +2,14 @@
 // Referral walks of issue 11 (item 5) in a real Chromium against the built product: a partner declines
 // with a reason (and cannot without one); a second open referral of the same household to the same
 // partner is refused with a link to the first.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir } from '../product.js';
-import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gql, login } from '../product.js';
+import { DESKTOP, PHONE, type Viewport, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
 
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-referrals-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
+const walk = useWalk('referrals');
 let bappeda = '';
 let ngoOrg = { id: '', name: '' };
-const pages: TestPage[] = [];
 
 interface Household {
   id: string;
@@ -30,16 +20,11 @@ interface Household {
 let fresh: Household[] = [];
 
 beforeAll(async () => {
-  const source = process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist');
-  if (!fs.existsSync(path.join(source, 'index.html'))) throw new Error(`the portal is not built: no ${source}/index.html`);
-  // A private copy, so that a build running meanwhile cannot pull chunks away mid-run.
-  fs.cpSync(source, webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
-  bappeda = await login(product.url, 'bappeda');
-  const ngo = await gql(product.url, '{ me { organization { id name } } }', {}, await login(product.url, 'ngo'));
+  bappeda = await login(walk.url, 'bappeda');
+  const ngo = await gql(walk.url, '{ me { organization { id name } } }', {}, await login(walk.url, 'ngo'));
   ngoOrg = ngo.data.me.organization;
   const list = await gql(
-    product.url,
+    walk.url,
     '{ households(first: 100, filter: { areaCode: "62.71.03" }) { edges { node { id kkNumber head { id name } assignments { id } } } } }',
     {},
     bappeda,
@@ -51,23 +36,8 @@ beforeAll(async () => {
     .filter((h: Household & { assignments: unknown[] }) => h.head && h.assignments.length === 0 && !names.has(h.head.name) && names.add(h.head.name));
 }, 300_000);
 
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
-});
-
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  const tp = await openPage(launched.browser, product.url, viewport);
-  pages.push(tp);
-  return tp.page;
+async function open(viewport: Viewport): Promise<Page> {
+  return (await walk.open(viewport)).page;
 }
 
 async function signIn(page: Page, username: string): Promise<void> {
@@ -85,7 +55,7 @@ async function pickOption(page: Page, scope: Locator, label: RegExp, option: str
 /** bappeda refers the household to the NGO with the head's verbal consent (the API's own rules). */
 async function referToNgo(h: Household): Promise<string> {
   const made = await gql(
-    product.url,
+    walk.url,
     'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
     {
       i: {
@@ -104,7 +74,7 @@ async function referToNgo(h: Household): Promise<string> {
 
 async function referral(id: string, householdId: string) {
   const res = await gql(
-    product.url,
+    walk.url,
     'query ($h: ID!) { assignments(first: 20, filter: { householdId: $h }) { edges { node { id status responseNote } } } }',
     { h: householdId },
     bappeda,
@@ -131,7 +101,7 @@ describe('referrals in the browser', () => {
     await form.getByText('Tuliskan alasan penolakan.').waitFor();
     expect(await form.getByRole('textbox', { name: /Alasan penolakan/ }).getAttribute('aria-invalid')).toBe('true');
     expect(await referral(id, h.id)).toMatchObject({ status: 'REQUESTED', responseNote: null });
-    expect(await rawI18nKeys(page)).toEqual([]);
+    await expectIndonesian(page, 'decline without a reason', [h.head.name, ngoOrg.name]);
     expect(await axeCheck(page)).toEqual([]);
     await screenshot(page, `referral-decline-blocked-${label}`);
 
@@ -161,10 +131,10 @@ describe('referrals in the browser', () => {
     const conflict = dialog.getByTestId('referral-conflict');
     await conflict.waitFor({ timeout: 15_000 });
     expect(await conflict.textContent()).toContain(`${h.head.name} sudah dirujuk ke ${ngoOrg.name}`);
-    expect(await rawI18nKeys(page)).toEqual([]);
+    await expectIndonesian(page, 'duplicate referral', [h.head.name, ngoOrg.name]);
     expect(await axeCheck(page)).toEqual([]);
     await screenshot(page, `referral-conflict-${label}`);
-    const rows = await gql(product.url, 'query ($h: ID!) { assignments(first: 20, filter: { householdId: $h }) { totalCount } }', { h: h.id }, bappeda);
+    const rows = await gql(walk.url, 'query ($h: ID!) { assignments(first: 20, filter: { householdId: $h }) { totalCount } }', { h: h.id }, bappeda);
     expect(rows.data.assignments.totalCount).toBe(1);
 
     await conflict.getByRole('link', { name: 'Buka rujukan yang sudah ada' }).click();
@@ -184,7 +154,7 @@ describe('referrals in the browser', () => {
     expect(await cards.filter({ hasText: h.head.name }).count()).toBe(0);
     await page.goto(`/penugasan?mitra=${ngoOrg.id}&status=REQUESTED`);
     await cards.filter({ hasText: h.head.name }).first().waitFor({ timeout: 20_000 });
-    expect(await rawI18nKeys(page)).toEqual([]);
+    await expectIndonesian(page, 'referrals page', [ngoOrg.name]);
     if (label === 'desktop') expect(await axeCheck(page)).toEqual([]);
   });
 });

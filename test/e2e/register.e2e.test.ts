@@ -1,41 +1,14 @@
 /// <reference lib="dom" />
 // Register maintenance in a real Chromium (issue 11): the kelurahan officer registers a household,
 // adds a newborn without a NIK, and sees the newborn flagged and the need it brings, on a phone and a desktop.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeKk, makeNik } from '../../server/src/households/identity-numbers.js';
-import { type RunningProduct, ROOT, startProduct, tempDataDir, today } from '../product.js';
-import { type LaunchedBrowser, type TestPage, axeCheck, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { today } from '../product.js';
+import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
 
-const VIEWPORTS = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } } as const;
-
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-register-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
-const pages: TestPage[] = [];
-
-beforeAll(async () => {
-  // A private copy of the built portal (a build running meanwhile cannot pull chunks away).
-  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
-});
+const VIEWPORTS = { phone: PHONE, desktop: DESKTOP } as const;
+const walk = useWalk('register');
 
 /** Chooses an option of a Mantine Select by its label. */
 async function pick(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
@@ -77,9 +50,7 @@ const daysAgo = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) - n *
 describe('register maintenance', () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`lurah.menteng registers a household, adds a newborn without NIK, and sees the new need (${name})`, async () => {
-      const tp = await openPage(launched.browser, product.url, viewport);
-      pages.push(tp);
-      const { page } = tp;
+      const { page } = await walk.open(viewport);
       await loginAs(page, 'lurah.menteng');
       await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
 
@@ -99,7 +70,7 @@ describe('register maintenance', () => {
       await head.getByTestId('members.0.member-nik').fill(makeNik({ regionCode: '627103', sex: 'FEMALE', birthDate: '1984-03-03', serial }));
       await page.getByTestId('register-submit').click();
       await expect.poll(() => head.getByText(/NIK tidak cocok dengan jenis kelamin/).count()).toBe(1);
-      expect(await rawI18nKeys(page, ['lurah.menteng'])).toEqual([]);
+      await expectIndonesian(page, 'register form error');
       expect(await axeCheck(page)).toEqual([]);
       await head.getByTestId('members.0.member-nik').fill(makeNik({ regionCode: '627103', sex: 'MALE', birthDate: '1984-03-03', serial }));
       await page.getByTestId('register-submit').click();
@@ -124,7 +95,7 @@ describe('register maintenance', () => {
       await page.getByTestId('nik-pending').first().waitFor();
       const need = page.getByTestId('need-card').filter({ hasText: 'Risiko gizi' }).filter({ hasText: `Bayi Walk ${name}` });
       await need.first().waitFor({ timeout: 20_000 });
-      expect(await rawI18nKeys(page, ['lurah.menteng'])).toEqual([]);
+      await expectIndonesian(page, 'household with the newborn', [`Kepala Walk ${name}`, `Bayi Walk ${name}`]);
       expect(await axeCheck(page)).toEqual([]);
       // Nothing wider than the screen on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);

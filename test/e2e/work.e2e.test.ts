@@ -1,41 +1,14 @@
 /// <reference lib="dom" />
-// Issue 11 item 4, "work that fits the field", in a real Chromium at 360 px: dinkes filters its work
+// Issue 11 item 4, "work that fits the field", in a real Chromium at 360 px and 1280 px: dinkes filters its work
 // queue by need type and kelurahan, logs a delivery from a need tag (program and member pre-selected,
 // only targeted members offered), sees the confirmation where it is looking, and a second identical
 // delivery answers CONFLICT with a link that lands on the existing record.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, ROOT, gql, login, startProduct, tempDataDir, today } from '../product.js';
-import { type LaunchedBrowser, type TestPage, launchBrowser, loginAs, openPage, rawI18nKeys, screenshot } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { gql, login, today } from '../product.js';
+import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
 
-const PHONE = { width: 360, height: 740 };
-const dataDir = tempDataDir();
-const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-e2e-work-'));
-let product: RunningProduct;
-let launched: LaunchedBrowser;
-const pages: TestPage[] = [];
-
-beforeAll(async () => {
-  // A private copy of the built portal, as portal.e2e.test.ts keeps one.
-  fs.cpSync(process.env.SINERGI_WEB_DIST ?? path.join(ROOT, 'web', 'dist'), webDist, { recursive: true });
-  [product, launched] = await Promise.all([startProduct({ SINERGI_DATA_DIR: dataDir, SINERGI_WEB_DIST: webDist }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await launched?.browser.close();
-  await product?.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(webDist, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-  expect(errors, 'console errors / page errors').toEqual([]);
-});
+const walk = useWalk('work');
 
 /** Chooses an option of a Mantine Select by its label. */
 async function pickOption(page: Page, scope: Locator, label: RegExp, option: RegExp): Promise<void> {
@@ -57,7 +30,8 @@ const QUEUE = `query ($f: WorkQueueFilter) {
   myWorkQueueCounts(filter: $f) { total needTypes { needType count } areas { count area { id name } } }
   myWorkQueue(first: 20, filter: $f) { totalCount edges { node { id kkNumber
     members { id name sex age ageMonths }
-    needs { id type status person { id name age ageMonths } } } } }
+    needs { id type status person { id name age ageMonths } }
+    interventions { program { id } person { id } } } } }
 }`;
 
 /** Does a person program reach the member (as the server checks: age in months, sex)? */
@@ -68,21 +42,24 @@ const targets = (p: any, m: any) =>
   (p.targetMaxAgeMonths == null || m.ageMonths <= p.targetMaxAgeMonths);
 
 describe('work that fits the field', () => {
-  it('dinkes filters by need type and kelurahan, logs from a need at 360 px, and a duplicate links to the existing record', async () => {
-    const token = await login(product.url, 'dinkes');
-    const me = (await gql(product.url, '{ me { organization { id } } }', {}, token)).data.me;
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const)('dinkes filters by need type and kelurahan, logs from a need, and a duplicate links to the existing record (%s)', async (size, viewport) => {
+    const token = await login(walk.url, 'dinkes');
+    const me = (await gql(walk.url, '{ me { organization { id } } }', {}, token)).data.me;
     // What the queue should show: counts for NUTRITION_RISK, then its biggest kelurahan.
-    const byNeed = (await gql(product.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'] } }, token)).data;
-    const needCount = (await gql(product.url, QUEUE, {}, token)).data.myWorkQueueCounts.needTypes.find((c: any) => c.needType === 'NUTRITION_RISK').count;
+    const byNeed = (await gql(walk.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'] } }, token)).data;
+    const needCount = (await gql(walk.url, QUEUE, {}, token)).data.myWorkQueueCounts.needTypes.find((c: any) => c.needType === 'NUTRITION_RISK').count;
     const area = [...byNeed.myWorkQueueCounts.areas].sort((a: any, b: any) => b.count - a.count)[0];
-    const filtered = (await gql(product.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'], areaId: area.area.id } }, token)).data;
+    const filtered = (await gql(walk.url, QUEUE, { f: { needTypes: ['NUTRITION_RISK'], areaId: area.area.id } }, token)).data;
     expect(filtered.myWorkQueue.totalCount).toBe(area.count);
     // The programs the delivery form offers (dinkes's, running today, in the form's order), and the first
     // household of the list with a member's nutrition need one of them reaches: the form pre-selects the
     // first such program, a person program before a household one.
     const programs = (
       await gql(
-        product.url,
+        walk.url,
         'query ($f: ProgramFilter) { programs(filter: $f, first: 100) { edges { node { id name targetUnit targetMinAgeMonths targetMaxAgeMonths targetSex needTypes } } } }',
         { f: { ownerId: me.organization.id, activeOn: today() } },
         token,
@@ -93,7 +70,9 @@ describe('work that fits the field', () => {
       for (const need of node.needs.filter((n: any) => n.type === 'NUTRITION_RISK' && n.status === 'UNMET' && n.person)) {
         const member = node.members.find((m: any) => m.id === need.person.id);
         const program = programs.find((p: any) => p.needTypes.includes('NUTRITION_RISK') && targets(p, member));
-        if (program) pick ??= { household: node, need, program };
+        // Not a member an earlier run already served with that program (its second delivery would be the duplicate).
+        const served = node.interventions.some((i: any) => i.program.id === program?.id && i.person?.id === member.id);
+        if (program && !served) pick ??= { household: node, need, program };
       }
     }
     expect(pick, 'a household with a nutrition need dinkes serves').toBeDefined();
@@ -101,9 +80,7 @@ describe('work that fits the field', () => {
     const targeted = household.members.filter((m: any) => targets(program, m));
     expect(targeted.length).toBeLessThan(household.members.length);
 
-    const tp = await openPage(launched.browser, product.url, PHONE);
-    pages.push(tp);
-    const { page } = tp;
+    const { page } = await walk.open(viewport);
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
     await page.goto('/antrian-kerja');
@@ -111,8 +88,8 @@ describe('work that fits the field', () => {
     await pickOption(page, filters, /^Jenis kebutuhan/, new RegExp(`^Risiko gizi \\(${needCount}\\)$`));
     await pickOption(page, filters, /^Kelurahan/, new RegExp(`^${escape(area.area.name)} \\(${area.count}\\)$`));
     await expect.poll(() => page.getByTestId('work-queue-total').textContent(), { timeout: 20_000 }).toBe(`${area.count} rumah tangga`);
-    expect(await rawI18nKeys(page)).toEqual([]);
-    await screenshot(page, 'work-queue-filtered-phone');
+    await expectIndonesian(page, 'filtered work queue');
+    await screenshot(page, `work-queue-filtered-${size}`);
 
     // The need tag sits inside its household's card and names the member with age.
     const card = page.getByTestId('household-card').filter({ hasText: household.kkNumber });
@@ -127,18 +104,19 @@ describe('work that fits the field', () => {
     const options = page.getByRole('listbox').last().getByRole('option');
     await expect.poll(() => options.allTextContents()).toEqual(targeted.map((m: any) => `${m.name}, ${ageText(m)}`));
     await memberInput.press('Escape');
-    expect(await rawI18nKeys(page)).toEqual([]);
+    await expectIndonesian(page, 'delivery form from a need', [household.kkNumber, need.person.name, program.name]);
+    expect(await axeCheck(page), 'axe with the delivery dialog open').toEqual([]);
     await dialog.getByRole('button', { name: 'Simpan penyaluran' }).click();
 
-    // The confirmation is in view on the phone, not in a corner off-screen.
+    // The confirmation is in view, not in a corner off-screen (on a phone the page scrolls far).
     const confirmation = page.getByTestId('confirmation');
     await confirmation.waitFor({ timeout: 20_000 });
     expect(await confirmation.textContent()).toContain(`Penyaluran tersimpan: ${program.name} · ${need.person.name}`);
     await expect.poll(() => inView(page, confirmation)).toBe(true);
-    await screenshot(page, 'work-queue-saved-phone');
+    await screenshot(page, `work-queue-saved-${size}`);
 
     const logged = await gql(
-      product.url,
+      walk.url,
       'query ($h: ID!, $p: ID!) { interventions(first: 5, filter: { householdId: $h, programId: $p, status: [DELIVERED] }) { edges { node { id person { id } } } } }',
       { h: household.id, p: program.id },
       token,
@@ -155,14 +133,15 @@ describe('work that fits the field', () => {
     const error = page.getByTestId('delivery-error');
     await error.waitFor({ timeout: 20_000 });
     expect(await error.textContent()).toContain('sudah disalurkan ke sasaran yang sama');
+    await expectIndonesian(page, 'duplicate delivery', [need.person.name, program.name]);
     await expect.poll(() => inView(page, error)).toBe(true);
-    await screenshot(page, 'delivery-conflict-phone');
+    await screenshot(page, `delivery-conflict-${size}`);
     await page.getByTestId('delivery-existing-link').click();
     await page.waitForURL(`**/rumah-tangga/${household.id}#intervensi-${existing.id}`);
     const record = page.locator(`[id="intervensi-${existing.id}"]`);
     await expect.poll(() => inView(page, record), { timeout: 20_000 }).toBe(true);
     // The link closed the dialog it was in.
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-    await screenshot(page, 'existing-delivery-phone');
+    await screenshot(page, `existing-delivery-${size}`);
   }, 240_000);
 });

@@ -27,10 +27,21 @@ export interface DateFieldProps
  */
 export function DateField({ value, onChange, min, max, ...rest }: DateFieldProps) {
   const { t, i18n } = useTranslation();
+  const calendar = typeof rest.label === 'string' ? t('dateField.calendarOf', { label: rest.label }) : t('dateField.calendar');
   return (
     <DatePickerInput
       locale={datesLocaleOf(i18n.language)}
       clearButtonProps={{ 'aria-label': t('dateField.clear') }}
+      // The calendar is named by the field it belongs to (Mantine points it at the field's button, empty while no day is set).
+      popoverProps={{ attributes: { dropdown: { 'aria-labelledby': undefined, 'aria-label': calendar } } }}
+      ariaLabels={{
+        nextMonth: t('dateField.nextMonth'),
+        previousMonth: t('dateField.previousMonth'),
+        nextYear: t('dateField.nextYear'),
+        previousYear: t('dateField.previousYear'),
+        nextDecade: t('dateField.nextDecade'),
+        previousDecade: t('dateField.previousDecade'),
+      }}
       valueFormat={DATE_DISPLAY_FORMAT}
       value={value && ISO_DATE.test(value) ? value : null}
       onChange={(v) => onChange(v ?? '')}

@@ -69,7 +69,7 @@ function RevokeDialog({ token, onClose }: { token: ApiTokenItemFragment | null; 
     onClose();
   };
   return (
-    <Modal opened={token !== null} onClose={close} title={t('apiTokens.revokeTitle')}>
+    <Modal opened={token !== null} onClose={close} title={t('apiTokens.revokeTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {token && (
         <Stack gap="sm">
           {error && <Alert color="red" role="alert">{describeError(error, t)}</Alert>}

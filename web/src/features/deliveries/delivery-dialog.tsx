@@ -64,7 +64,7 @@ export interface DeliveryDialogProps {
 export function DeliveryDialog({ opened, onClose, householdId, members, need, onLogged, onQueued }: DeliveryDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('delivery.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('delivery.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {opened && (
         <DeliveryFormContainer
           householdId={householdId}

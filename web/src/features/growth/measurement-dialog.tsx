@@ -85,7 +85,7 @@ export function MeasurementDialog({ opened, onClose, child, householdId, onSaved
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('growth.recordTitle', { name: child.name })}>
+    <Modal opened={opened} onClose={onClose} title={t('growth.recordTitle', { name: child.name })} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {opened && <MeasurementFormView child={child} submit={submit} onCancel={onClose} />}
     </Modal>
   );

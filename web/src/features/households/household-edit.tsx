@@ -48,7 +48,7 @@ export function HouseholdEditDialog({ opened, onClose, onSaved, household }: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('household.edit')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('household.edit')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {opened && <HouseholdEditForm household={household} onCancel={onClose} onDone={() => { onSaved?.(); onClose(); }} />}
     </Modal>
   );

@@ -314,7 +314,7 @@ export function IndicatorsPage() {
         onEdit={mayRecord ? (v) => setRecording({ areaId: v.area.id, indicator: v.indicator, year: v.year, quarter: v.quarter, value: v.value, source: v.source }) : undefined}
       />
 
-      <Modal opened={recording !== undefined} onClose={() => setRecording(undefined)} title={t('indicators.recordTitle')} size="lg" fullScreen={isPhone}>
+      <Modal opened={recording !== undefined} onClose={() => setRecording(undefined)} title={t('indicators.recordTitle')} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {recording !== undefined && (
           <IndicatorFormView indicators={recordable} areas={areas} initial={recording} submit={submit} onCancel={() => setRecording(undefined)} today={todayWib()} />
         )}

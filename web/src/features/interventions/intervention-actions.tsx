@@ -178,17 +178,17 @@ export function InterventionActions({ intervention }: { intervention: Actionable
           )}
         </Alert>
       )}
-      <Modal opened={dialog === 'deliver'} onClose={() => setDialog(null)} title={t('intervention.deliverTitle', { program })}>
+      <Modal opened={dialog === 'deliver'} onClose={() => setDialog(null)} title={t('intervention.deliverTitle', { program })} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {dialog === 'deliver' && (
           <DeliverInterventionForm intervention={intervention} submit={deliver} onCancel={() => setDialog(null)} onReload={reload} />
         )}
       </Modal>
-      <Modal opened={dialog === 'correct'} onClose={() => setDialog(null)} title={t('delivery.correctTitle', { program })}>
+      <Modal opened={dialog === 'correct'} onClose={() => setDialog(null)} title={t('delivery.correctTitle', { program })} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {dialog === 'correct' && (
           <DeliverInterventionForm intervention={intervention} submit={correctWith} onCancel={() => setDialog(null)} onReload={reload} correction />
         )}
       </Modal>
-      <Modal opened={dialog === 'cancel'} onClose={() => setDialog(null)} title={t('intervention.cancelTitle', { program })}>
+      <Modal opened={dialog === 'cancel'} onClose={() => setDialog(null)} title={t('intervention.cancelTitle', { program })} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {dialog === 'cancel' && <CancelInterventionForm submit={cancelWith} onCancel={() => setDialog(null)} />}
       </Modal>
     </>

@@ -180,6 +180,7 @@ export function OrganizationsPage() {
       )}
       <Modal
         opened={editing !== undefined}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         onClose={() => setEditing(undefined)}
         title={editing ? t('organizations.editTitle') : t('organizations.createTitle')}
         size="lg"

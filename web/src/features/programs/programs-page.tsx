@@ -199,6 +199,7 @@ export function ProgramsPage() {
       <ProgramList filter={filter} onEdit={manager ? setEditing : undefined} />
       <Modal
         opened={editing !== undefined}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         onClose={() => setEditing(undefined)}
         title={editing ? t('programs.editTitle') : t('programs.createTitle')}
         size="xl"

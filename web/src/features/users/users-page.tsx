@@ -258,6 +258,7 @@ export function UsersPage() {
       )}
       <Modal
         opened={dialog !== null}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'create' ? t('users.createTitle') : dialog?.kind === 'edit' ? t('users.editTitle') : t('users.resetTitle')}
         size="lg"
