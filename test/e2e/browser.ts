@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type RunningProduct, ROOT, startProduct, tempDataDir } from '../product.js';
 
@@ -107,6 +107,42 @@ export async function openPage(
 }
 
 /** Logs in through the UI: fills the labelled username and password fields and submits. */
+/** Chooses an option of a Mantine Select or Autocomplete by its label (a string matches the whole name). */
+export async function pickOption(page: Page, scope: Locator, label: RegExp, option: string | RegExp): Promise<void> {
+  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
+  const choice = typeof option === 'string' ? page.getByRole('option', { name: option, exact: true }) : page.getByRole('option', { name: option });
+  await choice.first().click();
+}
+
+/** The calendar's month names in its year view (dayjs's Indonesian locale, which differs from Intl's "Agu"). */
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agt', 'Sep', 'Okt', 'Nov', 'Des'];
+
+/**
+ * Picks an ISO day in a DateField through its Indonesian calendar, as a user does: a day of a far month
+ * through the decade and year views. Checks the field then shows it as dd/mm/yyyy.
+ */
+export async function pickDate(page: Page, field: Locator, iso: string): Promise<void> {
+  await field.click();
+  // The calendar's popover, not the form's dialog around it.
+  const calendar = page.getByRole('dialog').filter({ has: page.locator('[data-level-control]') });
+  await calendar.waitFor();
+  const at = new Date(`${iso}T00:00:00Z`);
+  const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', ...options }).format(at);
+  const day = calendar.getByRole('button', { name: format({ day: 'numeric', month: 'long', year: 'numeric' }), exact: true });
+  if (!(await day.isVisible())) {
+    const level = calendar.locator('[data-level-control]');
+    await level.click();
+    await level.click();
+    const year = calendar.getByRole('button', { name: iso.slice(0, 4), exact: true });
+    for (let i = 0; i < 20 && !(await year.isVisible()); i++) await calendar.locator('[data-direction="previous"]').first().click();
+    await year.click();
+    await calendar.getByRole('button', { name: MONTHS_SHORT[at.getUTCMonth()]!, exact: true }).click();
+  }
+  await day.click();
+  await expect.poll(() => field.innerText()).toBe(`${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);
+  await calendar.waitFor({ state: 'detached' });
+}
+
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   if (!/^https?:/.test(page.url())) await page.goto('/');
   await page.getByLabel(/^(Nama pengguna|Username)/i).fill(username);

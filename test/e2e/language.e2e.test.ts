@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeNik } from '../../server/src/households/identity-numbers.js';
 import { gql, login } from '../product.js';
-import { DESKTOP, PHONE, type TestPage, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
+import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, pickDate, pickOption, screenshot, type TestPage, useWalk } from './browser.js';
 
 const walk = useWalk('language');
 let adminToken = '';
@@ -107,12 +107,6 @@ async function submitForErrors(scope: Locator, submit: Locator): Promise<void> {
   await expect.poll(() => scope.locator('[aria-invalid="true"], [role="alert"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
 }
 
-/** Chooses an option of a Mantine Select by its label. */
-async function pick(page: Page, scope: Locator, label: RegExp, option: string): Promise<void> {
-  await scope.getByRole('textbox', { name: label }).or(scope.getByRole('combobox', { name: label })).first().click();
-  await page.getByRole('option', { name: option, exact: true }).first().click();
-}
-
 describe('every main form, submitted empty or invalid, answers in Indonesian', () => {
   it('lurah.menteng: the register form (empty, then a KK already registered) and the add-member form', async () => {
     const household = await mentengHousehold();
@@ -132,8 +126,8 @@ describe('every main form, submitted empty or invalid, answers in Indonesian', (
     await form.getByTestId('register-decile').fill('2');
     const head = form.getByTestId('register-member').first();
     await head.getByTestId('members.0.member-name').fill('Kepala Uji Bahasa');
-    await pick(page, head, /Jenis kelamin/, 'Laki-laki');
-    await head.getByTestId('members.0.member-birthDate').fill('1980-05-05');
+    await pickOption(page, head, /Jenis kelamin/, 'Laki-laki');
+    await pickDate(page, head.getByTestId('members.0.member-birthDate'), '1980-05-05');
     await head.getByTestId('members.0.member-nik').fill(makeNik({ regionCode: '627103', sex: 'MALE', birthDate: '1980-05-05', serial: 9401 }));
     await page.getByTestId('register-submit').click();
     await form.getByText('Nomor KK ini sudah terdaftar').first().waitFor({ timeout: 20_000 });

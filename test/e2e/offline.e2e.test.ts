@@ -2,10 +2,10 @@
 // Offline capture in a real Chromium: dinkes opens a household online, loses the connection, reopens it
 // from the service worker and the offline store, records a measurement and a PMT delivery into the
 // outbox, and gets both saved exactly once when the connection returns.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, login, today } from '../product.js';
-import { PHONE, axeCheck, expectIndonesian, loginAs, rawI18nKeys, screenshot, useWalk } from './browser.js';
+import { PHONE, axeCheck, expectIndonesian, loginAs, pickOption, rawI18nKeys, screenshot, useWalk } from './browser.js';
 
 const PMT = 'Pemberian Makanan Tambahan (PMT) Lokal Balita';
 // Chromium reports each request refused while the context is offline; that is the point of this walk.
@@ -15,12 +15,6 @@ let adminToken = '';
 beforeAll(async () => {
   adminToken = await login(walk.url, 'admin');
 });
-
-async function pickOption(page: Page, scope: Locator, label: RegExp, option: string | RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
-  const choice = typeof option === 'string' ? page.getByRole('option', { name: option, exact: true }) : page.getByRole('option', { name: option });
-  await choice.first().click();
-}
 
 /** Keys of the portal's offline store (IndexedDB "sinergi-offline"). */
 function offlineKeys(page: Page): Promise<string[]> {

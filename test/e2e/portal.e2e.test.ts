@@ -3,7 +3,7 @@
 // Screenshots land in test-results/screenshots/ (git-ignored).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { ROOT, gql, login, today } from '../product.js';
@@ -18,6 +18,7 @@ import {
   launchBrowser,
   loginAs,
   openPage,
+  pickOption,
   rawI18nKeys,
   screenshot,
   useWalk,
@@ -73,14 +74,6 @@ async function householdPageShows(page: Page, id: string, text: string | RegExp)
   }
   if (await shown.isVisible()) return 'shown';
   return (await noRoute.isVisible()) ? 'no-route' : 'not-found';
-}
-
-/** Chooses an option of a Mantine Select (an input with a listbox in a portal) by its label. */
-async function pickOption(page: Page, scope: Locator, label: RegExp, option: string | RegExp): Promise<void> {
-  const input = scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first();
-  await input.click();
-  const choice = typeof option === 'string' ? page.getByRole('option', { name: option, exact: true }) : page.getByRole('option', { name: option });
-  await choice.first().click();
 }
 
 /**

@@ -2,10 +2,10 @@
 // Referral walks of issue 11 (item 5) in a real Chromium against the built product: a partner declines
 // with a reason (and cannot without one); a second open referral of the same household to the same
 // partner is refused with a link to the first.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, login } from '../product.js';
-import { DESKTOP, PHONE, type Viewport, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
+import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, pickOption, screenshot, type Viewport, useWalk } from './browser.js';
 
 const walk = useWalk('referrals');
 let bappeda = '';
@@ -44,12 +44,6 @@ async function signIn(page: Page, username: string): Promise<void> {
   await loginAs(page, username);
   await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
   await page.waitForLoadState('networkidle');
-}
-
-async function pickOption(page: Page, scope: Locator, label: RegExp, option: string | RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
-  const choice = typeof option === 'string' ? page.getByRole('option', { name: option, exact: true }) : page.getByRole('option', { name: option });
-  await choice.first().click();
 }
 
 /** bappeda refers the household to the NGO with the head's verbal consent (the API's own rules). */

@@ -6,21 +6,20 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gql, login, today } from '../product.js';
-import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, screenshot, useWalk } from './browser.js';
+import { DESKTOP, PHONE, axeCheck, expectIndonesian, loginAs, pickOption, screenshot, useWalk } from './browser.js';
 
 const walk = useWalk('work');
-
-/** Chooses an option of a Mantine Select by its label. */
-async function pickOption(page: Page, scope: Locator, label: RegExp, option: RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 /** The element lies wholly inside the viewport (what a phone user sees without scrolling). */
 async function inView(page: Page, locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   const viewport = page.viewportSize()!;
-  return !!box && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+  if (!box || box.y < 0 || box.y + box.height > viewport.height || box.x < 0 || box.x + box.width > viewport.width) return false;
+  // Inside the viewport is not enough: the fixed header must not cover its first line.
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + 4));
+  });
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

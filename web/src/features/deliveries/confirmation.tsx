@@ -25,6 +25,8 @@ export function Confirmation({ children, onClose, color = 'teal' }: { children: 
       onClose={onClose}
       p="xs"
       mt="xs"
+      // Scrolled to the top edge, it would sit under the fixed header.
+      style={{ scrollMarginTop: 'calc(var(--app-shell-header-offset, 0rem) + var(--mantine-spacing-xs))', scrollMarginBottom: 'var(--mantine-spacing-xs)' }}
     >
       {children}
     </Alert>
