@@ -270,18 +270,16 @@ describe('authorization matrix', () => {
     const m = await startTestServer();
     const failures: string[] = [];
     try {
-      const { as, prepare } = cellsOn(m);
+      const { as, prepare, cell: cellOf } = cellsOn(m);
       for (const role of ROLES) {
         for (const scenario of rule.scenarios) {
-          const user = rule.users?.[role] ?? USER_OF[role];
-          const token = rule.ownSession ? await m.login(user) : await as(user);
-          const cell: Cell = { t: m, role, user, scenario, token, as, prepare, n: ++cells, chosen: {} };
+          const cell = await cellOf(rule, role, scenario, ++cells);
           const want = rule.expect(role, scenario);
           const where = `${name} as ${role} (${scenario})`;
           try {
             const { query, variables } = await rule.op(cell);
             const before = want === 'ok' ? '' : await fingerprint(m);
-            const res = await m.gql(query, variables, token);
+            const res = await m.gql(query, variables, cell.token);
             const got = outcomeOf(res, field);
             if (got !== want) {
               failures.push(`${where}: expected ${want}, got ${got}`);

@@ -507,12 +507,18 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = child['id'];
       return {
         query: 'mutation ($i: RecordGrowthMeasurementInput!) { recordGrowthMeasurement(input: $i) { id } }',
-        variables: { i: { personId: child['id'], measuredOn: today(), heightCm: medianHeight(child['sex'], ageDays, position), position } },
+        variables: {
+          i: { personId: child['id'], measuredOn: today(), heightCm: medianHeight(child['sex'], ageDays, position), position, idempotencyKey: `matrix-${c.n}-measure` },
+        },
       };
     },
     done: async (c, data) => {
-      const g = await row(c.t, `select person_id, to_char(measured_on, 'YYYY-MM-DD') as measured_on from growth_measurement where id = ?`, [data.recordGrowthMeasurement.id]);
-      expect(g).toEqual({ person_id: c.chosen['id'], measured_on: today() });
+      const g = await row(
+        c.t,
+        `select person_id, to_char(measured_on, 'YYYY-MM-DD') as measured_on, idempotency_key from growth_measurement where id = ?`,
+        [data.recordGrowthMeasurement.id],
+      );
+      expect(g).toEqual({ person_id: c.chosen['id'], measured_on: today(), idempotency_key: `matrix-${c.n}-measure` });
     },
   },
   'Mutation.recordPovertyAssessment': {
@@ -872,7 +878,7 @@ export function outcomeOf(res: GraphQLResponse, field: string): Outcome | string
   return 'ok';
 }
 
-/** The sessions and preparation a cell needs on one server. */
+/** The sessions and preparation a cell needs on one server, and the cells of a rule on it. */
 export function cellsOn(m: TestServer) {
   const kept = new Map<string, string>();
   const as = async (user: string) => kept.get(user) ?? kept.set(user, await m.login(user)).get(user)!;
@@ -881,5 +887,11 @@ export function cellsOn(m: TestServer) {
     if (res.errors) throw new Error(`preparing failed: ${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  return { as, prepare };
+  /** The cell of a role and scenario: the rule's user for the role, with a kept (or a throwaway) session. */
+  const cell = async (rule: MutationRule, role: Role, scenario: Scenario, n: number): Promise<Cell> => {
+    const user = rule.users?.[role] ?? USER_OF[role];
+    const token = rule.ownSession ? await m.login(user) : await as(user);
+    return { t: m, role, user, scenario, token, as, prepare, n, chosen: {} };
+  };
+  return { as, prepare, cell };
 }

@@ -25,6 +25,7 @@ const UNIQUE_FIELDS: Record<string, [field: string, reason: Reason]> = {
   indicator_value_area_id_indicator_year_quarter_key: ['input.period', 'INDICATOR_PERIOD_TAKEN'],
   intervention_once_per_period: ['input.programId', 'PROGRAM_PERIOD_TAKEN'],
   intervention_idempotency_key_key: ['input.idempotencyKey', 'IDEMPOTENCY_KEY_TAKEN'],
+  growth_measurement_idempotency_key_key: ['input.idempotencyKey', 'IDEMPOTENCY_KEY_TAKEN'],
 };
 
 const converter = new PostgreSqlExceptionConverter();

@@ -20,6 +20,7 @@ import { Migration0013ReferralConsent } from './migrations/0013-referral-consent
 import { Migration0015PartnerInterventions } from './migrations/0015-partner-interventions.js';
 import { Migration0016ScopePlans } from './migrations/0016-scope-plans.js';
 import { Migration0017AnalyticsSummaries } from './migrations/0017-analytics-summaries.js';
+import { Migration0018MeasurementIdempotency } from './migrations/0018-measurement-idempotency.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   { name: '0015-partner-interventions', class: Migration0015PartnerInterventions },
   { name: '0016-scope-plans', class: Migration0016ScopePlans },
   { name: '0017-analytics-summaries', class: Migration0017AnalyticsSummaries },
+  { name: '0018-measurement-idempotency', class: Migration0018MeasurementIdempotency },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -52,6 +52,7 @@ export const MESSAGES = {
   INTERVENTION_VERSION_CONFLICT: { id: 'Intervensi ini sudah diubah orang lain (sekarang versi {version})', en: 'The intervention was changed by someone else (now version {version})' },
   REFERRAL_ALREADY_OPEN: { id: 'Keluarga ini sudah punya rujukan terbuka ke mitra ini', en: 'This household already has an open referral to this partner' },
   IDEMPOTENCY_KEY_REUSED: { id: 'Kunci idempotensi ini sudah dipakai untuk intervensi lain', en: 'This idempotency key was already used for a different intervention' },
+  MEASUREMENT_KEY_REUSED: { id: 'Kunci idempotensi ini sudah dipakai untuk pengukuran lain', en: 'This idempotency key was already used for a different measurement' },
   INTERVENTION_ALREADY_PLANNED: { id: 'Program ini sudah direncanakan untuk sasaran ini pada periode {period}', en: 'This program was already planned for this target in period {period}' },
   INTERVENTION_ALREADY_RECORDED: { id: 'Program ini sudah dicatat untuk sasaran ini pada periode {period}', en: 'This program was already recorded for this target in period {period}' },
   MEASUREMENT_SAME_DAY: { id: 'Anak ini sudah punya pengukuran lain pada hari ini', en: 'This child already has a measurement on this day' },

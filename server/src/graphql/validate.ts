@@ -36,6 +36,15 @@ export function requirePattern(field: string, value: string, pattern: RegExp, de
   return value;
 }
 
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** A client's idempotency key (interventions, measurements): trimmed, undefined when not given. */
+export function optionalIdempotencyKey(field: string, value: string | null | undefined): string | undefined {
+  const key = value?.trim() || undefined;
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new BadUserInputError(field, problem('IDEMPOTENCY_KEY_FORMAT'));
+  return key;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date, not before `min` and not after `max` (ISO strings). */

@@ -47,6 +47,10 @@ export class GrowthMeasurement {
   @Field(() => StuntingStatus)
   stuntingStatus!: StuntingStatus;
 
+  // The client's key (the offline outbox's entry): a resend with it is answered with this row.
+  @Property({ type: 'string', nullable: true })
+  idempotencyKey?: string;
+
   @ManyToOne(() => User, { nullable: true })
   recordedBy?: User;
 

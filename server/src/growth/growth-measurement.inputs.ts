@@ -18,4 +18,10 @@ export class RecordGrowthMeasurementInput {
 
   @Field(() => Float, { nullable: true })
   weightKg?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Client-generated key (8–128 characters); a retry with the same key returns the same measurement',
+  })
+  idempotencyKey?: string;
 }

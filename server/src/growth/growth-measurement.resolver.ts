@@ -12,7 +12,7 @@ export class GrowthMeasurementResolver {
   @Authorized([Role.ADMIN, Role.AGENCY_STAFF])
   @Mutation(() => GrowthMeasurement, {
     description:
-      'Records a length/height measurement; the z-score is computed (WHO 2006). One per child and day: the same values again return the saved measurement with extensions.replayed (a retry); other values answer CONFLICT with extensions.existing (the saved values that differ)',
+      'Records a length/height measurement; the z-score is computed (WHO 2006). A retry with the same idempotencyKey returns the saved measurement with extensions.replayed; the key with other values answers CONFLICT (extensions.existingId, extensions.existing). One per child and day: the same values again return the saved measurement (replayed); other values answer CONFLICT with extensions.existing (the saved values that differ)',
   })
   recordGrowthMeasurement(
     @Arg('input', () => RecordGrowthMeasurementInput) input: RecordGrowthMeasurementInput,

@@ -1,9 +1,11 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../graphql/context.js';
 import { audit, snapshot } from '../audit/audit.service.js';
 import { AuditAction, MeasurePosition } from '../graphql/enums.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../graphql/errors.js';
 import { problem } from '../graphql/messages.js';
-import { requireDate, requireRange } from '../graphql/validate.js';
+import { optionalIdempotencyKey, requireDate, requireRange } from '../graphql/validate.js';
 import { Person } from '../households/person.entity.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -54,11 +56,51 @@ export function measurementValues(
   return { measuredOn, ageDays, heightCm, weightKg, position: input.position, heightForAgeZ: Math.round(z * 1000) / 1000, stuntingStatus: stuntingStatus(z) };
 }
 
+const COMPARED = ['heightCm', 'weightKg', 'position'] as const;
+
+/** The values of a saved measurement that differ from the ones asked for (none: the same measurement). */
+function differences(existing: GrowthMeasurement, values: MeasurementValues) {
+  return COMPARED.filter((k) => (existing[k] ?? null) !== (values[k] ?? null));
+}
+
+/**
+ * A retry with a used idempotency key gets what the first call saved, if it asked for the same
+ * measurement (as interventions' replay); anything else under that key is a CONFLICT.
+ */
+async function replay(em: EntityManager, key: string | undefined, personId: string, values: MeasurementValues) {
+  if (!key) return null;
+  const existing = await em.findOne(GrowthMeasurement, { idempotencyKey: key });
+  if (!existing) return null;
+  const sameChild = existing.person.id === personId;
+  const changed = [...(existing.measuredOn === values.measuredOn ? [] : (['measuredOn'] as const)), ...differences(existing, values)];
+  if (!sameChild || changed.length > 0) {
+    throw new ConflictError(problem('MEASUREMENT_KEY_REUSED'), {
+      field: 'input.idempotencyKey',
+      existingId: existing.id,
+      // Another child's values are not this request's business; the id is enough to look it up.
+      ...(sameChild ? { existing: Object.fromEntries(changed.map((k) => [k, existing[k] ?? null])) } : {}),
+    });
+  }
+  return existing;
+}
+
 export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthMeasurementInput): Promise<GrowthMeasurement> {
   // Checked before the child is looked up, as before: a malformed date or height is the caller's mistake whoever the child is.
   requireDate('input.measuredOn', input.measuredOn, { min: '2000-01-01', max: today() });
   requireRange('input.heightCm', input.heightCm, 35, 135);
   if (input.weightKg !== undefined && input.weightKg !== null) requireRange('input.weightKg', input.weightKg, 0.5, 59);
+  const key = optionalIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
+  try {
+    return await insertMeasurement(ctx, input, key);
+  } catch (error) {
+    // A concurrent request with the same key or for the same child and day won the race: asked again,
+    // the winner's row now answers (replayed, or the CONFLICT that names what differs).
+    if (error instanceof UniqueConstraintViolationException) return insertMeasurement(ctx, input, key);
+    throw error;
+  }
+}
+
+async function insertMeasurement(ctx: Context, input: RecordGrowthMeasurementInput, key: string | undefined): Promise<GrowthMeasurement> {
   const viewer = ctx.viewer!;
   return ctx.em.transactional(async (em) => {
     const person = (await ctx.loaders.person.load(input.personId)) && (await em.findOne(Person, { id: input.personId }));
@@ -67,11 +109,16 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
       throw new BadUserInputError('input.measuredOn', `is after the child left the household (${person.leftOn})`);
     }
     const values = measurementValues(person, input);
-    // One measurement per child and day: the same values again is a retry (an offline outbox's replay)
-    // and gets the saved row; other values are a conflict that names what differs.
+    const replayed = await replay(em, key, person.id, values);
+    if (replayed) {
+      ctx.replayed = true;
+      return replayed;
+    }
+    // One measurement per child and day: the same values again (a caller without a key, or an entry
+    // whose first attempt went out under another key) get the saved row; other values are a conflict.
     const existing = await em.findOne(GrowthMeasurement, { person: person.id, measuredOn: values.measuredOn });
     if (existing) {
-      const changed = (['heightCm', 'weightKg', 'position'] as const).filter((k) => (existing[k] ?? null) !== (values[k] ?? null));
+      const changed = differences(existing, values);
       if (changed.length === 0) {
         ctx.replayed = true;
         return existing;
@@ -85,6 +132,7 @@ export async function recordGrowthMeasurement(ctx: Context, input: RecordGrowthM
     const measurement = em.create(GrowthMeasurement, {
       person,
       ...values,
+      idempotencyKey: key,
       recordedBy: em.getReference(User, viewer.userId),
       organization: em.getReference(Organization, viewer.organizationId),
     } as GrowthMeasurement);

@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context.js';
 import { AuditAction, InterventionStatus, TargetUnit } from '../graphql/enums.js';
 import { problem } from '../graphql/messages.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
-import { ageInMonths, optionalText, requireDate, requireRange } from '../graphql/validate.js';
+import { ageInMonths, optionalIdempotencyKey, optionalText, requireDate, requireRange } from '../graphql/validate.js';
 import { areaWithDescendants, findInScope } from '../households/household.service.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
@@ -26,8 +26,6 @@ import type {
 import { deriveNeeds } from '../needs/need.service.js';
 import { interventionPeriodKey } from './period-key.js';
 import { now, today } from '../config/clock.js';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 export function listInterventions(ctx: Context, args: { first?: number; after?: string; filter?: InterventionFilter }) {
   const { em } = ctx;
@@ -193,10 +191,7 @@ async function insertIntervention(
   date: string,
 ): Promise<Intervention> {
   const viewer = ctx.viewer!;
-  const key = input.idempotencyKey?.trim() || undefined;
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new BadUserInputError('input.idempotencyKey', 'must be 8–128 letters, digits or _.:-');
-  }
+  const key = optionalIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
   const amounts = validateAmounts(input);
   const replayed = await replay(ctx.em, key, input);
   if (replayed) {

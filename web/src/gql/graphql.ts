@@ -522,6 +522,8 @@ export type ProgramFilter = {
 export type RecordGrowthMeasurementInput = {
   /** Length (lying) or height (standing) in cm */
   heightCm: number;
+  /** Client-generated key (8–128 characters); a retry with the same key returns the same measurement */
+  idempotencyKey?: string | null | undefined;
   measuredOn: string;
   /** The child (under five on the measurement date) */
   personId: string | number;

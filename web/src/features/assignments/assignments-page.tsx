@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,7 @@ import { describeError } from '../../lib/errors';
 import { useUser } from '../auth/session';
 import { OrganizationSelect, PARTNER_TYPES } from '../../lib/server-select';
 import { NEED_TYPES } from './assign-dialog';
-import { ReasonForm } from './reason-form';
+import { DeclineReferralDialog } from './decline-referral-dialog';
 
 const STATUSES: AssignmentStatus[] = ['REQUESTED', 'ACCEPTED', 'DECLINED', 'CLOSED'];
 /** URL parameters of the filters: ids of partner and kelurahan (never a person's identifier), status, need. */
@@ -235,20 +235,7 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
           )}
         </Card>
       ))}
-      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {declining && (
-          <ReasonForm
-            intro={t('household.assign.declineConfirm')}
-            label={t('referral.decline.reason')}
-            hint={t('referral.decline.reasonHint')}
-            required={t('referral.decline.reasonRequired')}
-            field="note"
-            confirm={t('assignments.decline')}
-            submit={decline}
-            onCancel={() => setDeclining(null)}
-          />
-        )}
-      </Modal>
+      <DeclineReferralDialog opened={declining !== null} onClose={() => setDeclining(null)} submit={decline} />
       {conn?.pageInfo.hasNextPage && (
         <Button variant="light" loading={loading} onClick={() => void fetchMore({ variables: { after: conn.pageInfo.endCursor } })} style={{ alignSelf: 'center' }}>
           {t('common.loadMore')}

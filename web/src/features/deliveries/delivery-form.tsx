@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import type { ApiErrorInfo } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { DateField, dateFieldProps } from '../../lib/date-field';
 import { memberWithAge } from '../households/member-age';
 
@@ -91,11 +92,6 @@ export function fieldOfServerError(field: string | undefined): Field | null {
   if (!field) return null;
   const last = field.split('.').pop() ?? '';
   return (FIELDS as readonly string[]).includes(last) ? (last as Field) : null;
-}
-
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 export interface DeliveryFormViewProps {

@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import type { RecordGrowthMeasurementMutation } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { useUser } from '../auth/session';
-import { isNetworkFailure, newEntryKey, outbox } from '../offline/offline';
+import { isNetworkFailure, outbox } from '../offline/offline';
 import { MeasurementFormView, type MeasuredChild, type MeasurementInput } from './measurement-form';
 
 const RECORD_GROWTH_MEASUREMENT = graphql(`
@@ -48,9 +48,10 @@ export function MeasurementDialog({ opened, onClose, child, householdId, onSaved
     update: (cache) => void cache.evict({ id: 'ROOT_QUERY', fieldName: 'myWorkQueue' }),
   });
 
+  // The entry keeps the form's idempotency key: if an attempt did reach the server, the resend is "already saved".
   async function queue(input: MeasurementInput) {
     await outbox.add({
-      id: newEntryKey(),
+      id: input.idempotencyKey,
       userId: user.id,
       kind: 'measurement',
       input: { personId: child.id, ...input },
@@ -74,7 +75,7 @@ export function MeasurementDialog({ opened, onClose, child, householdId, onSaved
       return null;
     } catch (error) {
       if (!isNetworkFailure(error)) return error;
-      // The request may have reached the server: a resend of the same measurement is answered "already saved".
+      // The request may have reached the server: the resend under the same key is answered "already saved".
       try {
         await queue(input);
         return null;

@@ -27,7 +27,30 @@ describe('MeasurementFormView', () => {
     fill(/Berat badan/, '8,4');
     fireEvent.click(submitButton());
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
-    expect(submit.mock.calls[0]![0]).toEqual({ measuredOn: TODAY, position: 'LYING', heightCm: 72.5, weightKg: 8.4 });
+    expect(submit.mock.calls[0]![0]).toEqual({ measuredOn: TODAY, position: 'LYING', heightCm: 72.5, weightKg: 8.4, idempotencyKey: expect.any(String) });
+  });
+
+  it('sends the same idempotency key again after a failed attempt, and a new form its own key', async () => {
+    const submit = vi
+      .fn<(input: MeasurementInput) => Promise<unknown>>()
+      .mockResolvedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValue(null);
+    const a = renderUi(<MeasurementFormView child={CHILD} submit={submit} today={TODAY} />);
+    fill(/Panjang\/tinggi badan/, '72,5');
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    const key = submit.mock.calls[0]![0].idempotencyKey;
+    expect(key.length).toBeGreaterThanOrEqual(8);
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(2));
+    expect(submit.mock.calls[1]![0].idempotencyKey).toBe(key);
+
+    a.unmount();
+    renderUi(<MeasurementFormView child={CHILD} submit={submit} today={TODAY} />);
+    fill(/Panjang\/tinggi badan/, '72,5');
+    fireEvent.click(submitButton());
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(3));
+    expect(submit.mock.calls[2]![0].idempotencyKey).not.toBe(key);
   });
 
   it('validates before sending: height required and in range, date not future, not a day already measured', async () => {

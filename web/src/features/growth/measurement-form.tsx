@@ -8,6 +8,7 @@ import type { MeasurePosition } from '../../gql/graphql';
 import { todayWib, useNumberSeparators } from '../../i18n/format';
 import { apiError, describeError } from '../../lib/errors';
 import { fieldMessage, numberFieldProps } from '../../lib/forms';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { DateField, dateFieldProps } from '../../lib/date-field';
 
 // The server's limits (server/src/growth): WHO tables end at 60 months; standing height is
@@ -29,6 +30,8 @@ export interface MeasurementInput {
   heightCm: number;
   position: MeasurePosition;
   weightKg?: number;
+  /** The form's key: the same on a retry and in the outbox, so the server saves the measurement once. */
+  idempotencyKey: string;
 }
 
 export interface MeasuredChild {
@@ -94,6 +97,7 @@ export function MeasurementFormView({ child, submit, onCancel, today }: Measurem
   const day = today ?? todayWib();
   const { decimalSeparator } = useNumberSeparators();
   const inFlight = useRef(false);
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [formError, setFormError] = useState<unknown>(null);
   type Schema = ReturnType<typeof measurementSchema>;
   const { control, handleSubmit, setError, formState } = useForm<z.input<Schema>, unknown, z.output<Schema>>({
@@ -112,6 +116,7 @@ export function MeasurementFormView({ child, submit, onCancel, today }: Measurem
         position: v.position,
         heightCm: v.heightCm,
         ...(v.weightKg === undefined ? {} : { weightKg: v.weightKg }),
+        idempotencyKey,
       });
       const info = apiError(error);
       if (!info) return;

@@ -9,6 +9,7 @@ import { Empty } from '../../app/states';
 import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
 import { AssignDialog } from '../assignments/assign-dialog';
+import { DeclineReferralDialog } from '../assignments/decline-referral-dialog';
 import { ReasonForm } from '../assignments/reason-form';
 import { useUser } from '../auth/session';
 
@@ -177,20 +178,7 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
           }}
         />
       )}
-      <Modal opened={declining !== null} onClose={() => setDeclining(null)} title={t('household.assign.declineTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {declining && (
-          <ReasonForm
-            intro={t('household.assign.declineConfirm')}
-            label={t('referral.decline.reason')}
-            hint={t('referral.decline.reasonHint')}
-            required={t('referral.decline.reasonRequired')}
-            field="note"
-            confirm={t('assignments.decline')}
-            submit={decline}
-            onCancel={() => setDeclining(null)}
-          />
-        )}
-      </Modal>
+      <DeclineReferralDialog opened={declining !== null} onClose={() => setDeclining(null)} submit={decline} />
       <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('referral.consent.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {withdrawing && (
           <ReasonForm

@@ -77,11 +77,6 @@ export function useAutoSync(userId: string) {
   }, [sync]);
 }
 
-/** A key for an entry without one of its own (measurements): the outbox's identity of the entry. */
-export function newEntryKey(): string {
-  return crypto.randomUUID();
-}
-
 /** When the answer shown was kept on this device (offline), so the page can say how old it is. */
 export function useSavedAt(operationName: string, variables: Record<string, unknown>, online: boolean): string | null {
   const [savedAt, setSavedAt] = useState<string | null>(null);

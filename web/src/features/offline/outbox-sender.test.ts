@@ -1,6 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
-import { describe, expect, it } from 'vitest';
-import { outcomeOf } from './outbox-sender';
+import type { ApolloClient } from '@apollo/client';
+import { describe, expect, it, vi } from 'vitest';
+import { apolloSender, outcomeOf } from './outbox-sender';
 
 const graphQLError = (message: string, extensions: Record<string, unknown>) =>
   new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
@@ -28,5 +29,21 @@ describe("sorting the server's answer to an outbox entry", () => {
     expect(outcomeOf({ error: new TypeError('Failed to fetch') })).toMatchObject({ kind: 'retryLater' });
     expect(outcomeOf({ error: graphQLError('Login required', { code: 'UNAUTHENTICATED' }) })).toMatchObject({ kind: 'retryLater' });
     expect(outcomeOf({ error: graphQLError('Unexpected error', { code: 'INTERNAL_SERVER_ERROR' }) })).toMatchObject({ kind: 'retryLater' });
+  });
+});
+
+describe('sending an outbox entry', () => {
+  it("sends a measurement's input with its idempotency key to recordGrowthMeasurement; a replay is already saved", async () => {
+    const input = { personId: 'p2', measuredOn: '2026-12-03', heightCm: 72.5, position: 'LYING', idempotencyKey: 'key-0001-measure' };
+    const mutate = vi.fn(async () => ({ data: { recordGrowthMeasurement: { id: 'm1' } }, extensions: { replayed: true } }));
+    const send = apolloSender({ mutate } as unknown as ApolloClient);
+    const outcome = await send({
+      id: 'key-0001-measure', userId: 'u1', kind: 'measurement', input, householdId: 'h1', summary: 'Adik, 72,5 cm',
+      createdAt: '2026-12-06T08:00:00Z', status: 'pending', attempts: 0,
+    });
+    expect(outcome).toEqual({ kind: 'alreadySaved' });
+    const options = (mutate.mock.calls as unknown as Array<[{ mutation: { definitions: Array<{ name?: { value: string } }> }; variables: unknown }]>)[0]![0];
+    expect(options.mutation.definitions[0]?.name?.value).toBe('OutboxRecordGrowthMeasurement');
+    expect(options.variables).toEqual({ input });
   });
 });
