@@ -126,15 +126,27 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   const rows: Row[] = limit === 0 ? [] : await query.limit(limit + 1);
   const hasNextPage = rows.length > limit;
   const page = rows.slice(0, limit);
+  // A cursor is sealed (an HMAC) only when the client selects it: most pages ask for the last one at most.
   const edges = page.map((row) => {
     const raw = row[spec.key];
     const value = raw instanceof Date ? raw.toISOString() : (raw as CursorValue);
-    return { cursor: sealCursor([value, row['id'] as string], scope), node: opts.map(row) };
+    let cursor: string | undefined;
+    return {
+      node: opts.map(row),
+      get cursor() {
+        return (cursor ??= sealCursor([value, row['id'] as string], scope));
+      },
+    };
   });
   let counted: Promise<number> | undefined;
   return {
     edges,
-    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage,
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
     count: () =>
       (counted ??= opts
         .countQuery()
