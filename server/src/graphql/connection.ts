@@ -18,7 +18,7 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -33,9 +33,13 @@ export interface ConnectionShape<T> {
   count: () => Promise<number>;
 }
 
-/** A Relay connection type; `totalCount` is only counted when a client asks for it. */
+/**
+ * A Relay connection type; `totalCount` is only counted when a client asks for it. Its types, like the
+ * entities', have `simpleResolvers`: no type-graphql middleware applies to their plain fields, so
+ * graphql-js reads them off the object instead of through a middleware chain per field.
+ */
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -44,7 +48,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection implements ConnectionShape<T> {
     @Field(() => [Edge])
     edges!: Edge[];
