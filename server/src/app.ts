@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import cookieParser from 'cookie-parser';
@@ -56,6 +56,9 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
     plugins: [
       // The bundled GraphiQL at /graphiql replaces Apollo's CDN-hosted landing page.
       ApolloServerPluginLandingPageDisabled(),
+      // No response is cached by hint (willSendResponse says no-store); the default cache-control
+      // plugin would still wrap every field's resolver to compute hints.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {
@@ -75,6 +78,8 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
             },
             // Before the response is written: an acknowledged write is committed.
             async willSendResponse({ contextValue, response }) {
+              // What the disabled cache-control plugin sent: answers depend on the viewer and hold personal data.
+              response.http.headers.set('cache-control', 'no-store');
               await finishRequest(contextValue);
               // Tells an offline outbox that its entry was saved by an earlier attempt ("already saved").
               if (contextValue.replayed && response.body.kind === 'single') {

@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, Indicator } from '../graphql/enums.js';
@@ -24,6 +24,7 @@ import {
   ProgramPerformance,
   StuntingPrevalence,
 } from './analytics.types.js';
+import { Row } from '../graphql/row.js';
 
 const FILTER = { nullable: true, description: 'What to count; default: everything in the viewer scope' } as const;
 const SCOPED = "Counted over the households in the viewer's scope (partners: their assigned households). One SQL statement.";
@@ -109,7 +110,7 @@ export class AnalyticsResolver {
 @Resolver(() => AreaCoverage)
 export class AreaCoverageResolver {
   @FieldResolver(() => Area)
-  async area(@Root() row: AreaCoverage, @Ctx() ctx: Context): Promise<Area> {
+  async area(@Row() row: AreaCoverage, @Ctx() ctx: Context): Promise<Area> {
     return (await ctx.loaders.area.load(row.areaId))!;
   }
 }
@@ -117,12 +118,12 @@ export class AreaCoverageResolver {
 @Resolver(() => ProgramPerformance)
 export class ProgramPerformanceResolver {
   @FieldResolver(() => Program)
-  async program(@Root() row: ProgramPerformance, @Ctx() ctx: Context): Promise<Program> {
+  async program(@Row() row: ProgramPerformance, @Ctx() ctx: Context): Promise<Program> {
     return (await ctx.loaders.program.load(row.programId))!;
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() row: ProgramPerformance, @Ctx() ctx: Context): Promise<Organization> {
+  async organization(@Row() row: ProgramPerformance, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(row.organizationId))!;
   }
 }
@@ -130,7 +131,7 @@ export class ProgramPerformanceResolver {
 @Resolver(() => OrganizationPerformance)
 export class OrganizationPerformanceResolver {
   @FieldResolver(() => Organization)
-  async organization(@Root() row: OrganizationPerformance, @Ctx() ctx: Context): Promise<Organization> {
+  async organization(@Row() row: OrganizationPerformance, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(row.organizationId))!;
   }
 }

@@ -5,7 +5,7 @@ import { AreaLevel } from '../graphql/enums.js';
 import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'area' })
-@ObjectType({ description: 'An administrative area: kota > kecamatan > kelurahan, with its Kemendagri code' })
+@ObjectType({ description: 'An administrative area: kota > kecamatan > kelurahan, with its Kemendagri code', simpleResolvers: true })
 export class Area {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

@@ -1,11 +1,12 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { ACTION_ROLES } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel } from '../graphql/enums.js';
 import { BadUserInputError } from '../graphql/errors.js';
 import { Area } from './area.entity.js';
 import { importAreaBoundaries, loadBoundary } from './area.service.js';
+import { Row } from '../graphql/row.js';
 
 @ObjectType({ description: 'What an import of kelurahan boundaries changed' })
 export class BoundaryImportResult {
@@ -69,12 +70,12 @@ export class AreaResolver {
   }
 
   @FieldResolver(() => Area, { nullable: true })
-  parent(@Root() area: Area, @Ctx() ctx: Context): Promise<Area | null> {
+  parent(@Row() area: Area, @Ctx() ctx: Context): Promise<Area | null> {
     return area.parent ? ctx.loaders.area.load(area.parent.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: 'GeoJSON geometry of the boundary (lon/lat), if imported' })
-  boundary(@Root() area: Area, @Ctx() ctx: Context): Promise<Record<string, unknown> | null> {
+  boundary(@Row() area: Area, @Ctx() ctx: Context): Promise<Record<string, unknown> | null> {
     return loadBoundary(ctx, area.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AssignmentStatus, Role } from '../graphql/enums.js';
@@ -9,6 +9,7 @@ import { User } from '../users/user.entity.js';
 import { Assignment } from './assignment.entity.js';
 import { AssignmentFilter, CreateAssignmentInput } from './assignment.inputs.js';
 import { createAssignments, listAssignments, respondToAssignment, withdrawReferralConsent } from './assignment.service.js';
+import { Row } from '../graphql/row.js';
 
 export const AssignmentConnection = ConnectionType(Assignment, 'Assignment');
 
@@ -60,22 +61,22 @@ export class AssignmentResolver {
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The member who gave the consent' })
-  consentGivenBy(@Root() a: Assignment, @Ctx() ctx: Context): Promise<Person | null> {
+  consentGivenBy(@Row() a: Assignment, @Ctx() ctx: Context): Promise<Person | null> {
     return a.consentGivenBy ? ctx.loaders.person.load(a.consentGivenBy.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Household)
-  async household(@Root() a: Assignment, @Ctx() ctx: Context): Promise<Household> {
+  async household(@Row() a: Assignment, @Ctx() ctx: Context): Promise<Household> {
     return (await ctx.loaders.household.load(a.household.id))!;
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() a: Assignment, @Ctx() ctx: Context): Promise<Organization> {
+  async organization(@Row() a: Assignment, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(a.organization.id))!;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'null unless you may see this account: your own organisation (administrators and auditors: any)' })
-  requestedBy(@Root() a: Assignment, @Ctx() ctx: Context): Promise<User | null> {
+  requestedBy(@Row() a: Assignment, @Ctx() ctx: Context): Promise<User | null> {
     return a.requestedBy ? ctx.loaders.user.load(a.requestedBy.id) : Promise.resolve(null);
   }
 }

@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
 import { today } from '../config/clock.js';
 import { sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { NeedType } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { Row } from '../graphql/row.js';
 
 // One query per request for all the organisations of a partner picker.
 const loaders = new WeakMap<Context, DataLoader<string, NeedType[]>>();
@@ -32,7 +33,7 @@ function needsServed(ctx: Context) {
 @Resolver(() => Organization)
 export class PartnerProgramsResolver {
   @FieldResolver(() => [NeedType], { description: "Needs the organisation's programs running today address (the partner picker shows them)" })
-  programNeedTypes(@Root() org: Organization, @Ctx() ctx: Context): Promise<NeedType[]> {
+  programNeedTypes(@Row() org: Organization, @Ctx() ctx: Context): Promise<NeedType[]> {
     return needsServed(ctx).load(org.id);
   }
 }

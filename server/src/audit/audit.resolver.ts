@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { DisclosureTier } from '../auth/disclosure.js';
 import { ConnectionType, keysetPage, PageArgs, sql } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -11,6 +11,7 @@ import { User } from '../users/user.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { AuditEventFilter, PartnerUsageReport, type UsageCount } from './audit.inputs.js';
 import { AuditSubject, eventSubjects, eventTier, exportSubjectTrail, SubjectTrailExport, subjectEvents } from './subject-trail.js';
+import { Row } from '../graphql/row.js';
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
@@ -121,22 +122,22 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => DisclosureTier, { nullable: true, description: 'For a PII_READ: how much the response showed' })
-  disclosureTier(@Root() e: AuditEvent): DisclosureTier | null {
+  disclosureTier(@Row() e: AuditEvent): DisclosureTier | null {
     return eventTier(e);
   }
 
   @FieldResolver(() => [AuditSubject], { description: 'The people and households named, by name, as far as the viewer may see them' })
-  subjects(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<AuditSubject[]> {
+  subjects(@Row() e: AuditEvent, @Ctx() ctx: Context): Promise<AuditSubject[]> {
     return eventSubjects(ctx, e);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  actor(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<User | null> {
+  actor(@Row() e: AuditEvent, @Ctx() ctx: Context): Promise<User | null> {
     return e.actor ? ctx.loaders.user.load(e.actor.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  organization(@Root() e: AuditEvent, @Ctx() ctx: Context): Promise<Organization | null> {
+  organization(@Row() e: AuditEvent, @Ctx() ctx: Context): Promise<Organization | null> {
     return e.organization ? ctx.loaders.organization.load(e.organization.id) : Promise.resolve(null);
   }
 }

@@ -2,6 +2,7 @@ import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { disclosureTier } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
+import { requestKnex } from '../graphql/connection.js';
 import { AuditAction, type Role } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
@@ -74,12 +75,18 @@ export async function recordDisclosure(ctx: Context): Promise<void> {
   if (!ctx.disclosed.size) return;
   const subjects = [...ctx.disclosed].sort();
   ctx.disclosed.clear();
-  const em = ctx.em.fork({ keepTransactionContext: true });
-  audit(em, ctx, {
+  const viewer = ctx.viewer;
+  // Every read that discloses writes this: one plain INSERT, without a unit of work to compute.
+  await requestKnex(ctx.em)('audit_event').insert({
+    occurred_at: new Date(),
+    actor_id: viewer?.userId ?? null,
+    organization_id: viewer?.organizationId ?? null,
+    role: viewer?.role ?? null,
     action: AuditAction.PII_READ,
-    entityType: 'PersonalData',
-    entityIds: subjects,
-    newValues: { tier: disclosureTier(ctx.viewer), subjects: subjects.length },
+    entity_type: 'PersonalData',
+    entity_ids: subjects,
+    new_values: JSON.stringify({ tier: disclosureTier(viewer), subjects: subjects.length }),
+    request_id: ctx.requestId,
+    ip: ctx.ip ?? null,
   });
-  await em.flush();
 }

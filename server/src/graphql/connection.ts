@@ -18,7 +18,7 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -33,9 +33,13 @@ export interface ConnectionShape<T> {
   count: () => Promise<number>;
 }
 
-/** A Relay connection type; `totalCount` is only counted when a client asks for it. */
+/**
+ * A Relay connection type; `totalCount` is only counted when a client asks for it. Its types, like the
+ * entities', have `simpleResolvers`: no type-graphql middleware applies to their plain fields, so
+ * graphql-js reads them off the object instead of through a middleware chain per field.
+ */
 export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -44,7 +48,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection implements ConnectionShape<T> {
     @Field(() => [Edge])
     edges!: Edge[];
@@ -126,15 +130,27 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   const rows: Row[] = limit === 0 ? [] : await query.limit(limit + 1);
   const hasNextPage = rows.length > limit;
   const page = rows.slice(0, limit);
+  // A cursor is sealed (an HMAC) only when the client selects it: most pages ask for the last one at most.
   const edges = page.map((row) => {
     const raw = row[spec.key];
     const value = raw instanceof Date ? raw.toISOString() : (raw as CursorValue);
-    return { cursor: sealCursor([value, row['id'] as string], scope), node: opts.map(row) };
+    let cursor: string | undefined;
+    return {
+      node: opts.map(row),
+      get cursor() {
+        return (cursor ??= sealCursor([value, row['id'] as string], scope));
+      },
+    };
   });
   let counted: Promise<number> | undefined;
   return {
     edges,
-    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage,
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
     count: () =>
       (counted ??= opts
         .countQuery()

@@ -16,6 +16,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { roleMay, userVisible } from '../auth/policy.js';
 import { candidatesByNeed, needsByHousehold } from '../needs/need.loaders.js';
 import { sql } from './connection.js';
+import { plainReader } from './plain-rows.js';
 import { provenanceByEntity } from '../imports/provenance.js';
 
 type WithId = { id: string };
@@ -30,6 +31,31 @@ function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
     const rows = valid.length ? ((await em.find(entity, { id: { $in: valid } } as never)) as T[]) : [];
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+// As byId, as plain rows (plain-rows.ts): for reference data the API only reads.
+function plainById<T extends WithId>(em: EntityManager, entity: EntityName<T>, table: string) {
+  const reader = plainReader(em, entity);
+  return new DataLoader<string, T | null>(async (ids) => {
+    const valid = ids.filter((id) => UUID.test(id));
+    const rows = valid.length ? ((await sql(em, `${table} as t`).select(reader.columns('t')).whereIn('t.id', valid)) as Record<string, unknown>[]) : [];
+    const map = new Map(rows.map((r) => [r['id'] as string, reader.map(r)]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+// As byParent, as plain rows; `order` names columns.
+function plainByParent<T extends object>(em: EntityManager, entity: EntityName<T>, table: string, fk: string, order: Array<[string, 'asc' | 'desc']>) {
+  const reader = plainReader(em, entity);
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = (await sql(em, `${table} as t`)
+      .select(reader.columns('t'))
+      .whereIn(`t.${fk}`, [...ids])
+      .orderBy(order.map(([column, dir]) => ({ column: `t.${column}`, order: dir })))) as Record<string, unknown>[];
+    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) groups.get(row[fk] as string)?.push(reader.map(row));
+    return ids.map((id) => groups.get(id) ?? []);
   });
 }
 
@@ -67,15 +93,16 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   const anyPerson = byId(em, Person);
   const anyUser = byId(em, User);
   return {
-    area: byId(em, Area),
-    organization: byId(em, Organization),
+    // Read-only everywhere (no write path takes them from here): plain rows.
+    area: plainById(em, Area, 'area'),
+    organization: plainById(em, Organization, 'organization'),
     /** A user account the viewer may see (policy.userVisible); others read as null, their organisation stays. */
     user: new DataLoader<string, User | null>(async (ids) =>
       (await anyUser.loadMany(ids)).map((u) =>
         u instanceof User && userVisible(viewer, { id: u.id, organizationId: u.organization.id }) ? u : null,
       ),
     ),
-    program: byId(em, Program),
+    program: plainById(em, Program, 'program'),
     household,
     /** A person whose household is in scope. */
     person: new DataLoader<string, Person | null>(async (ids) => {
@@ -85,14 +112,14 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     }),
     needsByHousehold: needsByHousehold(em),
     candidatesByNeed: candidatesByNeed(em, !roleMay(viewer, 'birthDate.read')),
-    membersByHousehold: byParent(em, Person, 'household', (p) => p.household.id, {
-      birthDate: 'asc',
-      id: 'asc',
-    }),
-    interventionsByHousehold: byParent(em, Intervention, 'household', (i) => i.household.id, {
-      createdAt: 'desc',
-      id: 'asc',
-    }),
+    membersByHousehold: plainByParent(em, Person, 'person', 'household_id', [
+      ['birth_date', 'asc'],
+      ['id', 'asc'],
+    ]),
+    interventionsByHousehold: plainByParent(em, Intervention, 'intervention', 'household_id', [
+      ['created_at', 'desc'],
+      ['id', 'asc'],
+    ]),
     assignmentsByHousehold: byParent(em, Assignment, 'household', (a) => a.household.id, {
       requestedAt: 'desc',
       id: 'asc',

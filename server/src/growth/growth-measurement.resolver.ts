@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Float, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Float, FieldResolver, Int, Mutation, Resolver } from 'type-graphql';
 import { mayReadBirthDate } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
@@ -6,6 +6,7 @@ import { Person } from '../households/person.entity.js';
 import { GrowthMeasurement } from './growth-measurement.entity.js';
 import { RecordGrowthMeasurementInput } from './growth-measurement.inputs.js';
 import { recordGrowthMeasurement } from './growth-measurement.service.js';
+import { Row } from '../graphql/row.js';
 
 @Resolver(() => GrowthMeasurement)
 export class GrowthMeasurementResolver {
@@ -25,7 +26,7 @@ export class GrowthMeasurementResolver {
     nullable: true,
     description: 'Age in days when measured; null for partners (with the date it gives the birth date)',
   })
-  ageDays(@Root() m: GrowthMeasurement, @Ctx() ctx: Context): number | null {
+  ageDays(@Row() m: GrowthMeasurement, @Ctx() ctx: Context): number | null {
     return mayReadBirthDate(ctx) ? m.ageDays : null;
   }
 
@@ -33,12 +34,12 @@ export class GrowthMeasurementResolver {
     nullable: true,
     description: 'Length/height-for-age z-score (WHO 2006); null for partners, who get stuntingStatus (with height and date it gives the birth date)',
   })
-  heightForAgeZ(@Root() m: GrowthMeasurement, @Ctx() ctx: Context): number | null {
+  heightForAgeZ(@Row() m: GrowthMeasurement, @Ctx() ctx: Context): number | null {
     return mayReadBirthDate(ctx) ? m.heightForAgeZ : null;
   }
 
   @FieldResolver(() => Person)
-  async person(@Root() m: GrowthMeasurement, @Ctx() ctx: Context): Promise<Person> {
+  async person(@Row() m: GrowthMeasurement, @Ctx() ctx: Context): Promise<Person> {
     return (await ctx.loaders.person.load(m.person.id))!;
   }
 }

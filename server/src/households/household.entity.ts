@@ -28,7 +28,7 @@ export class DataSource {
 }
 
 @Entity({ tableName: 'household' })
-@ObjectType({ description: 'A household (keluarga), identified by its KK number' })
+@ObjectType({ description: 'A household (keluarga), identified by its KK number', simpleResolvers: true })
 export class Household {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { kkNumber, mayReadAddress } from '../auth/disclosure.js';
 import { ACTION_ROLES, PARTNER_ROLES } from '../auth/policy.js';
 import { Area } from '../areas/area.entity.js';
@@ -26,6 +26,7 @@ import {
 import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
 import { Person } from './person.entity.js';
 import { correctKkNumber, correctNik, moveMember, recordMemberExit } from './register.service.js';
+import { Row } from '../graphql/row.js';
 
 export const HouseholdConnection = ConnectionType(Household, 'Household');
 
@@ -121,63 +122,63 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => String, { description: 'KK number: full for government roles, masked to its last four digits for partners' })
-  kkNumber(@Root() household: Household, @Ctx() ctx: Context): string {
+  kkNumber(@Row() household: Household, @Ctx() ctx: Context): string {
     return kkNumber(ctx, household.kkNumber);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Street address; null for private-sector partners' })
-  address(@Root() household: Household, @Ctx() ctx: Context): string | null {
+  address(@Row() household: Household, @Ctx() ctx: Context): string | null {
     return mayReadAddress(ctx) ? household.address : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  rt(@Root() household: Household, @Ctx() ctx: Context): string | null {
+  rt(@Row() household: Household, @Ctx() ctx: Context): string | null {
     return mayReadAddress(ctx) ? (household.rt ?? null) : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  rw(@Root() household: Household, @Ctx() ctx: Context): string | null {
+  rw(@Row() household: Household, @Ctx() ctx: Context): string | null {
     return mayReadAddress(ctx) ? (household.rw ?? null) : null;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  latitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
+  latitude(@Row() household: Household, @Ctx() ctx: Context): number | null {
     return mayReadAddress(ctx) ? (household.latitude ?? null) : null;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  longitude(@Root() household: Household, @Ctx() ctx: Context): number | null {
+  longitude(@Row() household: Household, @Ctx() ctx: Context): number | null {
     return mayReadAddress(ctx) ? (household.longitude ?? null) : null;
   }
 
   @FieldResolver(() => Area)
-  async area(@Root() household: Household, @Ctx() ctx: Context): Promise<Area> {
+  async area(@Row() household: Household, @Ctx() ctx: Context): Promise<Area> {
     return (await ctx.loaders.area.load(household.area.id))!;
   }
 
   @FieldResolver(() => [Person], { description: 'The active roster (members who have not died or moved out)' })
-  async members(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
+  async members(@Row() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
     return (await ctx.loaders.membersByHousehold.load(household.id)).filter((m) => !m.leftOn);
   }
 
   @FieldResolver(() => [Person], { description: 'Members who died or moved out (kept as history); see leftOn and leftReason' })
-  async formerMembers(@Root() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
+  async formerMembers(@Row() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
     return (await ctx.loaders.membersByHousehold.load(household.id)).filter((m) => m.leftOn);
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  async head(@Root() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
+  async head(@Row() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
     const members = await ctx.loaders.membersByHousehold.load(household.id);
     return members.find((m) => m.relation === 'HEAD' && !m.leftOn) ?? null;
   }
 
   @FieldResolver(() => [Intervention], { description: "Newest first; a partner sees its own organisation's and the government's, not other partners'" })
-  async interventions(@Root() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
+  async interventions(@Row() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
     return visibleInterventions(ctx, await ctx.loaders.interventionsByHousehold.load(household.id));
   }
 
   @FieldResolver(() => [Assignment], { description: 'Newest first; a partner sees only the referrals to its own organisation' })
-  async assignments(@Root() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
+  async assignments(@Row() household: Household, @Ctx() ctx: Context): Promise<Assignment[]> {
     const all = await ctx.loaders.assignmentsByHousehold.load(household.id);
     // As in the `assignments` query: one partner does not learn which other partners were asked.
     const viewer = ctx.viewer;

@@ -7,6 +7,7 @@ import { householdScope, inArea, roleMay } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { scopeHouseholds, scopeInterventions } from '../auth/scope-sql.js';
 import { keysetPage, sql, type KeysetSpec } from '../graphql/connection.js';
+import { plainReader } from '../graphql/plain-rows.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, AuditAction, PovertyStatus, Relation, Sex, SortDirection } from '../graphql/enums.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
@@ -137,8 +138,10 @@ export async function listHouseholds(
   };
   const base = () => scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer), ctx.viewer);
   await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
+  // A list is only read: its households are plain rows, not managed entities.
+  const reader = plainReader(em, Household);
   return keysetPage<Record<string, unknown>, Household>({
-    query: base().select('h.*'),
+    query: base().select(reader.columns('h')),
     countQuery: base,
     spec,
     list: 'households',
@@ -146,7 +149,7 @@ export async function listHouseholds(
     viewer: ctx.viewer,
     first: args.first,
     after: args.after,
-    map: (row) => em.map(Household, row),
+    map: reader.map,
   });
 }
 

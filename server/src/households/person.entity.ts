@@ -15,7 +15,7 @@ import { Household } from './household.entity.js';
 import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'person' })
-@ObjectType({ description: 'A member of a household (anggota keluarga)' })
+@ObjectType({ description: 'A member of a household (anggota keluarga)', simpleResolvers: true })
 export class Person {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { mayReadBirthDate, nik } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
@@ -7,6 +7,7 @@ import { ageInMonths, ageInYears } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
 import { Person } from './person.entity.js';
 import { today } from '../config/clock.js';
+import { Row } from '../graphql/row.js';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -20,34 +21,34 @@ export class PersonResolver {
     nullable: true,
     description: 'NIK: full for government roles, wholly masked for partners; null while Dukcapil has not issued it (nikPending)',
   })
-  nik(@Root() person: Person, @Ctx() ctx: Context): string | null {
+  nik(@Row() person: Person, @Ctx() ctx: Context): string | null {
     return person.nik ? nik(ctx, person.nik) : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'A newborn registered before Dukcapil issued a NIK; flagged until one is given' })
-  nikPending(@Root() person: Person): boolean {
+  nikPending(@Row() person: Person): boolean {
     return !person.nik;
   }
 
   @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'null for partners (see birthYear and age)' })
-  birthDate(@Root() person: Person, @Ctx() ctx: Context): string | null {
+  birthDate(@Row() person: Person, @Ctx() ctx: Context): string | null {
     return mayReadBirthDate(ctx) ? person.birthDate : null;
   }
 
   @FieldResolver(() => Int, { description: 'Year of birth (every role)' })
-  birthYear(@Root() person: Person): number {
+  birthYear(@Row() person: Person): number {
     return Number(person.birthDate.slice(0, 4));
   }
 
   @FieldResolver(() => Household)
-  async household(@Root() person: Person, @Ctx() ctx: Context): Promise<Household> {
+  async household(@Row() person: Person, @Ctx() ctx: Context): Promise<Household> {
     return (await ctx.loaders.household.load(person.household.id))!;
   }
 
   @FieldResolver(() => Int, {
     description: 'Age in whole years today; for partners the age reached this year (from the birth year alone)',
   })
-  age(@Root() person: Person, @Ctx() ctx: Context): number {
+  age(@Row() person: Person, @Ctx() ctx: Context): number {
     const day = today();
     // Read day after day, an exact age would change on the birthday and give the birth date away.
     if (!mayReadBirthDate(ctx)) return Number(day.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
@@ -58,12 +59,12 @@ export class PersonResolver {
     nullable: true,
     description: "Age in completed months today (as programs' target ages count); null for partners, as it would give the birth date away",
   })
-  ageMonths(@Root() person: Person, @Ctx() ctx: Context): number | null {
+  ageMonths(@Row() person: Person, @Ctx() ctx: Context): number | null {
     return mayReadBirthDate(ctx) ? ageInMonths(person.birthDate, today()) : null;
   }
 
   @FieldResolver(() => [GrowthMeasurement], { description: 'Oldest first' })
-  growthMeasurements(@Root() person: Person, @Ctx() ctx: Context): Promise<GrowthMeasurement[]> {
+  growthMeasurements(@Row() person: Person, @Ctx() ctx: Context): Promise<GrowthMeasurement[]> {
     return ctx.loaders.measurementsByPerson.load(person.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver } from 'type-graphql';
 import { ACTION_ROLES } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -7,6 +7,7 @@ import { Household } from './household.entity.js';
 import { PovertyAssessment } from './poverty-assessment.entity.js';
 import { RecordPovertyAssessmentInput } from './poverty-assessment.inputs.js';
 import { recordPovertyAssessment } from './poverty-assessment.service.js';
+import { Row } from '../graphql/row.js';
 
 @Resolver(() => PovertyAssessment)
 export class PovertyAssessmentResolver {
@@ -19,17 +20,17 @@ export class PovertyAssessmentResolver {
   }
 
   @FieldResolver(() => Household)
-  async household(@Root() a: PovertyAssessment, @Ctx() ctx: Context): Promise<Household> {
+  async household(@Row() a: PovertyAssessment, @Ctx() ctx: Context): Promise<Household> {
     return (await ctx.loaders.household.load(a.household.id))!;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'null unless you may see this account: your own organisation (administrators and auditors: any)' })
-  assessedBy(@Root() a: PovertyAssessment, @Ctx() ctx: Context): Promise<User | null> {
+  assessedBy(@Row() a: PovertyAssessment, @Ctx() ctx: Context): Promise<User | null> {
     return a.assessedBy ? ctx.loaders.user.load(a.assessedBy.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Organization, { nullable: true })
-  organization(@Root() a: PovertyAssessment, @Ctx() ctx: Context): Promise<Organization | null> {
+  organization(@Row() a: PovertyAssessment, @Ctx() ctx: Context): Promise<Organization | null> {
     return a.organization ? ctx.loaders.organization.load(a.organization.id) : Promise.resolve(null);
   }
 }
@@ -37,7 +38,7 @@ export class PovertyAssessmentResolver {
 @Resolver(() => Household)
 export class HouseholdAssessmentsResolver {
   @FieldResolver(() => [PovertyAssessment], { description: 'Welfare assessments, newest first' })
-  assessments(@Root() household: Household, @Ctx() ctx: Context): Promise<PovertyAssessment[]> {
+  assessments(@Row() household: Household, @Ctx() ctx: Context): Promise<PovertyAssessment[]> {
     return ctx.loaders.assessmentsByHousehold.load(household.id);
   }
 }

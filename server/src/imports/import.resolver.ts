@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { audit } from '../audit/audit.service.js';
 import { roleMay, userVisible } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
@@ -26,6 +26,7 @@ import { reviewOf, resolveReview } from './review.js';
 import { rememberMapping } from './staging.js';
 import { SOURCES } from './sources/index.js';
 import { isoDate, toDate } from './validation.js';
+import { Row } from '../graphql/row.js';
 
 const IMPORTERS = [Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER];
 const JOB_READERS = [...IMPORTERS, Role.AUDITOR];
@@ -191,7 +192,7 @@ export class ImportResolver {
   }
 
   @FieldResolver(() => [ImportColumnMapping], { description: "The template's columns and the file's column mapped to each" })
-  mapping(@Root() job: ImportJob): ImportColumnMapping[] {
+  mapping(@Row() job: ImportJob): ImportColumnMapping[] {
     return SOURCES[job.source].columns.map((c) => {
       const column = job.mappingByKey[c.key] ?? null;
       return { key: c.key, header: c.header, required: c.required, column, fileHeader: column === null ? null : (job.headers[column] ?? null) };
@@ -199,20 +200,20 @@ export class ImportResolver {
   }
 
   @FieldResolver(() => ImportJob, { nullable: true, description: 'An earlier import of the same file' })
-  async duplicateOf(@Root() job: ImportJob, @Ctx() ctx: Context): Promise<ImportJob | null> {
+  async duplicateOf(@Row() job: ImportJob, @Ctx() ctx: Context): Promise<ImportJob | null> {
     if (!job.duplicateOfId) return null;
     const row = (await requestKnex(ctx.em)('import_job').where({ id: job.duplicateOfId }).first()) as Record<string, unknown> | undefined;
     return row ? jobOf(row) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Who started the import (when the viewer may see that account)' })
-  async createdByName(@Root() job: ImportJob, @Ctx() ctx: Context): Promise<string | null> {
+  async createdByName(@Row() job: ImportJob, @Ctx() ctx: Context): Promise<string | null> {
     const user = await ctx.loaders.user.load(job.createdById);
     return user && userVisible(ctx.viewer, { id: user.id, organizationId: user.organization.id }) ? user.displayName : null;
   }
 
   @FieldResolver(() => [ImportRowError], { description: 'The first rejected rows, by line' })
-  async firstErrors(@Root() job: ImportJob, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context): Promise<ImportRowError[]> {
+  async firstErrors(@Row() job: ImportJob, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context): Promise<ImportRowError[]> {
     if (first < 1 || first > 200) throw new BadUserInputError('first', 'must be between 1 and 200');
     return (await requestKnex(ctx.em)('import_row')
       .where({ job_id: job.id, status: 'REJECTED' })

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { sql } from '../graphql/connection.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
+import { Row } from '../graphql/row.js';
 
 @ObjectType({ description: 'Where the current value of a field came from (an import); a newer source date wins' })
 export class FieldProvenance {
@@ -41,7 +42,7 @@ export function provenanceByEntity(em: EntityManager) {
 @Resolver(() => Household)
 export class HouseholdProvenanceResolver {
   @FieldResolver(() => [FieldProvenance], { description: 'Where the imported values of this household came from' })
-  provenance(@Root() household: Household, @Ctx() ctx: Context): Promise<FieldProvenance[]> {
+  provenance(@Row() household: Household, @Ctx() ctx: Context): Promise<FieldProvenance[]> {
     return ctx.loaders.provenance.load(household.id);
   }
 }
@@ -49,7 +50,7 @@ export class HouseholdProvenanceResolver {
 @Resolver(() => Person)
 export class PersonProvenanceResolver {
   @FieldResolver(() => [FieldProvenance], { description: 'Where the imported values of this member came from' })
-  provenance(@Root() person: Person, @Ctx() ctx: Context): Promise<FieldProvenance[]> {
+  provenance(@Row() person: Person, @Ctx() ctx: Context): Promise<FieldProvenance[]> {
     return ctx.loaders.provenance.load(person.id);
   }
 }

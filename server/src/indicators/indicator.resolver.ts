@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import { ACTION_ROLES } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
@@ -8,6 +8,7 @@ import { areaWithDescendants } from '../households/household.service.js';
 import { IndicatorValue } from './indicator-value.entity.js';
 import { UpsertIndicatorValueInput } from './indicator.inputs.js';
 import { upsertIndicatorValue } from './indicator.service.js';
+import { Row } from '../graphql/row.js';
 
 @Resolver(() => IndicatorValue)
 export class IndicatorResolver {
@@ -39,7 +40,7 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => Area)
-  async area(@Root() v: IndicatorValue, @Ctx() ctx: Context): Promise<Area> {
+  async area(@Row() v: IndicatorValue, @Ctx() ctx: Context): Promise<Area> {
     return (await ctx.loaders.area.load(v.area.id))!;
   }
 }

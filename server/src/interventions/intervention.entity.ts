@@ -12,7 +12,7 @@ import { User } from '../users/user.entity.js';
 import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'intervention' })
-@ObjectType({ description: 'A planned or delivered service of a program to a household or one of its members' })
+@ObjectType({ description: 'A planned or delivered service of a program to a household or one of its members', simpleResolvers: true })
 export class Intervention {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
@@ -24,6 +24,7 @@ import {
   planIntervention,
   visibleInterventions,
 } from './intervention.service.js';
+import { Row } from '../graphql/row.js';
 
 export const InterventionConnection = ConnectionType(Intervention, 'Intervention');
 
@@ -93,27 +94,27 @@ export class InterventionResolver {
   }
 
   @FieldResolver(() => Program)
-  async program(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Program> {
+  async program(@Row() i: Intervention, @Ctx() ctx: Context): Promise<Program> {
     return (await ctx.loaders.program.load(i.program.id))!;
   }
 
   @FieldResolver(() => Household)
-  async household(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Household> {
+  async household(@Row() i: Intervention, @Ctx() ctx: Context): Promise<Household> {
     return (await ctx.loaders.household.load(i.household.id))!;
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  person(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Person | null> {
+  person(@Row() i: Intervention, @Ctx() ctx: Context): Promise<Person | null> {
     return i.person ? ctx.loaders.person.load(i.person.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() i: Intervention, @Ctx() ctx: Context): Promise<Organization> {
+  async organization(@Row() i: Intervention, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(i.organization.id))!;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'null unless you may see this account: your own organisation (administrators and auditors: any)' })
-  loggedBy(@Root() i: Intervention, @Ctx() ctx: Context): Promise<User | null> {
+  loggedBy(@Row() i: Intervention, @Ctx() ctx: Context): Promise<User | null> {
     return i.loggedBy ? ctx.loaders.user.load(i.loggedBy.id) : Promise.resolve(null);
   }
 }

@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { mayReadBirthDate } from '../auth/disclosure.js';
 import { PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -13,6 +13,7 @@ import { Program } from '../programs/program.entity.js';
 import { NEED_RULES } from './need-rules.js';
 import { listWorkQueue, WorkQueueCounts, workQueueCounts, WorkQueueFilter } from './work-queue.js';
 import { type CandidateRow, Need, NeedRuleInfo, NeedService, NeedStatus, ProgramMatch } from './need.types.js';
+import { Row } from '../graphql/row.js';
 
 /**
  * Evidence a partner may see: statuses and categories. Dates, exact ages and z-scores are left out:
@@ -50,7 +51,7 @@ async function matches(ctx: Context, needs: Need[]): Promise<ProgramMatch[]> {
       // Each need addressed outweighs any difference in fit.
       score: 10 * e.needTypes.size + e.fit,
     }))
-    .filter((m) => m.program instanceof Program)
+    .filter((m) => m.program && !(m.program instanceof Error))
     .sort((a, b) => b.score - a.score || a.program.name.localeCompare(b.program.name));
 }
 
@@ -83,18 +84,18 @@ export class NeedResolver {
   }
 
   @FieldResolver(() => GraphQLJSONObject, { description: 'The data that triggered the rule; for partners without dates, ages or z-scores' })
-  evidence(@Root() need: Need, @Ctx() ctx: Context): Record<string, unknown> {
+  evidence(@Row() need: Need, @Ctx() ctx: Context): Record<string, unknown> {
     if (mayReadBirthDate(ctx)) return need.evidence;
     return Object.fromEntries(Object.entries(need.evidence).filter(([key]) => PARTNER_EVIDENCE.has(key)));
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The member concerned; null for household-level needs' })
-  person(@Root() need: Need, @Ctx() ctx: Context): Promise<Person | null> {
+  person(@Row() need: Need, @Ctx() ctx: Context): Promise<Person | null> {
     return need.personId ? ctx.loaders.person.load(need.personId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => NeedService, { nullable: true, description: 'What serves it now; null when unmet' })
-  async servedBy(@Root() need: Need, @Ctx() ctx: Context): Promise<NeedService | null> {
+  async servedBy(@Row() need: Need, @Ctx() ctx: Context): Promise<NeedService | null> {
     if (!need.interventionId || !need.programId) return null;
     const [intervention, program] = await Promise.all([
       ctx.em.findOne(Intervention, { id: need.interventionId }),
@@ -106,12 +107,12 @@ export class NeedResolver {
   }
 
   @FieldResolver(() => [ProgramMatch], { description: 'Programs that could serve this need, best fit first' })
-  candidatePrograms(@Root() need: Need, @Ctx() ctx: Context): Promise<ProgramMatch[]> {
+  candidatePrograms(@Row() need: Need, @Ctx() ctx: Context): Promise<ProgramMatch[]> {
     return matches(ctx, [need]);
   }
 
   @FieldResolver(() => NeedRuleInfo)
-  rule(@Root() need: Need): NeedRuleInfo {
+  rule(@Row() need: Need): NeedRuleInfo {
     const r = NEED_RULES.find((x) => x.type === need.type)!;
     return Object.assign(new NeedRuleInfo(), { type: r.type, version: need.ruleVersion, unit: r.unit, descriptionId: r.description.id, descriptionEn: r.description.en });
   }
@@ -120,12 +121,12 @@ export class NeedResolver {
 @Resolver(() => Household)
 export class HouseholdNeedsResolver {
   @FieldResolver(() => [Need], { description: 'Needs derived from the data, with their status in the current period' })
-  needs(@Root() household: Household, @Ctx() ctx: Context): Promise<Need[]> {
+  needs(@Row() household: Household, @Ctx() ctx: Context): Promise<Need[]> {
     return ctx.loaders.needsByHousehold.load(household.id);
   }
 
   @FieldResolver(() => [ProgramMatch], { description: 'Programs that could serve the unmet needs, best fit first' })
-  async matchingPrograms(@Root() household: Household, @Ctx() ctx: Context): Promise<ProgramMatch[]> {
+  async matchingPrograms(@Row() household: Household, @Ctx() ctx: Context): Promise<ProgramMatch[]> {
     const needs = await ctx.loaders.needsByHousehold.load(household.id);
     return matches(ctx, needs.filter((n) => n.status === NeedStatus.UNMET));
   }

@@ -123,11 +123,11 @@ export async function workQueueCounts(ctx: Context, filter: WorkQueueFilter | un
     needTypes: needTypes.map((r: { need_type: NeedType; count: number }) => Object.assign(new NeedTypeCount(), { needType: r.need_type, count: r.count })),
     areas: areas
       .map((r: { count: number }, i: number) => Object.assign(new AreaCount(), { area: areaRows[i], count: r.count }))
-      .filter((c: AreaCount) => c.area instanceof Area)
+      .filter((c: AreaCount) => c.area && !(c.area instanceof Error))
       .sort((a: AreaCount, b: AreaCount) => a.area.name.localeCompare(b.area.name, 'id')),
     programs: programs
       .map((r: { count: number }, i: number) => Object.assign(new ProgramCount(), { program: programRows[i], count: r.count }))
-      .filter((c: ProgramCount) => c.program instanceof Program)
+      .filter((c: ProgramCount) => c.program && !(c.program instanceof Error))
       .sort((a: ProgramCount, b: ProgramCount) => a.program.name.localeCompare(b.program.name, 'id')),
   });
 }

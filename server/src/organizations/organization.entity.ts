@@ -5,7 +5,7 @@ import { OrganizationType } from '../graphql/enums.js';
 import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'organization' })
-@ObjectType({ description: 'An agency, government body, NGO, community organisation or company' })
+@ObjectType({ description: 'An agency, government body, NGO, community organisation or company', simpleResolvers: true })
 export class Organization {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

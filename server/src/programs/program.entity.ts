@@ -8,7 +8,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { now } from '../config/clock.js';
 
 @Entity({ tableName: 'program' })
-@ObjectType({ description: 'A program that delivers help: owner, aspects, strategy, needs addressed, quota' })
+@ObjectType({ description: 'A program that delivers help: owner, aspects, strategy, needs addressed, quota', simpleResolvers: true })
 export class Program {
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)

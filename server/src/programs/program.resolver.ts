@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { Role } from '../graphql/enums.js';
@@ -6,6 +6,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { Program } from './program.entity.js';
 import { CreateProgramInput, ProgramFilter, UpdateProgramInput } from './program.inputs.js';
 import { createProgram, listPrograms, updateProgram } from './program.service.js';
+import { Row } from '../graphql/row.js';
 
 export const ProgramConnection = ConnectionType(Program, 'Program');
 
@@ -40,7 +41,7 @@ export class ProgramResolver {
   }
 
   @FieldResolver(() => Organization)
-  async owner(@Root() program: Program, @Ctx() ctx: Context): Promise<Organization> {
+  async owner(@Row() program: Program, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(program.owner.id))!;
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Area } from '../areas/area.entity.js';
 import { lastLoginVisible } from '../auth/policy.js';
 import { ConnectionType, PageArgs } from '../graphql/connection.js';
@@ -8,6 +8,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { User } from './user.entity.js';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs.js';
 import { changeOwnPassword, createUser, listUsers, resetPassword, updateUser } from './user.service.js';
+import { Row } from '../graphql/row.js';
 
 export const UserConnection = ConnectionType(User, 'User');
 
@@ -56,17 +57,17 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Organization)
-  async organization(@Root() user: User, @Ctx() ctx: Context): Promise<Organization> {
+  async organization(@Row() user: User, @Ctx() ctx: Context): Promise<Organization> {
     return (await ctx.loaders.organization.load(user.organization.id))!;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'null unless you are an administrator or this user' })
-  lastLoginAt(@Root() user: User, @Ctx() ctx: Context): Date | null {
+  lastLoginAt(@Row() user: User, @Ctx() ctx: Context): Date | null {
     return lastLoginVisible(ctx.viewer, user) ? (user.lastLoginAt ?? null) : null;
   }
 
   @FieldResolver(() => Area, { nullable: true, description: 'Area scope of a kelurahan officer' })
-  area(@Root() user: User, @Ctx() ctx: Context): Promise<Area | null> {
+  area(@Row() user: User, @Ctx() ctx: Context): Promise<Area | null> {
     return user.area ? ctx.loaders.area.load(user.area.id) : Promise.resolve(null);
   }
 }
