@@ -19,6 +19,7 @@ import { Migration0012FieldWork } from './migrations/0012-field-work.js';
 import { Migration0013ReferralConsent } from './migrations/0013-referral-consent.js';
 import { Migration0015PartnerInterventions } from './migrations/0015-partner-interventions.js';
 import { Migration0016ScopePlans } from './migrations/0016-scope-plans.js';
+import { Migration0019ImportStagedValidation } from './migrations/0019-import-staged-validation.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   { name: '0013-referral-consent', class: Migration0013ReferralConsent },
   { name: '0015-partner-interventions', class: Migration0015PartnerInterventions },
   { name: '0016-scope-plans', class: Migration0016ScopePlans },
+  { name: '0019-import-staged-validation', class: Migration0019ImportStagedValidation },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
