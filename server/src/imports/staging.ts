@@ -113,6 +113,9 @@ export async function stageFile(orm: MikroORM, actor: ImportActor, request: Stag
         }
       })(),
     );
+    // The COPY lasts as long as reading and validating the file (bounded by IMPORT_MAX_MB/ROWS), not a
+    // request's statement: the request timeout does not apply to it.
+    await trx.raw('set local statement_timeout = 0');
     // COPY cannot write a table under row-level security: into a temporary table, then one insert.
     await trx.raw(
       'create temporary table import_upload (line integer not null, cells jsonb not null, status text not null, records jsonb, group_key text, reason text) on commit drop',
