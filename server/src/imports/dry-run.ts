@@ -90,9 +90,11 @@ export async function refuseWithinFile(
   const refuse = (keys: string, reason: string) =>
     sqlRaw(
       trx,
+      // A window over the keys (one sort), not a join of the keys with their first lines: with no
+      // statistics on the rows just staged, the planner ran that join as a nested loop.
       `with keys as (${keys}),
-            firsts as (select key, min(line) as first from keys group by key),
-            later as (select k.line, min(f.first) as first from keys k join firsts f on f.key = k.key and f.first < k.line group by k.line)
+            firsts as (select line, min(line) over (partition by key) as first from keys),
+            later as (select line, min(first) as first from firsts where first < line group by line)
        update ${table} r set status = 'REJECTED', records = null, group_key = null, reason = ${reason}
          from later d where ${where} r.line = d.line`,
       bindings,
