@@ -90,8 +90,8 @@ export async function refuseWithinFile(
   const refuse = (keys: string, reason: string) =>
     sqlRaw(
       trx,
-      // A window over the keys (one sort), not a join of the keys with their first lines: with no
-      // statistics on the rows just staged, the planner ran that join as a nested loop.
+      // A window over the keys (one sort) rather than a join of the keys with their first lines, whose
+      // plan rests on row estimates that rows just staged (a temporary table) do not have.
       `with keys as (${keys}),
             firsts as (select line, min(line) over (partition by key) as first from keys),
             later as (select line, min(first) as first from firsts where first < line group by line)
