@@ -320,6 +320,31 @@ describe('DTSEN import', () => {
   });
 });
 
+describe('dry run after a mapping change', () => {
+  it('validates again with the new mapping: outcomes staged with the first one do not stand', async () => {
+    // The last column is not recognised, so staging validates with the real birth dates (all valid).
+    const header = [...DTSEN_HEADER, 'Catatan Petugas'];
+    const up = await upload('admin', 'dtsen', 'dipetakan-ulang.csv', csv([header, ...newFamily(9).rows.map((r) => [...r, '31/02/1990'])]));
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const id = up.body.id!;
+    const birthColumn = DTSEN_HEADER.indexOf('Tanggal Lahir');
+    const map = (column: number) =>
+      server.gql(`mutation ($id: ID!, $c: Int) { setImportMapping(jobId: $id, columns: [{ key: "birthDate", column: $c }]) { id } }`, { id, c: column }, tokens['admin']);
+    const dryRun = async () => {
+      expect((await server.gql(`mutation ($id: ID!) { validateImport(jobId: $id) { status } }`, { id }, tokens['admin'])).errors).toBeUndefined();
+      return settle('admin', id, 'VALIDATING');
+    };
+    expect((await map(header.length - 1)).errors).toBeUndefined();
+    const remapped = await dryRun();
+    expect({ status: remapped.status, validRows: remapped.validRows, rejected: remapped.rejected }).toEqual({ status: 'VALIDATED', validRows: 0, rejected: 3 });
+    expect(remapped.firstErrors[0].reason).toContain('"Catatan Petugas"');
+    // Back to the real column (also the mapping remembered for the source's next file).
+    expect((await map(birthColumn)).errors).toBeUndefined();
+    const restored = await dryRun();
+    expect({ status: restored.status, validRows: restored.validRows, rejected: restored.rejected }).toEqual({ status: 'VALIDATED', validRows: 3, rejected: 0 });
+  });
+});
+
 describe('templates', () => {
   it('serves each source as CSV and XLSX, without a login', async () => {
     for (const source of ['dtsen', 'dinsos', 'dinkes', 'disdik']) {

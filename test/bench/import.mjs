@@ -114,8 +114,9 @@ console.log(`batch size ${results[0]?.batchSize} households per commit transacti
 COPY baseline: the same household and person rows (from the generator, same seed and day) COPYed as the table
 owner into a fresh database of the same cluster, in one transaction; rows/s = person rows / seconds. It writes
 nothing else: no derived needs, no poverty assessments, no field provenance, no audit events, no staging rows.
-The import in addition: stages every line (COPY into a temporary table, then import_row), validates it (dry
-run, writing each row's outcome), then per batch matches households by KK and persons by NIK, writes them,
+The import in addition: stages every line with its validation outcome (validated while it streams, COPY into a
+temporary table, in-file duplicates found there, then import_row; the dry run keeps those outcomes), then per
+batch matches households by KK and persons by NIK, writes them,
 their poverty assessment, derived needs, field-level provenance, the rows' outcomes and one IMPORT audit event,
 as the application role under row-level security.
 peak RSS = the import process's maxRSS after the commit (RSS before = after starting and seeding, before staging).`);

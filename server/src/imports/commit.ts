@@ -107,13 +107,16 @@ export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string
   });
   try {
     await openReviewsFromValidation(orm, actor, job);
+    // Lines before the cursor hold no VALID row any more (a run starts from the top: it may be a resumption).
+    let cursor: number | null = 0;
     for (;;) {
-      const more = await inImportTransaction(orm, actor, jobId, async (em, trx) => commitBatch(em, trx, actor, job, options.batchSize));
+      const after: number = cursor;
+      cursor = await inImportTransaction(orm, actor, jobId, async (em, trx) => commitBatch(em, trx, actor, job, options.batchSize, after));
       if (options.onProgress) {
         const done = await inImportTransaction(orm, actor, null, (_em, trx) => trx('import_job').where({ id: jobId }).first('rows_done', 'rows_total'));
         options.onProgress(done.rows_done as number, done.rows_total as number);
       }
-      if (!more) break;
+      if (cursor === null) break;
     }
   } catch (error) {
     await markFailed(orm, actor, jobId, 'Penyimpanan berhenti karena kesalahan sistem; batch yang sudah selesai tetap tersimpan. Jalankan lagi untuk melanjutkan.');
@@ -140,28 +143,40 @@ async function openReviewsFromValidation(orm: MikroORM, actor: ImportActor, job:
   });
 }
 
-async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: ImportActor, job: JobRow, batchSize: number): Promise<boolean> {
+/** One batch; returns the line up to which no VALID row is left, or null when the job has none. */
+async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: ImportActor, job: JobRow, batchSize: number, after: number): Promise<number | null> {
   await sqlRaw(trx, 'select pg_advisory_xact_lock(hashtext(?))', [`sinergi.import.${job.id}`]);
-  // Whole groups (a family's rows share its KK), the earliest first.
-  const groups = (await trx('import_row')
+  // Whole groups (a family's rows share its KK), the earliest first: walking the pending rows in line
+  // order from the cursor, every row up to the new cursor belongs to a group taken (no rescan of the job).
+  const window = (await trx('import_row')
     .where({ job_id: job.id, status: 'VALID' })
-    .groupBy('group_key')
-    .orderByRaw('min(line)')
-    .limit(batchSize)
-    .select('group_key')) as { group_key: string }[];
-  if (!groups.length) return false;
+    .andWhere('line', '>', after)
+    .orderBy('line')
+    .limit(batchSize * 8)
+    .select('line', 'group_key')) as { line: number; group_key: string }[];
+  const keys = new Set<string>();
+  let cursor = after;
+  for (const row of window) {
+    if (!keys.has(row.group_key)) {
+      if (keys.size === batchSize) break;
+      keys.add(row.group_key);
+    }
+    cursor = row.line;
+  }
+  if (!keys.size) return null;
   const rows = (await trx('import_row')
     .where({ job_id: job.id, status: 'VALID' })
-    .whereIn('group_key', groups.map((g) => g.group_key))
+    .whereIn('group_key', [...keys])
     .orderBy('line')
     .select('line', 'records', 'group_key')) as StagedRow[];
   const result = await mergeSafely(trx, actor, job, rows);
+  // One jsonb document, as for the provenance (typed arrays measured slower there).
   await sqlRaw(
-        trx,
+    trx,
     `update import_row r set status = x.status, reason = coalesce(x.reason, r.reason)
-       from unnest(?::int[], ?::text[], ?::text[]) as x(line, status, reason)
+       from jsonb_to_recordset(?::jsonb) as x(line int, status text, reason text)
       where r.job_id = ? and r.line = x.line`,
-    [result.rows.map((r) => r.line), result.rows.map((r) => r.status), result.rows.map((r) => r.reason ?? null), job.id],
+    [JSON.stringify(result.rows), job.id],
   );
   const count = (status: string) => result.rows.filter((r) => r.status === status).length;
   await trx('import_job')
@@ -199,5 +214,5 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
     request_id: actor.requestId,
     ip: actor.ip,
   });
-  return true;
+  return cursor;
 }

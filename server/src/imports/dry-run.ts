@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { BadUserInputError, ConflictError, NotFoundError } from '../graphql/errors.js';
 import { quoteColumn } from './alasan.js';
-import { isoDate, loadReferenceData, RowValidator } from './validation.js';
+import { today } from '../config/clock.js';
+import { isoDate, loadReferenceData, RowValidator, type ReferenceData, type RowOutcome } from './validation.js';
 import { inImportTransaction, sqlRaw, type ImportActor } from './import-transaction.js';
 import type { SourceKey } from './import.types.js';
 import { SOURCES, type MappedRow } from './sources/index.js';
@@ -20,6 +22,35 @@ export interface JobRow {
   created_by_id: string;
   file_sha256: string;
   rows_total: number;
+  staged_validation: string | null;
+}
+
+/**
+ * What a row's validation depends on besides its cells, as a hash: the staged outcomes stand for the
+ * dry run's only while it is unchanged (same mapping, reference data, day, viewer and source date).
+ */
+export function validationBasis(
+  job: { source: SourceKey; mapping: Record<string, number | null>; source_date: unknown },
+  actor: ImportActor,
+  reference: ReferenceData,
+): string {
+  const { userId, role, organizationId, areaId, areaCode } = actor.viewer;
+  // Keys sorted: the mapping comes back from jsonb in another key order than it was written in.
+  const mapping = Object.entries(job.mapping).sort(([a], [b]) => (a < b ? -1 : 1));
+  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const basis = [job.source, mapping, isoDate(job.source_date), today(), { userId, role, organizationId, areaId, areaCode }, byId(reference.areas), byId(reference.programs)];
+  return createHash('sha256').update(JSON.stringify(basis)).digest('hex');
+}
+
+/** Validates staged cells with the job's mapping (the same RowValidator for staging and dry run). */
+export function rowChecker(job: { source: SourceKey; mapping: Record<string, number | null>; headers: string[]; source_date: unknown }, actor: ImportActor, reference: ReferenceData) {
+  const validator = new RowValidator(job.source, actor, reference, isoDate(job.source_date));
+  const keys = Object.entries(job.mapping).filter((e): e is [string, number] => e[1] !== null && e[1] !== undefined);
+  return (cells: string[]): RowOutcome => {
+    const values: MappedRow = {};
+    for (const [key, column] of keys) values[key] = { column: job.headers[column] ?? key, value: cells[column] ?? '' };
+    return validator.validate(values);
+  };
 }
 
 export async function loadJob(trx: Knex.Transaction, id: string): Promise<JobRow | undefined> {
@@ -47,27 +78,37 @@ const DUPLICATE_KEY: Record<SourceKey, string> = {
  * Refuses, in SQL over the staged rows (memory stays flat whatever the file's size), the later of two
  * rows that say the same thing, and a family's second head; the first occurrence stays.
  */
-async function refuseWithinFile(trx: Knex.Transaction, job: JobRow): Promise<void> {
+export async function refuseWithinFile(
+  trx: Knex.Transaction,
+  job: { source: SourceKey; headers: string[]; mapping: Record<string, number | null> },
+  // The job's staged rows, or (while staging) the temporary table they are copied into.
+  rows: { jobId: string } | { upload: string },
+): Promise<void> {
+  const table = 'jobId' in rows ? 'import_row' : rows.upload;
+  const where = 'jobId' in rows ? 'r.job_id = ? and' : '';
+  const bindings = 'jobId' in rows ? [rows.jobId, rows.jobId] : [];
   const refuse = (keys: string, reason: string) =>
     sqlRaw(
       trx,
+      // A window over the keys (one sort) rather than a join of the keys with their first lines, whose
+      // plan rests on row estimates that rows just staged (a temporary table) do not have.
       `with keys as (${keys}),
-            firsts as (select key, min(line) as first from keys group by key),
-            later as (select k.line, min(f.first) as first from keys k join firsts f on f.key = k.key and f.first < k.line group by k.line)
-       update import_row r set status = 'REJECTED', records = null, group_key = null, reason = ${reason}
-         from later d where r.job_id = ? and r.line = d.line`,
-      [job.id, job.id],
+            firsts as (select line, min(line) over (partition by key) as first from keys),
+            later as (select line, min(first) as first from firsts where first < line group by line)
+       update ${table} r set status = 'REJECTED', records = null, group_key = null, reason = ${reason}
+         from later d where ${where} r.line = d.line`,
+      bindings,
     );
   await refuse(
-    `select r.line, ${DUPLICATE_KEY[job.source]} as key from import_row r cross join jsonb_array_elements(r.records) e
-      where r.job_id = ? and r.status in ('VALID', 'REVIEW')`,
+    `select r.line, ${DUPLICATE_KEY[job.source]} as key from ${table} r cross join jsonb_array_elements(r.records) e
+      where ${where} r.status in ('VALID', 'REVIEW')`,
     `'baris ganda: data yang sama sudah ada di baris ' || d.first`,
   );
   if (job.source === 'dtsen') {
     const relation = quoteColumn(job.headers[job.mapping['relation'] ?? -1] ?? 'Hubungan dengan Kepala Keluarga');
     await refuse(
-      `select r.line, coalesce(e ->> 'kkNumber', 'ID ' || (e ->> 'familyId')) as key from import_row r cross join jsonb_array_elements(r.records) e
-        where r.job_id = ? and r.status in ('VALID', 'REVIEW') and e ->> 'relation' = 'HEAD' and (e ->> 'kkNumber' is not null or e ->> 'familyId' is not null)`,
+      `select r.line, coalesce(e ->> 'kkNumber', 'ID ' || (e ->> 'familyId')) as key from ${table} r cross join jsonb_array_elements(r.records) e
+        where ${where} r.status in ('VALID', 'REVIEW') and e ->> 'relation' = 'HEAD' and (e ->> 'kkNumber' is not null or e ->> 'familyId' is not null)`,
       `'${relation.replace(/'/g, "''")}: keluarga ini sudah punya kepala keluarga di baris ' || d.first`,
     );
   }
@@ -106,51 +147,12 @@ export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, o
     if (job.status !== 'VALIDATING') throw new ConflictError(`Impor ini berstatus ${job.status}`, { field: 'jobId' });
     return { job, reference: await loadReferenceData(trx) };
   });
-  const validator = new RowValidator(job.source, actor, reference, isoDate(job.source_date));
-  const keys = Object.entries(job.mapping).filter((e): e is [string, number] => e[1] !== null && e[1] !== undefined);
-  let after = 0;
-  let done = 0;
-  try {
-    for (;;) {
-      const finished = await inImportTransaction(orm, actor, null, async (_em, trx) => {
-        const rows = (await trx('import_row').where({ job_id: jobId }).andWhere('line', '>', after).orderBy('line').limit(CHUNK).select('line', 'cells')) as {
-          line: number;
-          cells: string[];
-        }[];
-        if (!rows.length) return true;
-        const outcomes = rows.map((row) => {
-          const values: MappedRow = {};
-          for (const [key, column] of keys) values[key] = { column: job.headers[column] ?? key, value: row.cells[column] ?? '' };
-          return { line: row.line, outcome: validator.validate(values) };
-        });
-        await sqlRaw(
-        trx,
-          `update import_row r set status = x.status, records = x.records::jsonb, group_key = x.group_key, reason = x.reason
-             from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(line, status, records, group_key, reason)
-            where r.job_id = ? and r.line = x.line`,
-          [
-            outcomes.map((o) => o.line),
-            outcomes.map((o) => o.outcome.status),
-            outcomes.map((o) => ('records' in o.outcome ? JSON.stringify(o.outcome.records) : null)),
-            outcomes.map((o) => ('groupKey' in o.outcome ? o.outcome.groupKey : null)),
-            outcomes.map((o) => ('reason' in o.outcome ? o.outcome.reason : null)),
-            jobId,
-          ],
-        );
-        after = rows[rows.length - 1]!.line;
-        done += rows.length;
-        await trx('import_job').where({ id: jobId }).update({ rows_done: done, updated_at: trx.fn.now() });
-        return false;
-      });
-      onProgress?.(done, job.rows_total);
-      if (finished) break;
-    }
-  } catch (error) {
-    await markFailed(orm, actor, jobId, 'Uji coba gagal karena kesalahan sistem; coba lagi.');
-    throw error;
-  }
+  // Rows validated while staging, on the same basis, already carry their outcome (duplicates inside
+  // the file included): nothing to redo.
+  const again = job.staged_validation === null || job.staged_validation !== validationBasis(job, actor, reference);
+  if (again) await validateStaged(orm, actor, job, reference, onProgress);
   await inImportTransaction(orm, actor, null, async (_em, trx) => {
-    await refuseWithinFile(trx, job);
+    if (again) await refuseWithinFile(trx, job, { jobId });
     const counts = Object.fromEntries(
       ((await trx('import_row').where({ job_id: jobId }).groupBy('status').select('status').count({ n: '*' })) as { status: string; n: string }[]).map(
         (c) => [c.status, Number(c.n)],
@@ -158,6 +160,9 @@ export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, o
     );
     await trx('import_job').where({ id: jobId }).update({
       status: 'VALIDATED',
+      // Once only: a later dry run (after a failure, or a mapping changed back) validates again.
+      staged_validation: null,
+      rows_done: job.rows_total,
       valid_rows: counts['VALID'] ?? 0,
       rejected: counts['REJECTED'] ?? 0,
       in_review: counts['REVIEW'] ?? 0,
@@ -168,6 +173,55 @@ export async function dryRun(orm: MikroORM, actor: ImportActor, jobId: string, o
       updated_at: trx.fn.now(),
     });
   });
+  onProgress?.(job.rows_total, job.rows_total);
+}
+
+/** Validates every staged row again, in chunks, storing each outcome on its row. */
+async function validateStaged(
+  orm: MikroORM,
+  actor: ImportActor,
+  job: JobRow,
+  reference: ReferenceData,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const check = rowChecker(job, actor, reference);
+  let after = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const finished = await inImportTransaction(orm, actor, null, async (_em, trx) => {
+        const rows = (await trx('import_row').where({ job_id: job.id }).andWhere('line', '>', after).orderBy('line').limit(CHUNK).select('line', 'cells')) as {
+          line: number;
+          cells: string[];
+        }[];
+        if (!rows.length) return true;
+        const outcomes = rows.map((row) => ({ line: row.line, outcome: check(row.cells) }));
+        await sqlRaw(
+          trx,
+          `update import_row r set status = x.status, records = x.records::jsonb, group_key = x.group_key, reason = x.reason
+             from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(line, status, records, group_key, reason)
+            where r.job_id = ? and r.line = x.line`,
+          [
+            outcomes.map((o) => o.line),
+            outcomes.map((o) => o.outcome.status),
+            outcomes.map((o) => ('records' in o.outcome ? JSON.stringify(o.outcome.records) : null)),
+            outcomes.map((o) => ('groupKey' in o.outcome ? o.outcome.groupKey : null)),
+            outcomes.map((o) => ('reason' in o.outcome ? o.outcome.reason : null)),
+            job.id,
+          ],
+        );
+        after = rows[rows.length - 1]!.line;
+        done += rows.length;
+        await trx('import_job').where({ id: job.id }).update({ rows_done: done, updated_at: trx.fn.now() });
+        return false;
+      });
+      onProgress?.(done, job.rows_total);
+      if (finished) break;
+    }
+  } catch (error) {
+    await markFailed(orm, actor, job.id, 'Uji coba gagal karena kesalahan sistem; coba lagi.');
+    throw error;
+  }
 }
 
 export async function markFailed(orm: MikroORM, actor: ImportActor, jobId: string, message: string): Promise<void> {

@@ -129,21 +129,21 @@ class Writes {
     if (this.provenance.size) {
       // Fields from an older source were left out above, so the file's fields simply win here.
       const stampOf = { source: this.job.source.toUpperCase(), job: this.job.id, date: isoDate(this.job.source_date) };
-      const entries = [...this.provenance];
+      const entries = [...this.provenance].map(([id, e]) => ({
+        entity_id: id,
+        entity_type: e.entityType,
+        household_id: e.householdId,
+        fields: Object.fromEntries([...e.fields].map((f) => [f, stampOf])),
+      }));
+      // One jsonb document: measured about twice as fast as typed arrays (a jsonb[] among them).
       await sqlRaw(
         trx,
         `insert into field_provenance (entity_id, entity_type, household_id, fields, updated_at)
          select x.entity_id, x.entity_type, x.household_id, x.fields, ?::timestamptz
-           from unnest(?::uuid[], ?::text[], ?::uuid[], ?::jsonb[]) as x(entity_id, entity_type, household_id, fields)
+           from jsonb_to_recordset(?::jsonb) as x(entity_id uuid, entity_type text, household_id uuid, fields jsonb)
          on conflict (entity_id) do update
            set fields = field_provenance.fields || excluded.fields, household_id = excluded.household_id, updated_at = excluded.updated_at`,
-        [
-          stamp(),
-          entries.map(([id]) => id),
-          entries.map(([, e]) => e.entityType),
-          entries.map(([, e]) => e.householdId),
-          entries.map(([, e]) => json(Object.fromEntries([...e.fields].map((f) => [f, stampOf])))),
-        ],
+        [stamp(), json(entries)],
       );
     }
     if (this.reviews.length) {
@@ -215,11 +215,11 @@ async function findByNameAndBirth(trx: Knex.Transaction, wanted: { key: number; 
   const rows = (await sqlRaw(
         trx,
     `select distinct on (x.key) x.key, p.*, h.area_id
-       from unnest(?::int[], ?::text[], ?::date[], ?::uuid[]) as x(key, name, birth_date, area_id)
+       from jsonb_to_recordset(?::jsonb) as x(key int, name text, birth_date date, area_id uuid)
        join person p on p.birth_date = x.birth_date and lower(p.name) = lower(x.name)
        join household h on h.id = p.household_id and (x.area_id is null or h.area_id = x.area_id)
       order by x.key, p.id`,
-    [wanted.map((w) => w.key), wanted.map((w) => w.name), wanted.map((w) => w.birthDate), wanted.map((w) => w.areaId ?? null)],
+    [json(wanted.map((w) => ({ key: w.key, name: w.name, birth_date: w.birthDate, area_id: w.areaId ?? null })))],
   )).rows as Row[];
   for (const r of rows) out.set(r['key'] as number, r);
   return out;
@@ -260,11 +260,11 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
     const found = (await sqlRaw(
         trx,
       `select distinct on (x.key) x.key, p.id, p.name, p.nik, p.household_id
-         from unnest(?::int[], ?::text[], ?::date[], ?::uuid[]) as x(key, name, birth_date, area_id)
+         from jsonb_to_recordset(?::jsonb) as x(key int, name text, birth_date date, area_id uuid)
          join person p on p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6
          join household h on h.id = p.household_id and h.area_id = x.area_id
         order by x.key, similarity(p.name, x.name) desc`,
-      [fresh.map((x) => x.line), fresh.map((x) => x.r.name), fresh.map((x) => x.r.birthDate), fresh.map((x) => x.r.areaId)],
+      [json(fresh.map((x) => ({ key: x.line, name: x.r.name, birth_date: x.r.birthDate, area_id: x.r.areaId })))],
     )).rows as Row[];
     for (const r of found) near.set(r['key'] as number, r);
   }

@@ -13,6 +13,8 @@ import { requireDate } from '../graphql/validate.js';
 import { openImportFile } from './file-reader.js';
 import { ImportFileError, normaliseHeader, type RawRow, type SourceKey } from './import.types.js';
 import { inImportTransaction, type ImportActor } from './import-transaction.js';
+import { refuseWithinFile, rowChecker, validationBasis } from './dry-run.js';
+import { loadReferenceData } from './validation.js';
 import { SOURCES, knownHeaders, suggestMapping } from './sources/index.js';
 
 export interface ImportLimits {
@@ -44,12 +46,15 @@ export async function sha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-// COPY text format: backslash, tab and line breaks are escaped (JSON already escapes the latter two).
-const copyText = (value: string) => value.replace(/\\/g, '\\\\');
+// COPY text format: backslash, tab and line breaks escaped; \N is null.
+const copyText = (value: string | null | undefined) =>
+  value === null || value === undefined ? '\\N' : value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 
 /**
  * Reads the file once, streaming, and stores it as a job with one staged row per data line, in one
- * transaction: a file refused as a whole (size, format, headers, row count) writes nothing.
+ * transaction: a file refused as a whole (size, format, headers, row count) writes nothing. Each row is
+ * validated on the way in with the initial mapping (the dry run keeps these outcomes while their basis
+ * holds), so a row is written once rather than staged, then rewritten with its outcome.
  * The column mapping starts from the one remembered for the source, else the suggestion by header name.
  */
 export async function stageFile(orm: MikroORM, actor: ImportActor, request: StageRequest, limits: ImportLimits): Promise<string> {
@@ -72,6 +77,9 @@ export async function stageFile(orm: MikroORM, actor: ImportActor, request: Stag
         `Tidak ada kolom yang dikenali untuk sumber ${request.source}. Unduh templatnya di /import/templates/${request.source}.xlsx.`,
       );
     }
+    const reference = await loadReferenceData(trx);
+    const basis = { source: request.source, mapping, headers: file.headers, source_date: sourceDate };
+    const check = rowChecker(basis, actor, reference);
     await trx('import_job').insert({
       id,
       source: request.source,
@@ -84,6 +92,7 @@ export async function stageFile(orm: MikroORM, actor: ImportActor, request: Stag
       mapping: JSON.stringify(mapping),
       source_date: sourceDate,
       status: 'UPLOADED',
+      staged_validation: validationBasis(basis, actor, reference),
       created_by_id: actor.viewer.userId,
       organization_id: actor.viewer.organizationId,
     });
@@ -96,15 +105,29 @@ export async function stageFile(orm: MikroORM, actor: ImportActor, request: Stag
           if (rows > limits.maxRows) {
             throw new ImportFileError('TOO_MANY_ROWS', `Berkas berisi lebih dari ${limits.maxRows.toLocaleString('id-ID')} baris data; bagi menjadi beberapa berkas.`);
           }
-          yield `${row.line}\t${copyText(JSON.stringify(row.cells))}\n`;
+          const o = check(row.cells);
+          const records = 'records' in o ? JSON.stringify(o.records) : null;
+          const groupKey = 'groupKey' in o ? o.groupKey : null;
+          const reason = 'reason' in o ? o.reason : null;
+          yield `${row.line}\t${copyText(JSON.stringify(row.cells))}\t${o.status}\t${copyText(records)}\t${copyText(groupKey)}\t${copyText(reason)}\n`;
         }
       })(),
     );
+    // The COPY lasts as long as reading and validating the file (bounded by IMPORT_MAX_MB/ROWS), not a
+    // request's statement: the request timeout does not apply to it.
+    await trx.raw('set local statement_timeout = 0');
     // COPY cannot write a table under row-level security: into a temporary table, then one insert.
-    await trx.raw('create temporary table import_upload (line integer not null, cells jsonb not null) on commit drop');
-    await pipeline(lines, connection.query(copyFrom('copy import_upload (line, cells) from stdin')) as NodeJS.WritableStream);
+    await trx.raw(
+      'create temporary table import_upload (line integer not null, cells jsonb not null, status text not null, records jsonb, group_key text, reason text) on commit drop',
+    );
+    await pipeline(lines, connection.query(copyFrom('copy import_upload (line, cells, status, records, group_key, reason) from stdin')) as NodeJS.WritableStream);
     if (rows === 0) throw new ImportFileError('EMPTY_FILE', 'Berkas tidak berisi baris data di bawah judul kolom.');
-    await trx.raw('insert into import_row (job_id, line, cells) select ?, line, cells from import_upload', [id]);
+    // Duplicates inside the file, in SQL over the upload (memory stays flat), before the rows are stored.
+    await refuseWithinFile(trx, basis, { upload: 'import_upload' });
+    await trx.raw(
+      'insert into import_row (job_id, line, cells, status, records, group_key, reason) select ?, line, cells, status, records, group_key, reason from import_upload',
+      [id],
+    );
     await trx('import_job').where({ id }).update({ rows_total: rows });
     return id;
   });

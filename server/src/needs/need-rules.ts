@@ -17,6 +17,10 @@ export interface NeedRule {
 
 export const RULESET_VERSION = 1;
 
+// A household's current members, by household (`offset 0` keeps the subquery a nested loop over the
+// scope): row-level security makes the planner expect almost no members, and it then scanned every
+// person of the city once per household of a batch.
+const MEMBERS = `lateral (select * from person p where p.household_id = h.id and p.left_on is null offset 0) p`;
 // Completed years / months of a member on `today.d`.
 const AGE_YEARS = `extract(year from age(today.d, p.birth_date))::int`;
 const AGE_MONTHS = `(extract(year from age(today.d, p.birth_date)) * 12 + extract(month from age(today.d, p.birth_date)))::int`;
@@ -35,7 +39,7 @@ export const NEED_RULES: readonly NeedRule[] = [
              jsonb_build_object('measuredOn', m.measured_on, 'heightForAgeZ', m.height_for_age_z,
                                 'stuntingStatus', m.stunting_status, 'ageMonths', ${AGE_MONTHS}) as evidence
         from scope h cross join today
-        join person p on p.household_id = h.id and p.left_on is null
+        cross join ${MEMBERS}
         join lateral (select g.measured_on, g.height_for_age_z, g.stunting_status from growth_measurement g
                        where g.person_id = p.id order by g.measured_on desc, g.id desc limit 1) m on true
        where p.birth_date > today.d - interval '5 years'
@@ -54,7 +58,7 @@ export const NEED_RULES: readonly NeedRule[] = [
              jsonb_build_object('reason', case when p.pregnant then 'PREGNANT' else 'UNDER_TWO' end,
                                 'welfareDecile', h.welfare_decile, 'ageMonths', ${AGE_MONTHS}) as evidence
         from scope h cross join today
-        join person p on p.household_id = h.id and p.left_on is null
+        cross join ${MEMBERS}
        where h.welfare_decile = 1
          and (p.pregnant or p.birth_date > today.d - interval '2 years')`,
   },
@@ -65,7 +69,7 @@ export const NEED_RULES: readonly NeedRule[] = [
     description: { id: 'Anggota keluarga tanpa JKN', en: 'A member without JKN health insurance' },
     sql: `
       select p.household_id, p.id as person_id, jsonb_build_object('jknStatus', p.jkn_status) as evidence
-        from scope h join person p on p.household_id = h.id and p.left_on is null
+        from scope h cross join ${MEMBERS}
        where p.jkn_status = 'NONE'`,
   },
   {
@@ -77,7 +81,7 @@ export const NEED_RULES: readonly NeedRule[] = [
       select p.household_id, p.id as person_id,
              jsonb_build_object('age', ${AGE_YEARS}, 'schoolEnrolled', p.school_enrolled) as evidence
         from scope h cross join today
-        join person p on p.household_id = h.id and p.left_on is null
+        cross join ${MEMBERS}
        where ${AGE_YEARS} between 7 and 18 and not p.school_enrolled`,
   },
   {
@@ -143,7 +147,7 @@ export const NEED_RULES: readonly NeedRule[] = [
              jsonb_build_object('workingAgeMembers', count(p.id) filter (where ${AGE_YEARS} between 18 and 60),
                                 'employed', 0) as evidence
         from scope h cross join today
-        left join person p on p.household_id = h.id and p.left_on is null
+        left join ${MEMBERS} on true
        group by h.id
       having count(p.id) filter (where ${AGE_YEARS} between 18 and 60
                                    and p.employment_status in ('EMPLOYED', 'SELF_EMPLOYED')) = 0`,
