@@ -58,10 +58,14 @@ describe('tiered personal data', () => {
   });
 
   it('a child\'s age in days and z-score (each gives the birth date with the measurement date) are hidden from companies', async () => {
-    const [child] = await t.query<{ household_id: string }>(
-      `select p.household_id from growth_measurement g join person p on p.id = g.person_id order by p.household_id limit 1`,
-    );
     const csrOrg = (await t.query<{ organization_id: string }>(`select organization_id from app_user where username = 'csr'`))[0]!;
+    // A measured child's household not yet referred to csr (the demo city's referrals follow the seed's day).
+    const [child] = await t.query<{ household_id: string }>(
+      `select p.household_id from growth_measurement g join person p on p.id = g.person_id
+        where not exists (select 1 from assignment a where a.household_id = p.household_id and a.organization_id = ? and a.status in ('REQUESTED', 'ACCEPTED'))
+        order by p.household_id limit 1`,
+      [csrOrg.organization_id],
+    );
     const made = await t.gql(
       'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
       { i: { householdIds: [child!.household_id], organizationId: csrOrg.organization_id, lawfulBasis: 'PUBLIC_TASK' } },

@@ -27,6 +27,12 @@ async function assignedTo(username: string): Promise<string[]> {
 
 async function assign(householdId: string, partner: string) {
   const [org] = await t.query<{ organization_id: string }>(`select organization_id from app_user where username = ?`, [partner]);
+  // The demo city may have referred it already (its referrals follow the seed's day): a second would be refused.
+  const open = await t.query(`select 1 from assignment where household_id = ? and organization_id = ? and status in ('REQUESTED', 'ACCEPTED')`, [
+    householdId,
+    org!.organization_id,
+  ]);
+  if (open.length > 0) return;
   const made = await t.gql(
     'mutation ($i: CreateAssignmentInput!) { createAssignments(input: $i) { id } }',
     { i: { householdIds: [householdId], organizationId: org!.organization_id, lawfulBasis: 'PUBLIC_TASK' } },
