@@ -60,6 +60,28 @@ describe('household filters by need', () => {
     expect(unmet).toBeLessThanOrEqual(water);
   });
 
+  it('each need status and their combinations match the status view, for a city-wide role and for a partner', async () => {
+    // Some needs planned and some served this period, so that every status has households.
+    const statuses = await t.query<{ status: string; n: number }>(`select status, count(*)::int as n from household_need_status group by status`);
+    expect(statuses.map((r) => r.status).sort()).toEqual(['PLANNED', 'SERVED', 'UNMET']);
+    const ngoPage = await ok('{ households(first: 100) { totalCount edges { node { needs { type status } } } } }', {}, 'ngo');
+    expect(ngoPage.households.totalCount).toBeLessThanOrEqual(100);
+    const ngoNeeds = ngoPage.households.edges.map((e: any) => e.node) as Array<{ needs: Array<{ type: string; status: string }> }>;
+    for (const needStatus of [['UNMET'], ['PLANNED'], ['SERVED'], ['PLANNED', 'SERVED'], ['UNMET', 'SERVED']]) {
+      for (const needType of [undefined, ['NUTRITION_RISK', 'HEALTH_INSURANCE']]) {
+        const f = { needStatus, ...(needType ? { needType } : {}) };
+        const byType = needType ? `and need_type in (${needType.map((x) => `'${x}'`).join(', ')})` : '';
+        const [{ n: city }] = await t.query(
+          `select count(distinct household_id)::int as n from household_need_status where status in (${needStatus.map((x) => `'${x}'`).join(', ')}) ${byType}`,
+        );
+        expect((await ok(COUNT, { f }, 'admin')).households.totalCount, JSON.stringify(f)).toBe(city);
+        // The partner's count, from the needs' statuses as it is served them (its scope, the interventions it may see).
+        const partner = ngoNeeds.filter((h) => h.needs.some((n) => needStatus.includes(n.status) && (!needType || needType.includes(n.type)))).length;
+        expect((await ok(COUNT, { f }, 'ngo')).households.totalCount, `ngo ${JSON.stringify(f)}`).toBe(partner);
+      }
+    }
+  });
+
   it('combines with scope: a partner counts only its assigned households', async () => {
     const ngo = (await ok(COUNT, { f: { needStatus: ['UNMET', 'PLANNED', 'SERVED'] } }, 'ngo')).households.totalCount as number;
     const [{ n }] = await t.query(

@@ -33,6 +33,7 @@ import { deriveNeeds } from '../needs/need.service.js';
 import type { IdentifierSearchGuard } from './identifier-search.js';
 import { kkProblem, nikProblem } from './identity-numbers.js';
 import { Person } from './person.entity.js';
+import { NeedStatus } from '../needs/need.types.js';
 import { initialAssessment } from './poverty-assessment.service.js';
 import { now, today } from '../config/clock.js';
 
@@ -51,6 +52,21 @@ export function areaWithDescendants(knex: Knex, area: { id?: string; code?: stri
   });
   return area.id ? q.where('a.id', area.id) : q.where('a.code', area.code!);
 }
+
+// A need's status this period, as the household_need_status view derives it, but as predicates PostgreSQL can
+// plan as (anti-)joins: the view's per-need aggregate is evaluated for every need of the city when filtered on.
+const servingIntervention = (delivered: boolean) => `exists (
+  select 1 from intervention i join program p on p.id = i.program_id
+   where i.household_id = n.household_id
+     and (n.person_id is null or i.person_id is null or i.person_id = n.person_id)
+     and n.need_type = any (p.need_types)
+     and i.status ${delivered ? "in ('DELIVERED', 'VERIFIED')" : "<> 'CANCELLED'"}
+     and i.period_key = sinergi_period_key(p.frequency, sinergi_today()))`;
+const NEED_STATUS_SQL: Record<NeedStatus, string> = {
+  [NeedStatus.UNMET]: `not ${servingIntervention(false)}`,
+  [NeedStatus.PLANNED]: `(${servingIntervention(false)} and not ${servingIntervention(true)})`,
+  [NeedStatus.SERVED]: servingIntervention(true),
+};
 
 export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter | undefined, viewer: Viewer | null): Knex.QueryBuilder {
   if (!filter) return q;
@@ -79,13 +95,11 @@ export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdF
     });
   }
   if (filter.needType?.length || filter.needStatus?.length) {
-    // The status view is only read when a status is asked for: it evaluates the current period per need.
+    const statuses = filter.needStatus ?? [];
     q.whereExists(function () {
-      this.select(knex.raw('1'))
-        .from(filter.needStatus?.length ? 'household_need_status as n' : 'household_need as n')
-        .whereRaw('n.household_id = h.id');
+      this.select(knex.raw('1')).from('household_need as n').whereRaw('n.household_id = h.id');
       if (filter.needType?.length) this.whereIn('n.need_type', filter.needType);
-      if (filter.needStatus?.length) this.whereIn('n.status', filter.needStatus);
+      if (statuses.length) this.whereRaw(`(${statuses.map((status) => NEED_STATUS_SQL[status]).join(' or ')})`);
     });
   }
   const search = filter.search?.trim();
