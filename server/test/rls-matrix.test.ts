@@ -698,7 +698,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
         where grantee = 'sinergi_app' and table_schema = 'public'
           and table_name in (select relname from pg_class where relkind = 'r')`,
     );
-    expect(tables.map((r) => r.table_name).sort()).toEqual(Object.keys(ROWS).sort());
+    expect(tables.map((r) => r.table_name).sort()).toEqual([...Object.keys(ROWS), ...Object.keys(SUMMARIES)].sort());
   });
 
   for (const table of Object.keys(ROWS) as Table[]) {
@@ -711,6 +711,48 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
             const expected = (POLICY[table][op][role] ?? []).includes(label);
             const actual = await tryOp(table, op, label, v);
             if (actual !== expected) mismatches.push(`${role} ${op} ${label}: ${actual ? 'allowed' : 'denied'}, policy says ${expected ? 'allowed' : 'denied'}`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
+
+/**
+ * The analytics summaries (0017): counters per kelurahan that only the database's triggers write. City-wide
+ * roles read them all, a kelurahan officer those of its area, partners none (their figures come from the rows
+ * of their assigned households); nobody writes them directly.
+ */
+const SUMMARIES = {
+  analytics_program_area: { kind: 'area', key: 'program_id' },
+  analytics_owner_area: { kind: 'area', key: 'owner_id' },
+  analytics_program_period_area: { kind: 'area', key: 'program_id' },
+  analytics_program_target: { kind: 'area', key: 'program_id' },
+  analytics_program_period: { kind: 'city', key: 'program_id' },
+  analytics_program_target_areas: { kind: 'city', key: 'program_id' },
+} as const;
+
+describe('analytics summaries, in raw SQL as the application role', () => {
+  const MENTENG_AREAS = `(select id from area where code = '62.71.03.1002' or code like '62.71.03.1002.%')`;
+  for (const [table, { kind, key }] of Object.entries(SUMMARIES)) {
+    it(`${table}: read by scope, written by no role`, async () => {
+      const rows = kind === 'area' ? { in: `area_id in ${MENTENG_AREAS}`, out: `area_id not in ${MENTENG_AREAS}` } : { any: 'true' };
+      // Each label has rows to find, or a denial would prove nothing.
+      for (const where of Object.values(rows)) expect((await t.query(`select 1 from ${table} where ${where} limit 1`)).length).toBe(1);
+      const mismatches: string[] = [];
+      for (const role of ROLES) {
+        const v = viewers[role];
+        for (const [label, where] of Object.entries(rows)) {
+          const expected = (GOVERNMENT_WIDE as readonly string[]).includes(role) || (role === 'KELURAHAN_OFFICER' && label === 'in');
+          const read = await attempt(v, `select count(*)::int as n from ${table} where ${where}`, []);
+          if (read !== expected) mismatches.push(`${role} select ${label}: ${read ? 'allowed' : 'denied'}`);
+          for (const [op, text] of [
+            ['insert', `insert into ${table} select * from ${table} where ${where} limit 1`],
+            ['update', `update ${table} set ${key} = ${key} where ${where}`],
+            ['delete', `delete from ${table} where ${where}`],
+          ] as const) {
+            if (await attempt(v, text, [])) mismatches.push(`${role} ${op} ${label}: allowed`);
           }
         }
       }
