@@ -64,7 +64,7 @@ describe('AssignFormView', () => {
     expect(submit).not.toHaveBeenCalled();
     await choose(/Persetujuan diberikan oleh/, 'Siti');
     fireEvent.click(screen.getByRole('radio', { name: 'Cap jempol' }));
-    await pickDate(screen.getByLabelText(/Tanggal persetujuan/), '2026-11-30');
+    await pickDate(screen.getByLabelText(/^Tanggal persetujuan/), '2026-11-30');
     fireEvent.click(submitButton());
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
     expect(submit.mock.calls[0]![0]).toMatchObject({ lawfulBasis: 'CONSENT', consent: { givenById: 'p-wife', givenOn: '2026-11-30', method: 'THUMBPRINT' } });
@@ -103,7 +103,7 @@ describe('AssignFormView', () => {
 
   it('offers no consent day after today', async () => {
     renderUi(<AssignFormView householdCount={1} partners={PARTNERS} members={MEMBERS} submit={vi.fn()} />);
-    const field = screen.getByLabelText(/Tanggal persetujuan/);
+    const field = screen.getByLabelText(/^Tanggal persetujuan/);
     await expectDayDisabled(field, '2099-01-01');
   });
 

@@ -63,7 +63,7 @@ describe('DeliveryFormView', () => {
     const submit = vi.fn(() => Promise.resolve<DeliverySubmitResult>({ ok: true }));
     renderUi(<DeliveryFormView householdId="h1" programs={PROGRAMS} members={MEMBERS} submit={submit} today="2026-11-20" />);
     // The calendar offers no day after today.
-    await expectDayDisabled(screen.getByLabelText(/Tanggal penyaluran/), '2026-11-21');
+    await expectDayDisabled(screen.getByLabelText(/^Tanggal penyaluran/), '2026-11-21');
     fireEvent.click(submitButton());
     expect(await screen.findByText('Pilih program')).toBeTruthy();
     expect(submit).not.toHaveBeenCalled();
@@ -85,7 +85,7 @@ describe('DeliveryFormView', () => {
     renderUi(<DeliveryFormView householdId="h1" programs={PROGRAMS} members={MEMBERS} defaultProgramId="p-hh" submit={submit} today="2026-11-20" />);
     fireEvent.click(submitButton());
     const message = await screen.findByText('Sebelum program dimulai');
-    const input = screen.getByLabelText(/Tanggal penyaluran/);
+    const input = screen.getByLabelText(/^Tanggal penyaluran/);
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby') ?? '').toContain(message.id);
     fireEvent.click(submitButton());

@@ -57,11 +57,11 @@ describe('MeasurementFormView', () => {
     const submit = vi.fn(() => Promise.resolve(null));
     renderUi(<MeasurementFormView child={CHILD} submit={submit} today={TODAY} />);
     // The calendar offers no day after today.
-    await expectDayDisabled(screen.getByLabelText(/Tanggal pengukuran/), '2026-11-21');
+    await expectDayDisabled(screen.getByLabelText(/^Tanggal pengukuran/), '2026-11-21');
     fireEvent.click(submitButton());
     expect(await screen.findByText('Panjang/tinggi badan wajib diisi')).toBeTruthy();
 
-    await pickDate(screen.getByLabelText(/Tanggal pengukuran/), '2026-08-01');
+    await pickDate(screen.getByLabelText(/^Tanggal pengukuran/), '2026-08-01');
     fill(/Panjang\/tinggi badan/, '200');
     fill(/Berat badan/, '70');
     fireEvent.click(submitButton());
@@ -79,7 +79,7 @@ describe('MeasurementFormView', () => {
     fireEvent.click(submitButton());
     expect(await screen.findByText('Anak di bawah 9 bulan diukur berbaring')).toBeTruthy();
     // Nor any day before the birth.
-    await expectDayDisabled(screen.getByLabelText(/Tanggal pengukuran/), '2026-05-31');
+    await expectDayDisabled(screen.getByLabelText(/^Tanggal pengukuran/), '2026-05-31');
     expect(submit).not.toHaveBeenCalled();
   });
 
@@ -99,7 +99,7 @@ describe('MeasurementFormView', () => {
     fill(/Panjang\/tinggi badan/, '74');
     fireEvent.click(submitButton());
     expect(await screen.findByText('Anak ini sudah diukur pada tanggal tersebut')).toBeTruthy();
-    expect(screen.getByLabelText(/Tanggal pengukuran/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText(/^Tanggal pengukuran/).getAttribute('aria-invalid')).toBe('true');
   });
 
   it('shows errors without a field of the form as a message', async () => {

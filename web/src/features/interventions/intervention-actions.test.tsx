@@ -188,6 +188,6 @@ describe('advancing and cancelling', () => {
     const dialog = await screen.findByRole('dialog');
     // The calendar offers no day after today (WIB).
     const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' });
-    await expectDayDisabled(within(dialog).getByLabelText(/Tanggal penyaluran/), tomorrow);
+    await expectDayDisabled(within(dialog).getByLabelText(/^Tanggal penyaluran/), tomorrow);
   });
 });
