@@ -22,6 +22,7 @@ import { checkInputFormats } from './graphql/input-format.js';
 import { LIMIT_RULES, operationLimits, PARSE_OPTIONS, payloadTooLarge } from './graphql/limits.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
+import { admission } from './http/admission.js';
 import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
 import { importRoutes } from './imports/import-http.js';
@@ -177,7 +178,11 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
       connection.closed = true;
     }
   };
-  app.use('/graphql', cookieParser(), express.json({ limit: config.GRAPHQL_BODY_LIMIT_KB * 1024 }), payloadTooLarge, serveGraphQL);
+  const admitted = admission(
+    { concurrency: config.GRAPHQL_CONCURRENCY ?? config.DB_POOL_MAX, queue: config.GRAPHQL_QUEUE_MAX, waitMs: config.GRAPHQL_QUEUE_WAIT_MS },
+    log,
+  );
+  app.use('/graphql', admitted, cookieParser(), express.json({ limit: config.GRAPHQL_BODY_LIMIT_KB * 1024 }), payloadTooLarge, serveGraphQL);
 
   app.use(importRoutes(db, runner, log));
 

@@ -86,6 +86,11 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(['authenticated', 'on', 'off']).default('authenticated'),
   // Largest accepted request body; the largest legitimate one is a boundary import (about 100 KB for a city).
   GRAPHQL_BODY_LIMIT_KB: z.coerce.number().int().min(16).max(100 * 1024).default(512),
+  // Admission control of /graphql (http/admission.ts): requests handled at once (unset: DB_POOL_MAX, one
+  // connection each), and how many may wait for a turn and for how long before the server answers 503.
+  GRAPHQL_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
+  GRAPHQL_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(200),
+  GRAPHQL_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   // Household exports per user in a window of EXPORT_WINDOW_MINUTES that opens with the first export.
   EXPORTS_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(5),
   EXPORT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),

@@ -181,6 +181,7 @@ export const MESSAGES = {
     id: 'Terlalu banyak pencarian dengan NIK atau nomor KK; coba lagi dalam {seconds} detik',
     en: 'Too many searches by NIK or KK number; try again in {seconds} s',
   },
+  SERVER_BUSY: { id: 'Server sedang sibuk; coba lagi dalam {seconds} detik', en: 'The server is busy; try again in {seconds} s' },
   TOO_MANY_EXPORTS: {
     id: 'Paling banyak {max} ekspor per {minutes} menit; coba lagi dalam {seconds} detik',
     en: 'At most {max} exports per {minutes} minutes; try again in {seconds} s',

@@ -41,6 +41,9 @@ describe('describeError', () => {
     expect(describeError(serverError('INTERNAL_SERVER_ERROR', 'Internal server error'), t)).toBe('Server mengalami kesalahan. Coba lagi sebentar lagi.');
     expect(describeError(serverError('GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Query".'), t)).toBe('Server mengalami kesalahan. Coba lagi sebentar lagi.');
     expect(describeError(serverError('TOO_MANY_REQUESTS', 'Too many attempts; try again later'), t)).toBe('Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.');
+    expect(describeError(serverError('SERVICE_UNAVAILABLE', 'The server is busy; try again in 5 s', { reason: 'SERVER_BUSY' }), t)).toBe(
+      'Server sedang sibuk. Coba lagi sebentar lagi.',
+    );
     // A FORBIDDEN or NOT_FOUND without a reason (an older server) gets the portal's own sentence.
     expect(describeError(serverError('FORBIDDEN', 'Your role may not do this'), t)).toBe('Anda tidak berwenang melakukan tindakan ini.');
     expect(describeError(serverError('NOT_FOUND', 'Household not found'), t)).toBe('Data tidak ditemukan.');

@@ -53,6 +53,8 @@ export function describeApiError(info: ApiErrorInfo, t: TFunction): string {
       return info.reason === 'INVALID_CREDENTIALS' ? t('auth.wrongCredentials') : t('auth.expired');
     case 'TOO_MANY_REQUESTS':
       return t('common.tooManyRequests');
+    case 'SERVICE_UNAVAILABLE':
+      return t('common.serverBusy');
     case 'BAD_USER_INPUT':
     case 'CONFLICT':
       return info.message;

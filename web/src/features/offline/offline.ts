@@ -1,3 +1,4 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { browserStore } from './offline-store';
@@ -22,9 +23,17 @@ export function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
 }
 
-/** A request that never reached the server (no connection), as opposed to one it answered. */
+// Answers that say "not now" rather than "no": a proxy without its server, or the server shedding load.
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * A request the server did not handle (no connection, a gateway error, the server too busy), as opposed
+ * to one it answered: the outbox may keep it and send it again (the same key makes a resend safe).
+ */
 export function isNetworkFailure(error: unknown): boolean {
-  return !navigator.onLine || error instanceof TypeError || (error instanceof Error && error.name === 'TypeError');
+  if (!navigator.onLine || error instanceof TypeError || (error instanceof Error && error.name === 'TypeError')) return true;
+  if (ServerError.is(error)) return UNAVAILABLE_STATUSES.has(error.statusCode);
+  return CombinedGraphQLErrors.is(error) && error.errors[0]?.extensions?.['code'] === 'SERVICE_UNAVAILABLE';
 }
 
 /** The user's outbox entries, kept current. */
