@@ -234,6 +234,32 @@ describe('offline capture', () => {
     expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
   });
 
+  it('a delivery answered 502 by a proxy whose server is down goes to the outbox and is saved once when sent again', async () => {
+    const { h, child } = (await candidates({ toMeasure: false }))[0];
+    const { page } = await walk.open(PHONE, { serviceWorkers: 'block' });
+    await loginAs(page, 'dinkes');
+    await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.goto(`/rumah-tangga/${h.id}`);
+    await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
+
+    // Online, but the reverse proxy in front of Sinergi answers its own 502 page: the server never sees the delivery.
+    const gateway = async (route: import('playwright-core').Route) => {
+      if (!/LogIntervention/.test(route.request().postData() ?? '')) return route.continue();
+      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>502 Bad Gateway</body></html>' });
+    };
+    await page.route('**/graphql', gateway);
+    await recordPmtDelivery(page, child.name);
+    await page.getByTestId('outbox-badge').waitFor();
+    expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 0 });
+
+    await page.unroute('**/graphql', gateway);
+    await page.getByTestId('outbox-badge').click();
+    await page.getByTestId('outbox-sync').click();
+    const entry = page.getByTestId('outbox-entry');
+    await expect.poll(() => entry.getAttribute('data-status'), { timeout: 15_000 }).toBe('saved');
+    expect(await countsOf(h.id, child.id)).toEqual({ measurements: 0, deliveries: 1 });
+  });
+
   it('an entry the server answers with a conflict (recorded meanwhile by someone else) shows the reason in Indonesian', async () => {
     const dinkes = await login(walk.url, 'dinkes');
     const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name targetMinAgeMonths targetMaxAgeMonths } } } }', {}, dinkes);
