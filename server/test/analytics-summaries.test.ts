@@ -31,16 +31,32 @@ const PROGRAMS = [
 ];
 const KELURAHAN = ['K1', 'K2', 'MENTENG'];
 const STATUSES = ['PLANNED', 'IN_PROGRESS', 'DELIVERED', 'VERIFIED', 'CANCELLED'] as const;
-const SUMMARY_TABLES = [
-  'analytics_program_area',
-  'analytics_program_household',
-  'analytics_owner_household',
-  'analytics_owner_area',
-  'analytics_program_target',
-  'analytics_program_period_area',
-  'analytics_program_target_areas',
-  'analytics_program_period',
-];
+// Each summary folded per key: the maintained figures, pending deltas included, as readers see them.
+const FOLDED: Record<string, string> = {
+  program_area: `select area_id, program_id, sum(planned) as planned, sum(in_progress) as in_progress, sum(delivered) as delivered,
+      sum(verified) as verified, sum(cancelled) as cancelled, sum(value_delivered) as value_delivered, sum(days) as days, sum(timed) as timed,
+      sum(reached) as reached, sum(households_delivered) as households_delivered
+    from analytics_program_area_current group by 1, 2`,
+  owner_area: `select area_id, owner_id, sum(reached) as reached, sum(households_delivered) as households_delivered
+    from analytics_owner_area_current group by 1, 2`,
+  program_period_area: `select area_id, program_id, period_key, sum(targets) as targets from analytics_program_period_area_current group by 1, 2, 3`,
+  program_period: `select program_id, period_key, sum(targets) as targets from analytics_program_period_current group by 1, 2`,
+  program_household: `select program_id, household_id, area_id, sum(active) as active, sum(done) as done from (
+      select program_id, household_id, area_id, active, done from analytics_program_household
+      union all select program_id, household_id, area_id, active, done from analytics_program_household_delta) x group by 1, 2, 3`,
+  owner_household: `select owner_id, household_id, area_id, sum(active) as active, sum(done) as done from (
+      select owner_id, household_id, area_id, active, done from analytics_owner_household
+      union all select owner_id, household_id, area_id, active, done from analytics_owner_household_delta) x group by 1, 2, 3`,
+  program_target: `select program_id, period_key, target_id, area_id, sum(n) as n from (
+      select program_id, period_key, target_id, area_id, n from analytics_program_target
+      union all select program_id, period_key, target_id, area_id, n from analytics_program_target_delta) x group by 1, 2, 3, 4`,
+};
+// Folded only by the compaction (it decides when a target is in more than one area).
+const FOLDED_AFTER_COMPACTION: Record<string, string> = {
+  program_target_areas: `select program_id, period_key, target_id, areas from analytics_program_target_areas`,
+};
+const DELTA_TABLES = ['analytics_program_household_delta', 'analytics_owner_household_delta', 'analytics_program_target_delta'];
+
 
 const DAY = 86_400_000;
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -115,6 +131,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('moveHousehold' as const), household: ix(6), area: ix(3) }),
   fc.record({ kind: fc.constant('moveMember' as const), household: ix(6), to: ix(6) }),
   fc.record({ kind: fc.constant('owner' as const), program: ix(4), owner: ix(2) }),
+  fc.record({ kind: fc.constant('compact' as const) }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -195,6 +212,9 @@ async function apply(m: Mutation): Promise<void> {
     case 'owner':
       await t.query(`update program set owner_id = ? where id = ?`, [id(m.owner ? 'O2' : 'O1'), id(PROGRAMS[m.program]!.key)]);
       return;
+    case 'compact':
+      await t.query('select analytics_compact()');
+      return;
   }
 }
 
@@ -216,22 +236,28 @@ async function expectSummariesEqualRows(): Promise<void> {
       expect(summary.data, JSON.stringify(f)).toEqual(rows.data);
     }
   }
-  // The maintained tables hold what a rebuild from the rows holds (rows that fell back to zero aside).
-  const snapshot = async () => {
-    const out: Record<string, string[]> = {};
-    for (const table of SUMMARY_TABLES) {
-      // Keys are uuids and text; every number is a counter.
-      const rows = await t.query<{ r: Record<string, unknown> }>(
-        `select to_jsonb(t) as r from ${table} t
-          where exists (select 1 from jsonb_each(to_jsonb(t)) e where jsonb_typeof(e.value) = 'number' and e.value::text::numeric <> 0)`,
-      );
-      out[table] = rows.map((r) => JSON.stringify(Object.entries(r.r).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]))).sort();
-    }
-    return out;
-  };
-  const maintained = await snapshot();
+  // The maintained figures (folded with the pending deltas) hold what a rebuild from the rows holds, before
+  // and after a compaction (rows that fell back to zero aside).
+  const current = await snapshot(FOLDED);
+  await t.query('select analytics_compact()');
+  for (const table of DELTA_TABLES) expect(await t.query(`select * from ${table}`), table).toEqual([]);
+  const compacted = await snapshot({ ...FOLDED, ...FOLDED_AFTER_COMPACTION });
+  expect(compacted).toMatchObject(current);
   await t.query('select analytics_rebuild()');
-  expect(maintained).toEqual(await snapshot());
+  expect(compacted).toEqual(await snapshot({ ...FOLDED, ...FOLDED_AFTER_COMPACTION }));
+}
+
+/** The rows of each query with a non-zero counter, as sorted strings (keys are uuids and text; every number is a counter). */
+async function snapshot(queries: Record<string, string>): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [name, text] of Object.entries(queries)) {
+    const rows = await t.query<{ r: Record<string, unknown> }>(
+      `select to_jsonb(t) as r from (${text}) t
+        where exists (select 1 from jsonb_each(to_jsonb(t)) e where jsonb_typeof(e.value) = 'number' and e.value::text::numeric <> 0)`,
+    );
+    out[name] = rows.map((r) => JSON.stringify(Object.entries(r.r).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]))).sort();
+  }
+  return out;
 }
 
 describe('analytics summaries', () => {
