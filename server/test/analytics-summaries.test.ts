@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/config/clock.js';
 import { startTestServer, type TestServer } from './harness.js';
@@ -12,7 +13,10 @@ import { startTestServer, type TestServer } from './harness.js';
  * changing owner. Two views of equality:
  * - the GraphQL aggregates read from the summaries equal the same aggregates on the row path (a
  *   `from` date before every intervention selects the same rows and forces the row path);
- * - the maintained tables equal a rebuild from the rows (analytics_rebuild, the migration's backfill).
+ * - the maintained figures (folded deltas, pending ones included) equal a rebuild from the rows
+ *   (analytics_rebuild), before and after a compaction.
+ * And writers of interventions do not wait for each other (migration 0023): two open transactions on the
+ * same area and program both go on, in any order, with a compaction between them.
  */
 
 let t: TestServer;
@@ -275,4 +279,82 @@ describe('analytics summaries', () => {
       { numRuns: 25, seed: 20261206 },
     );
   }, 600_000);
+});
+
+describe('concurrent writers of interventions', () => {
+  const clients: pg.Client[] = [];
+  afterAll(() => Promise.all(clients.map((c) => c.end())));
+
+  /**
+   * A connection that gives up on any lock wait: a writer that had to wait for the other open transaction
+   * would wait until it commits, which the test does only afterwards (lock_timeout turns that into an error
+   * instead of a hang; no duration is asserted).
+   */
+  async function connect(): Promise<pg.Client> {
+    const c = new pg.Client({ connectionString: t.ownerUrl });
+    await c.connect();
+    clients.push(c);
+    await c.query(`set lock_timeout = '500ms'`);
+    await c.query('begin');
+    return c;
+  }
+  // A delivery of the household-wide monthly program P2 in a month of its own (one per target and period).
+  const deliver = (c: pg.Client, households: string[], period: string) =>
+    c.query(
+      `insert into intervention (id, program_id, household_id, status, planned_on, delivered_on, period_key, value_rp, organization_id)
+       select gen_random_uuid(), $1, h, 'DELIVERED', $2::date, $2::date + 3, $3, 1000, $4 from unnest($5::uuid[]) h`,
+      [id('P2'), `${period}-01`, period, id('O2'), households.map((h) => id(h))],
+    );
+  const pid = async (c: pg.Client) => (await c.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  const advisoryLocks = (backend: number) =>
+    t.query<{ mode: string; granted: boolean }>(`select mode, granted from pg_locks where locktype = 'advisory' and pid = ?`, [backend]);
+
+  beforeAll(async () => {
+    // Both households in the same kelurahan: the writes below share its (area, program) figures.
+    await t.query(`update household set area_id = ? where id in (?, ?)`, [id('K1'), id('H1'), id('H4')]);
+  });
+
+  it('two transactions writing to the same area and program both proceed: the second does not wait for the first', async () => {
+    const [a, b] = [await connect(), await connect()];
+    await deliver(a, ['H1'], '1991-01');
+    // The first writer holds no exclusive lock that a second one would queue behind.
+    expect((await advisoryLocks(await pid(a))).filter((l) => l.mode !== 'ShareLock')).toEqual([]);
+    await deliver(b, ['H4'], '1991-01');
+    await deliver(b, ['H1', 'H4'], '1991-02');
+    // A compaction while both are open goes on too, and leaves their rows for the next one.
+    const c = await connect();
+    await c.query('select analytics_compact()');
+    await c.query('commit');
+    await b.query('commit');
+    await a.query('commit');
+    await expectSummariesEqualRows();
+  }, 120_000);
+
+  it('writers in opposite orders do not deadlock', async () => {
+    const [a, b] = [await connect(), await connect()];
+    await deliver(a, ['H1'], '1992-01');
+    await deliver(b, ['H4'], '1992-01');
+    await deliver(a, ['H4'], '1992-02');
+    await deliver(b, ['H1'], '1992-02');
+    // Status changes of each other's households' rows too, in one statement each.
+    await a.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H4')]);
+    await b.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H1')]);
+    await Promise.all([a.query('commit'), b.query('commit')]);
+    await expectSummariesEqualRows();
+  }, 120_000);
+
+  it('a household moving to another kelurahan waits for the writers in flight on it, and the figures stay exact', async () => {
+    const a = await connect();
+    await deliver(a, ['H1'], '1993-01');
+    const m = new pg.Client({ connectionString: t.ownerUrl });
+    await m.connect();
+    clients.push(m);
+    const mover = await pid(m);
+    const moved = m.query(`update household set area_id = $1 where id = $2`, [id('K2'), id('H1')]);
+    // The move queues behind the open writer (its bucket lock is not granted yet) instead of reading its area.
+    while (!(await advisoryLocks(mover)).some((l) => !l.granted)) await new Promise((r) => setTimeout(r, 20));
+    await a.query('commit');
+    await moved;
+    await expectSummariesEqualRows();
+  }, 120_000);
 });
