@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { Migration0017AnalyticsSummaries } from './0017-analytics-summaries.js';
 
 /*
  * The analytics summaries of 0017 become append-only deltas folded on read, so that writers of
@@ -371,19 +372,14 @@ export class Migration0023AnalyticsDeltas extends Migration {
   }
 
   override async down(): Promise<void> {
-    // Back to 0017's shape: its migration's down and up recreate its functions; here the tables are restored.
-    const sql = (s: string) => this.addSql(s);
-    dropTriggers(sql);
-    sql(`drop view ${VIEW_NAMES.join(', ')};`);
-    sql(`drop function ${NEW_FUNCTIONS.join(', ')};`);
-    sql(`drop table ${DELTA_TABLES.join(', ')};`);
-    sql(`drop policy analytics_program_household_scope on analytics_program_household;
-      drop policy analytics_owner_household_scope on analytics_owner_household;
-      revoke select on analytics_program_household, analytics_owner_household from sinergi_app;
-      drop index analytics_program_area_key;
-      truncate analytics_program_area, analytics_program_household, analytics_owner_household;
-      alter table analytics_program_area add primary key (area_id, program_id);
-      alter table analytics_program_household drop constraint analytics_program_household_pkey, add primary key (program_id, household_id);
-      alter table analytics_owner_household drop constraint analytics_owner_household_pkey, add primary key (owner_id, household_id);`);
+    // Back to 0017 as it was: what 0023 added goes, then 0017's own down and up rebuild its tables from the rows.
+    this.addSql(`drop view ${VIEW_NAMES.join(', ')};`);
+    this.addSql(`drop function analytics_lock(uuid[], uuid[], boolean), analytics_append(intervention[], intervention[], uuid, uuid, uuid, uuid),
+      analytics_compact();`);
+    this.addSql(`drop table ${DELTA_TABLES.join(', ')};`);
+    const previous = new Migration0017AnalyticsSummaries(this.driver, this.config);
+    await previous.down();
+    await previous.up();
+    for (const query of previous.getQueries()) this.addSql(query);
   }
 }
