@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/config/clock.js';
 import { startTestServer, type TestServer } from './harness.js';
@@ -12,7 +13,10 @@ import { startTestServer, type TestServer } from './harness.js';
  * changing owner. Two views of equality:
  * - the GraphQL aggregates read from the summaries equal the same aggregates on the row path (a
  *   `from` date before every intervention selects the same rows and forces the row path);
- * - the maintained tables equal a rebuild from the rows (analytics_rebuild, the migration's backfill).
+ * - the maintained figures (folded deltas, pending ones included) equal a rebuild from the rows
+ *   (analytics_rebuild), before and after a compaction.
+ * And writers of interventions do not wait for each other (migration 0023): two open transactions on the
+ * same area and program both go on, in any order, with a compaction between them.
  */
 
 let t: TestServer;
@@ -31,16 +35,32 @@ const PROGRAMS = [
 ];
 const KELURAHAN = ['K1', 'K2', 'MENTENG'];
 const STATUSES = ['PLANNED', 'IN_PROGRESS', 'DELIVERED', 'VERIFIED', 'CANCELLED'] as const;
-const SUMMARY_TABLES = [
-  'analytics_program_area',
-  'analytics_program_household',
-  'analytics_owner_household',
-  'analytics_owner_area',
-  'analytics_program_target',
-  'analytics_program_period_area',
-  'analytics_program_target_areas',
-  'analytics_program_period',
-];
+// Each summary folded per key: the maintained figures, pending deltas included, as readers see them.
+const FOLDED: Record<string, string> = {
+  program_area: `select area_id, program_id, sum(planned) as planned, sum(in_progress) as in_progress, sum(delivered) as delivered,
+      sum(verified) as verified, sum(cancelled) as cancelled, sum(value_delivered) as value_delivered, sum(days) as days, sum(timed) as timed,
+      sum(reached) as reached, sum(households_delivered) as households_delivered
+    from analytics_program_area_current group by 1, 2`,
+  owner_area: `select area_id, owner_id, sum(reached) as reached, sum(households_delivered) as households_delivered
+    from analytics_owner_area_current group by 1, 2`,
+  program_period_area: `select area_id, program_id, period_key, sum(targets) as targets from analytics_program_period_area_current group by 1, 2, 3`,
+  program_period: `select program_id, period_key, sum(targets) as targets from analytics_program_period_current group by 1, 2`,
+  program_household: `select program_id, household_id, area_id, sum(active) as active, sum(done) as done from (
+      select program_id, household_id, area_id, active, done from analytics_program_household
+      union all select program_id, household_id, area_id, active, done from analytics_program_household_delta) x group by 1, 2, 3`,
+  owner_household: `select owner_id, household_id, area_id, sum(active) as active, sum(done) as done from (
+      select owner_id, household_id, area_id, active, done from analytics_owner_household
+      union all select owner_id, household_id, area_id, active, done from analytics_owner_household_delta) x group by 1, 2, 3`,
+  program_target: `select program_id, period_key, target_id, area_id, sum(n) as n from (
+      select program_id, period_key, target_id, area_id, n from analytics_program_target
+      union all select program_id, period_key, target_id, area_id, n from analytics_program_target_delta) x group by 1, 2, 3, 4`,
+};
+// Folded only by the compaction (it decides when a target is in more than one area).
+const FOLDED_AFTER_COMPACTION: Record<string, string> = {
+  program_target_areas: `select program_id, period_key, target_id, areas from analytics_program_target_areas`,
+};
+const DELTA_TABLES = ['analytics_program_household_delta', 'analytics_owner_household_delta', 'analytics_program_target_delta'];
+
 
 const DAY = 86_400_000;
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -115,6 +135,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('moveHousehold' as const), household: ix(6), area: ix(3) }),
   fc.record({ kind: fc.constant('moveMember' as const), household: ix(6), to: ix(6) }),
   fc.record({ kind: fc.constant('owner' as const), program: ix(4), owner: ix(2) }),
+  fc.record({ kind: fc.constant('compact' as const) }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -195,6 +216,9 @@ async function apply(m: Mutation): Promise<void> {
     case 'owner':
       await t.query(`update program set owner_id = ? where id = ?`, [id(m.owner ? 'O2' : 'O1'), id(PROGRAMS[m.program]!.key)]);
       return;
+    case 'compact':
+      await t.query('select analytics_compact()');
+      return;
   }
 }
 
@@ -216,22 +240,28 @@ async function expectSummariesEqualRows(): Promise<void> {
       expect(summary.data, JSON.stringify(f)).toEqual(rows.data);
     }
   }
-  // The maintained tables hold what a rebuild from the rows holds (rows that fell back to zero aside).
-  const snapshot = async () => {
-    const out: Record<string, string[]> = {};
-    for (const table of SUMMARY_TABLES) {
-      // Keys are uuids and text; every number is a counter.
-      const rows = await t.query<{ r: Record<string, unknown> }>(
-        `select to_jsonb(t) as r from ${table} t
-          where exists (select 1 from jsonb_each(to_jsonb(t)) e where jsonb_typeof(e.value) = 'number' and e.value::text::numeric <> 0)`,
-      );
-      out[table] = rows.map((r) => JSON.stringify(Object.entries(r.r).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]))).sort();
-    }
-    return out;
-  };
-  const maintained = await snapshot();
+  // The maintained figures (folded with the pending deltas) hold what a rebuild from the rows holds, before
+  // and after a compaction (rows that fell back to zero aside).
+  const current = await snapshot(FOLDED);
+  await t.query('select analytics_compact()');
+  for (const table of DELTA_TABLES) expect(await t.query(`select * from ${table}`), table).toEqual([]);
+  const compacted = await snapshot({ ...FOLDED, ...FOLDED_AFTER_COMPACTION });
+  expect(compacted).toMatchObject(current);
   await t.query('select analytics_rebuild()');
-  expect(maintained).toEqual(await snapshot());
+  expect(compacted).toEqual(await snapshot({ ...FOLDED, ...FOLDED_AFTER_COMPACTION }));
+}
+
+/** The rows of each query with a non-zero counter, as sorted strings (keys are uuids and text; every number is a counter). */
+async function snapshot(queries: Record<string, string>): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [name, text] of Object.entries(queries)) {
+    const rows = await t.query<{ r: Record<string, unknown> }>(
+      `select to_jsonb(t) as r from (${text}) t
+        where exists (select 1 from jsonb_each(to_jsonb(t)) e where jsonb_typeof(e.value) = 'number' and e.value::text::numeric <> 0)`,
+    );
+    out[name] = rows.map((r) => JSON.stringify(Object.entries(r.r).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]))).sort();
+  }
+  return out;
 }
 
 describe('analytics summaries', () => {
@@ -249,4 +279,82 @@ describe('analytics summaries', () => {
       { numRuns: 25, seed: 20261206 },
     );
   }, 600_000);
+});
+
+describe('concurrent writers of interventions', () => {
+  const clients: pg.Client[] = [];
+  afterAll(() => Promise.all(clients.map((c) => c.end())));
+
+  /**
+   * A connection that gives up on any lock wait: a writer that had to wait for the other open transaction
+   * would wait until it commits, which the test does only afterwards (lock_timeout turns that into an error
+   * instead of a hang; no duration is asserted).
+   */
+  async function connect(): Promise<pg.Client> {
+    const c = new pg.Client({ connectionString: t.ownerUrl });
+    await c.connect();
+    clients.push(c);
+    await c.query(`set lock_timeout = '500ms'`);
+    await c.query('begin');
+    return c;
+  }
+  // A delivery of the household-wide monthly program P2 in a month of its own (one per target and period).
+  const deliver = (c: pg.Client, households: string[], period: string) =>
+    c.query(
+      `insert into intervention (id, program_id, household_id, status, planned_on, delivered_on, period_key, value_rp, organization_id)
+       select gen_random_uuid(), $1, h, 'DELIVERED', $2::date, $2::date + 3, $3, 1000, $4 from unnest($5::uuid[]) h`,
+      [id('P2'), `${period}-01`, period, id('O2'), households.map((h) => id(h))],
+    );
+  const pid = async (c: pg.Client) => (await c.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+  const advisoryLocks = (backend: number) =>
+    t.query<{ mode: string; granted: boolean }>(`select mode, granted from pg_locks where locktype = 'advisory' and pid = ?`, [backend]);
+
+  beforeAll(async () => {
+    // Both households in the same kelurahan: the writes below share its (area, program) figures.
+    await t.query(`update household set area_id = ? where id in (?, ?)`, [id('K1'), id('H1'), id('H4')]);
+  });
+
+  it('two transactions writing to the same area and program both proceed: the second does not wait for the first', async () => {
+    const [a, b] = [await connect(), await connect()];
+    await deliver(a, ['H1'], '1991-01');
+    // The first writer holds no exclusive lock that a second one would queue behind.
+    expect((await advisoryLocks(await pid(a))).filter((l) => l.mode !== 'ShareLock')).toEqual([]);
+    await deliver(b, ['H4'], '1991-01');
+    await deliver(b, ['H1', 'H4'], '1991-02');
+    // A compaction while both are open goes on too, and leaves their rows for the next one.
+    const c = await connect();
+    await c.query('select analytics_compact()');
+    await c.query('commit');
+    await b.query('commit');
+    await a.query('commit');
+    await expectSummariesEqualRows();
+  }, 120_000);
+
+  it('writers in opposite orders do not deadlock', async () => {
+    const [a, b] = [await connect(), await connect()];
+    await deliver(a, ['H1'], '1992-01');
+    await deliver(b, ['H4'], '1992-01');
+    await deliver(a, ['H4'], '1992-02');
+    await deliver(b, ['H1'], '1992-02');
+    // Status changes of each other's households' rows too, in one statement each.
+    await a.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H4')]);
+    await b.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H1')]);
+    await Promise.all([a.query('commit'), b.query('commit')]);
+    await expectSummariesEqualRows();
+  }, 120_000);
+
+  it('a household moving to another kelurahan waits for the writers in flight on it, and the figures stay exact', async () => {
+    const a = await connect();
+    await deliver(a, ['H1'], '1993-01');
+    const m = new pg.Client({ connectionString: t.ownerUrl });
+    await m.connect();
+    clients.push(m);
+    const mover = await pid(m);
+    const moved = m.query(`update household set area_id = $1 where id = $2`, [id('K2'), id('H1')]);
+    // The move queues behind the open writer (its bucket lock is not granted yet) instead of reading its area.
+    while (!(await advisoryLocks(mover)).some((l) => !l.granted)) await new Promise((r) => setTimeout(r, 20));
+    await a.query('commit');
+    await moved;
+    await expectSummariesEqualRows();
+  }, 120_000);
 });

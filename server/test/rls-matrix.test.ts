@@ -720,7 +720,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
 });
 
 /**
- * The analytics summaries (0017): counters per kelurahan that only the database's triggers write. City-wide
+ * The analytics summaries (0017, 0023): counters per kelurahan that only the database's triggers and compaction write. City-wide
  * roles read them all, a kelurahan officer those of its area, partners none (their figures come from the rows
  * of their assigned households); nobody writes them directly.
  */
@@ -731,6 +731,12 @@ const SUMMARIES = {
   analytics_program_target: { kind: 'area', key: 'program_id' },
   analytics_program_period: { kind: 'city', key: 'program_id' },
   analytics_program_target_areas: { kind: 'city', key: 'program_id' },
+  // Read through the *_current views (0023): the folded per-household counters and the pending deltas.
+  analytics_program_household: { kind: 'area', key: 'program_id' },
+  analytics_owner_household: { kind: 'area', key: 'owner_id' },
+  analytics_program_household_delta: { kind: 'area', key: 'program_id' },
+  analytics_owner_household_delta: { kind: 'area', key: 'owner_id' },
+  analytics_program_target_delta: { kind: 'area', key: 'program_id' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {

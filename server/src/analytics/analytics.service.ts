@@ -404,8 +404,9 @@ function statusFigures(r: Row) {
 }
 
 /*
- * Program and organisation performance from the per-area summaries of migration 0017 (kept exact by
- * triggers in the writing transaction), read instead of every intervention when they can answer
+ * Program and organisation performance from the per-area summaries of migrations 0017 and 0023 (kept
+ * exact by triggers in the writing transaction as append-only deltas; the *_current views add the
+ * deltas not yet compacted to the folded counts), read instead of every intervention when they can answer
  * exactly: no date window (the summaries count all dates; as_of is then today), and a scope that is a
  * set of areas (city-wide roles; a kelurahan officer's area). Partners count their assigned
  * households, which no per-area figure expresses: they keep the row path, as do date-windowed queries.
@@ -436,10 +437,12 @@ function summaryBase(ctx: Context, f: CheckedFilter): Query & { restricted: bool
             select pm.id as program_id,
                    (coalesce(sum(t.targets), 0) - coalesce((select sum(o.extra) from analytics_quota_overcount((select ids from sel)) o
                                                             where o.program_id = pm.id and o.period_key = pm.cur_key), 0))::int as used
-              from pm left join analytics_program_period_area t
+              from pm left join analytics_program_period_area_current t
                 on t.program_id = pm.id and t.period_key = pm.cur_key and t.area_id = any ((select ids from sel)::uuid[])
              group by pm.id, pm.cur_key)`
-        : `qu as (select t.program_id, t.targets as used from pm join analytics_program_period t on t.program_id = pm.id and t.period_key = pm.cur_key)`,
+        : `qu as (
+            select t.program_id, sum(t.targets)::int as used
+              from pm join analytics_program_period_current t on t.program_id = pm.id and t.period_key = pm.cur_key group by t.program_id)`,
     },
   };
 }
@@ -462,7 +465,7 @@ export async function programPerformance(ctx: Context, filter: AnalyticsFilter |
           `ps as (
             select s.program_id as key, ${SUMMED_STATUS},
                    sum(s.reached)::int as reached, sum(s.households_delivered)::int as households_delivered
-              from analytics_program_area s where s.program_id in (select id from pm) ${areaWhere}
+              from analytics_program_area_current s where s.program_id in (select id from pm) ${areaWhere}
              group by s.program_id)`,
         ]
       : [...statusCounts('ps', 'iv.program_id'), QUOTA_USED],
@@ -513,11 +516,11 @@ export async function organizationPerformance(ctx: Context, filter: AnalyticsFil
         ? [
             `po_s as (
               select pm.owner_id as key, ${SUMMED_STATUS}
-                from analytics_program_area s join pm on pm.id = s.program_id where true ${areaWhere('s')}
+                from analytics_program_area_current s join pm on pm.id = s.program_id where true ${areaWhere('s')}
                group by pm.owner_id)`,
             `po_r as (
               select r.owner_id as key, sum(r.reached)::int as reached, sum(r.households_delivered)::int as households_delivered
-                from analytics_owner_area r where r.owner_id in (select owner_id from pm) ${areaWhere('r')}
+                from analytics_owner_area_current r where r.owner_id in (select owner_id from pm) ${areaWhere('r')}
                group by r.owner_id)`,
             `po as (select po_s.*, po_r.reached, po_r.households_delivered from po_s left join po_r using (key))`,
           ]

@@ -125,6 +125,8 @@ export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string
   await inImportTransaction(orm, actor, jobId, (_em, trx) =>
     trx('import_job').where({ id: jobId }).update({ status: 'COMMITTED', committed_at: trx.fn.now(), updated_at: trx.fn.now() }),
   );
+  // The batches' analytics deltas folded into one row per key now, not by the dashboard's next reads.
+  await inImportTransaction(orm, actor, null, (_em, trx) => sqlRaw(trx, 'select analytics_compact()', []));
 }
 
 /** Rows the dry run already held for review (a damaged NIK, an ambiguous kelurahan) enter the queue. */
