@@ -93,7 +93,7 @@ async function buildCity() {
 // Sessions that outlive every clock move of the property.
 async function loginForever(user: string): Promise<string> {
   const token = await t.login(user);
-  await t.query(`update user_session set expires_at = 'infinity'`);
+  await t.query(`update user_session set expires_at = '2999-01-01'`);
   return token;
 }
 
@@ -290,7 +290,7 @@ describe('coverage summaries', () => {
     );
     expect(rows[0]!.bad).toBe(0);
     const [r] = await t.query<{ a: string; b: string; c: string; d: string }>(
-      `select coverage_period_range('WEEKLY', '2026-W53')::text as a, coverage_period_range('WEEKLY', '2020-W53')::text as b,
+      `select coverage_period_range('WEEKLY', '2021-W53')::text as a, coverage_period_range('WEEKLY', '2020-W53')::text as b,
               coverage_period_range('MONTHLY', '2026-Q1')::text as c, coverage_period_range('QUARTERLY', '2026-Q4')::text as d`,
     );
     expect(r).toEqual({ a: 'empty', b: '[2020-12-28,2021-01-04)', c: 'empty', d: '[2026-10-01,2027-01-01)' });
@@ -308,7 +308,7 @@ describe('coverage summaries', () => {
         await expectSummariesEqualRows();
         setClock(0);
       }),
-      { numRuns: 30, seed: 20261207 },
+      { numRuns: 20, seed: 20261207 },
     );
   }, 900_000);
 });
