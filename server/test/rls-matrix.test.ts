@@ -722,7 +722,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
 /**
  * The analytics summaries (0017): counters per kelurahan that only the database's triggers write. City-wide
  * roles read them all, a kelurahan officer those of its area, partners none (their figures come from the rows
- * of their assigned households); nobody writes them directly.
+ * of their assigned households); nobody writes them directly, and nobody reads the per-household rows beneath them.
  */
 const SUMMARIES = {
   analytics_program_area: { kind: 'area', key: 'program_id' },
@@ -731,6 +731,9 @@ const SUMMARIES = {
   analytics_program_target: { kind: 'area', key: 'program_id' },
   analytics_program_period: { kind: 'city', key: 'program_id' },
   analytics_program_target_areas: { kind: 'city', key: 'program_id' },
+  // Coverage (0021): the appended deltas per area are read by scope; each household's parts by no role.
+  coverage_delta: { kind: 'area', key: 'item' },
+  coverage_part: { kind: 'internal', key: 'item' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {
@@ -744,7 +747,7 @@ describe('analytics summaries, in raw SQL as the application role', () => {
       for (const role of ROLES) {
         const v = viewers[role];
         for (const [label, where] of Object.entries(rows)) {
-          const expected = (GOVERNMENT_WIDE as readonly string[]).includes(role) || (role === 'KELURAHAN_OFFICER' && label === 'in');
+          const expected = kind !== 'internal' && ((GOVERNMENT_WIDE as readonly string[]).includes(role) || (role === 'KELURAHAN_OFFICER' && label === 'in'));
           const read = await attempt(v, `select count(*)::int as n from ${table} where ${where}`, []);
           if (read !== expected) mismatches.push(`${role} select ${label}: ${read ? 'allowed' : 'denied'}`);
           for (const [op, text] of [
