@@ -358,7 +358,7 @@ async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: Area
       `s as (
         select amap.target_id, d.item, sum(d.n)::int as n
           from coverage_delta d join amap on amap.area_id = d.area_id cross join params
-         where d.r @> params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+         where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
            and ((d.aspect = coalesce(:p_aspect::text, '') and d.item not like 'hh:%' and d.item not like 'need:%')
                 or (d.aspect = '' and (d.item like 'hh:%'
                                        or (d.item like 'need:%' and (:p_aspect::text is null or substr(d.item, 6) in (select t from types))))))
