@@ -698,7 +698,8 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
         where grantee = 'sinergi_app' and table_schema = 'public'
           and table_name in (select relname from pg_class where relkind = 'r')`,
     );
-    expect(tables.map((r) => r.table_name).sort()).toEqual([...Object.keys(ROWS), ...Object.keys(SUMMARIES)].sort());
+    const reachable = Object.entries(SUMMARIES).filter(([, s]) => s.kind !== 'internal').map(([table]) => table);
+    expect(tables.map((r) => r.table_name).sort()).toEqual([...Object.keys(ROWS), ...reachable].sort());
   });
 
   for (const table of Object.keys(ROWS) as Table[]) {
@@ -722,7 +723,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
 /**
  * The analytics summaries (0017, 0023): counters per kelurahan that only the database's triggers and compaction write. City-wide
  * roles read them all, a kelurahan officer those of its area, partners none (their figures come from the rows
- * of their assigned households); nobody writes them directly.
+ * of their assigned households); nobody writes them directly, and nobody reads the per-household rows beneath them.
  */
 const SUMMARIES = {
   analytics_program_area: { kind: 'area', key: 'program_id' },
@@ -737,6 +738,9 @@ const SUMMARIES = {
   analytics_program_household_delta: { kind: 'area', key: 'program_id' },
   analytics_owner_household_delta: { kind: 'area', key: 'owner_id' },
   analytics_program_target_delta: { kind: 'area', key: 'program_id' },
+  // Coverage (0021): the appended deltas per area are read by scope; each household's parts by no role.
+  coverage_delta: { kind: 'area', key: 'item' },
+  coverage_part: { kind: 'internal', key: 'item' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {
@@ -750,7 +754,7 @@ describe('analytics summaries, in raw SQL as the application role', () => {
       for (const role of ROLES) {
         const v = viewers[role];
         for (const [label, where] of Object.entries(rows)) {
-          const expected = (GOVERNMENT_WIDE as readonly string[]).includes(role) || (role === 'KELURAHAN_OFFICER' && label === 'in');
+          const expected = kind !== 'internal' && ((GOVERNMENT_WIDE as readonly string[]).includes(role) || (role === 'KELURAHAN_OFFICER' && label === 'in'));
           const read = await attempt(v, `select count(*)::int as n from ${table} where ${where}`, []);
           if (read !== expected) mismatches.push(`${role} select ${label}: ${read ? 'allowed' : 'denied'}`);
           for (const [op, text] of [

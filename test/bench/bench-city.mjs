@@ -56,6 +56,9 @@ export async function seedBenchCity({ households }) {
       const knex = owner.em.getKnex();
       const result = await knex.transaction((trx) => deriveNeeds(trx));
       await knex.raw('analyze household_need');
+      // One row per key of the coverage deltas that seeding appended batch by batch.
+      await knex.raw('select coverage_compact()');
+      await knex.raw('analyze coverage_delta');
       return result;
     });
     console.log(`derived ${fmt(derived.upserted)} needs in ${((performance.now() - started) / 1000).toFixed(0)} s`);

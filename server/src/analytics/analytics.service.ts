@@ -226,6 +226,7 @@ function counts(keys: readonly string[], found: unknown, onlyFound = false): Cou
 
 export async function coverageByArea(ctx: Context, filter: AnalyticsFilter | undefined, level: AreaLevel): Promise<AreaCoverage[]> {
   const f = checkFilter(filter);
+  if (fromSummaries(ctx, f) && f.strategy === null && f.organizationId === null) return coverageFromSummaries(ctx, f, level);
   const q = base(ctx, f);
   const targets = targetAreas(level);
   const rows = await run(
@@ -284,37 +285,119 @@ export async function coverageByArea(ctx: Context, filter: AnalyticsFilter | und
     .filter((r) => r['id'] !== null)
     .map((r) => {
       const found = new Map(((r['by_need'] ?? []) as Array<{ t: string; u: number; p: number; s: number }>).map((n) => [n.t, n]));
-      const needsByType: NeedTypeCoverage[] = NEED_TYPES.map((needType) => {
-        const n = found.get(needType);
-        const [unmet, planned, served] = [int(n?.u), int(n?.p), int(n?.s)];
-        const total = unmet + planned + served;
-        return { needType, total, unmet, planned, served, coveragePct: pct(served, total) };
-      });
-      const sum = (k: 'total' | 'unmet' | 'planned' | 'served') => needsByType.reduce((s, n) => s + n[k], 0);
-      const [needsTotal, needsServed, needsPlanned, needsUnmet] = [sum('total'), sum('served'), sum('planned'), sum('unmet')];
-      return {
-        areaId: r['id'] as string,
-        code: r['code'] as string,
-        name: r['name'] as string,
-        level: r['level'] as AreaLevel,
+      return areaCoverage(r, {
         households: int(r['households']),
-        householdsByPovertyStatus: counts(POVERTY_STATUSES, r['by_status']),
-        householdsByDecile: counts(DECILES, r['by_decile']),
-        extremePoorHouseholds: int(r['extreme_poor']),
-        householdsWithUnmetNeed: int(r['with_unmet']),
-        needsByType,
-        needsByStatus: [
-          { key: 'UNMET', count: needsUnmet },
-          { key: 'PLANNED', count: needsPlanned },
-          { key: 'SERVED', count: needsServed },
-        ],
-        needsTotal,
-        needsServed,
-        needsPlanned,
-        needsUnmet,
-        coveragePct: pct(needsServed, needsTotal),
-        householdsNeverReached: int(r['never_reached']),
-      };
+        byStatus: (r['by_status'] ?? {}) as Record<string, number>,
+        byDecile: (r['by_decile'] ?? {}) as Record<string, number>,
+        withUnmet: int(r['with_unmet']),
+        neverReached: int(r['never_reached']),
+        needs: (t) => ({ unmet: int(found.get(t)?.u), planned: int(found.get(t)?.p), served: int(found.get(t)?.s) }),
+      });
+    });
+}
+
+interface CoverageFigures {
+  households: number;
+  byStatus: Record<string, number>;
+  byDecile: Record<string, number>;
+  withUnmet: number;
+  neverReached: number;
+  needs: (needType: NeedType) => { unmet: number; planned: number; served: number };
+}
+
+function areaCoverage(r: Row, c: CoverageFigures): AreaCoverage {
+  const needsByType: NeedTypeCoverage[] = NEED_TYPES.map((needType) => {
+    const { unmet, planned, served } = c.needs(needType);
+    const total = unmet + planned + served;
+    return { needType, total, unmet, planned, served, coveragePct: pct(served, total) };
+  });
+  const sum = (k: 'total' | 'unmet' | 'planned' | 'served') => needsByType.reduce((s, n) => s + n[k], 0);
+  const [needsTotal, needsServed, needsPlanned, needsUnmet] = [sum('total'), sum('served'), sum('planned'), sum('unmet')];
+  return {
+    areaId: r['id'] as string,
+    code: r['code'] as string,
+    name: r['name'] as string,
+    level: r['level'] as AreaLevel,
+    households: c.households,
+    householdsByPovertyStatus: counts(POVERTY_STATUSES, c.byStatus),
+    householdsByDecile: counts(DECILES, c.byDecile),
+    extremePoorHouseholds: int(c.byStatus[PovertyStatus.EXTREME_POOR]),
+    householdsWithUnmetNeed: c.withUnmet,
+    needsByType,
+    needsByStatus: [
+      { key: 'UNMET', count: needsUnmet },
+      { key: 'PLANNED', count: needsPlanned },
+      { key: 'SERVED', count: needsServed },
+    ],
+    needsTotal,
+    needsServed,
+    needsPlanned,
+    needsUnmet,
+    coveragePct: pct(needsServed, needsTotal),
+    householdsNeverReached: c.neverReached,
+  };
+}
+
+/*
+ * Coverage from the summaries of migration 0021: per area, counts over date ranges, of which a read at
+ * as_of (today: no date window) sums those containing it. They answer every figure of the row path for
+ * all programs or one focus aspect, in a scope that is a set of areas; a strategy or organisation
+ * filter, a date window or a partner's scope keeps the row path.
+ */
+async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: AreaLevel): Promise<AreaCoverage[]> {
+  const q = summaryBase(ctx, f);
+  const targets = targetAreas(level);
+  const rows = await run(
+    ctx,
+    q,
+    ['params', 'sel'],
+    [
+      ...targets.ctes,
+      // The need types the aspect's programs address (the row path's needs of counted programs).
+      `types as (select distinct unnest(p.need_types) as t from program p where :p_aspect::text = any (p.focus_aspects))`,
+      `s as (
+        select amap.target_id, d.item, sum(d.n)::int as n
+          from coverage_delta d join amap on amap.area_id = d.area_id cross join params
+         where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+           and ((d.aspect = coalesce(:p_aspect::text, '') and d.item not like 'hh:%' and d.item not like 'need:%')
+                or (d.aspect = '' and (d.item like 'hh:%'
+                                       or (d.item like 'need:%' and (:p_aspect::text is null or substr(d.item, 6) in (select t from types))))))
+         group by amap.target_id, d.item
+        having sum(d.n) <> 0)`,
+    ],
+    `select params.area_known, r.*
+       from params left join (
+         select t.id, t.code, t.name, t.level, (select json_object_agg(s.item, s.n) from s where s.target_id = t.id) as items
+           from tgt t) r on true
+      order by r.code`,
+    targets.bindings,
+  );
+  return rows
+    .filter((r) => r['id'] !== null)
+    .map((r) => {
+      const items = (r['items'] ?? {}) as Record<string, number>;
+      const byStatus: Record<string, number> = {};
+      const byDecile: Record<string, number> = {};
+      let households = 0;
+      for (const [item, n] of Object.entries(items)) {
+        if (!item.startsWith('hh:')) continue;
+        const [, status, decile] = item.split(':') as [string, string, string];
+        byStatus[status] = (byStatus[status] ?? 0) + n;
+        byDecile[decile] = (byDecile[decile] ?? 0) + n;
+        households += n;
+      }
+      const at = (item: string) => int(items[item]);
+      return areaCoverage(r, {
+        households,
+        byStatus,
+        byDecile,
+        withUnmet: at('withneeds') - at('allcovered'),
+        neverReached: households - at('reached'),
+        needs: (t) => {
+          const covered = at(`covered:${t}`);
+          return { unmet: at(`need:${t}`) - covered, planned: covered - at(`served:${t}`), served: at(`served:${t}`) };
+        },
+      });
     });
 }
 

@@ -21,6 +21,8 @@ export async function seedIfEmpty(orm: MikroORM, log: Logger): Promise<boolean> 
         onProgress: ({ phase, done, total }) => log.info({ phase, done, total }, 'seeding'),
       });
       const needs = await deriveNeeds(trx);
+      // One row per key of the coverage deltas that seeding appended batch by batch.
+      await trx.raw('select coverage_compact()');
       return { ...seeded, needs: needs.upserted };
     });
     log.info({ ms: Date.now() - started, ...summary }, 'demo city loaded');
