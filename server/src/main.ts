@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './config/logger.js';
 import { createDatabase } from './db/orm.js';
 import { seedIfEmpty } from './seed/auto-seed.js';
+import { compactSummaries } from './analytics/summary-compaction.js';
 
 async function main() {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
@@ -19,14 +20,10 @@ async function main() {
 
   let server: Server | undefined;
   let stopping = false;
-  // The analytics deltas that single writes leave (imports and the seed fold their own) are folded every
+  // The summaries' deltas that single writes leave (imports and the seed fold their own) are folded every
   // minute, so that the dashboard's reads fold only the last minute's.
   const compaction = setInterval(() => {
-    db.orm.em
-      .fork()
-      .getConnection()
-      .execute('select analytics_compact()')
-      .catch((error: unknown) => log.error({ err: error }, 'analytics compaction failed'));
+    compactSummaries(db.orm.em.getKnex()).catch((error: unknown) => log.error({ err: error }, 'summary compaction failed'));
   }, 60_000);
   compaction.unref();
   const shutdown = async (signal: string) => {

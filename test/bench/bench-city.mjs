@@ -11,6 +11,7 @@ const { createApp } = await import(dist('app.js'));
 const { loadConfig } = await import(dist('config/config.js'));
 const { seedDemoCity } = await import(dist('seed/seed-database.js'));
 const { deriveNeeds } = await import(dist('needs/need.service.js'));
+const { compactSummaries } = await import(dist('analytics/summary-compaction.js'));
 const { pino } = await import(path.join(root, 'server/node_modules/pino/pino.js'));
 
 const fmt = (n) => n.toLocaleString('en-US');
@@ -56,8 +57,8 @@ export async function seedBenchCity({ households }) {
       const knex = owner.em.getKnex();
       const result = await knex.transaction((trx) => deriveNeeds(trx));
       await knex.raw('analyze household_need');
-      // One row per key of the coverage deltas that seeding appended batch by batch.
-      await knex.raw('select coverage_compact()');
+      // One row per key of the deltas that seeding and the derivation appended batch by batch.
+      await compactSummaries(knex);
       await knex.raw('analyze coverage_delta');
       return result;
     });

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ConflictError } from '../graphql/errors.js';
+import { compactSummaries } from '../analytics/summary-compaction.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { toDate } from './validation.js';
 import { inImportTransaction, sqlRaw, type ImportActor } from './import-transaction.js';
@@ -126,7 +127,7 @@ export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string
     trx('import_job').where({ id: jobId }).update({ status: 'COMMITTED', committed_at: trx.fn.now(), updated_at: trx.fn.now() }),
   );
   // The batches' analytics deltas folded into one row per key now, not by the dashboard's next reads.
-  await inImportTransaction(orm, actor, null, (_em, trx) => sqlRaw(trx, 'select analytics_compact()', []));
+  await inImportTransaction(orm, actor, null, (_em, trx) => compactSummaries(trx));
 }
 
 /** Rows the dry run already held for review (a damaged NIK, an ambiguous kelurahan) enter the queue. */

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { DEFAULT_BOUNDARY_FILE, importDefaultBoundaries } from '../areas/boundary-file.js';
+import { compactSummaries } from '../analytics/summary-compaction.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { seedDemoCity } from './seed-database.js';
 
@@ -21,8 +22,8 @@ export async function seedIfEmpty(orm: MikroORM, log: Logger): Promise<boolean> 
         onProgress: ({ phase, done, total }) => log.info({ phase, done, total }, 'seeding'),
       });
       const needs = await deriveNeeds(trx);
-      // One row per key of the coverage deltas that seeding appended batch by batch.
-      await trx.raw('select coverage_compact()');
+      // One row per key of the deltas that seeding and the derivation appended batch by batch.
+      await compactSummaries(trx);
       return { ...seeded, needs: needs.upserted };
     });
     log.info({ ms: Date.now() - started, ...summary }, 'demo city loaded');

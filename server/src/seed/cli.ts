@@ -6,6 +6,7 @@ import { parseOrUsage, runIfMain, UsageError } from '../config/cli.js';
 import { today, useClock } from '../config/clock.js';
 import { loadConfig } from '../config/config.js';
 import { createDatabase } from '../db/orm.js';
+import { compactSummaries } from '../analytics/summary-compaction.js';
 import { deriveNeeds } from '../needs/need.service.js';
 import { DEFAULT_HOUSEHOLDS, DEMO_SEED } from './demo-city.js';
 import { type SeedProgress, SeedRefusedError, seedDemoCity } from './seed-database.js';
@@ -128,8 +129,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       printer.finish();
       const derivationStarted = performance.now();
       const derived = await deriveNeeds(owner.em.getKnex());
-      // One row per key of the coverage deltas that seeding appended batch by batch.
-      await owner.em.getKnex().raw('select coverage_compact()');
+      // One row per key of the deltas that seeding and the derivation appended batch by batch.
+      await compactSummaries(owner.em.getKnex());
       return { summary: seeded, needs: derived.upserted, needsMs: performance.now() - derivationStarted };
     });
     console.log(`Needs derived: ${fmt(needs)} in ${(needsMs / 1000).toFixed(1)} s.`);

@@ -4,6 +4,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { type Algorithm, hash } from '@node-rs/argon2';
 import { DEFAULT_BATCH_SIZE, DEFAULT_HOUSEHOLDS, DEMO_SEED, DemoCity, type HouseholdBatch } from './demo-city.js';
+import { compactSummaries } from '../analytics/summary-compaction.js';
 import { stableUuid } from './random.js';
 import { DEMO_PASSWORD } from './reference-data.js';
 
@@ -152,7 +153,7 @@ export async function seedDemoCity(knex: Knex, options: SeedOptions = {}): Promi
   // Fresh statistics, so the first queries after a large load get sensible plans; the analytics
   // deltas of every batch folded into one row per key first, so that reads do not fold them.
   progress({ phase: 'analyze', done: 0, total: 1 });
-  await knex.raw('select analytics_compact()');
+  await compactSummaries(knex);
   await knex.raw('analyze');
   progress({ phase: 'analyze', done: 1, total: 1 });
 

@@ -289,6 +289,8 @@ export class Migration0021CoverageSummaries extends Migration {
       }
     }
     for (const fn of FUNCTION_NAMES) this.addSql(`revoke all on function ${fn} from public;`);
+    // The server folds the deltas every minute as the application role (summary-compaction.ts).
+    this.addSql(`grant execute on function coverage_compact() to sinergi_app;`);
     this.addSql(`select coverage_rebuild();`);
   }
 
