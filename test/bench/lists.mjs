@@ -2,15 +2,16 @@
 // `bappeda` (the whole city) and as `ngo` (its assigned households), on a generated city. Prints
 // p50 / p95 per filter: run it at two sizes to see whether a list stays flat as the city grows.
 //
-//   pnpm bench:lists [--households N] [--iterations K]
+//   pnpm bench:lists [--households N] [--city-dir DIR] [--iterations K]
 //
-// Uses the built server (server/dist) in this process and a throwaway embedded PostgreSQL.
+// Uses the built server (server/dist) in this process and an embedded PostgreSQL, throwaway or kept with --city-dir.
 import { parseArgs } from 'node:util';
-import { percentiles, startBenchCity } from './bench-city.mjs';
+import { CITY_DIR_OPTION, percentiles, startBenchCity } from './bench-city.mjs';
 
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '5000' },
+    ...CITY_DIR_OPTION,
     iterations: { type: 'string', default: '20' },
   },
 });
@@ -22,7 +23,7 @@ const PAGE = `query ($f: HouseholdFilter, $after: String) { households(first: 50
 const COUNTED = `query ($f: HouseholdFilter, $after: String) { households(first: 50, after: $after, filter: $f) { totalCount
   edges { cursor node { id kkNumber povertyStatus welfareDecile area { name } } } pageInfo { hasNextPage } } }`;
 
-const city = await startBenchCity({ households });
+const city = await startBenchCity({ households, cityDir: values['city-dir'] });
 try {
   const tokens = { bappeda: await city.login('bappeda'), ngo: await city.login('ngo') };
   const program = (await city.gql('{ programs(first: 1) { edges { node { id } } } }', {}, tokens.bappeda)).programs.edges[0].node.id;
