@@ -131,7 +131,11 @@ export async function startBenchCity({ households, cityDir }) {
     await new Promise((r) => server.once('listening', r));
     const url = `http://127.0.0.1:${server.address().port}/graphql`;
     let statements = 0;
-    db.orm.em.getKnex().on('query', () => statements++);
+    let captured = null;
+    db.orm.em.getKnex().on('query', ({ sql, bindings }) => {
+      statements++;
+      captured?.push({ sql, bindings: bindings ?? [] });
+    });
 
     const gql = async (query, variables, token) => {
       const res = await fetch(url, {
@@ -153,6 +157,38 @@ export async function startBenchCity({ households, cityDir }) {
         const t0 = performance.now();
         const result = await fn();
         return { result, ms: performance.now() - t0, statements: statements - before };
+      },
+      /** Runs `fn`, returning its result and the SQL statements (text and bindings) it caused. */
+      capture: async (fn) => {
+        captured = [];
+        try {
+          return { result: await fn(), statements: captured };
+        } finally {
+          captured = null;
+        }
+      },
+      /**
+       * EXPLAIN (ANALYZE, BUFFERS) of the captured statements matching `pattern`, each run as the
+       * application role after the request's own set_config statements (viewer, clock), so row-level
+       * security and the clock apply as they did; rolled back.
+       */
+      explain: async (captured, pattern) => {
+        const client = await db.orm.em.getKnex().client.acquireConnection();
+        try {
+          await client.query('begin');
+          const plans = [];
+          for (const { sql, bindings } of captured) {
+            if (/^select set_config/.test(sql)) await client.query(sql, bindings);
+            else if (pattern.test(sql)) {
+              const { rows } = await client.query(`explain (analyze, buffers) ${sql}`, bindings);
+              plans.push(`${sql}\n\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+            }
+          }
+          return plans.join('\n\n');
+        } finally {
+          await client.query('rollback');
+          await db.orm.em.getKnex().client.releaseConnection(client);
+        }
       },
       close: async () => {
         server.close();
