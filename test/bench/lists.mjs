@@ -3,7 +3,8 @@
 // on a generated city. Prints p50 / p95 per filter for the page and for the count; given several
 // sizes, also the ratio of each p50 at the largest size to the smallest: whether a list stays flat
 // as the city grows. --explain FILE writes EXPLAIN (ANALYZE, BUFFERS) of each page's and count's SQL,
-// run as the application role with the viewer's settings (row-level security applies).
+// run as the application role with the viewer's settings (row-level security applies), and adds
+// each statement's execution time in PostgreSQL to the table (`page SQL`, `count SQL`).
 //
 //   pnpm bench:lists [--households N[,M…]] [--city-dir DIR[,DIR…]] [--iterations K] [--explain FILE]
 //
@@ -69,7 +70,7 @@ for (const [index, households] of sizes.entries()) {
         }
         const page = percentiles(pageTimes);
         const count = percentiles(countTimes);
-        rows.push({
+        const row = {
           viewer,
           filter: name,
           totalCount: `${counted.totalCountIsExact ? '' : '> '}${fmt(counted.totalCount)}`,
@@ -77,14 +78,19 @@ for (const [index, households] of sizes.entries()) {
           'page p95': page['p95 ms'],
           'count p50': count['p50 ms'],
           'count p95': count['p95 ms'],
-        });
-        console.log(`  ${fmt(households)} ${viewer} ${name}: page p50 ${page['p50 ms']} ms, count p50 ${count['p50 ms']} ms`);
+        };
         if (values.explain) {
+          // PostgreSQL's own execution time of the statement: what the plan costs, without the HTTP
+          // and GraphQL around it (and less disturbed by other load on the machine).
           for (const [what, query, variables] of [['page', PAGE, { f: filter, after }], ['count', COUNT, { f: filter }]]) {
             const { statements } = await city.capture(() => city.gql(query, variables, tokens[viewer]));
-            explained.push(`## ${fmt(households)} households, ${viewer}, ${name}, ${what}\n\n${await city.explain(statements, /from "household" as "h"/)}`);
+            const plan = await city.explain(statements, /from "household" as "h"/);
+            explained.push(`## ${fmt(households)} households, ${viewer}, ${name}, ${what}\n\n${plan}`);
+            row[`${what} SQL`] = [...plan.matchAll(/^Execution Time: ([\d.]+) ms$/gm)].reduce((sum, m) => sum + Number(m[1]), 0).toFixed(1);
           }
         }
+        rows.push(row);
+        console.log(`  ${fmt(households)} ${viewer} ${name}: page p50 ${page['p50 ms']} ms, count p50 ${count['p50 ms']} ms`);
       }
     }
     console.log(`\nHousehold list, ${fmt(households)} households — second page of 50 and totalCount alone, ${iterations} requests each (ms):`);
@@ -103,6 +109,9 @@ if (results.length > 1) {
       filter: row.filter,
       page: (row['page p50'] / small.rows[i]['page p50']).toFixed(2),
       count: (row['count p50'] / small.rows[i]['count p50']).toFixed(2),
+      ...(values.explain
+        ? { 'page SQL': (row['page SQL'] / small.rows[i]['page SQL']).toFixed(2), 'count SQL': (row['count SQL'] / small.rows[i]['count SQL']).toFixed(2) }
+        : {}),
     })),
   );
 }
