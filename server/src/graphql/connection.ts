@@ -13,7 +13,7 @@ export const DEFAULT_PAGE_SIZE = 20;
  * city (a city-wide list at a million households reads a million index entries); a count that stops
  * here costs the same at any size. Above it, `totalCountIsExact` is false.
  */
-export const COUNT_LIMIT = 1_000;
+export const COUNT_LIMIT = 10_000;
 
 @ArgsType()
 export class PageArgs {
