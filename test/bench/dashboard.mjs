@@ -2,16 +2,17 @@
 // program and organisation performance, the trend toward zero, stunting, an indicator series) on a
 // generated city, as `bappeda` over GraphQL. Prints SQL statements per request and latency percentiles.
 //
-//   pnpm bench:dashboard [--households N] [--iterations K] [--warmup W]
+//   pnpm bench:dashboard [--households N] [--city-dir DIR] [--iterations K] [--warmup W]
 //
-// Uses the built server (server/dist) and a throwaway embedded PostgreSQL. Seeding 1,000,000
+// Uses the built server (server/dist) and an embedded PostgreSQL, throwaway or kept with --city-dir. Seeding 1,000,000
 // households takes about a quarter of an hour; needs are derived once after seeding.
 import { parseArgs } from 'node:util';
-import { percentiles, startBenchCity } from './bench-city.mjs';
+import { CITY_DIR_OPTION, percentiles, startBenchCity } from './bench-city.mjs';
 
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '5000' },
+    ...CITY_DIR_OPTION,
     iterations: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '2' },
   },
@@ -39,7 +40,7 @@ const AGGREGATES = [
   ['indicator series (P3DN)', `{ indicatorSeries(indicator: P3DN_SHARE_PCT) { points { year quarter value } } }`],
 ];
 
-const city = await startBenchCity({ households });
+const city = await startBenchCity({ households, cityDir: values['city-dir'] });
 try {
   const token = await city.login('bappeda');
   // The per-request constant (session lookup, begin, set viewer, commit) plus one statement for `me`.

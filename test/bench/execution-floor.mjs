@@ -4,11 +4,11 @@
 // printed schema with default resolvers over the page's own result as root value (no database, no
 // type-graphql, no Apollo): the floor any graphql-js server pays for these fields.
 //
-//   pnpm bench:floor [--households N] [--iterations K] [--page P]
+//   pnpm bench:floor [--households N] [--city-dir DIR] [--iterations K] [--page P]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBenchCity } from './bench-city.mjs';
+import { CITY_DIR_OPTION, startBenchCity } from './bench-city.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { buildSchema, execute, parse, validate } = await import(path.join(root, 'server/node_modules/graphql/index.js'));
@@ -16,6 +16,7 @@ const { buildSchema, execute, parse, validate } = await import(path.join(root, '
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '2000' },
+    ...CITY_DIR_OPTION,
     iterations: { type: 'string', default: '100' },
     page: { type: 'string', default: '50' },
   },
@@ -42,7 +43,7 @@ function countFields(value) {
   return 0;
 }
 
-const city = await startBenchCity({ households: Number(values.households) });
+const city = await startBenchCity({ households: Number(values.households), cityDir: values['city-dir'] });
 try {
   const rows = [];
   const schema = buildSchema(fs.readFileSync(path.join(root, 'schema/schema.graphql'), 'utf8'));

@@ -4,15 +4,15 @@
 // latencies). Prints p50 / p95 / p99 per operation, the errors (the run fails on any), and the server
 // process's resident memory over time.
 //
-//   pnpm bench:mixed [--households N] [--duration S] [--scale X]
+//   pnpm bench:mixed [--households N] [--city-dir DIR] [--duration S] [--scale X]
 //
 // --scale multiplies every arrival rate (1 = the rates in OPERATIONS). The server runs as `pnpm start`
-// runs it (server/dist/main.js, production mode) in its own process, on a throwaway embedded PostgreSQL.
+// runs it (server/dist/main.js, production mode) in its own process, on an embedded PostgreSQL, throwaway or kept with --city-dir.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seedBenchCity } from './bench-city.mjs';
+import { CITY_DIR_OPTION, seedBenchCity } from './bench-city.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { freePort } = await import(path.join(root, 'server/dist/db/embedded.js'));
@@ -21,6 +21,7 @@ const { today } = await import(path.join(root, 'server/dist/config/clock.js'));
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '5000' },
+    ...CITY_DIR_OPTION,
     duration: { type: 'string', default: '120' },
     scale: { type: 'string', default: '1' },
   },
@@ -75,7 +76,7 @@ function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
-const city = await seedBenchCity({ households });
+const city = await seedBenchCity({ households, cityDir: values['city-dir'] });
 let child;
 let output = '';
 try {

@@ -2,7 +2,7 @@
 // throwaway database, under the same row-level security and viewer settings, as `admin` and as
 // `ngo`. Each server runs in its own process; autocannon (in this process) loads them in turn.
 //
-//   pnpm bench:peer [--households N] [--duration S] [--connections C] [--rounds R] [--page P] [--cpu-prof DIR]
+//   pnpm bench:peer [--households N] [--city-dir DIR] [--duration S] [--connections C] [--rounds R] [--page P] [--cpu-prof DIR]
 //
 // --cpu-prof DIR writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools
 // or speedscope).
@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { seedBenchCity } from './bench-city.mjs';
+import { CITY_DIR_OPTION, seedBenchCity } from './bench-city.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { freePort } = await import(path.join(root, 'server/dist/db/embedded.js'));
@@ -21,6 +21,7 @@ const { freePort } = await import(path.join(root, 'server/dist/db/embedded.js'))
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '5000' },
+    ...CITY_DIR_OPTION,
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '2' },
@@ -97,7 +98,7 @@ function load(url, query, token) {
   });
 }
 
-const city = await seedBenchCity({ households });
+const city = await seedBenchCity({ households, cityDir: values['city-dir'] });
 const children = [];
 try {
   const viewerSettings = Object.fromEntries(

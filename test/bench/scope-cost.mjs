@@ -2,15 +2,16 @@
 // as `ngo` (sees only its assigned households, through the API's SQL scope and PostgreSQL's
 // row-level security) and prints SQL statements per request and latency percentiles.
 //
-//   pnpm bench:scope [--households N] [--iterations K] [--page P]
+//   pnpm bench:scope [--households N] [--city-dir DIR] [--iterations K] [--page P]
 //
-// Uses the built server (pnpm build) and a throwaway embedded PostgreSQL.
+// Uses the built server (pnpm build) and an embedded PostgreSQL, throwaway or kept with --city-dir.
 import { parseArgs } from 'node:util';
-import { percentiles, startBenchCity } from './bench-city.mjs';
+import { CITY_DIR_OPTION, percentiles, startBenchCity } from './bench-city.mjs';
 
 const { values } = parseArgs({
   options: {
     households: { type: 'string', default: '5000' },
+    ...CITY_DIR_OPTION,
     iterations: { type: 'string', default: '50' },
     page: { type: 'string', default: '50' },
   },
@@ -22,7 +23,7 @@ const pageSize = Number(values.page);
 const PAGE = `query ($n: Int!) { households(first: $n) { totalCount edges { node {
   kkNumber area { name } members { nik name } interventions { status program { name owner { name } } } } } } }`;
 
-const city = await startBenchCity({ households });
+const city = await startBenchCity({ households, cityDir: values['city-dir'] });
 try {
   const rows = [];
   for (const username of ['admin', 'ngo']) {

@@ -8,6 +8,12 @@ import { BadUserInputError } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/**
+ * `totalCount` counts at most this many nodes. An exact count reads every match, so it grows with the
+ * city (a city-wide list at a million households reads a million index entries); a count that stops
+ * here costs the same at any size. Above it, `totalCountIsExact` is false.
+ */
+export const COUNT_LIMIT = 10_000;
 
 @ArgsType()
 export class PageArgs {
@@ -27,10 +33,16 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** The number of matching nodes, counted up to COUNT_LIMIT: `exact` is false when more match. */
+export interface BoundedCount {
+  total: number;
+  exact: boolean;
+}
+
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
-  count: () => Promise<number>;
+  count: () => Promise<BoundedCount>;
 }
 
 /**
@@ -56,11 +68,22 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    count!: () => Promise<number>;
+    count!: () => Promise<BoundedCount>;
 
-    @Field(() => Int, { description: 'Number of nodes matching the filter, over all pages' })
-    totalCount(): Promise<number> {
-      return this.count();
+    @Field(() => Int, {
+      description:
+        `Number of nodes matching the filter, over all pages, counted up to ${COUNT_LIMIT.toLocaleString('en-US')}: ` +
+        `exact when totalCountIsExact is true; otherwise more than ${COUNT_LIMIT.toLocaleString('en-US')} match and this is ${COUNT_LIMIT.toLocaleString('en-US')}`,
+    })
+    async totalCount(): Promise<number> {
+      return (await this.count()).total;
+    }
+
+    @Field(() => Boolean, {
+      description: `False when more than ${COUNT_LIMIT.toLocaleString('en-US')} nodes match: the count stops there, so that it costs the same however many match`,
+    })
+    async totalCountIsExact(): Promise<boolean> {
+      return (await this.count()).exact;
     }
   }
   return Connection;
@@ -142,7 +165,16 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
       },
     };
   });
-  let counted: Promise<number> | undefined;
+  let counted: Promise<BoundedCount> | undefined;
+  const count = async (): Promise<BoundedCount> => {
+    // Counts the first COUNT_LIMIT + 1 matches only; the outer builder shares the inner's client, so the
+    // request's transaction (and its viewer settings) too.
+    const base = opts.countQuery();
+    const matches = base.select(base.client.raw('1')).limit(COUNT_LIMIT + 1);
+    const [row] = await matches.client.queryBuilder().count<{ count: string }[]>({ count: '*' }).from(matches.as('m'));
+    const total = Number(row?.count ?? 0);
+    return total > COUNT_LIMIT ? { total: COUNT_LIMIT, exact: false } : { total, exact: true };
+  };
   return {
     edges,
     pageInfo: {
@@ -151,10 +183,6 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
         return edges.at(-1)?.cursor ?? null;
       },
     },
-    count: () =>
-      (counted ??= opts
-        .countQuery()
-        .count<{ count: string }[]>({ count: '*' })
-        .then((r) => Number(r[0]?.count ?? 0))),
+    count: () => (counted ??= count()),
   };
 }

@@ -68,10 +68,31 @@ const NEED_STATUS_SQL: Record<NeedStatus, string> = {
   [NeedStatus.SERVED]: servingIntervention(true),
 };
 
-export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdFilter | undefined, viewer: Viewer | null): Knex.QueryBuilder {
+/**
+ * `offset 0` keeps an EXISTS a per-household test (PostgreSQL does not turn a subquery with an OFFSET
+ * into a semi-join): a page then walks households in its keyset order and stops at its last row,
+ * instead of first collecting every match of the city and sorting them, so it costs about (rows wanted
+ * / share of households matching) whatever the size of the city. A count has no order to follow: a
+ * semi-join from the filter's own index (need type, program, name) reaches its limit sooner, except for
+ * the need status, whose semi-join evaluates the status of every need of the city.
+ */
+// Knex leaves out `offset 0` given as a number, not as raw SQL (which its typings do not declare).
+const perHousehold = (knex: Knex, subquery: Knex.QueryBuilder) => (subquery as unknown as { offset(raw: Knex.Raw): Knex.QueryBuilder }).offset(knex.raw('0'));
+
+/** The area filter as an array computed once per statement, tested per household (see perHousehold). */
+const inAreas = (q: Knex.QueryBuilder, areas: Knex.QueryBuilder) => q.whereRaw('h.area_id = any (array(?))', [areas]);
+
+export function applyFilter(
+  knex: Knex,
+  q: Knex.QueryBuilder,
+  filter: HouseholdFilter | undefined,
+  viewer: Viewer | null,
+  { keysetOrder = false }: { keysetOrder?: boolean } = {},
+): Knex.QueryBuilder {
   if (!filter) return q;
-  if (filter.areaId) q.whereIn('h.area_id', areaWithDescendants(knex, { id: filter.areaId }));
-  if (filter.areaCode) q.whereIn('h.area_id', areaWithDescendants(knex, { code: filter.areaCode.trim() }));
+  const perHouseholdInOrder = (subquery: Knex.QueryBuilder) => (keysetOrder ? perHousehold(knex, subquery) : subquery);
+  if (filter.areaId) inAreas(q, areaWithDescendants(knex, { id: filter.areaId }));
+  if (filter.areaCode) inAreas(q, areaWithDescendants(knex, { code: filter.areaCode.trim() }));
   if (filter.povertyStatus?.length) q.whereIn('h.poverty_status', filter.povertyStatus);
   if (filter.verificationStatus?.length) q.whereIn('h.verification_status', filter.verificationStatus);
   if (filter.decileMin !== undefined && filter.decileMin !== null) {
@@ -92,6 +113,7 @@ export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdF
       scopeInterventions(knex, this, viewer);
       if (filter.programId) this.where('i.program_id', filter.programId);
       if (filter.interventionStatus?.length) this.whereIn('i.status', filter.interventionStatus);
+      perHouseholdInOrder(this);
     });
   }
   if (filter.needType?.length || filter.needStatus?.length) {
@@ -100,6 +122,8 @@ export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdF
       this.select(knex.raw('1')).from('household_need as n').whereRaw('n.household_id = h.id');
       if (filter.needType?.length) this.whereIn('n.need_type', filter.needType);
       if (statuses.length) this.whereRaw(`(${statuses.map((status) => NEED_STATUS_SQL[status]).join(' or ')})`);
+      if (statuses.length) perHousehold(knex, this);
+      else perHouseholdInOrder(this);
     });
   }
   const search = filter.search?.trim();
@@ -126,10 +150,7 @@ export function applyFilter(knex: Knex, q: Knex.QueryBuilder, filter: HouseholdF
       q.where(function () {
         if (byAddress) this.where('h.address', 'ilike', pattern);
         this.orWhereExists(function () {
-          this.select(knex.raw('1'))
-            .from('person as s')
-            .whereRaw('s.household_id = h.id')
-            .where('s.name', 'ilike', pattern);
+          perHouseholdInOrder(this.select(knex.raw('1')).from('person as s').whereRaw('s.household_id = h.id').where('s.name', 'ilike', pattern));
         });
       });
     }
@@ -150,13 +171,14 @@ export async function listHouseholds(
     direction: args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc',
     idColumn: 'h.id',
   };
-  const base = () => scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer), ctx.viewer);
+  const base = (keysetOrder = false) =>
+    scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer, { keysetOrder }), ctx.viewer);
   await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
   // A list is only read: its households are plain rows, not managed entities.
   const reader = plainReader(em, Household);
   return keysetPage<Record<string, unknown>, Household>({
-    query: base().select(reader.columns('h')),
-    countQuery: base,
+    query: base(true).select(reader.columns('h')),
+    countQuery: () => base(),
     spec,
     list: 'households',
     filter: args.filter,

@@ -24,6 +24,7 @@ const HOUSEHOLDS_QUERY = graphql(`
   query Households($filter: HouseholdFilter, $orderBy: HouseholdOrder, $first: Int, $after: String) {
     households(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
+      totalCountIsExact
       edges {
         cursor
         node {
@@ -319,7 +320,7 @@ export function HouseholdsPage() {
       )}
 
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
-      {conn && <Text size="sm" c="dimmed" aria-live="polite">{t('households.count', { value: fmt.number(conn.totalCount) })}</Text>}
+      {conn && <Text size="sm" c="dimmed" aria-live="polite">{t(conn.totalCountIsExact ? 'households.count' : 'households.countMore', { value: fmt.number(conn.totalCount) })}</Text>}
       {loading && !conn && <Loading />}
       {conn && rows.length === 0 && <Empty>{t('households.empty')}</Empty>}
       {rows.length > 0 && (isPhone ? (

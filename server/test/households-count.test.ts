@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNT_LIMIT } from '../src/graphql/connection.js';
+import { startTestServer, type TestServer } from './harness.js';
+
+let t: TestServer;
+const tokens: Record<string, string> = {};
+const MENTENG = '62.71.03.1002';
+const COUNT = 'query ($f: HouseholdFilter) { households(filter: $f, first: 0) { totalCount totalCountIsExact } }';
+
+beforeAll(async () => {
+  t = await startTestServer();
+  for (const u of ['admin', 'lurah.menteng', 'ngo']) tokens[u] = await t.login(u);
+});
+afterAll(() => t.close());
+
+async function count(user: string, f: Record<string, unknown> = {}) {
+  const res = await t.gql(COUNT, { f }, tokens[user]);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data.households as { totalCount: number; totalCountIsExact: boolean };
+}
+
+describe('totalCount', () => {
+  it('is exact up to its limit, and says so', async () => {
+    const [{ n }] = await t.query<{ n: string }>('select count(*) as n from household');
+    expect(Number(n)).toBeLessThanOrEqual(COUNT_LIMIT);
+    expect(await count('admin')).toEqual({ totalCount: Number(n), totalCountIsExact: true });
+    const [{ m }] = await t.query<{ m: string }>(
+      `select count(*) as m from household h join area a on a.id = h.area_id where a.code = ? or a.code like ?`,
+      [MENTENG, `${MENTENG}.%`],
+    );
+    expect(await count('lurah.menteng')).toEqual({ totalCount: Number(m), totalCountIsExact: true });
+  });
+
+  it('stops at its limit when more match, within each viewer\'s scope', async () => {
+    const partner = await count('ngo');
+    // Copies of a Menteng household, so that the city holds more than the limit and Menteng too.
+    await t.query(
+      `insert into household
+       select (jsonb_populate_record(null::household,
+                 to_jsonb(h) || jsonb_build_object('id', gen_random_uuid(), 'kk_number', '99' || lpad(g::text, 14, '0')))).*
+         from (select h.* from household h join area a on a.id = h.area_id where a.code = ? limit 1) h,
+              generate_series(1, ?) g`,
+      [MENTENG, COUNT_LIMIT],
+    );
+    const capped = { totalCount: COUNT_LIMIT, totalCountIsExact: false };
+    expect(await count('admin')).toEqual(capped);
+    expect(await count('admin', { areaCode: MENTENG })).toEqual(capped);
+    expect(await count('lurah.menteng')).toEqual(capped);
+    // Fewer matches stay exact: the copies are nobody's referrals.
+    expect(await count('ngo')).toEqual(partner);
+    const [{ n }] = await t.query<{ n: string }>(`select count(*) as n from household where welfare_decile = 10`);
+    expect(Number(n)).toBeLessThanOrEqual(COUNT_LIMIT);
+    expect(await count('admin', { decileMin: 10 })).toEqual({ totalCount: Number(n), totalCountIsExact: true });
+    // Ten thousand rows written and counted: slow on a busy machine, not a measure of anything.
+  }, 300_000);
+});
