@@ -127,26 +127,23 @@ class Writes {
     await insert('intervention', this.interventions);
     await insert('growth_measurement', this.measurements);
     if (this.provenance.size) {
-      // Fields from an older source were left out above, so the file's fields simply win here. Only the
-      // field names travel; PostgreSQL stamps each with the job (the stored document is unchanged).
+      // Fields from an older source were left out above, so the file's fields simply win here.
       const stampOf = { source: this.job.source.toUpperCase(), job: this.job.id, date: isoDate(this.job.source_date) };
-      const entries = [...this.provenance];
+      const entries = [...this.provenance].map(([id, e]) => ({
+        entity_id: id,
+        entity_type: e.entityType,
+        household_id: e.householdId,
+        fields: Object.fromEntries([...e.fields].map((f) => [f, stampOf])),
+      }));
+      // One jsonb document: measured about twice as fast as typed arrays (a jsonb[] among them).
       await sqlRaw(
         trx,
         `insert into field_provenance (entity_id, entity_type, household_id, fields, updated_at)
-         select x.entity_id, x.entity_type, x.household_id,
-                (select jsonb_object_agg(f, ?::jsonb) from unnest(string_to_array(x.fields, ',')) f), ?::timestamptz
-           from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[]) as x(entity_id, entity_type, household_id, fields)
+         select x.entity_id, x.entity_type, x.household_id, x.fields, ?::timestamptz
+           from jsonb_to_recordset(?::jsonb) as x(entity_id uuid, entity_type text, household_id uuid, fields jsonb)
          on conflict (entity_id) do update
            set fields = field_provenance.fields || excluded.fields, household_id = excluded.household_id, updated_at = excluded.updated_at`,
-        [
-          json(stampOf),
-          stamp(),
-          entries.map(([id]) => id),
-          entries.map(([, e]) => e.entityType),
-          entries.map(([, e]) => e.householdId),
-          entries.map(([, e]) => [...e.fields].join(',')),
-        ],
+        [stamp(), json(entries)],
       );
     }
     if (this.reviews.length) {
