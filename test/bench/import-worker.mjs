@@ -133,6 +133,7 @@ async function measure() {
       maxRows: Math.max(config.IMPORT_MAX_ROWS, households * 10),
     };
     const rssBeforeMb = process.resourceUsage().maxRSS / 1024;
+    const sqlTiming = process.env.BENCH_SQL_TIMING ? timeStatements(db.orm.em.getKnex()) : null;
 
     // The import, as `pnpm import:data dtsen <file> --as admin` chains it.
     const t0 = performance.now();
@@ -145,6 +146,7 @@ async function measure() {
     await commitJob(db.orm, actor, jobId, { batchSize });
     const t3 = performance.now();
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    sqlTiming?.print();
     const job = await inImportTransaction(db.orm, actor, null, (_em, trx) => trx('import_job').where({ id: jobId }).first());
     const written = await db.asOwner(async (owner) => {
       const knex = owner.em.getKnex();
@@ -200,4 +202,27 @@ async function measure() {
   } finally {
     await cleanup();
   }
+}
+
+/** BENCH_SQL_TIMING=1: seconds per statement shape (first 100 characters), to stderr after the commit. */
+function timeStatements(knex) {
+  const started = new Map();
+  const totals = new Map();
+  const shape = (q) => q.sql.replace(/\s+/g, ' ').trim().slice(0, 100);
+  knex.on('query', (q) => started.set(q.__knexQueryUid, performance.now()));
+  knex.on('query-response', (_r, q) => {
+    const t = started.get(q.__knexQueryUid);
+    if (t === undefined) return;
+    started.delete(q.__knexQueryUid);
+    const k = shape(q);
+    const e = totals.get(k) ?? { n: 0, ms: 0 };
+    e.n += 1;
+    e.ms += performance.now() - t;
+    totals.set(k, e);
+  });
+  return {
+    print() {
+      for (const [k, e] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) console.error(`${(e.ms / 1000).toFixed(2).padStart(8)} s ${String(e.n).padStart(6)}x  ${k}`);
+    },
+  };
 }

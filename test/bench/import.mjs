@@ -81,6 +81,10 @@ try {
     );
     console.log(`  the import also wrote: ${Object.entries(r.written).map(([t, n]) => `${fmt(n)} ${t}`).join(', ')}`);
     if (r.copy.person !== r.rows) console.log(`  note: COPY wrote ${fmt(r.copy.person)} person rows, the file has ${fmt(r.rows)}`);
+    // Each size as soon as it is measured (a long run interrupted later keeps the figures so far).
+    const importRate = r.rows / r.total;
+    const copyRate = r.copy.person / r.copy.seconds;
+    console.log(`  import ${fmt(importRate)} rows/s (${fmt(r.total, 1)} s), COPY ${fmt(copyRate)} rows/s (${fmt(r.copy.seconds, 1)} s): ${fmt(importRate / copyRate, 2)} of COPY; peak RSS ${fmt(r.peakRssMb)} MB`);
     results.push(r);
   }
 } finally {
