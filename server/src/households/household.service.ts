@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Area } from '../areas/area.entity.js';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { householdScope, inArea, roleMay } from '../auth/policy.js';
@@ -20,6 +21,7 @@ import {
   requireText,
 } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
+import { pageChildren, planPage } from './household-page.js';
 import {
   type CreateHouseholdInput,
   type HouseholdFilter,
@@ -141,6 +143,7 @@ export async function listHouseholds(
   ctx: Context,
   args: { first?: number; after?: string; filter?: HouseholdFilter; orderBy?: HouseholdOrder },
   searchGuard: IdentifierSearchGuard,
+  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
 ) {
   const { em } = ctx;
   const knex = em.getKnex();
@@ -154,8 +157,11 @@ export async function listHouseholds(
   await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
   // A list is only read: its households are plain rows, not managed entities.
   const reader = plainReader(em, Household);
+  // The children the nodes select come with the page, in the same statement (household-page.ts).
+  const children = info ? pageChildren(em, planPage(info)) : null;
+  const loaders = ctx.loaders;
   return keysetPage<Record<string, unknown>, Household>({
-    query: base().select(reader.columns('h')),
+    query: base().select([...reader.columns('h'), ...(children?.columns ?? [])]),
     countQuery: base,
     spec,
     list: 'households',
@@ -163,7 +169,13 @@ export async function listHouseholds(
     viewer: ctx.viewer,
     first: args.first,
     after: args.after,
-    map: reader.map,
+    map: children
+      ? (row) => {
+          const household = reader.map(row);
+          children.prime(loaders, household.id, row);
+          return household;
+        }
+      : reader.map,
   });
 }
 
