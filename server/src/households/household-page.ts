@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Area } from '../areas/area.entity.js';
+import { sql } from '../graphql/connection.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { below, lookahead } from '../graphql/lookahead.js';
 import { plainReader } from '../graphql/plain-rows.js';
@@ -38,71 +39,72 @@ type Json = Record<string, unknown>;
 
 /**
  * One statement per page, as PostGraphile sends: the page's households with, per household, the
- * children the request selects (area, roster, interventions with their program, owner and
- * organisation) as JSON built by PostgreSQL. They are the rows the loaders would read, in the loaders'
- * order, under the same transaction and row-level security; `prime` hands them to the loaders, so the
- * field resolvers (masking, partner visibility, the disclosure audit) run as they do on the loader path.
+ * children the request selects (area, roster, interventions) as JSON built by PostgreSQL, and on the
+ * first row the programs and organisations those interventions refer to. They are the rows the loaders
+ * would read, in the loaders' order, under the same transaction and row-level security; `prime` hands
+ * them to the loaders, so the field resolvers (masking, partner visibility, the disclosure audit) run
+ * as they do on the loader path.
+ *
+ * Children are read per page (`household_id in (select id from page)`), not per household: a
+ * correlated subquery would evaluate the row-level-security scope of a partner once per household.
  */
-export function pageChildren(em: EntityManager, plan: PagePlan) {
+export function pageStatement(em: EntityManager, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }) {
   const knex = em.getKnex();
   const person = plainReader(em, Person);
   const intervention = plainReader(em, Intervention);
   const program = plainReader(em, Program);
   const organization = plainReader(em, Organization);
   const area = plainReader(em, Area);
-  const one = (table: string, columns: (alias: string) => Array<string | Knex.Raw>, where: string) =>
-    knex.raw(`(select row_to_json(r) from ? r)`, [knex(`${table} as t`).select(columns('t')).whereRaw(where)]);
+  const rowsOf = (table: string, columns: (alias: string) => Array<string | Knex.Raw>, where: string) =>
+    knex(`${table} as t`).select(columns('t')).whereRaw(where);
+  const json = (rows: Knex.QueryBuilder, orderBy = '') => knex.raw(`(select json_agg(row_to_json(r)${orderBy}) from ? r)`, [rows]);
 
-  const columns: Knex.Raw[] = [];
-  if (plan.area) columns.push(knex.raw('? as "__area"', [one('area', area.columns, 't.id = h.area_id')]));
-  if (plan.members) {
-    const rows = knex('person as t').select(person.columns('t')).whereRaw('t.household_id = h.id');
-    // The loader's order: birth date, then id.
-    columns.push(knex.raw(`(select coalesce(json_agg(row_to_json(m) order by m.birth_date, m.id), '[]') from ? m) as "__members"`, [rows]));
-  }
-  if (plan.interventions) {
-    const rows = knex('intervention as t').select(intervention.columns('t')).whereRaw('t.household_id = h.id');
-    // Each intervention's organisation decides whether a partner sees it (visibleInterventions).
-    const parts: Array<string | Knex.Raw> = [`'row', row_to_json(x)`, knex.raw(`'organization', ?`, [one('organization', organization.columns, 't.id = x.organization_id')])];
-    if (plan.programs) parts.push(knex.raw(`'program', ?`, [one('program', program.columns, 't.id = x.program_id')]));
-    if (plan.owners) {
-      parts.push(knex.raw(`'owner', ?`, [one('organization', organization.columns, 't.id = (select p.owner_id from program p where p.id = x.program_id)')]));
+  function wrap(page: Knex.QueryBuilder): Knex.QueryBuilder {
+    const numbered = page.select(knex.raw(`row_number() over (order by ?? ${order.direction}, ?? ${order.direction}) as "__n"`, [order.column, order.idColumn]));
+    const q = sql(em, 'page').with('page', numbered).select('page.*').orderBy('page.__n');
+    if (plan.area) q.select(knex.raw('(select row_to_json(r) from ? r) as "__area"', [rowsOf('area', area.columns, 't.id = page.area_id')]));
+    if (plan.members) {
+      const members = rowsOf('person', person.columns, 't.household_id in (select id from page)');
+      // The loader's order: birth date, then id.
+      q.joinRaw(`left join (select m.household_id as "__hid", json_agg(row_to_json(m) order by m.birth_date, m.id) as "__members" from ? m group by m.household_id) pm on pm."__hid" = page.id`, [members] as never);
+      q.select('pm.__members');
     }
-    // The loader's order: newest first, then id.
-    columns.push(
-      knex.raw(`(select coalesce(json_agg(json_build_object(${parts.map(() => '?').join(', ')}) order by x.created_at desc, x.id), '[]') from ? x) as "__interventions"`, [
-        ...parts.map((p) => (typeof p === 'string' ? knex.raw(p) : p)),
-        rows,
-      ]),
-    );
+    if (plan.interventions) {
+      q.with('ivs', rowsOf('intervention', intervention.columns, 't.household_id in (select id from page)'));
+      // The loader's order: newest first, then id.
+      q.joinRaw(`left join (select x.household_id as "__hid", json_agg(row_to_json(x) order by x.created_at desc, x.id) as "__interventions" from ivs x group by x.household_id) pi on pi."__hid" = page.id`);
+      q.select('pi.__interventions');
+      // Each intervention's organisation decides whether a partner sees it (visibleInterventions).
+      const organizations = [`t.id in (select organization_id from ivs)`];
+      if (plan.owners) organizations.push(`t.id in (select p.owner_id from program p where p.id in (select program_id from ivs))`);
+      const refs = [knex.raw(`'organizations', ?`, [json(rowsOf('organization', organization.columns, organizations.join(' or ')))])];
+      if (plan.programs) refs.push(knex.raw(`'programs', ?`, [json(rowsOf('program', program.columns, 't.id in (select program_id from ivs)'))]));
+      // Reference data, once per page rather than once per household.
+      q.select(knex.raw(`case when page."__n" = 1 then json_build_object(${refs.map(() => '?').join(', ')}) end as "__refs"`, refs));
+    }
+    return q;
   }
 
   /** Hands a page row's children to the loaders (a key already loaded keeps its value). */
   function prime(loaders: Loaders, householdId: string, row: Json): void {
+    const refs = row['__refs'] as { organizations?: Json[] | null; programs?: Json[] | null } | null | undefined;
+    for (const o of refs?.organizations ?? []) {
+      const value = organization.map(o);
+      loaders.organization.prime(value.id, value);
+    }
+    for (const p of refs?.programs ?? []) {
+      const value = program.map(p);
+      loaders.program.prime(value.id, value);
+    }
     const areaRow = row['__area'] as Json | null | undefined;
     if (areaRow) {
-      const a = area.map(areaRow);
-      loaders.area.prime(a.id, a);
+      const value = area.map(areaRow);
+      loaders.area.prime(value.id, value);
     }
-    const members = row['__members'] as Json[] | undefined;
-    if (members) loaders.membersByHousehold.prime(householdId, members.map(person.map));
-    const interventions = row['__interventions'] as Array<{ row: Json; organization: Json | null; program?: Json | null; owner?: Json | null }> | undefined;
-    if (!interventions) return;
-    const list: Intervention[] = [];
-    for (const item of interventions) {
-      list.push(intervention.map(item.row));
-      for (const [json, reader, loader] of [
-        [item.organization, organization, loaders.organization],
-        [item.program, program, loaders.program],
-        [item.owner, organization, loaders.organization],
-      ] as const) {
-        if (!json) continue;
-        const value = reader.map(json) as { id: string };
-        (loader as { prime: (id: string, v: unknown) => unknown }).prime(value.id, value);
-      }
-    }
-    loaders.interventionsByHousehold.prime(householdId, list);
+    // A household without members or interventions has none to join: the loaders would answer [].
+    if (plan.members) loaders.membersByHousehold.prime(householdId, ((row['__members'] as Json[] | null) ?? []).map(person.map));
+    if (plan.interventions) loaders.interventionsByHousehold.prime(householdId, ((row['__interventions'] as Json[] | null) ?? []).map(intervention.map));
   }
 
-  return { columns, prime };
+  return { wrap, prime };
 }

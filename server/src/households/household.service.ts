@@ -21,7 +21,7 @@ import {
   requireText,
 } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
-import { pageChildren, planPage } from './household-page.js';
+import { pageStatement, planPage } from './household-page.js';
 import {
   type CreateHouseholdInput,
   type HouseholdFilter,
@@ -158,10 +158,11 @@ export async function listHouseholds(
   // A list is only read: its households are plain rows, not managed entities.
   const reader = plainReader(em, Household);
   // The children the nodes select come with the page, in the same statement (household-page.ts).
-  const children = info ? pageChildren(em, planPage(info)) : null;
+  const children = info ? pageStatement(em, planPage(info), spec) : null;
   const loaders = ctx.loaders;
   return keysetPage<Record<string, unknown>, Household>({
-    query: base().select([...reader.columns('h'), ...(children?.columns ?? [])]),
+    query: base().select(reader.columns('h')),
+    wrap: children?.wrap,
     countQuery: base,
     spec,
     list: 'households',
