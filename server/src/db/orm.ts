@@ -22,6 +22,7 @@ import { Migration0016ScopePlans } from './migrations/0016-scope-plans.js';
 import { Migration0017AnalyticsSummaries } from './migrations/0017-analytics-summaries.js';
 import { Migration0018MeasurementIdempotency } from './migrations/0018-measurement-idempotency.js';
 import { Migration0019ImportStagedValidation } from './migrations/0019-import-staged-validation.js';
+import { Migration0020OpenRequest } from './migrations/0020-open-request.js';
 import { Migration0021CoverageSummaries } from './migrations/0021-coverage-summaries.js';
 import { Migration0023AnalyticsDeltas } from './migrations/0023-analytics-deltas.js';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   { name: '0017-analytics-summaries', class: Migration0017AnalyticsSummaries },
   { name: '0018-measurement-idempotency', class: Migration0018MeasurementIdempotency },
   { name: '0019-import-staged-validation', class: Migration0019ImportStagedValidation },
+  { name: '0020-open-request', class: Migration0020OpenRequest },
   { name: '0021-coverage-summaries', class: Migration0021CoverageSummaries },
   { name: '0023-analytics-deltas', class: Migration0023AnalyticsDeltas },
 ];

@@ -131,6 +131,8 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   first?: number | null;
   after?: string | null;
   map: (row: Row) => T;
+  /** Turns the page's query (filtered, ordered, limited) into the statement to run, e.g. with its children. */
+  wrap?: (page: Knex.QueryBuilder) => Knex.QueryBuilder;
 }): Promise<ConnectionShape<T>> {
   const { spec } = opts;
   const limit = pageSize(opts.first);
@@ -150,7 +152,8 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
     { column: spec.column, order: spec.direction },
     { column: spec.idColumn, order: spec.direction },
   ]);
-  const rows: Row[] = limit === 0 ? [] : await query.limit(limit + 1);
+  query.limit(limit + 1);
+  const rows: Row[] = limit === 0 ? [] : await (opts.wrap ? opts.wrap(query) : query);
   const hasNextPage = rows.length > limit;
   const page = rows.slice(0, limit);
   // A cursor is sealed (an HMAC) only when the client selects it: most pages ask for the last one at most.

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { kkNumber, mayReadAddress } from '../auth/disclosure.js';
 import { ACTION_ROLES, PARTNER_ROLES } from '../auth/policy.js';
 import { Area } from '../areas/area.entity.js';
@@ -45,8 +46,9 @@ export class HouseholdResolver {
     @Arg('filter', () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | undefined,
     @Arg('orderBy', () => HouseholdOrder, { nullable: true }) orderBy: HouseholdOrder | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listHouseholds(ctx, { ...page, filter, orderBy }, this.searchGuard);
+    return listHouseholds(ctx, { ...page, filter, orderBy }, this.searchGuard, info);
   }
 
   @Authorized()

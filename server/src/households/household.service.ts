@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Area } from '../areas/area.entity.js';
 import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { householdScope, inArea, roleMay } from '../auth/policy.js';
@@ -20,6 +21,7 @@ import {
   requireText,
 } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
+import { pageStatement, planPage } from './household-page.js';
 import {
   type CreateHouseholdInput,
   type HouseholdFilter,
@@ -162,6 +164,7 @@ export async function listHouseholds(
   ctx: Context,
   args: { first?: number; after?: string; filter?: HouseholdFilter; orderBy?: HouseholdOrder },
   searchGuard: IdentifierSearchGuard,
+  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
 ) {
   const { em } = ctx;
   const knex = em.getKnex();
@@ -176,8 +179,12 @@ export async function listHouseholds(
   await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
   // A list is only read: its households are plain rows, not managed entities.
   const reader = plainReader(em, Household);
+  // The children the nodes select come with the page, in the same statement (household-page.ts).
+  const children = info ? pageStatement(em, planPage(info), spec) : null;
+  const loaders = ctx.loaders;
   return keysetPage<Record<string, unknown>, Household>({
     query: base(true).select(reader.columns('h')),
+    wrap: children?.wrap,
     countQuery: () => base(),
     spec,
     list: 'households',
@@ -185,7 +192,13 @@ export async function listHouseholds(
     viewer: ctx.viewer,
     first: args.first,
     after: args.after,
-    map: reader.map,
+    map: children
+      ? (row) => {
+          const household = reader.map(row);
+          children.prime(loaders, household.id, row);
+          return household;
+        }
+      : reader.map,
   });
 }
 

@@ -1,0 +1,110 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Area } from '../areas/area.entity.js';
+import { sql } from '../graphql/connection.js';
+import type { Loaders } from '../graphql/loaders.js';
+import { below, lookahead } from '../graphql/lookahead.js';
+import { plainReader } from '../graphql/plain-rows.js';
+import { Intervention } from '../interventions/intervention.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Person } from './person.entity.js';
+
+/** Which children of a household page's nodes the request selects. */
+export interface PagePlan {
+  area: boolean;
+  members: boolean;
+  interventions: boolean;
+  programs: boolean;
+  owners: boolean;
+}
+
+/** Looks ahead from the `households` field at what its nodes select. */
+export function planPage(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): PagePlan {
+  const node = lookahead(info, 'edges', 'node');
+  const interventions = below(node, 'interventions', info);
+  const program = below(interventions, 'program', info);
+  return {
+    area: node.has('area'),
+    // members, formerMembers and head all read the household's whole roster (membersByHousehold).
+    members: node.has('members') || node.has('formerMembers') || node.has('head'),
+    interventions: node.has('interventions'),
+    programs: interventions.has('program'),
+    owners: program.has('owner'),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * One statement per page, as PostGraphile sends: the page's households with, per household, the
+ * children the request selects (area, roster, interventions) as JSON built by PostgreSQL, and on the
+ * first row the programs and organisations those interventions refer to. They are the rows the loaders
+ * would read, in the loaders' order, under the same transaction and row-level security; `prime` hands
+ * them to the loaders, so the field resolvers (masking, partner visibility, the disclosure audit) run
+ * as they do on the loader path.
+ *
+ * Children are read per page (`household_id in (select id from page)`), not per household: a
+ * correlated subquery would evaluate the row-level-security scope of a partner once per household.
+ */
+export function pageStatement(em: EntityManager, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }) {
+  const knex = em.getKnex();
+  const person = plainReader(em, Person);
+  const intervention = plainReader(em, Intervention);
+  const program = plainReader(em, Program);
+  const organization = plainReader(em, Organization);
+  const area = plainReader(em, Area);
+  const rowsOf = (table: string, columns: (alias: string) => Array<string | Knex.Raw>, where: string) =>
+    knex(`${table} as t`).select(columns('t')).whereRaw(where);
+  const json = (rows: Knex.QueryBuilder, orderBy = '') => knex.raw(`(select json_agg(row_to_json(r)${orderBy}) from ? r)`, [rows]);
+
+  function wrap(page: Knex.QueryBuilder): Knex.QueryBuilder {
+    const numbered = page.select(knex.raw(`row_number() over (order by ?? ${order.direction}, ?? ${order.direction}) as "__n"`, [order.column, order.idColumn]));
+    const q = sql(em, 'page').with('page', numbered).select('page.*').orderBy('page.__n');
+    if (plan.area) q.select(knex.raw('(select row_to_json(r) from ? r) as "__area"', [rowsOf('area', area.columns, 't.id = page.area_id')]));
+    if (plan.members) {
+      const members = rowsOf('person', person.columns, 't.household_id in (select id from page)');
+      // The loader's order: birth date, then id.
+      q.joinRaw(`left join (select m.household_id as "__hid", json_agg(row_to_json(m) order by m.birth_date, m.id) as "__members" from ? m group by m.household_id) pm on pm."__hid" = page.id`, [members] as never);
+      q.select('pm.__members');
+    }
+    if (plan.interventions) {
+      q.with('ivs', rowsOf('intervention', intervention.columns, 't.household_id in (select id from page)'));
+      // The loader's order: newest first, then id.
+      q.joinRaw(`left join (select x.household_id as "__hid", json_agg(row_to_json(x) order by x.created_at desc, x.id) as "__interventions" from ivs x group by x.household_id) pi on pi."__hid" = page.id`);
+      q.select('pi.__interventions');
+      // Each intervention's organisation decides whether a partner sees it (visibleInterventions).
+      const organizations = [`t.id in (select organization_id from ivs)`];
+      if (plan.owners) organizations.push(`t.id in (select p.owner_id from program p where p.id in (select program_id from ivs))`);
+      const refs = [knex.raw(`'organizations', ?`, [json(rowsOf('organization', organization.columns, organizations.join(' or ')))])];
+      if (plan.programs) refs.push(knex.raw(`'programs', ?`, [json(rowsOf('program', program.columns, 't.id in (select program_id from ivs)'))]));
+      // Reference data, once per page rather than once per household.
+      q.select(knex.raw(`case when page."__n" = 1 then json_build_object(${refs.map(() => '?').join(', ')}) end as "__refs"`, refs));
+    }
+    return q;
+  }
+
+  /** Hands a page row's children to the loaders (a key already loaded keeps its value). */
+  function prime(loaders: Loaders, householdId: string, row: Json): void {
+    const refs = row['__refs'] as { organizations?: Json[] | null; programs?: Json[] | null } | null | undefined;
+    for (const o of refs?.organizations ?? []) {
+      const value = organization.map(o);
+      loaders.organization.prime(value.id, value);
+    }
+    for (const p of refs?.programs ?? []) {
+      const value = program.map(p);
+      loaders.program.prime(value.id, value);
+    }
+    const areaRow = row['__area'] as Json | null | undefined;
+    if (areaRow) {
+      const value = area.map(areaRow);
+      loaders.area.prime(value.id, value);
+    }
+    // A household without members or interventions has none to join: the loaders would answer [].
+    if (plan.members) loaders.membersByHousehold.prime(householdId, ((row['__members'] as Json[] | null) ?? []).map(person.map));
+    if (plan.interventions) loaders.interventionsByHousehold.prime(householdId, ((row['__interventions'] as Json[] | null) ?? []).map(intervention.map));
+  }
+
+  return { wrap, prime };
+}
