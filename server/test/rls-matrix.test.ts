@@ -720,7 +720,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
 });
 
 /**
- * The analytics summaries (0017): counters per kelurahan that only the database's triggers write. City-wide
+ * The analytics summaries (0017, and 0022's trend events): counters per kelurahan that only the database's triggers write. City-wide
  * roles read them all, a kelurahan officer those of its area, partners none (their figures come from the rows
  * of their assigned households); nobody writes them directly.
  */
@@ -731,6 +731,7 @@ const SUMMARIES = {
   analytics_program_target: { kind: 'area', key: 'program_id' },
   analytics_program_period: { kind: 'city', key: 'program_id' },
   analytics_program_target_areas: { kind: 'city', key: 'program_id' },
+  analytics_trend_delta: { kind: 'area', key: 'kind' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {
@@ -759,6 +760,24 @@ describe('analytics summaries, in raw SQL as the application role', () => {
       expect(mismatches).toEqual([]);
     });
   }
+});
+
+describe('the trend summaries\' working rows (0022), in raw SQL as the application role', () => {
+  it('analytics_trend_state (each household\'s and need\'s counted days): no role reads or writes it', async () => {
+    expect((await t.query(`select 1 from analytics_trend_state limit 1`)).length).toBe(1);
+    const allowed: string[] = [];
+    for (const role of ROLES) {
+      for (const text of [
+        `select count(*)::int as n from analytics_trend_state`,
+        `insert into analytics_trend_state select * from analytics_trend_state limit 1`,
+        `update analytics_trend_state set kind = kind`,
+        `delete from analytics_trend_state`,
+      ]) {
+        if (await attempt(viewers[role], text, [])) allowed.push(`${role}: ${text}`);
+      }
+    }
+    expect(allowed).toEqual([]);
+  });
 });
 
 describe('what row-level security costs a narrow scope', () => {
