@@ -731,7 +731,7 @@ const SUMMARIES = {
   analytics_program_target: { kind: 'area', key: 'program_id' },
   analytics_program_period: { kind: 'city', key: 'program_id' },
   analytics_program_target_areas: { kind: 'city', key: 'program_id' },
-  analytics_trend_delta: { kind: 'area', key: 'kind' },
+  analytics_daily_delta: { kind: 'area', key: 'kind' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {
@@ -763,15 +763,15 @@ describe('analytics summaries, in raw SQL as the application role', () => {
 });
 
 describe('the trend summaries\' working rows (0022), in raw SQL as the application role', () => {
-  it('analytics_trend_state (each household\'s and need\'s counted days): no role reads or writes it', async () => {
-    expect((await t.query(`select 1 from analytics_trend_state limit 1`)).length).toBe(1);
+  it('analytics_daily_state (each household\'s and need\'s counted days): no role reads or writes it', async () => {
+    expect((await t.query(`select 1 from analytics_daily_state limit 1`)).length).toBe(1);
     const allowed: string[] = [];
     for (const role of ROLES) {
       for (const text of [
-        `select count(*)::int as n from analytics_trend_state`,
-        `insert into analytics_trend_state select * from analytics_trend_state limit 1`,
-        `update analytics_trend_state set kind = kind`,
-        `delete from analytics_trend_state`,
+        `select count(*)::int as n from analytics_daily_state`,
+        `insert into analytics_daily_state select * from analytics_daily_state limit 1`,
+        `update analytics_daily_state set kind = kind`,
+        `delete from analytics_daily_state`,
       ]) {
         if (await attempt(viewers[role], text, [])) allowed.push(`${role}: ${text}`);
       }

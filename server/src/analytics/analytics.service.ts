@@ -651,7 +651,7 @@ async function trendSummaryRows(ctx: Context, f: CheckedFilter, months: number):
       // Events before the first month count from it (-infinity: a need counts whatever the date).
       `ev as (
         select d.kind, greatest(date_trunc('month', d.day)::date, f.m) as m, sum(d.delta)::int as delta
-          from analytics_trend_delta d cross join first_month f cross join params
+          from analytics_daily_delta d cross join first_month f cross join params
          where d.day <= params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
          group by 1, 2)`,
     ],
@@ -737,28 +737,45 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
   const coarse = !roleMay(ctx.viewer, 'birthDate.read');
   const asOf = coarse ? `date_trunc('quarter', params.as_of)::date` : 'params.as_of';
   const from = coarse ? `date_trunc('quarter', :p_from::date)::date` : ':p_from::date';
+  // From the day events of migration 0022 (children, stunted, severely stunted per area, summed up to
+  // the reference date) when they can answer exactly: a scope that is a set of areas, no `from` window
+  // (which drops earlier measurements). The program filters do not apply to stunting.
+  const scope = householdScope(ctx.viewer).kind;
+  const summary = !coarse && f.from === null && (scope === 'ALL' || scope === 'AREA');
+  const sq = summary ? summaryBase(ctx, f) : null;
   const rows = await run(
     ctx,
-    q,
-    ['params', 'hh'],
-    [
-      ...targets.ctes,
-      `kids as (
-        select p.id, amap.target_id
-          from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
-         where p.birth_date > (${asOf} - interval '5 years')::date and p.birth_date <= ${asOf} and (p.left_on is null or p.left_on > ${asOf}))`,
-      // Each child's latest measurement, carrying its kelurahan (no join after the de-duplication).
-      `latest as (
-        select distinct on (k.id) k.target_id, g.stunting_status
-          from kids k join growth_measurement g on g.person_id = k.id cross join params
-         where g.measured_on <= ${asOf} ${f.from ? `and g.measured_on >= ${from}` : ''}
-         order by k.id, g.measured_on desc)`,
-      `st as materialized (
-        select target_id, count(*)::int as children,
-               count(*) filter (where stunting_status in ('STUNTED', 'SEVERELY_STUNTED'))::int as stunted,
-               count(*) filter (where stunting_status = 'SEVERELY_STUNTED')::int as severe
-          from latest group by target_id)`,
-    ],
+    sq ?? q,
+    sq ? ['params', 'sel'] : ['params', 'hh'],
+    sq
+      ? [
+          ...targets.ctes,
+          `st as (
+            select amap.target_id, sum(d.delta) filter (where d.kind = 'C')::int as children,
+                   sum(d.delta) filter (where d.kind = 'T')::int as stunted, sum(d.delta) filter (where d.kind = 'V')::int as severe
+              from analytics_daily_delta d join amap on amap.area_id = d.area_id cross join params
+             where d.kind in ('C', 'T', 'V') and d.day <= params.as_of
+                   ${sq.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+             group by amap.target_id)`,
+        ]
+      : [
+          ...targets.ctes,
+          `kids as (
+            select p.id, amap.target_id
+              from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
+             where p.birth_date > (${asOf} - interval '5 years')::date and p.birth_date <= ${asOf} and (p.left_on is null or p.left_on > ${asOf}))`,
+          // Each child's latest measurement, carrying its kelurahan (no join after the de-duplication).
+          `latest as (
+            select distinct on (k.id) k.target_id, g.stunting_status
+              from kids k join growth_measurement g on g.person_id = k.id cross join params
+             where g.measured_on <= ${asOf} ${f.from ? `and g.measured_on >= ${from}` : ''}
+             order by k.id, g.measured_on desc)`,
+          `st as materialized (
+            select target_id, count(*)::int as children,
+                   count(*) filter (where stunting_status in ('STUNTED', 'SEVERELY_STUNTED'))::int as stunted,
+                   count(*) filter (where stunting_status = 'SEVERELY_STUNTED')::int as severe
+              from latest group by target_id)`,
+        ],
     `select params.area_known, r.*
        from params left join (
          select t.id, t.code, t.name, st.children, st.stunted, st.severe

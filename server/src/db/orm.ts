@@ -22,7 +22,7 @@ import { Migration0016ScopePlans } from './migrations/0016-scope-plans.js';
 import { Migration0017AnalyticsSummaries } from './migrations/0017-analytics-summaries.js';
 import { Migration0018MeasurementIdempotency } from './migrations/0018-measurement-idempotency.js';
 import { Migration0019ImportStagedValidation } from './migrations/0019-import-staged-validation.js';
-import { Migration0022TrendSummaries } from './migrations/0022-trend-summaries.js';
+import { Migration0022DailySummaries } from './migrations/0022-daily-summaries.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -42,7 +42,7 @@ export const MIGRATIONS = [
   { name: '0017-analytics-summaries', class: Migration0017AnalyticsSummaries },
   { name: '0018-measurement-idempotency', class: Migration0018MeasurementIdempotency },
   { name: '0019-import-staged-validation', class: Migration0019ImportStagedValidation },
-  { name: '0022-trend-summaries', class: Migration0022TrendSummaries },
+  { name: '0022-daily-summaries', class: Migration0022DailySummaries },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -5,14 +5,16 @@ import { now, today, useClock } from '../src/config/clock.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /**
- * The trend summaries of migration 0022 (per-area day events) stay equal to the trend computed from the
- * rows after any sequence of writes — assessments (single and bulk), needs appearing and going,
- * interventions delivered, cancelled, corrected and deleted, a household moving to another kelurahan, a
- * program changing frequency or need types — and whatever day the clock shows. Two views of equality:
- * - povertyTrend read from the summaries equals the same query on the row path (a `from` date before
- *   every intervention selects the same rows and forces the row path), for a coordinator (city, a
- *   kecamatan, a kelurahan, a `to` date) and a kelurahan officer;
- * - the maintained events and states equal a rebuild from the rows (analytics_trend_rebuild).
+ * The day-exact summaries of migration 0022 (per-area day events) stay equal to the trend and the
+ * stunting figures computed from the rows after any sequence of writes — assessments (single and bulk),
+ * needs appearing and going, interventions delivered, cancelled, corrected and deleted, growth
+ * measurements recorded, corrected and deleted, a child's birth date or leaving corrected, a member
+ * moving to another household, a household moving to another kelurahan, a program changing frequency
+ * or need types — and whatever day the clock shows (children turn five, months end). Two views of equality:
+ * - povertyTrend and stuntingByArea read from the summaries equal the same queries on the row path (a
+ *   `from` date before every record selects the same rows and forces the row path), for a coordinator
+ *   (city, a kecamatan, a kelurahan, `to` dates) and a kelurahan officer;
+ * - the maintained events and states equal a rebuild from the rows (analytics_daily_rebuild).
  */
 
 let t: TestServer;
@@ -33,6 +35,7 @@ const PROGRAMS = [
 const NEED_TYPES = ['FOOD', 'HOUSING'];
 const POVERTY = ['EXTREME_POOR', 'POOR', 'GRADUATED'];
 const STATUSES = ['PLANNED', 'IN_PROGRESS', 'DELIVERED', 'VERIFIED', 'CANCELLED'] as const;
+const STUNTING = ['NORMAL', 'STUNTED', 'SEVERELY_STUNTED'];
 
 const DAY = 86_400_000;
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -68,7 +71,8 @@ async function buildCity() {
         nik: `627119010181${String(serial).padStart(4, '0')}`,
         name: `Warga ${h}${m}`,
         sex: 'FEMALE',
-        birth_date: '1990-01-01',
+        // The children are from under one to nearly five: the clock's moves take some past their fifth birthday.
+        birth_date: m === 'a' ? '1990-01-01' : addDays(today(), -300 * (n + 1)),
         relation: m === 'a' ? 'HEAD' : 'CHILD',
       });
     }
@@ -105,6 +109,13 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('deleteIntervention' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('moveHousehold' as const), household: ix(6), area: ix(3) }),
   fc.record({ kind: fc.constant('program' as const), program: ix(4), frequency: ix(5), needs: ix(3) }),
+  fc.record({ kind: fc.constant('measure' as const), rows: fc.array(fc.tuple(ix(6), ix(2), day, ix(3)), { minLength: 1, maxLength: 5 }) }),
+  fc.record({ kind: fc.constant('restatus' as const), pick: fc.nat(), status: ix(3) }),
+  fc.record({ kind: fc.constant('dropMeasurement' as const), pick: fc.nat() }),
+  fc.record({
+    kind: fc.constant('birth' as const), household: ix(6), born: fc.integer({ min: -2000, max: 0 }), left: fc.option(day, { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('moveMember' as const), household: ix(6), to: ix(6) }),
   fc.record({ kind: fc.constant('clock' as const), day }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
@@ -112,6 +123,13 @@ type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 async function pick(table: string, n: number): Promise<string | null> {
   const rows = await t.query<{ id: string }>(`select x.id from ${table} x where x.household_id = any (?::uuid[]) order by x.id`, [
     HOUSEHOLDS.map((h) => id(h)),
+  ]);
+  return rows.length ? rows[n % rows.length]!.id : null;
+}
+
+async function pickMeasurement(n: number): Promise<string | null> {
+  const rows = await t.query<{ id: string }>(`select g.id from growth_measurement g where g.person_id = any (?::uuid[]) order by g.id`, [
+    HOUSEHOLDS.flatMap((h) => [id(`${h}a`), id(`${h}b`)]),
   ]);
   return rows.length ? rows[n % rows.length]!.id : null;
 }
@@ -196,6 +214,37 @@ async function apply(m: Mutation): Promise<void> {
         FREQUENCIES[m.frequency]!, [['FOOD'], ['HOUSING'], ['FOOD', 'HOUSING']][m.needs]!, id(PROGRAMS[m.program]!.key),
       ]);
       return;
+    case 'measure': {
+      const rows = m.rows.map(([h, member, d, s]) => [randomUUID(), id(`${HOUSEHOLDS[h]!}${member ? 'b' : 'a'}`), addDays(T, d), STUNTING[s]!]);
+      await t.query(
+        `insert into growth_measurement (id, person_id, measured_on, age_days, height_cm, position, height_for_age_z, stunting_status)
+         select v.id::uuid, v.person_id::uuid, v.measured_on::date, greatest(0, least(1826, v.measured_on::date - p.birth_date)), 80,
+                'STANDING', case v.status when 'NORMAL' then 0 when 'STUNTED' then -2.5 else -3.5 end, v.status
+           from (values ${rows.map(() => '(?, ?, ?, ?)').join(', ')}) as v (id, person_id, measured_on, status)
+           join person p on p.id = v.person_id::uuid
+         on conflict do nothing`,
+        rows.flat(),
+      );
+      return;
+    }
+    case 'restatus': {
+      const target = await pickMeasurement(m.pick);
+      if (target) await t.query(`update growth_measurement set stunting_status = ? where id = ?`, [STUNTING[m.status]!, target]);
+      return;
+    }
+    case 'dropMeasurement': {
+      const target = await pickMeasurement(m.pick);
+      if (target) await t.query(`delete from growth_measurement where id = ?`, [target]);
+      return;
+    }
+    case 'birth':
+      await t.query(`update person set birth_date = ?::date, left_on = ?::date where id = ?`, [
+        addDays(T, m.born), m.left === null ? null : addDays(T, m.left), id(`${HOUSEHOLDS[m.household]!}b`),
+      ]);
+      return;
+    case 'moveMember':
+      await t.query(`update person set household_id = ? where id = ?`, [id(HOUSEHOLDS[m.to]!), id(`${HOUSEHOLDS[m.household]!}b`)]);
+      return;
     case 'clock':
       // The application's clock moves; the summaries hold no date of their own, so they need no upkeep.
       useClock(new Date(START.getTime() + m.day * DAY));
@@ -205,7 +254,8 @@ async function apply(m: Mutation): Promise<void> {
 
 const TREND = `query ($f: AnalyticsFilter) {
   povertyTrend(filter: $f, months: 24) { asOf currentNeeds points { month monthEnd extremePoorHouseholds needsServed coveragePct }
-    fitMonths slopePerMonth projectedAtTarget projectedZeroDate onTrack } }`;
+    fitMonths slopePerMonth projectedAtTarget projectedZeroDate onTrack }
+  stuntingByArea(filter: $f) { areaId code childrenMeasured stunted severelyStunted prevalencePct } }`;
 // Before every planned or delivery date: the same interventions, read from the rows.
 const ALL_DATES = { from: '1900-01-01' };
 
@@ -224,12 +274,12 @@ async function expectSummariesEqualRows(): Promise<void> {
     }
   }
   const snapshot = async () => ({
-    events: await t.query(`select area_id, kind, day, sum(delta)::int as n from analytics_trend_delta
+    events: await t.query(`select area_id, kind, day, sum(delta)::int as n from analytics_daily_delta
                             group by 1, 2, 3 having sum(delta) <> 0 order by 1, 2, 3`),
-    states: await t.query(`select kind, entity_id, area_id, days::text from analytics_trend_state where days <> '{}' order by 1, 2`),
+    states: await t.query(`select kind, entity_id, area_id, days::text from analytics_daily_state where days <> '{}' order by 1, 2`),
   });
   const maintained = await snapshot();
-  await t.query('select analytics_trend_rebuild()');
+  await t.query('select analytics_daily_rebuild()');
   expect(maintained).toEqual(await snapshot());
 }
 
@@ -252,11 +302,11 @@ describe('trend summaries', () => {
   it('compaction folds the events without changing the trend', async () => {
     const coordinator = await t.login('bappeda');
     const before = await t.gql(TREND, { f: {} }, coordinator);
-    const [{ n: rowsBefore }] = (await t.query<{ n: number }>(`select count(*)::int as n from analytics_trend_delta`)) as [{ n: number }];
-    await t.query('select analytics_trend_compact()');
-    const [{ n: rowsAfter }] = (await t.query<{ n: number }>(`select count(*)::int as n from analytics_trend_delta`)) as [{ n: number }];
+    const [{ n: rowsBefore }] = (await t.query<{ n: number }>(`select count(*)::int as n from analytics_daily_delta`)) as [{ n: number }];
+    await t.query('select analytics_daily_compact()');
+    const [{ n: rowsAfter }] = (await t.query<{ n: number }>(`select count(*)::int as n from analytics_daily_delta`)) as [{ n: number }];
     const [{ n: distinct }] = (await t.query<{ n: number }>(
-      `select count(*)::int as n from (select distinct area_id, kind, day from analytics_trend_delta) x`,
+      `select count(*)::int as n from (select distinct area_id, kind, day from analytics_daily_delta) x`,
     )) as [{ n: number }];
     expect(rowsAfter).toBeLessThanOrEqual(rowsBefore);
     expect(rowsAfter).toBe(distinct);
