@@ -721,7 +721,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
 });
 
 /**
- * The analytics summaries (0017, 0023): counters per kelurahan that only the database's triggers and compaction write. City-wide
+ * The analytics summaries (0017, 0022, 0023): counters per kelurahan that only the database's triggers and compaction write. City-wide
  * roles read them all, a kelurahan officer those of its area, partners none (their figures come from the rows
  * of their assigned households); nobody writes them directly, and nobody reads the per-household rows beneath them.
  */
@@ -741,6 +741,8 @@ const SUMMARIES = {
   // Coverage (0021): the appended deltas per area are read by scope; each household's parts by no role.
   coverage_delta: { kind: 'area', key: 'item' },
   coverage_part: { kind: 'internal', key: 'item' },
+  // Poverty trend and stunting (0022): day events per area, read by scope.
+  analytics_daily_delta: { kind: 'area', key: 'kind' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {
@@ -769,6 +771,24 @@ describe('analytics summaries, in raw SQL as the application role', () => {
       expect(mismatches).toEqual([]);
     });
   }
+});
+
+describe('the trend summaries\' working rows (0022), in raw SQL as the application role', () => {
+  it('analytics_daily_state (each household\'s and need\'s counted days): no role reads or writes it', async () => {
+    expect((await t.query(`select 1 from analytics_daily_state limit 1`)).length).toBe(1);
+    const allowed: string[] = [];
+    for (const role of ROLES) {
+      for (const text of [
+        `select count(*)::int as n from analytics_daily_state`,
+        `insert into analytics_daily_state select * from analytics_daily_state limit 1`,
+        `update analytics_daily_state set kind = kind`,
+        `delete from analytics_daily_state`,
+      ]) {
+        if (await attempt(viewers[role], text, [])) allowed.push(`${role}: ${text}`);
+      }
+    }
+    expect(allowed).toEqual([]);
+  });
 });
 
 describe('what row-level security costs a narrow scope', () => {

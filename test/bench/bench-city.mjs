@@ -108,7 +108,7 @@ export async function seedBenchCity({ households, cityDir }) {
         await knex.raw('analyze household_need');
         // One row per key of the deltas that seeding and the derivation appended batch by batch.
         await compactSummaries(knex);
-        await knex.raw('analyze coverage_delta');
+        await knex.raw('analyze coverage_delta, analytics_daily_delta');
         return result;
       });
       console.log(`derived ${fmt(derived.upserted)} needs in ${((performance.now() - started) / 1000).toFixed(0)} s`);

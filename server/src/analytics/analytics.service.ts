@@ -687,18 +687,81 @@ export async function povertyTrend(
   const f = checkFilter(filter);
   requireInteger('months', months, 1, 120);
   requireDate('targetDate', targetDate);
+  const rows = trendFromSummaries(ctx, f) ? await trendSummaryRows(ctx, f, months) : await trendRows(ctx, f, months);
+  const currentNeeds = int(rows[0]?.['current_needs']);
+  const points = rows.map((r) => ({
+    month: r['month'] as string,
+    monthEnd: r['month_end'] as string,
+    extremePoorHouseholds: int(r['extreme_poor']),
+    needsServed: int(r['served']),
+    coveragePct: pct(int(r['served']), currentNeeds),
+  }));
+  return {
+    asOf: rows[0]!['as_of'] as string,
+    currentNeeds,
+    points,
+    targetDate,
+    ...project(points, targetDate),
+  };
+}
+
+/*
+ * The trend from the events of migration 0022 (per area and day, summed up to each month end): exact
+ * for every `to` (the reference date only bounds the sum) and a scope that is a set of areas. A `from`
+ * window or a program filter (which narrows the needs and the deliveries counted) keeps the row path,
+ * as do partners.
+ */
+function trendFromSummaries(ctx: Context, f: CheckedFilter): boolean {
+  const scope = householdScope(ctx.viewer).kind;
+  const programFilter = f.focusAspect !== null || f.strategy !== null || f.organizationId !== null;
+  return f.from === null && !programFilter && (scope === 'ALL' || scope === 'AREA');
+}
+
+const TREND_MONTHS = [
+  `months as (
+    select m::date as month_start, least((m + interval '1 month' - interval '1 day')::date, params.as_of) as month_end
+      from params,
+           generate_series(date_trunc('month', params.as_of) - make_interval(months => :p_months::int - 1),
+                           date_trunc('month', params.as_of), interval '1 month') as m)`,
+  `first_month as (select min(month_start) as m from months)`,
+];
+
+async function trendSummaryRows(ctx: Context, f: CheckedFilter, months: number): Promise<Row[]> {
+  const q = summaryBase(ctx, f);
+  return run(
+    ctx,
+    q,
+    ['params', 'sel'],
+    [
+      ...TREND_MONTHS,
+      // Events before the first month count from it (-infinity: a need counts whatever the date).
+      `ev as (
+        select d.kind, greatest(date_trunc('month', d.day)::date, f.m) as m, sum(d.delta)::int as delta
+          from analytics_daily_delta d cross join first_month f cross join params
+         where d.day <= params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+         group by 1, 2)`,
+    ],
+    `select params.area_known, to_char(params.as_of, 'YYYY-MM-DD') as as_of,
+            (select coalesce(sum(delta), 0)::int from ev where kind = 'N') as current_needs,
+            to_char(m.month_start, 'YYYY-MM') as month, to_char(m.month_end, 'YYYY-MM-DD') as month_end,
+            (sum(coalesce(e.delta, 0)) over (order by m.month_start))::int as extreme_poor,
+            (sum(coalesce(s.delta, 0)) over (order by m.month_start))::int as served
+       from params cross join months m
+       left join ev e on e.kind = 'E' and e.m = m.month_start
+       left join ev s on s.kind = 'S' and s.m = m.month_start
+      order by m.month_start`,
+    { p_months: months },
+  );
+}
+
+async function trendRows(ctx: Context, f: CheckedFilter, months: number): Promise<Row[]> {
   const q = base(ctx, f);
-  const rows = await run(
+  return run(
     ctx,
     q,
     ['params', 'hh', 'pm', 'iv', 'nd'],
     [
-      `months as (
-        select m::date as month_start, least((m + interval '1 month' - interval '1 day')::date, params.as_of) as month_end
-          from params,
-               generate_series(date_trunc('month', params.as_of) - make_interval(months => :p_months::int - 1),
-                               date_trunc('month', params.as_of), interval '1 month') as m)`,
-      `first_month as (select min(month_start) as m from months)`,
+      ...TREND_MONTHS,
       // Each assessment holds from its date until the household's next one.
       `spans as (
         select pa.household_id, pa.assessed_on, pa.poverty_status,
@@ -746,21 +809,6 @@ export async function povertyTrend(
       order by m.month_start`,
     { p_months: months },
   );
-  const currentNeeds = int(rows[0]?.['current_needs']);
-  const points = rows.map((r) => ({
-    month: r['month'] as string,
-    monthEnd: r['month_end'] as string,
-    extremePoorHouseholds: int(r['extreme_poor']),
-    needsServed: int(r['served']),
-    coveragePct: pct(int(r['served']), currentNeeds),
-  }));
-  return {
-    asOf: rows[0]!['as_of'] as string,
-    currentNeeds,
-    points,
-    targetDate,
-    ...project(points, targetDate),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -775,28 +823,45 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
   const coarse = !roleMay(ctx.viewer, 'birthDate.read');
   const asOf = coarse ? `date_trunc('quarter', params.as_of)::date` : 'params.as_of';
   const from = coarse ? `date_trunc('quarter', :p_from::date)::date` : ':p_from::date';
+  // From the day events of migration 0022 (children, stunted, severely stunted per area, summed up to
+  // the reference date) when they can answer exactly: a scope that is a set of areas, no `from` window
+  // (which drops earlier measurements). The program filters do not apply to stunting.
+  const scope = householdScope(ctx.viewer).kind;
+  const summary = !coarse && f.from === null && (scope === 'ALL' || scope === 'AREA');
+  const sq = summary ? summaryBase(ctx, f) : null;
   const rows = await run(
     ctx,
-    q,
-    ['params', 'hh'],
-    [
-      ...targets.ctes,
-      `kids as (
-        select p.id, amap.target_id
-          from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
-         where p.birth_date > (${asOf} - interval '5 years')::date and p.birth_date <= ${asOf} and (p.left_on is null or p.left_on > ${asOf}))`,
-      // Each child's latest measurement, carrying its kelurahan (no join after the de-duplication).
-      `latest as (
-        select distinct on (k.id) k.target_id, g.stunting_status
-          from kids k join growth_measurement g on g.person_id = k.id cross join params
-         where g.measured_on <= ${asOf} ${f.from ? `and g.measured_on >= ${from}` : ''}
-         order by k.id, g.measured_on desc)`,
-      `st as materialized (
-        select target_id, count(*)::int as children,
-               count(*) filter (where stunting_status in ('STUNTED', 'SEVERELY_STUNTED'))::int as stunted,
-               count(*) filter (where stunting_status = 'SEVERELY_STUNTED')::int as severe
-          from latest group by target_id)`,
-    ],
+    sq ?? q,
+    sq ? ['params', 'sel'] : ['params', 'hh'],
+    sq
+      ? [
+          ...targets.ctes,
+          `st as (
+            select amap.target_id, sum(d.delta) filter (where d.kind = 'C')::int as children,
+                   sum(d.delta) filter (where d.kind = 'T')::int as stunted, sum(d.delta) filter (where d.kind = 'V')::int as severe
+              from analytics_daily_delta d join amap on amap.area_id = d.area_id cross join params
+             where d.kind in ('C', 'T', 'V') and d.day <= params.as_of
+                   ${sq.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+             group by amap.target_id)`,
+        ]
+      : [
+          ...targets.ctes,
+          `kids as (
+            select p.id, amap.target_id
+              from person p join hh on hh.id = p.household_id join amap on amap.area_id = hh.area_id cross join params
+             where p.birth_date > (${asOf} - interval '5 years')::date and p.birth_date <= ${asOf} and (p.left_on is null or p.left_on > ${asOf}))`,
+          // Each child's latest measurement, carrying its kelurahan (no join after the de-duplication).
+          `latest as (
+            select distinct on (k.id) k.target_id, g.stunting_status
+              from kids k join growth_measurement g on g.person_id = k.id cross join params
+             where g.measured_on <= ${asOf} ${f.from ? `and g.measured_on >= ${from}` : ''}
+             order by k.id, g.measured_on desc)`,
+          `st as materialized (
+            select target_id, count(*)::int as children,
+                   count(*) filter (where stunting_status in ('STUNTED', 'SEVERELY_STUNTED'))::int as stunted,
+                   count(*) filter (where stunting_status = 'SEVERELY_STUNTED')::int as severe
+              from latest group by target_id)`,
+        ],
     `select params.area_known, r.*
        from params left join (
          select t.id, t.code, t.name, st.children, st.stunted, st.severe

@@ -24,6 +24,7 @@ import { Migration0018MeasurementIdempotency } from './migrations/0018-measureme
 import { Migration0019ImportStagedValidation } from './migrations/0019-import-staged-validation.js';
 import { Migration0020OpenRequest } from './migrations/0020-open-request.js';
 import { Migration0021CoverageSummaries } from './migrations/0021-coverage-summaries.js';
+import { Migration0022DailySummaries } from './migrations/0022-daily-summaries.js';
 import { Migration0023AnalyticsDeltas } from './migrations/0023-analytics-deltas.js';
 
 export const MIGRATIONS = [
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   { name: '0019-import-staged-validation', class: Migration0019ImportStagedValidation },
   { name: '0020-open-request', class: Migration0020OpenRequest },
   { name: '0021-coverage-summaries', class: Migration0021CoverageSummaries },
+  { name: '0022-daily-summaries', class: Migration0022DailySummaries },
   { name: '0023-analytics-deltas', class: Migration0023AnalyticsDeltas },
 ];
 

@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { now, today, useClock } from '../src/config/clock.js';
+import { startTestServer, type TestServer } from './harness.js';
+
+/**
+ * The day-exact summaries of migration 0022 (per-area day events) stay equal to the trend and the
+ * stunting figures computed from the rows after any sequence of writes — assessments (single and bulk),
+ * needs appearing and going, interventions delivered, cancelled, corrected and deleted, growth
+ * measurements recorded, corrected and deleted, a child's birth date or leaving corrected, a member
+ * moving to another household, a household moving to another kelurahan, a program changing frequency
+ * or need types — and whatever day the clock shows (children turn five, months end). Two views of equality:
+ * - povertyTrend and stuntingByArea read from the summaries equal the same queries on the row path (a
+ *   `from` date before every record selects the same rows and forces the row path), for a coordinator
+ *   (city, a kecamatan, a kelurahan, `to` dates) and a kelurahan officer;
+ * - the maintained events and states equal a rebuild from the rows (analytics_daily_rebuild).
+ */
+
+let t: TestServer;
+let T: string;
+const START = now();
+
+const ids: Record<string, string> = {};
+const id = (name: string) => (ids[name] ??= randomUUID());
+const HOUSEHOLDS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'];
+const KELURAHAN = ['K1', 'K2', 'MENTENG'];
+const FREQUENCIES = ['ONCE', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'];
+const PROGRAMS = [
+  { key: 'P1', frequency: 'MONTHLY', person: true, needs: ['FOOD'] },
+  { key: 'P2', frequency: 'WEEKLY', person: false, needs: ['FOOD', 'HOUSING'] },
+  { key: 'P3', frequency: 'ONCE', person: false, needs: ['HOUSING'] },
+  { key: 'P4', frequency: 'QUARTERLY', person: true, needs: ['FOOD'] },
+];
+const NEED_TYPES = ['FOOD', 'HOUSING'];
+const POVERTY = ['EXTREME_POOR', 'POOR', 'GRADUATED'];
+const STATUSES = ['PLANNED', 'IN_PROGRESS', 'DELIVERED', 'VERIFIED', 'CANCELLED'] as const;
+const STUNTING = ['NORMAL', 'STUNTED', 'SEVERELY_STUNTED'];
+
+const DAY = 86_400_000;
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+async function insert(table: string, row: Record<string, unknown>) {
+  const cols = Object.keys(row);
+  await t.query(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`, Object.values(row));
+}
+
+async function buildCity() {
+  const [city] = await t.query<{ id: string }>(`select id from area where code = '62.71'`);
+  const [menteng] = await t.query<{ id: string }>(`select id from area where code = '62.71.03.1002'`);
+  ids['MENTENG'] = menteng!.id;
+  await insert('area', { id: id('KEC'), code: '62.71.19', name: 'Uji Tren', level: 'KECAMATAN', parent_id: city!.id, population: 2000 });
+  await insert('area', { id: id('K1'), code: '62.71.19.1001', name: 'Tren Satu', level: 'KELURAHAN', parent_id: id('KEC'), population: 1000 });
+  await insert('area', { id: id('K2'), code: '62.71.19.1002', name: 'Tren Dua', level: 'KELURAHAN', parent_id: id('KEC'), population: 1000 });
+  let serial = 0;
+  for (const [n, h] of HOUSEHOLDS.entries()) {
+    serial += 1;
+    await insert('household', {
+      id: id(h),
+      kk_number: `627119010127${String(serial).padStart(4, '0')}`,
+      area_id: id(KELURAHAN[n % 3]!),
+      address: `Jl. Uji Tren ${serial}`,
+      welfare_decile: 1,
+      poverty_status: 'EXTREME_POOR',
+    });
+    for (const m of ['a', 'b']) {
+      serial += 1;
+      await insert('person', {
+        id: id(`${h}${m}`),
+        household_id: id(h),
+        nik: `627119010181${String(serial).padStart(4, '0')}`,
+        name: `Warga ${h}${m}`,
+        sex: 'FEMALE',
+        // The children are from under one to nearly five: the clock's moves take some past their fifth birthday.
+        birth_date: m === 'a' ? '1990-01-01' : addDays(today(), -300 * (n + 1)),
+        relation: m === 'a' ? 'HEAD' : 'CHILD',
+      });
+    }
+  }
+  await insert('organization', { id: id('O1'), name: 'Dinas Uji Tren', type: 'PERANGKAT_DAERAH' });
+  for (const p of PROGRAMS) {
+    await t.query(
+      `insert into program (id, owner_id, name, focus_aspects, strategy, need_types, target_unit, delivery_unit, frequency, starts_on, quota)
+       values (?, ?, ?, array['HOUSING']::text[], 'REDUCE_EXPENDITURE', ?::text[], ?, 'paket', ?, '2020-01-01', null)`,
+      [id(p.key), id('O1'), `Uji Tren ${p.key}`, p.needs, p.person ? 'PERSON' : 'HOUSEHOLD', p.frequency],
+    );
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestServer();
+  T = today();
+  await buildCity();
+}, 120_000);
+afterAll(async () => {
+  useClock(START);
+  await t.close();
+});
+
+const ix = (n: number) => fc.nat({ max: n - 1 });
+// Days from 500 before the suite's today to 100 after it (assessments and deliveries may predate the trend's window).
+const day = fc.integer({ min: -500, max: 100 });
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('assess' as const), rows: fc.array(fc.tuple(ix(6), ix(3), day), { minLength: 1, maxLength: 5 }) }),
+  fc.record({ kind: fc.constant('need' as const), rows: fc.array(fc.tuple(ix(6), ix(3), ix(2)), { minLength: 1, maxLength: 4 }) }),
+  fc.record({ kind: fc.constant('dropNeed' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('deliver' as const), rows: fc.array(fc.tuple(ix(4), ix(6), ix(2), ix(5), day), { minLength: 1, maxLength: 5 }) }),
+  fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: ix(5), day }),
+  fc.record({ kind: fc.constant('deleteIntervention' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('moveHousehold' as const), household: ix(6), area: ix(3) }),
+  fc.record({ kind: fc.constant('program' as const), program: ix(4), frequency: ix(5), needs: ix(3) }),
+  fc.record({ kind: fc.constant('measure' as const), rows: fc.array(fc.tuple(ix(6), ix(2), day, ix(3)), { minLength: 1, maxLength: 5 }) }),
+  fc.record({ kind: fc.constant('restatus' as const), pick: fc.nat(), status: ix(3) }),
+  fc.record({ kind: fc.constant('dropMeasurement' as const), pick: fc.nat() }),
+  fc.record({
+    kind: fc.constant('birth' as const), household: ix(6), born: fc.integer({ min: -2000, max: 0 }), left: fc.option(day, { nil: null }),
+  }),
+  fc.record({ kind: fc.constant('moveMember' as const), household: ix(6), to: ix(6) }),
+  fc.record({ kind: fc.constant('clock' as const), day }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+async function pick(table: string, n: number): Promise<string | null> {
+  const rows = await t.query<{ id: string }>(`select x.id from ${table} x where x.household_id = any (?::uuid[]) order by x.id`, [
+    HOUSEHOLDS.map((h) => id(h)),
+  ]);
+  return rows.length ? rows[n % rows.length]!.id : null;
+}
+
+async function pickMeasurement(n: number): Promise<string | null> {
+  const rows = await t.query<{ id: string }>(`select g.id from growth_measurement g where g.person_id = any (?::uuid[]) order by g.id`, [
+    HOUSEHOLDS.flatMap((h) => [id(`${h}a`), id(`${h}b`)]),
+  ]);
+  return rows.length ? rows[n % rows.length]!.id : null;
+}
+
+async function apply(m: Mutation): Promise<void> {
+  switch (m.kind) {
+    case 'assess': {
+      // One statement for all the rows, as an import batch writes them.
+      const rows = m.rows.map(([h, s, d]) => [randomUUID(), id(HOUSEHOLDS[h]!), addDays(T, d), POVERTY[s]!]);
+      await t.query(
+        `insert into poverty_assessment (id, household_id, assessed_on, welfare_decile, poverty_status, reason)
+         values ${rows.map(() => `(?, ?, ?::date, 1, ?, 'uji tren')`).join(', ')}`,
+        rows.flat(),
+      );
+      return;
+    }
+    case 'need': {
+      const rows = m.rows.map(([h, member, type]) => [
+        id(HOUSEHOLDS[h]!), member === 2 ? null : id(`${HOUSEHOLDS[h]!}${member ? 'b' : 'a'}`), NEED_TYPES[type % 2]!,
+      ]);
+      await t.query(
+        `insert into household_need (household_id, person_id, need_type, rule_version, evidence)
+         values ${rows.map(() => `(?, ?::uuid, ?, 1, '{}'::jsonb)`).join(', ')} on conflict do nothing`,
+        rows.flat(),
+      );
+      return;
+    }
+    case 'dropNeed': {
+      const target = await pick('household_need', m.pick);
+      if (target) await t.query(`delete from household_need where id = ?`, [target]);
+      return;
+    }
+    case 'deliver': {
+      const rows = m.rows.map(([p, h, member, s, d]) => {
+        const program = PROGRAMS[p]!;
+        const status = STATUSES[s]!;
+        const on = addDays(T, d);
+        const delivered = status === 'DELIVERED' || status === 'VERIFIED';
+        return [
+          randomUUID(), id(program.key), id(HOUSEHOLDS[h]!), program.person ? id(`${HOUSEHOLDS[h]!}${member ? 'b' : 'a'}`) : null, status,
+          addDays(on, -3), delivered ? on : null, on, delivered ? 1000 : null, id('O1'),
+          status === 'VERIFIED' ? new Date().toISOString() : null, status === 'CANCELLED' ? new Date().toISOString() : null,
+        ];
+      });
+      // The period key of the program's frequency on the delivery (or planning) day.
+      await t.query(
+        `insert into intervention (id, program_id, household_id, person_id, status, planned_on, delivered_on, period_key, value_rp,
+           organization_id, verified_at, cancelled_at)
+         select v.id::uuid, v.program_id::uuid, v.household_id::uuid, v.person_id::uuid, v.status, v.planned_on::date, v.delivered_on::date,
+                sinergi_period_key(p.frequency, v.day_on::date), v.value_rp::numeric, v.organization_id::uuid, v.verified_at::timestamptz,
+                v.cancelled_at::timestamptz
+           from (values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')})
+             as v (id, program_id, household_id, person_id, status, planned_on, delivered_on, day_on, value_rp, organization_id, verified_at, cancelled_at)
+           join program p on p.id = v.program_id::uuid`,
+        rows.flat(),
+      );
+      return;
+    }
+    case 'status': {
+      const target = await pick('intervention', m.pick);
+      if (!target) return;
+      const s = STATUSES[m.status]!;
+      const delivered = s === 'DELIVERED' || s === 'VERIFIED';
+      await t.query(
+        `update intervention set status = ?, delivered_on = case when ? then ?::date end, value_rp = case when ? then 1000 end,
+           verified_at = case when ? = 'VERIFIED' then now() end, cancelled_at = case when ? = 'CANCELLED' then now() end
+         where id = ?`,
+        [s, delivered, addDays(T, m.day), delivered, s, s, target],
+      );
+      return;
+    }
+    case 'deleteIntervention': {
+      const target = await pick('intervention', m.pick);
+      if (target) await t.query(`delete from intervention where id = ?`, [target]);
+      return;
+    }
+    case 'moveHousehold':
+      await t.query(`update household set area_id = ? where id = ?`, [id(KELURAHAN[m.area]!), id(HOUSEHOLDS[m.household]!)]);
+      return;
+    case 'program':
+      await t.query(`update program set frequency = ?, need_types = ?::text[] where id = ?`, [
+        FREQUENCIES[m.frequency]!, [['FOOD'], ['HOUSING'], ['FOOD', 'HOUSING']][m.needs]!, id(PROGRAMS[m.program]!.key),
+      ]);
+      return;
+    case 'measure': {
+      const rows = m.rows.map(([h, member, d, s]) => [randomUUID(), id(`${HOUSEHOLDS[h]!}${member ? 'b' : 'a'}`), addDays(T, d), STUNTING[s]!]);
+      await t.query(
+        `insert into growth_measurement (id, person_id, measured_on, age_days, height_cm, position, height_for_age_z, stunting_status)
+         select v.id::uuid, v.person_id::uuid, v.measured_on::date, greatest(0, least(1826, v.measured_on::date - p.birth_date)), 80,
+                'STANDING', case v.status when 'NORMAL' then 0 when 'STUNTED' then -2.5 else -3.5 end, v.status
+           from (values ${rows.map(() => '(?, ?, ?, ?)').join(', ')}) as v (id, person_id, measured_on, status)
+           join person p on p.id = v.person_id::uuid
+         on conflict do nothing`,
+        rows.flat(),
+      );
+      return;
+    }
+    case 'restatus': {
+      const target = await pickMeasurement(m.pick);
+      if (target) await t.query(`update growth_measurement set stunting_status = ? where id = ?`, [STUNTING[m.status]!, target]);
+      return;
+    }
+    case 'dropMeasurement': {
+      const target = await pickMeasurement(m.pick);
+      if (target) await t.query(`delete from growth_measurement where id = ?`, [target]);
+      return;
+    }
+    case 'birth':
+      await t.query(`update person set birth_date = ?::date, left_on = ?::date where id = ?`, [
+        addDays(T, m.born), m.left === null ? null : addDays(T, m.left), id(`${HOUSEHOLDS[m.household]!}b`),
+      ]);
+      return;
+    case 'moveMember':
+      await t.query(`update person set household_id = ? where id = ?`, [id(HOUSEHOLDS[m.to]!), id(`${HOUSEHOLDS[m.household]!}b`)]);
+      return;
+    case 'clock':
+      // The application's clock moves; the summaries hold no date of their own, so they need no upkeep.
+      useClock(new Date(START.getTime() + m.day * DAY));
+      return;
+  }
+}
+
+const TREND = `query ($f: AnalyticsFilter) {
+  povertyTrend(filter: $f, months: 24) { asOf currentNeeds points { month monthEnd extremePoorHouseholds needsServed coveragePct }
+    fitMonths slopePerMonth projectedAtTarget projectedZeroDate onTrack }
+  stuntingByArea(filter: $f) { areaId code childrenMeasured stunted severelyStunted prevalencePct } }`;
+// Before every planned or delivery date: the same interventions, read from the rows.
+const ALL_DATES = { from: '1900-01-01' };
+
+// What the comparisons saw: equality of zeros alone would prove nothing.
+const seen = { extremePoor: 0, served: 0, severe: 0 };
+
+async function expectSummariesEqualRows(): Promise<void> {
+  // Sessions are dated by the clock that just moved: sign in on the day of the comparison.
+  const coordinator = await t.login('bappeda');
+  const officer = await t.login('lurah.menteng');
+  const d = today();
+  const filters = [{}, { areaCode: '62.71.19' }, { areaCode: '62.71.19.1002' }, { to: addDays(d, -45) }, { areaCode: '62.71.03', to: addDays(d, -400) }];
+  for (const [token, list] of [[coordinator, filters], [officer, [{}, { areaCode: '62.71.03.1002' }, { to: addDays(d, -10) }]]] as const) {
+    for (const f of list) {
+      const summary = await t.gql(TREND, { f }, token);
+      const rows = await t.gql(TREND, { f: { ...f, ...ALL_DATES } }, token);
+      expect(summary.errors, JSON.stringify(f)).toBeUndefined();
+      expect(summary.data, JSON.stringify(f)).toEqual(rows.data);
+      const data = summary.data as {
+        povertyTrend: { points: Array<{ extremePoorHouseholds: number; needsServed: number }> };
+        stuntingByArea: Array<{ childrenMeasured: number; severelyStunted: number }>;
+      };
+      seen.extremePoor += data.povertyTrend.points.reduce((n, p) => n + p.extremePoorHouseholds, 0);
+      seen.served += data.povertyTrend.points.reduce((n, p) => n + p.needsServed, 0);
+      seen.severe += data.stuntingByArea.reduce((n, a) => n + a.severelyStunted, 0);
+    }
+  }
+  const snapshot = async () => ({
+    events: await t.query(`select area_id, kind, day, sum(delta)::int as n from analytics_daily_delta
+                            group by 1, 2, 3 having sum(delta) <> 0 order by 1, 2, 3`),
+    states: await t.query(`select kind, entity_id, area_id, days::text from analytics_daily_state where days <> '{}' order by 1, 2`),
+  });
+  const maintained = await snapshot();
+  await t.query('select analytics_daily_rebuild()');
+  expect(maintained).toEqual(await snapshot());
+}
+
+describe('trend summaries', () => {
+  it('equal the trend and stunting computed from the rows after any sequence of writes and clock moves', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 8 }), async (mutations) => {
+        for (const m of mutations) {
+          // A write the database refuses (one active intervention per target and period) changes nothing.
+          await apply(m).catch((e: Error) => {
+            if (!/intervention_once_per_period|violates check constraint/.test(e.message)) throw e;
+          });
+        }
+        await expectSummariesEqualRows();
+      }),
+      { numRuns: 25, seed: 20261206 },
+    );
+    expect(seen.extremePoor).toBeGreaterThan(0);
+    expect(seen.served).toBeGreaterThan(0);
+    expect(seen.severe).toBeGreaterThan(0);
+  }, 900_000);
+
+  it('compaction folds the events without changing the trend', async () => {
+    const coordinator = await t.login('bappeda');
+    const before = await t.gql(TREND, { f: {} }, coordinator);
+    const [{ n: rowsBefore }] = (await t.query<{ n: number }>(`select count(*)::int as n from analytics_daily_delta`)) as [{ n: number }];
+    await t.query('select analytics_daily_compact()');
+    const [{ n: rowsAfter }] = (await t.query<{ n: number }>(`select count(*)::int as n from analytics_daily_delta`)) as [{ n: number }];
+    const [{ n: distinct }] = (await t.query<{ n: number }>(
+      `select count(*)::int as n from (select distinct area_id, kind, day from analytics_daily_delta) x`,
+    )) as [{ n: number }];
+    expect(rowsAfter).toBeLessThanOrEqual(rowsBefore);
+    expect(rowsAfter).toBe(distinct);
+    expect((await t.gql(TREND, { f: {} }, coordinator)).data).toEqual(before.data);
+  });
+
+  it('a period key names the days of its period, and nothing for another frequency', async () => {
+    const rows = await t.query<{ f: string; k: string; r: string }>(
+      `select f, k, analytics_period_days(f, k)::text as r from (values ('ONCE', 'ONCE'), ('WEEKLY', '2025-W01'), ('WEEKLY', '2025-W53'),
+         ('WEEKLY', '2026-W53'), ('MONTHLY', '2025-02'), ('QUARTERLY', '2025-Q4'), ('YEARLY', '2024'), ('MONTHLY', 'ONCE'), ('YEARLY', '2024-01')) v (f, k)`,
+    );
+    expect(rows.map((r) => r.r)).toEqual([
+      '(,)', '[2024-12-30,2025-01-06)', 'empty', '[2026-12-28,2027-01-04)', '[2025-02-01,2025-03-01)', '[2025-10-01,2026-01-01)', '[2024-01-01,2025-01-01)', 'empty', 'empty',
+    ]);
+  });
+});
