@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactSummaries } from '../src/analytics/summary-compaction.js';
+import { today } from '../src/config/clock.js';
+import { startTestServer, type TestServer } from './harness.js';
+
+// The server folds every summary's deltas each minute as the application role (main.ts): the role may
+// run each compaction, and folding changes no figure the dashboard shows.
+let t: TestServer;
+let coordinator: string;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  coordinator = await t.login('bappeda');
+});
+afterAll(() => t.close());
+
+const DASHBOARD = `{
+  coverageByArea(level: KELURAHAN) { code households householdsWithUnmetNeed needsByType { needType total unmet planned served } householdsNeverReached }
+  povertyTrend(months: 24) { points { month extremePoorHouseholds needsServed } }
+  stuntingByArea { code childrenMeasured stunted severelyStunted }
+  programPerformance { programId planned inProgress delivered verified cancelled valueDeliveredRp householdsReached householdsDelivered quotaUsed }
+}`;
+
+const DELTA_TABLES = ['coverage_delta', 'analytics_daily_delta', 'analytics_program_household_delta', 'analytics_owner_household_delta', 'analytics_program_target_delta'];
+
+async function rows(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of DELTA_TABLES) counts[table] = Number((await t.query<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
+  return counts;
+}
+
+describe('folding the summaries', () => {
+  it('runs as the application role and changes no figure, after deliveries appended their deltas', async () => {
+    const dinsos = await t.login('dinsos');
+    const [program] = await t.query<{ id: string }>(
+      `select p.id from program p join app_user u on u.organization_id = p.owner_id
+        where u.username = 'dinsos' and p.target_unit = 'HOUSEHOLD' and p.frequency <> 'ONCE'
+          and p.starts_on <= sinergi_today() and (p.ends_on is null or p.ends_on >= sinergi_today())
+        order by p.name limit 1`,
+    );
+    const targets = await t.query<{ id: string }>(
+      `select h.id from household h where not exists (select 1 from intervention i where i.household_id = h.id and i.program_id = ?) order by h.id limit 3`,
+      [program!.id],
+    );
+    for (const [n, h] of targets.entries()) {
+      const res = await t.gql(
+        'mutation ($input: LogInterventionInput!) { logIntervention(input: $input) { id } }',
+        { input: { programId: program!.id, householdId: h.id, idempotencyKey: `compaction-${n}-0123456789`, deliveredAt: today(), valueRp: 200000 } },
+        dinsos,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    const before = await t.gql(DASHBOARD, {}, coordinator);
+    expect(before.errors).toBeUndefined();
+    const appended = await rows();
+
+    await compactSummaries(t.db.orm.em.getKnex());
+
+    const after = await t.gql(DASHBOARD, {}, coordinator);
+    expect(after).toEqual(before);
+    const folded = await rows();
+    // Folding leaves at most as many rows as it found, and fewer where deliveries appended to shared keys.
+    for (const table of DELTA_TABLES) expect(folded[table], table).toBeLessThanOrEqual(appended[table]!);
+    expect(Object.values(folded).reduce((a, b) => a + b, 0)).toBeLessThan(Object.values(appended).reduce((a, b) => a + b, 0));
+  });
+});
