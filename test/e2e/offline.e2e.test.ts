@@ -66,6 +66,18 @@ async function candidates({ toMeasure, stuntedOnly = false }: { toMeasure: boole
   return found;
 }
 
+/** A household with a stunted child the PMT program reaches (the delivery form lists only those) and has not reached yet. */
+async function pmtCandidate(): Promise<{ h: any; child: any; pmt: any; dinkes: string }> {
+  const dinkes = await login(walk.url, 'dinkes');
+  const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name targetMinAgeMonths targetMaxAgeMonths } } } }', {}, dinkes);
+  const pmt = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === PMT);
+  const found = (await candidates({ toMeasure: false, stuntedOnly: true })).find(
+    ({ child }) => (pmt.targetMinAgeMonths ?? 0) <= child.ageMonths && child.ageMonths <= (pmt.targetMaxAgeMonths ?? Infinity),
+  );
+  expect(found, 'a child of the PMT program’s ages').toBeDefined();
+  return { ...found, pmt, dinkes };
+}
+
 /** Today's measurements and PMT deliveries of a child, as the admin reads them. */
 async function countsOf(householdId: string, childId: string): Promise<{ measurements: number; deliveries: number }> {
   const res = await gql(
@@ -235,7 +247,7 @@ describe('offline capture', () => {
   });
 
   it('a delivery answered 502 by a proxy whose server is down goes to the outbox and is saved once when sent again', async () => {
-    const { h, child } = (await candidates({ toMeasure: false }))[0];
+    const { h, child } = await pmtCandidate();
     const { page } = await walk.open(PHONE, { serviceWorkers: 'block' });
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
@@ -261,13 +273,7 @@ describe('offline capture', () => {
   });
 
   it('an entry the server answers with a conflict (recorded meanwhile by someone else) shows the reason in Indonesian', async () => {
-    const dinkes = await login(walk.url, 'dinkes');
-    const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name targetMinAgeMonths targetMaxAgeMonths } } } }', {}, dinkes);
-    const pmt = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === PMT);
-    // A child the PMT program reaches (the delivery form lists only those).
-    const { h, child } = (await candidates({ toMeasure: false, stuntedOnly: true })).find(
-      ({ child }) => (pmt.targetMinAgeMonths ?? 0) <= child.ageMonths && child.ageMonths <= (pmt.targetMaxAgeMonths ?? Infinity),
-    );
+    const { h, child, pmt, dinkes } = await pmtCandidate();
     const { page, context } = await walk.open(PHONE);
     await loginAs(page, 'dinkes');
     await page.getByLabel('Kata sandi').waitFor({ state: 'detached', timeout: 20_000 });
