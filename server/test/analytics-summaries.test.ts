@@ -310,17 +310,18 @@ describe('concurrent writers of interventions', () => {
     t.query<{ mode: string; granted: boolean }>(`select mode, granted from pg_locks where locktype = 'advisory' and pid = ?`, [backend]);
 
   beforeAll(async () => {
-    // Both households in the same kelurahan: the writes below share its (area, program) figures.
+    // Two households in each of two kelurahan: the writes below share their (area, program) figures.
     await t.query(`update household set area_id = ? where id in (?, ?)`, [id('K1'), id('H1'), id('H4')]);
+    await t.query(`update household set area_id = ? where id in (?, ?)`, [id('K2'), id('H2'), id('H5')]);
   });
 
-  it('two transactions writing to the same area and program both proceed: the second does not wait for the first', async () => {
+  it('writers of different households in the same area and program both proceed: the second does not wait for the first', async () => {
     const [a, b] = [await connect(), await connect()];
     await deliver(a, ['H1'], '1991-01');
     // The first writer holds no exclusive lock that a second one would queue behind.
     expect((await advisoryLocks(await pid(a))).filter((l) => l.mode !== 'ShareLock')).toEqual([]);
     await deliver(b, ['H4'], '1991-01');
-    await deliver(b, ['H1', 'H4'], '1991-02');
+    await deliver(b, ['H4'], '1991-02');
     // A compaction while both are open goes on too, and leaves their rows for the next one.
     const c = await connect();
     await c.query('select analytics_compact()');
@@ -330,15 +331,31 @@ describe('concurrent writers of interventions', () => {
     await expectSummariesEqualRows();
   }, 120_000);
 
-  it('writers in opposite orders do not deadlock', async () => {
+  it('writers of one household take turns (the coverage and trend summaries recompute it from what the first committed)', async () => {
+    const a = await connect();
+    await deliver(a, ['H1'], '1991-03');
+    const b = new pg.Client({ connectionString: t.ownerUrl });
+    await b.connect();
+    clients.push(b);
+    await b.query('begin');
+    const waiting = await pid(b);
+    const second = deliver(b, ['H1'], '1991-04');
+    while (!(await t.query(`select 1 from pg_locks where pid = ? and not granted`, [waiting])).length) await new Promise((r) => setTimeout(r, 20));
+    await a.query('commit');
+    await second;
+    await b.query('commit');
+    await expectSummariesEqualRows();
+  }, 120_000);
+
+  it('writers of different households in opposite orders of their areas do not deadlock', async () => {
     const [a, b] = [await connect(), await connect()];
     await deliver(a, ['H1'], '1992-01');
-    await deliver(b, ['H4'], '1992-01');
-    await deliver(a, ['H4'], '1992-02');
-    await deliver(b, ['H1'], '1992-02');
-    // Status changes of each other's households' rows too, in one statement each.
-    await a.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H4')]);
-    await b.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H1')]);
+    await deliver(b, ['H5'], '1992-01');
+    await deliver(a, ['H2'], '1992-02');
+    await deliver(b, ['H4'], '1992-02');
+    // Status changes of their rows too, in one statement each.
+    await a.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H2')]);
+    await b.query(`update intervention set status = 'VERIFIED', verified_at = now() where period_key = '1992-02' and household_id = $1`, [id('H4')]);
     await Promise.all([a.query('commit'), b.query('commit')]);
     await expectSummariesEqualRows();
   }, 120_000);
@@ -351,8 +368,9 @@ describe('concurrent writers of interventions', () => {
     clients.push(m);
     const mover = await pid(m);
     const moved = m.query(`update household set area_id = $1 where id = $2`, [id('K2'), id('H1')]);
-    // The move queues behind the open writer (its bucket lock is not granted yet) instead of reading its area.
-    while (!(await advisoryLocks(mover)).some((l) => !l.granted)) await new Promise((r) => setTimeout(r, 20));
+    // The move queues behind the open writer (on the household's row, which the coverage and trend summaries
+    // lock, or on its bucket lock) instead of reading its area.
+    while (!(await t.query(`select 1 from pg_locks where pid = ? and not granted`, [mover])).length) await new Promise((r) => setTimeout(r, 20));
     await a.query('commit');
     await moved;
     await expectSummariesEqualRows();
