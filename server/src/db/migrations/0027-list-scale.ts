@@ -15,9 +15,13 @@ import { Migration } from '@mikro-orm/migrations';
  * hashed form, as before. Rewritten in place in every policy that used the function, whichever
  * migration created it; the function stays for the down migration.
  *
- * Indexes whose order lets a filter's semi-join stop at the count's limit (COUNT_LIMIT) instead of
- * reading every match of the city: needs by type, then household; interventions by program, then
- * household.
+ * Indexes that let a filter's semi-join stop at the count's limit (COUNT_LIMIT) instead of reading
+ * every match of the city, without visiting the table: needs by type, then household; interventions
+ * by program, then household (with what the intervention policy and the status filter read); and
+ * households by id with their area, all the household policy reads, so that PostgreSQL walks
+ * households in id order alongside the filter's index (a merge semi-join) and tests a child row's
+ * household (the policies above) from the index alone. At 1,000,000 households a count by need type
+ * went from 5.6 s to 0.6 s and one by program from 7.2 s to 0.25 s (EXPLAIN ANALYZE as `bappeda`).
  */
 
 /** Rewrites the USING and WITH CHECK of every public policy matching `pattern` (regexp_replace, `%T` = its table). */
@@ -59,10 +63,12 @@ export class Migration0027ListScale extends Migration {
     this.addSql(rewritePolicies(HOUSEHOLDS_SCOPED, HOUSEHOLDS_EXISTS));
     this.addSql(`create index household_need_type_household_idx on household_need (need_type, household_id);`);
     this.addSql(`drop index household_need_type_idx;`);
-    this.addSql(`create index intervention_program_household_idx on intervention (program_id, household_id);`);
+    this.addSql(`create index intervention_program_household_idx on intervention (program_id, household_id) include (organization_id, status);`);
+    this.addSql(`create index household_id_area_idx on household (id) include (area_id);`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop index household_id_area_idx;`);
     this.addSql(`drop index intervention_program_household_idx;`);
     this.addSql(`create index household_need_type_idx on household_need (need_type);`);
     this.addSql(`drop index household_need_type_household_idx;`);
