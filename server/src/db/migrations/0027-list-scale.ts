@@ -11,8 +11,9 @@ import { Migration } from '@mikro-orm/migrations';
  * caseload. `exists (select 1 from household h where h.id = <row>.household_id)` is the same test
  * (the subquery reads household as the viewer, so the household policy decides, as it did inside
  * sinergi_scoped_households, whose branches are that policy's), but PostgreSQL can run it per row by
- * primary key: a page pays for its own rows. A statement that reads many rows may still choose the
- * hashed form, as before. Rewritten in place in every policy that used the function, whichever
+ * primary key: a page pays for its own rows. `offset 0` keeps PostgreSQL from turning the EXISTS
+ * into that hash again (it plans both and picks by estimates, which pick the hash for a few dozen
+ * rows of a small city). Rewritten in place in every policy that used the function, whichever
  * migration created it; the function stays for the down migration.
  *
  * Indexes that let a filter's semi-join stop at the count's limit (COUNT_LIMIT) instead of reading
@@ -51,11 +52,11 @@ const rewritePolicies = (pattern: string, replacement: string) => `
 const SCOPED = String.raw`SELECT s\.id\s+FROM sinergi_scoped_households\(\) s\(id\)\)`;
 // growth_measurement: its person, through the person policy.
 const PEOPLE_SCOPED = String.raw`person_id IN \(\s*SELECT p\.id\s+FROM person p\s+WHERE \(p\.household_id IN \(\s*${SCOPED}\)\)`;
-const PEOPLE_EXISTS = 'EXISTS (SELECT 1 FROM person p WHERE p.id = %T.person_id)';
-const PEOPLE_EXISTS_PATTERN = String.raw`EXISTS \(\s*SELECT 1\s+FROM person p\s+WHERE \(p\.id = \w+\.person_id\)\)`;
+const PEOPLE_EXISTS = 'EXISTS (SELECT 1 FROM person p WHERE p.id = %T.person_id OFFSET 0)';
+const PEOPLE_EXISTS_PATTERN = String.raw`EXISTS \(\s*SELECT 1\s+FROM person p\s+WHERE \(p\.id = \w+\.person_id\)\s+OFFSET 0\)`;
 const HOUSEHOLDS_SCOPED = String.raw`household_id IN \(\s*${SCOPED}`;
-const HOUSEHOLDS_EXISTS = 'EXISTS (SELECT 1 FROM household h WHERE h.id = %T.household_id)';
-const HOUSEHOLDS_EXISTS_PATTERN = String.raw`EXISTS \(\s*SELECT 1\s+FROM household h\s+WHERE \(h\.id = \w+\.household_id\)\)`;
+const HOUSEHOLDS_EXISTS = 'EXISTS (SELECT 1 FROM household h WHERE h.id = %T.household_id OFFSET 0)';
+const HOUSEHOLDS_EXISTS_PATTERN = String.raw`EXISTS \(\s*SELECT 1\s+FROM household h\s+WHERE \(h\.id = \w+\.household_id\)\s+OFFSET 0\)`;
 
 export class Migration0027ListScale extends Migration {
   override async up(): Promise<void> {
