@@ -23,6 +23,9 @@ import { Migration } from '@mikro-orm/migrations';
  * households in id order alongside the filter's index (a merge semi-join) and tests a child row's
  * household (the policies above) from the index alone. At 1,000,000 households a count by need type
  * went from 5.6 s to 0.6 s and one by program from 7.2 s to 0.25 s (EXPLAIN ANALYZE as `bappeda`).
+ * And households by area, then poverty status or decile: a kelurahan officer's count with either
+ * filter reads its own area in that order, from the index alone, instead of the households of the
+ * whole city with that status (0.78 s to 0.02 s as `lurah.menteng`).
  */
 
 /** Rewrites the USING and WITH CHECK of every public policy matching `pattern` (regexp_replace, `%T` = its table). */
@@ -66,9 +69,13 @@ export class Migration0027ListScale extends Migration {
     this.addSql(`drop index household_need_type_idx;`);
     this.addSql(`create index intervention_program_household_idx on intervention (program_id, household_id) include (organization_id, status);`);
     this.addSql(`create index household_id_area_idx on household (id) include (area_id);`);
+    this.addSql(`create index household_area_status_idx on household (area_id, poverty_status) include (id);`);
+    this.addSql(`create index household_area_decile_idx on household (area_id, welfare_decile) include (id);`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop index household_area_decile_idx;`);
+    this.addSql(`drop index household_area_status_idx;`);
     this.addSql(`drop index household_id_area_idx;`);
     this.addSql(`drop index intervention_program_household_idx;`);
     this.addSql(`create index household_need_type_idx on household_need (need_type);`);
