@@ -819,6 +819,17 @@ describe('what row-level security costs a narrow scope', () => {
       const measurements = await plan(viewers[role], `select * from growth_measurement where person_id = any($1::uuid[])`, [[randomUUID()]]);
       expect(measurements).not.toMatch(/Seq Scan on (household|person)\b/);
     });
+
+    // A hashed subplan collects the whole scope (every household of the kelurahan, every referral of
+    // the partner) before the first row: a cost that grows with the scope, not with the page (0027).
+    it(`${role}: the rows of a few households are checked household by household, not against a hash of the whole scope`, async () => {
+      for (const table of ['person', 'intervention', 'household_need', 'assignment', 'poverty_assessment']) {
+        const text = `select * from ${table} where household_id = any($1::uuid[])`;
+        expect(await plan(viewers[role], text, [[f.hIn]]), `${table}`).not.toMatch(/household_id = \(hashed SubPlan/);
+      }
+      const measurements = await plan(viewers[role], `select * from growth_measurement where person_id = any($1::uuid[])`, [[randomUUID()]]);
+      expect(measurements).not.toMatch(/person_id = \(hashed SubPlan/);
+    });
   }
 });
 
