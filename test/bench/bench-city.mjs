@@ -173,8 +173,8 @@ export async function startBenchCity({ households, cityDir }) {
       },
       /**
        * EXPLAIN (ANALYZE, BUFFERS) of the captured statements matching `pattern`, each run as the
-       * application role after the request's own set_config statements (viewer, clock), so row-level
-       * security and the clock apply as they did; rolled back.
+       * application role after the request's own opening statement (sinergi_open_request: clock,
+       * session, viewer), so row-level security and the clock apply as they did; rolled back.
        */
       explain: async (captured, pattern) => {
         const client = await db.orm.em.getKnex().client.acquireConnection();
@@ -182,7 +182,7 @@ export async function startBenchCity({ households, cityDir }) {
           await client.query('begin');
           const plans = [];
           for (const { sql, bindings } of captured) {
-            if (/^select set_config/.test(sql)) await client.query(sql, bindings);
+            if (/^select set_config|sinergi_open_request/.test(sql)) await client.query(sql, bindings);
             else if (pattern.test(sql)) {
               const { rows } = await client.query(`explain (analyze, buffers) ${sql}`, bindings);
               plans.push(`${sql}\n\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
