@@ -6,6 +6,11 @@ import { Migration } from '@mikro-orm/migrations';
  * repeating the stamp per field (about 1 kB per entity, rewritten on every import). A field's current
  * provenance is the latest row (seq) naming it: imports only write a field whose provenance is not
  * newer, so the latest write is also the newest source date. Same policies as 0010's field_provenance.
+ *
+ * And the daily summaries' need trigger (0022) skips the served-days refresh of needs just created in a
+ * household without any delivery: their served days are empty, so that refresh wrote an empty state row
+ * and no event (an import's need derivation spent most of its time there). A later delivery refreshes
+ * the household's needs as before.
  */
 
 const ROLE = '(select sinergi_role())';
@@ -22,6 +27,33 @@ function policies(add: (sql: string) => void): void {
   add(`create policy field_provenance_update on field_provenance for update using (${IMPORTERS} and ${VIA_HOUSEHOLD}) with check (${IMPORTERS} and ${VIA_HOUSEHOLD});`);
   add(`grant select, insert, update on field_provenance to sinergi_app;`);
 }
+
+const NEED_TRIGGER = (insert: string) => `
+create or replace function analytics_daily_need_changed() returns trigger language plpgsql security definer
+set search_path = public, pg_temp as $$
+declare ids uuid[];
+begin
+  if tg_op = 'INSERT' then
+${insert}
+    return null;
+  elsif tg_op = 'DELETE' then select array_agg(id) into ids from old_rows;
+  else select array_agg(id) into ids from (select id from old_rows union select id from new_rows) x;
+  end if;
+  perform analytics_daily_refresh('N', ids);
+  perform analytics_daily_refresh('S', ids);
+  return null;
+end $$;`;
+const NEED_TRIGGER_UP = NEED_TRIGGER(`
+    select array_agg(id) into ids from new_rows;
+    perform analytics_daily_refresh('N', ids);
+    select array_agg(n.id) into ids from new_rows n
+     where exists (select 1 from intervention i where i.household_id = n.household_id
+                      and i.status in ('DELIVERED', 'VERIFIED') and i.delivered_on is not null);
+    perform analytics_daily_refresh('S', ids);`);
+const NEED_TRIGGER_DOWN = NEED_TRIGGER(`
+    select array_agg(id) into ids from new_rows;
+    perform analytics_daily_refresh('N', ids);
+    perform analytics_daily_refresh('S', ids);`);
 
 export class Migration0024NarrowProvenance extends Migration {
   override async up(): Promise<void> {
@@ -48,9 +80,11 @@ export class Migration0024NarrowProvenance extends Migration {
     this.addSql(`drop table field_provenance_0010;`);
     this.addSql(`create index field_provenance_household_idx on field_provenance (household_id);`);
     policies((sql) => this.addSql(sql));
+    this.addSql(NEED_TRIGGER_UP);
   }
 
   override async down(): Promise<void> {
+    this.addSql(NEED_TRIGGER_DOWN);
     this.addSql(`alter table field_provenance rename to field_provenance_0024;`);
     this.addSql(`
       create table field_provenance (
