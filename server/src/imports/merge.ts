@@ -141,6 +141,18 @@ class Writes {
            from jsonb_to_recordset(?::jsonb) as x(entity_id uuid, household_id uuid, fields text)`,
         [this.job.source.toUpperCase(), this.job.id, isoDate(this.job.source_date), json(entries)],
       );
+      // A registered member's earlier stamps follow them to the household the file now names (scope).
+      const created = new Set([...this.households, ...this.persons].map((r) => r['id'] as string));
+      const known = entries.filter((e) => !created.has(e.entity_id));
+      if (known.length) {
+        await sqlRaw(
+          trx,
+          `update field_provenance f set household_id = x.household_id
+             from jsonb_to_recordset(?::jsonb) as x(entity_id uuid, household_id uuid)
+            where f.entity_id = x.entity_id and f.household_id <> x.household_id`,
+          [json(known.map((e) => ({ entity_id: e.entity_id, household_id: e.household_id })))],
+        );
+      }
     }
     if (this.reviews.length) {
       await sqlRaw(
