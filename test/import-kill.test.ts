@@ -58,9 +58,8 @@ async function checksums(dataDir: string): Promise<Record<string, string>> {
                  from person p join household h on h.id = p.household_id`,
       need: `select h.kk_number, p.nik, n.need_type, n.evidence from household_need n join household h on h.id = n.household_id left join person p on p.id = n.person_id`,
       assessment: `select h.kk_number, x.welfare_decile, x.poverty_status, x.reason from poverty_assessment x join household h on h.id = x.household_id`,
-      provenance: `select f.entity_type, coalesce(h.kk_number, '') || coalesce(p.nik, '') as entity, e.key as field, e.value ->> 'source' as source,
-                          e.value ->> 'date' as source_date
-                     from field_provenance f cross join jsonb_each(f.fields) e
+      provenance: `select coalesce(h.kk_number, '') || coalesce(p.nik, '') as entity, e.field, f.source, f.source_date::text as source_date
+                     from field_provenance f cross join unnest(f.fields) e (field)
                      left join household h on h.id = f.entity_id left join person p on p.id = f.entity_id`,
       staged: `select r.line, r.status, r.reason from import_row r`,
       job: `select status, rows_total, valid_rows, inserted, updated, unchanged, rejected, in_review from import_job`,

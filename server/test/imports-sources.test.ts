@@ -184,7 +184,7 @@ describe('Dinas Pendidikan (ATS list)', () => {
     expect(committed.updated).toBe(2);
     const after = await server.query<{ school_enrolled: boolean }>(`select school_enrolled from person where id in (?, ?)`, [pupils[0]!.id, pupils[1]!.id]);
     expect(after.every((p) => p.school_enrolled === false)).toBe(true);
-    const provenance = await server.query(`select 1 from field_provenance where entity_id = ? and fields -> 'schoolEnrolled' ->> 'source' = 'DISDIK'`, [pupils[0]!.id]);
+    const provenance = await server.query(`select 1 from field_provenance where entity_id = ? and 'schoolEnrolled' = any (fields) and source = 'DISDIK'`, [pupils[0]!.id]);
     expect(provenance).toHaveLength(1);
     expect((await importFile('admin', 'disdik', 'ats-lagi.csv', file)).committed.unchanged).toBe(2);
   });

@@ -182,11 +182,13 @@ describe('DTSEN import', () => {
     expect(serial!.birth).toBe('2011-03-09');
     const [review] = await server.query<{ kind: string }>(`select kind from import_review where job_id = ?`, [id]);
     expect(review?.kind).toBe('NIK_DIFFERENT_PERSON');
-    const provenance = await server.query<{ name: { source: string; job: string; date: string } }>(
-      `select f.fields -> 'name' as name from field_provenance f join person p on p.id = f.entity_id where p.nik = ?`,
+    // One narrow row per entity and import: the stamp once, beside the fields it wrote.
+    const provenance = await server.query<{ source: string; job: string; date: string; named: boolean }>(
+      `select f.source, f.job_id as job, to_char(f.source_date, 'YYYY-MM-DD') as date, 'name' = any (f.fields) as named
+         from field_provenance f join person p on p.id = f.entity_id where p.nik = ?`,
       [families[0]!.niks[0]],
     );
-    expect(provenance).toEqual([{ name: { source: 'DTSEN', job: id, date: '2026-09-30' } }]);
+    expect(provenance).toEqual([{ source: 'DTSEN', job: id, date: '2026-09-30', named: true }]);
     // And through the API, beside the record it describes.
     const [family] = await server.query<{ id: string }>(`select id from household where kk_number = ?`, [families[0]!.kk]);
     const shown = await server.gql(
@@ -242,8 +244,14 @@ describe('DTSEN import', () => {
     const newer = csv([DTSEN_HEADER, [...family.rows[0]!.slice(0, 7), 'Jl. Baru 10', '3', '12', 1, 'Tanah', '']]);
     const second = await importFile('bappeda', 'dtsen', 'dtsen-baru.csv', newer, { sourceDate: '2026-10-31' });
     expect(second.committed.updated).toBe(1);
-    const [h2] = await server.query<{ address: string }>(`select address from household where kk_number = ?`, [family.kk]);
+    const [h2] = await server.query<{ id: string; address: string }>(`select id, address from household where kk_number = ?`, [family.kk]);
     expect(h2!.address).toBe('Jl. Baru 10');
+    // The newer stamp is the field's provenance; the fields it did not write keep theirs.
+    const shown = await server.gql(`query ($id: ID!) { household(id: $id) { provenance { field sourceDate jobId } } }`, { id: h2!.id }, tokens['bappeda']);
+    expect(shown.errors).toBeUndefined();
+    const stamps = shown.data.household.provenance as { field: string; sourceDate: string; jobId: string }[];
+    expect(stamps.filter((p) => p.field === 'address')).toEqual([{ field: 'address', sourceDate: '2026-10-31', jobId: second.id }]);
+    expect(stamps.find((p) => p.field === 'welfareDecile')?.sourceDate).toBe('2026-09-30');
   });
 
   it('imports a P3KE file, which has no KK number: registered people by NIK, the unknown ones rejected', async () => {

@@ -443,10 +443,9 @@ beforeAll(async () => {
   }
   for (const h of [f.hIn, f.hOut]) {
     await t.query(
-      `insert into field_provenance (household_id, entity_type, entity_id, fields)
-       values (?, 'Household', ?, jsonb_build_object('welfareDecile', jsonb_build_object('source', 'DTSEN', 'job', ?::text, 'date', '2020-01-01')))
-       on conflict do nothing`,
-      [h, h, f.jobs['other']],
+      `insert into field_provenance (household_id, entity_id, source, job_id, source_date, fields)
+       select ?, ?, 'DTSEN', ?, '2020-01-01', array['welfareDecile'] where not exists (select 1 from field_provenance where entity_id = ?)`,
+      [h, h, f.jobs['other'], h],
     );
   }
   await t.query(`insert into import_mapping (source, columns, updated_by_id) values ('dtsen', '{}', ?) on conflict do nothing`, [viewers.ADMIN.userId]);

@@ -23,19 +23,28 @@ export class FieldProvenance {
   jobId!: string | null;
 }
 
-/** The provenance of households and people by id, one query per tick (row-level security scopes it). */
+/**
+ * The provenance of households and people by id, one query per tick (row-level security scopes it):
+ * each field's stamp is that of the latest row naming it.
+ */
 export function provenanceByEntity(em: EntityManager) {
   return new DataLoader<string, FieldProvenance[]>(async (ids) => {
-    const rows = (await sql(em, 'field_provenance').whereIn('entity_id', [...ids]).select('entity_id', 'fields')) as {
+    const rows = (await sql(em, 'field_provenance')
+      .whereIn('entity_id', [...ids])
+      .orderBy('seq')
+      .select('entity_id', 'source', 'job_id', 'fields', em.getKnex().raw(`to_char(source_date, 'YYYY-MM-DD') as source_date`))) as {
       entity_id: string;
-      fields: Record<string, { source: string; job?: string; date: string }>;
+      source: string;
+      job_id: string | null;
+      source_date: string;
+      fields: string[];
     }[];
-    const byId = new Map(rows.map((r) => [r.entity_id, r.fields]));
-    return ids.map((id) =>
-      Object.entries(byId.get(id) ?? {})
-        .map(([field, p]) => ({ field, source: p.source, sourceDate: p.date, jobId: p.job ?? null }))
-        .sort((a, b) => a.field.localeCompare(b.field)),
-    );
+    const byId = new Map<string, Map<string, FieldProvenance>>();
+    for (const r of rows) {
+      const fields = byId.get(r.entity_id) ?? byId.set(r.entity_id, new Map()).get(r.entity_id)!;
+      for (const field of r.fields) fields.set(field, { field, source: r.source, sourceDate: r.source_date, jobId: r.job_id });
+    }
+    return ids.map((id) => [...(byId.get(id)?.values() ?? [])].sort((a, b) => a.field.localeCompare(b.field)));
   });
 }
 
