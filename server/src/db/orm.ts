@@ -26,6 +26,7 @@ import { Migration0020OpenRequest } from './migrations/0020-open-request.js';
 import { Migration0021CoverageSummaries } from './migrations/0021-coverage-summaries.js';
 import { Migration0022DailySummaries } from './migrations/0022-daily-summaries.js';
 import { Migration0023AnalyticsDeltas } from './migrations/0023-analytics-deltas.js';
+import { Migration0026OverlapSummaries } from './migrations/0026-overlap-summaries.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   { name: '0021-coverage-summaries', class: Migration0021CoverageSummaries },
   { name: '0022-daily-summaries', class: Migration0022DailySummaries },
   { name: '0023-analytics-deltas', class: Migration0023AnalyticsDeltas },
+  { name: '0026-overlap-summaries', class: Migration0026OverlapSummaries },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
