@@ -782,6 +782,24 @@ const TREND_MONTHS = [
   `first_month as (select min(month_start) as m from months)`,
 ];
 
+/**
+ * `dd`: the day events of migration 0022 on or before as_of, of `kinds`, in the counted areas: the months
+ * before as_of's from their subtotals (dated the 1st; migration 0026), then the folded days of its month,
+ * then the events not folded yet. A few thousand rows, whatever the length of the history or the city.
+ */
+function dailyEvents(kinds: readonly string[], restricted: boolean): string {
+  const where = `d.kind in (${kinds.map((k) => `'${k}'`).join(', ')}) ${restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}`;
+  const monthStart = `(select date_trunc('month', as_of)::date from params)`;
+  return `dd as (
+    select d.area_id, d.kind, d.month as day, d.delta from analytics_daily_month d where d.month < ${monthStart} and ${where}
+    union all
+    select d.area_id, d.kind, d.day, d.delta from analytics_daily_delta d
+     where d.folded and d.day >= ${monthStart} and d.day <= (select as_of from params) and ${where}
+    union all
+    select d.area_id, d.kind, d.day, d.delta from analytics_daily_delta d
+     where not d.folded and d.day <= (select as_of from params) and ${where})`;
+}
+
 async function trendSummaryRows(ctx: Context, f: CheckedFilter, months: number): Promise<Row[]> {
   const q = summaryBase(ctx, f);
   return run(
@@ -790,11 +808,11 @@ async function trendSummaryRows(ctx: Context, f: CheckedFilter, months: number):
     ['params', 'sel'],
     [
       ...TREND_MONTHS,
+      dailyEvents(['E', 'S', 'N'], q.restricted),
       // Events before the first month count from it (-infinity: a need counts whatever the date).
       `ev as (
         select d.kind, greatest(date_trunc('month', d.day)::date, f.m) as m, sum(d.delta)::int as delta
-          from analytics_daily_delta d cross join first_month f cross join params
-         where d.day <= params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+          from dd d cross join first_month f
          group by 1, 2)`,
     ],
     `select params.area_known, to_char(params.as_of, 'YYYY-MM-DD') as as_of,
@@ -892,12 +910,11 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
     sq
       ? [
           ...targets.ctes,
+          dailyEvents(['C', 'T', 'V'], sq.restricted),
           `st as (
             select amap.target_id, sum(d.delta) filter (where d.kind = 'C')::int as children,
                    sum(d.delta) filter (where d.kind = 'T')::int as stunted, sum(d.delta) filter (where d.kind = 'V')::int as severe
-              from analytics_daily_delta d join amap on amap.area_id = d.area_id cross join params
-             where d.kind in ('C', 'T', 'V') and d.day <= params.as_of
-                   ${sq.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+              from dd d join amap on amap.area_id = d.area_id
              group by amap.target_id)`,
         ]
       : [
