@@ -138,6 +138,7 @@ alter table analytics_daily_month enable row level security;
 grant select on analytics_daily_month to sinergi_app;
 create policy analytics_daily_month_scope on analytics_daily_month for select using ((select sinergi_city_wide()) or ${OFFICER_AREAS});
 select analytics_daily_compact();
+analyze analytics_daily_month, analytics_daily_delta, coverage_delta;
 `;
 
 export class Migration0026OverlapSummaries extends Migration {
