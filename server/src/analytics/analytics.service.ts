@@ -362,6 +362,7 @@ async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: Area
           from coverage_delta d join amap on amap.area_id = d.area_id cross join params
          where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > (select as_of from params)
                ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+           and d.aspect in (coalesce(:p_aspect::text, ''), '')
            and ((d.aspect = coalesce(:p_aspect::text, '') and d.item not like 'hh:%' and d.item not like 'need:%'
                  and d.item not like 'overlap%')
                 or (d.aspect = '' and (d.item like 'hh:%'
@@ -371,8 +372,10 @@ async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: Area
     ],
     `select params.area_known, r.*
        from params left join (
-         select t.id, t.code, t.name, t.level, (select json_object_agg(s.item, s.n) from s where s.target_id = t.id) as items
-           from tgt t) r on true
+         select t.id, t.code, t.name, t.level, si.items
+           from tgt t
+           -- One pass over s (a subquery per area scanned it once per area).
+           left join (select s.target_id, json_object_agg(s.item, s.n) as items from s group by s.target_id) si on si.target_id = t.id) r on true
       order by r.code`,
     targets.bindings,
   );
