@@ -793,7 +793,8 @@ const TREND_MONTHS = [
 function dailyEvents(kinds: readonly string[], restricted: boolean): string {
   const where = `d.kind in (${kinds.map((k) => `'${k}'`).join(', ')}) ${restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}`;
   const monthStart = `(select date_trunc('month', as_of)::date from params)`;
-  return `dd as (
+  // Materialised: joined to the areas (estimated at one row), it was recomputed once per area.
+  return `dd as materialized (
     select d.area_id, d.kind, d.month as day, d.delta from analytics_daily_month d where d.month < ${monthStart} and ${where}
     union all
     select d.area_id, d.kind, d.day, d.delta from analytics_daily_delta d
@@ -914,7 +915,8 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
       ? [
           ...targets.ctes,
           dailyEvents(['C', 'T', 'V'], sq.restricted),
-          `st as (
+          // Materialised, as on the row path: the one-row estimate of the areas made it a per-area rescan.
+          `st as materialized (
             select amap.target_id, sum(d.delta) filter (where d.kind = 'C')::int as children,
                    sum(d.delta) filter (where d.kind = 'T')::int as stunted, sum(d.delta) filter (where d.kind = 'V')::int as severe
               from dd d join amap on amap.area_id = d.area_id
