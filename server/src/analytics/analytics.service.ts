@@ -355,27 +355,28 @@ async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: Area
       ...targets.ctes,
       // The need types the aspect's programs address (the row path's needs of counted programs).
       `types as (select distinct unnest(p.need_types) as t from program p where :p_aspect::text = any (p.focus_aspects))`,
-      // Materialised: inlined into the per-area subquery below, it was scanned once per area (30 scans of
-      // every open row at 1M households). as_of as a scalar subquery is a value the index can seek to.
-      `s as materialized (
-        select amap.target_id, d.item, sum(d.n)::int as n
-          from coverage_delta d join amap on amap.area_id = d.area_id cross join params
+      // Summed per area first, then per target area, each once: the targets are estimated at one row, so
+      // a join of every summary row to them (or a subquery per target) ran once per row or per target.
+      `sa as materialized (
+        select d.area_id, d.item, sum(d.n)::int as n
+          from coverage_delta d cross join params
          where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > (select as_of from params)
                ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
-           and d.aspect in (coalesce(:p_aspect::text, ''), '')
-           and ((d.aspect = coalesce(:p_aspect::text, '') and d.item not like 'hh:%' and d.item not like 'need:%'
-                 and d.item not like 'overlap%')
+           and d.aspect in (coalesce(:p_aspect::text, ''), '') and d.item not like 'overlap%'
+           and ((d.aspect = coalesce(:p_aspect::text, '') and d.item not like 'hh:%' and d.item not like 'need:%')
                 or (d.aspect = '' and (d.item like 'hh:%'
                                        or (d.item like 'need:%' and (:p_aspect::text is null or substr(d.item, 6) in (select t from types))))))
-         group by amap.target_id, d.item
-        having sum(d.n) <> 0)`,
+         group by d.area_id, d.item)`,
+      `si as materialized (
+        select target_id, json_object_agg(item, n) as items
+          from (select amap.target_id, sa.item, sum(sa.n)::int as n from sa join amap on amap.area_id = sa.area_id
+                 group by 1, 2 having sum(sa.n) <> 0) x
+         group by target_id)`,
     ],
     `select params.area_known, r.*
        from params left join (
          select t.id, t.code, t.name, t.level, si.items
-           from tgt t
-           -- One pass over s (a subquery per area scanned it once per area).
-           left join (select s.target_id, json_object_agg(s.item, s.n) as items from s group by s.target_id) si on si.target_id = t.id) r on true
+           from tgt t left join si on si.target_id = t.id) r on true
       order by r.code`,
     targets.bindings,
   );

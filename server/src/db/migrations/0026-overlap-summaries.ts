@@ -74,8 +74,11 @@ $$;
 revoke all on function coverage_compute(uuid[]) from public;
 `;
 
-// The existing households' parts, and their sums as deltas (the coverage parts stay as they are).
+// The existing households' parts, and their sums as deltas (the coverage parts stay as they are). Each
+// reader scans only its own open rows.
 const BACKFILL = `
+create index coverage_delta_overlap_open on coverage_delta ((coalesce(upper(r), 'infinity'::date))) where item like 'overlap%';
+create index coverage_delta_coverage_open on coverage_delta (aspect, (coalesce(upper(r), 'infinity'::date))) where item not like 'overlap%';
 insert into coverage_part (household_id, area_id, aspect, item, r, n)
 select * from coverage_overlap_compute((select array_agg(id) from household));
 insert into coverage_delta (area_id, aspect, item, r, n)
@@ -154,6 +157,7 @@ export class Migration0026OverlapSummaries extends Migration {
     this.addSql(`drop function coverage_overlap_compute(uuid[]);`);
     this.addSql(`delete from coverage_part where item like 'overlap%';`);
     this.addSql(`delete from coverage_delta where item like 'overlap%';`);
+    this.addSql(`drop index coverage_delta_overlap_open, coverage_delta_coverage_open;`);
     // 0022's compaction and rebuild as they were (the folded rows stay: they are events like any other).
     this.addSql(`drop table analytics_daily_month;`);
     this.addSql(`drop index analytics_daily_delta_pending;`);
