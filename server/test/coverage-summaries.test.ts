@@ -5,8 +5,8 @@ import { now, today, useClock } from '../src/config/clock.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /**
- * coverageByArea read from the summaries of migration 0021 equals coverageByArea computed from the
- * rows after any sequence of writes (interventions single and in bulk, status changes, corrections,
+ * coverageByArea and overlap read from the summaries of migrations 0021 and 0026 equal coverageByArea and
+ * overlap computed from the rows after any sequence of writes (interventions single and in bulk, status changes, corrections,
  * deletions, needs appearing and going, households moving or changing status, members moving,
  * programs changing frequency, need types or aspects) AND of clock moves across period boundaries
  * (weeks, months, quarters, years): a need served this month is unmet next month without any write.
@@ -249,8 +249,13 @@ const COVERAGE = `query ($f: AnalyticsFilter, $level: AreaLevel) {
   coverageByArea(filter: $f, level: $level) { areaId code households householdsByPovertyStatus { key count } householdsByDecile { key count }
     extremePoorHouseholds householdsWithUnmetNeed needsByType { needType total unmet planned served coveragePct }
     needsByStatus { key count } needsTotal needsServed needsPlanned needsUnmet coveragePct householdsNeverReached } }`;
+const OVERLAP = `query ($f: AnalyticsFilter) {
+  overlap(filter: $f) { asOf overlappingNeeds overlappingNeedsByType { key count } householdsWithOverlappingPrograms
+    householdsWithOverlappingProgramsByAspect { key count } } }`;
 // Before every planned or delivery date: the same interventions, read from the rows.
 const ALL_DATES = { from: '1900-01-01' };
+// Whether some run found overlapping needs and households (so that the equality is not only of zeros).
+const overlapSeen = { needs: false, households: false };
 
 async function expectSummariesEqualRows(): Promise<void> {
   const coordinatorCases: Array<[Record<string, unknown>, string]> = [
@@ -265,6 +270,21 @@ async function expectSummariesEqualRows(): Promise<void> {
       expect(summary.errors).toBeUndefined();
       expect(rows.errors).toBeUndefined();
       expect(summary.data, `${JSON.stringify(f)} ${level} on ${today()}`).toEqual(rows.data);
+    }
+  }
+  const overlapCases: Array<[string, Array<Record<string, unknown>>]> = [
+    [coordinator, [{}, { areaCode: '62.71.19' }, { areaCode: '62.71.19.1002' }, { focusAspect: 'STUNTING' }, { focusAspect: 'HOUSING', areaCode: '62.71.19' }]],
+    [officer, [{}, { focusAspect: 'HEALTH' }]],
+  ];
+  for (const [token, cases] of overlapCases) {
+    for (const f of cases) {
+      const summary = await t.gql<{ overlap: { overlappingNeeds: number; householdsWithOverlappingPrograms: number } }>(OVERLAP, { f }, token);
+      const rows = await t.gql(OVERLAP, { f: { ...f, ...ALL_DATES } }, token);
+      expect(summary.errors).toBeUndefined();
+      expect(rows.errors).toBeUndefined();
+      expect(summary.data, `overlap ${JSON.stringify(f)} on ${today()}`).toEqual(rows.data);
+      overlapSeen.needs ||= summary.data!.overlap.overlappingNeeds > 0;
+      overlapSeen.households ||= summary.data!.overlap.householdsWithOverlappingPrograms > 0;
     }
   }
   // The maintained parts and the sums of the appended deltas are what a rebuild from the rows gives.
@@ -310,5 +330,6 @@ describe('coverage summaries', () => {
       }),
       { numRuns: 20, seed: 20261207 },
     );
+    expect(overlapSeen).toEqual({ needs: true, households: true });
   }, 900_000);
 });

@@ -117,6 +117,8 @@ const mutation = fc.oneof(
   }),
   fc.record({ kind: fc.constant('moveMember' as const), household: ix(6), to: ix(6) }),
   fc.record({ kind: fc.constant('clock' as const), day }),
+  // Folding into the monthly subtotals between writes and clock moves (migration 0026).
+  fc.record({ kind: fc.constant('compact' as const) }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -249,6 +251,9 @@ async function apply(m: Mutation): Promise<void> {
       // The application's clock moves; the summaries hold no date of their own, so they need no upkeep.
       useClock(new Date(START.getTime() + m.day * DAY));
       return;
+    case 'compact':
+      await t.query('select analytics_daily_compact()');
+      return;
   }
 }
 
@@ -288,6 +293,11 @@ async function expectSummariesEqualRows(): Promise<void> {
                             group by 1, 2, 3 having sum(delta) <> 0 order by 1, 2, 3`),
     states: await t.query(`select kind, entity_id, area_id, days::text from analytics_daily_state where days <> '{}' order by 1, 2`),
   });
+  // The monthly subtotals (migration 0026) are the sums of the events the compactions folded.
+  expect(await t.query(`select area_id, kind, month::text as m, delta from analytics_daily_month order by 1, 2, 3`)).toEqual(
+    await t.query(`select area_id, kind, date_trunc('month', day)::date::text as m, sum(delta)::int as delta
+                     from analytics_daily_delta where folded group by 1, 2, 3 having sum(delta) <> 0 order by 1, 2, 3`),
+  );
   const maintained = await snapshot();
   await t.query('select analytics_daily_rebuild()');
   expect(maintained).toEqual(await snapshot());

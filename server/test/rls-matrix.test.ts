@@ -742,6 +742,8 @@ const SUMMARIES = {
   coverage_part: { kind: 'internal', key: 'item' },
   // Poverty trend and stunting (0022): day events per area, read by scope.
   analytics_daily_delta: { kind: 'area', key: 'kind' },
+  // Their monthly subtotals (0026), read by scope like the events.
+  analytics_daily_month: { kind: 'area', key: 'kind' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {

@@ -18,6 +18,7 @@ const DASHBOARD = `{
   coverageByArea(level: KELURAHAN) { code households householdsWithUnmetNeed needsByType { needType total unmet planned served } householdsNeverReached }
   povertyTrend(months: 24) { points { month extremePoorHouseholds needsServed } }
   stuntingByArea { code childrenMeasured stunted severelyStunted }
+  overlap { overlappingNeeds overlappingNeedsByType { key count } householdsWithOverlappingPrograms householdsWithOverlappingProgramsByAspect { key count } }
   programPerformance { programId planned inProgress delivered verified cancelled valueDeliveredRp householdsReached householdsDelivered quotaUsed }
 }`;
 

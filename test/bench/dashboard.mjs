@@ -38,6 +38,14 @@ const AGGREGATES = [
      projectedAtTarget projectedZeroDate onTrack } }`],
   ['stunting per kelurahan', `{ stuntingByArea { code childrenMeasured stunted severelyStunted prevalencePct } }`],
   ['indicator series (P3DN)', `{ indicatorSeries(indicator: P3DN_SHARE_PCT) { points { year quarter value } } }`],
+  // The coordinator's home (web/src/features/dashboard/dashboard-page.tsx): its one request, fragments spelt out.
+  ["coordinator's home (one request)", `{
+    kecamatan: coverageByArea(level: KECAMATAN) { areaId code name households extremePoorHouseholds householdsWithUnmetNeed needsTotal
+      needsServed needsPlanned needsUnmet coveragePct needsByType { needType total unmet planned served } householdsNeverReached }
+    kelurahan: coverageByArea(level: KELURAHAN) { areaId code name coveragePct area { id hasBoundary parent { id code name } } }
+    organizationPerformance { organizationId organizationName programs planned inProgress delivered verified cancelled householdsReached
+      householdsDelivered valueDeliveredRp quotaUsedPct averageDaysPlannedToDelivered }
+    povertyTrend { asOf targetDate projectedAtTarget projectedZeroDate onTrack points { month extremePoorHouseholds coveragePct } } }`],
 ];
 
 const city = await startBenchCity({ households, cityDir: values['city-dir'] });

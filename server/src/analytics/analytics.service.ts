@@ -355,20 +355,28 @@ async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: Area
       ...targets.ctes,
       // The need types the aspect's programs address (the row path's needs of counted programs).
       `types as (select distinct unnest(p.need_types) as t from program p where :p_aspect::text = any (p.focus_aspects))`,
-      `s as (
-        select amap.target_id, d.item, sum(d.n)::int as n
-          from coverage_delta d join amap on amap.area_id = d.area_id cross join params
-         where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+      // Summed per area first, then per target area, each once: the targets are estimated at one row, so
+      // a join of every summary row to them (or a subquery per target) ran once per row or per target.
+      `sa as materialized (
+        select d.area_id, d.item, sum(d.n)::int as n
+          from coverage_delta d cross join params
+         where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > (select as_of from params)
+               ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+           and d.aspect in (coalesce(:p_aspect::text, ''), '') and d.item not like 'overlap%'
            and ((d.aspect = coalesce(:p_aspect::text, '') and d.item not like 'hh:%' and d.item not like 'need:%')
                 or (d.aspect = '' and (d.item like 'hh:%'
                                        or (d.item like 'need:%' and (:p_aspect::text is null or substr(d.item, 6) in (select t from types))))))
-         group by amap.target_id, d.item
-        having sum(d.n) <> 0)`,
+         group by d.area_id, d.item)`,
+      `si as materialized (
+        select target_id, json_object_agg(item, n) as items
+          from (select amap.target_id, sa.item, sum(sa.n)::int as n from sa join amap on amap.area_id = sa.area_id
+                 group by 1, 2 having sum(sa.n) <> 0) x
+         group by target_id)`,
     ],
     `select params.area_known, r.*
        from params left join (
-         select t.id, t.code, t.name, t.level, (select json_object_agg(s.item, s.n) from s where s.target_id = t.id) as items
-           from tgt t) r on true
+         select t.id, t.code, t.name, t.level, si.items
+           from tgt t left join si on si.target_id = t.id) r on true
       order by r.code`,
     targets.bindings,
   );
@@ -406,6 +414,7 @@ async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: Area
 
 export async function overlap(ctx: Context, filter: AnalyticsFilter | undefined): Promise<OverlapReport> {
   const f = checkFilter(filter);
+  if (fromSummaries(ctx, f) && f.strategy === null && f.organizationId === null) return overlapFromSummaries(ctx, f);
   const q = base(ctx, f);
   const [r] = await run(
     ctx,
@@ -433,6 +442,57 @@ export async function overlap(ctx: Context, filter: AnalyticsFilter | undefined)
     overlappingNeedsByType: counts(NEED_TYPES, r!['needs_by_type'], true),
     householdsWithOverlappingPrograms: int(r!['households']),
     householdsWithOverlappingProgramsByAspect: counts(FOCUS_ASPECTS, r!['households_by_aspect'], true),
+  };
+}
+
+/*
+ * Overlap from the parts of migration 0026 (in coverage_delta, beside coverage's): per area, counts over
+ * date ranges of needs addressed by two programs and of households where two programs share an aspect,
+ * for every program ('') and per aspect; a read at as_of sums the ranges containing it. The same filters
+ * as coverage keep the row path (a strategy or organisation, a date window, a partner's scope).
+ */
+async function overlapFromSummaries(ctx: Context, f: CheckedFilter): Promise<OverlapReport> {
+  const q = summaryBase(ctx, f);
+  const rows = await run(
+    ctx,
+    q,
+    ['params', 'sel'],
+    [
+      `s as materialized (
+        select d.aspect, d.item, sum(d.n)::int as n
+          from coverage_delta d cross join params
+         where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > (select as_of from params)
+           and d.item like 'overlap%' ${f.focusAspect ? 'and d.aspect = :p_aspect::text' : ''}
+               ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+         group by d.aspect, d.item
+        having sum(d.n) <> 0)`,
+    ],
+    `select params.area_known, to_char(params.as_of, 'YYYY-MM-DD') as as_of,
+            (select json_agg(json_build_object('a', s.aspect, 'i', s.item, 'n', s.n)) from s) as items
+       from params`,
+  );
+  const r = rows[0]!;
+  // The variant answering the filter: an aspect's programs, or every program.
+  const variant = f.focusAspect ?? '';
+  const items = (r['items'] ?? []) as Array<{ a: string; i: string; n: number }>;
+  const needsByType: Record<string, number> = {};
+  const byAspect: Record<string, number> = {};
+  let households = 0;
+  for (const { a, i, n } of items) {
+    if (i === 'overlap-hh') {
+      if (a === variant) households = n;
+      if (a !== '') byAspect[a] = n;
+    } else if (a === variant) {
+      const type = i.slice('overlap:'.length);
+      needsByType[type] = (needsByType[type] ?? 0) + n;
+    }
+  }
+  return {
+    asOf: r['as_of'] as string,
+    overlappingNeeds: Object.values(needsByType).reduce((sum, n) => sum + n, 0),
+    overlappingNeedsByType: counts(NEED_TYPES, needsByType, true),
+    householdsWithOverlappingPrograms: households,
+    householdsWithOverlappingProgramsByAspect: counts(FOCUS_ASPECTS, byAspect, true),
   };
 }
 
@@ -726,6 +786,25 @@ const TREND_MONTHS = [
   `first_month as (select min(month_start) as m from months)`,
 ];
 
+/**
+ * `dd`: the day events of migration 0022 on or before as_of, of `kinds`, in the counted areas: the months
+ * before as_of's from their subtotals (dated the 1st; migration 0026), then the folded days of its month,
+ * then the events not folded yet. A few thousand rows, whatever the length of the history or the city.
+ */
+function dailyEvents(kinds: readonly string[], restricted: boolean): string {
+  const where = `d.kind in (${kinds.map((k) => `'${k}'`).join(', ')}) ${restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}`;
+  const monthStart = `(select date_trunc('month', as_of)::date from params)`;
+  // Materialised: joined to the areas (estimated at one row), it was recomputed once per area.
+  return `dd as materialized (
+    select d.area_id, d.kind, d.month as day, d.delta from analytics_daily_month d where d.month < ${monthStart} and ${where}
+    union all
+    select d.area_id, d.kind, d.day, d.delta from analytics_daily_delta d
+     where d.folded and d.day >= ${monthStart} and d.day <= (select as_of from params) and ${where}
+    union all
+    select d.area_id, d.kind, d.day, d.delta from analytics_daily_delta d
+     where not d.folded and d.day <= (select as_of from params) and ${where})`;
+}
+
 async function trendSummaryRows(ctx: Context, f: CheckedFilter, months: number): Promise<Row[]> {
   const q = summaryBase(ctx, f);
   return run(
@@ -734,11 +813,11 @@ async function trendSummaryRows(ctx: Context, f: CheckedFilter, months: number):
     ['params', 'sel'],
     [
       ...TREND_MONTHS,
+      dailyEvents(['E', 'S', 'N'], q.restricted),
       // Events before the first month count from it (-infinity: a need counts whatever the date).
       `ev as (
         select d.kind, greatest(date_trunc('month', d.day)::date, f.m) as m, sum(d.delta)::int as delta
-          from analytics_daily_delta d cross join first_month f cross join params
-         where d.day <= params.as_of ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+          from dd d cross join first_month f
          group by 1, 2)`,
     ],
     `select params.area_known, to_char(params.as_of, 'YYYY-MM-DD') as as_of,
@@ -836,12 +915,12 @@ export async function stuntingByArea(ctx: Context, filter: AnalyticsFilter | und
     sq
       ? [
           ...targets.ctes,
-          `st as (
+          dailyEvents(['C', 'T', 'V'], sq.restricted),
+          // Materialised, as on the row path: the one-row estimate of the areas made it a per-area rescan.
+          `st as materialized (
             select amap.target_id, sum(d.delta) filter (where d.kind = 'C')::int as children,
                    sum(d.delta) filter (where d.kind = 'T')::int as stunted, sum(d.delta) filter (where d.kind = 'V')::int as severe
-              from analytics_daily_delta d join amap on amap.area_id = d.area_id cross join params
-             where d.kind in ('C', 'T', 'V') and d.day <= params.as_of
-                   ${sq.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
+              from dd d join amap on amap.area_id = d.area_id
              group by amap.target_id)`,
         ]
       : [

@@ -27,6 +27,7 @@ import { Migration0021CoverageSummaries } from './migrations/0021-coverage-summa
 import { Migration0022DailySummaries } from './migrations/0022-daily-summaries.js';
 import { Migration0023AnalyticsDeltas } from './migrations/0023-analytics-deltas.js';
 import { Migration0024NarrowProvenance } from './migrations/0024-narrow-provenance.js';
+import { Migration0026OverlapSummaries } from './migrations/0026-overlap-summaries.js';
 import { Migration0027ListScale } from './migrations/0027-list-scale.js';
 
 export const MIGRATIONS = [
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   { name: '0022-daily-summaries', class: Migration0022DailySummaries },
   { name: '0023-analytics-deltas', class: Migration0023AnalyticsDeltas },
   { name: '0024-narrow-provenance', class: Migration0024NarrowProvenance },
+  { name: '0026-overlap-summaries', class: Migration0026OverlapSummaries },
   { name: '0027-list-scale', class: Migration0027ListScale },
 ];
 
