@@ -134,11 +134,9 @@ async function apply(m: Mutation): Promise<void> {
                        planned_on = planned_on - 1 where id = ?`, [id(PROGRAMS[m.program]!.key), m.value, target]);
       return;
     }
-    case 'delete': {
-      const target = await city.pick('intervention', m.pick);
-      if (target) await t.query(`delete from intervention where id = ?`, [target]);
+    case 'delete':
+      await city.drop('intervention', m.pick);
       return;
-    }
     case 'moveHousehold':
       await city.moveHousehold(m.household, m.area);
       return;

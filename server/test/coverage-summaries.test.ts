@@ -128,11 +128,9 @@ async function apply(m: Mutation): Promise<void> {
       if (target) await t.query(`update intervention set program_id = ? where id = ?`, [id(PROGRAMS[m.program]!.key), target]);
       return;
     }
-    case 'delete': {
-      const target = await city.pick('intervention', m.pick);
-      if (target) await t.query(`delete from intervention where id = ?`, [target]);
+    case 'delete':
+      await city.drop('intervention', m.pick);
       return;
-    }
     case 'need': {
       const h = HOUSEHOLDS[m.household]!;
       const person = m.member === 2 ? null : city.member(m.household, m.member);
@@ -145,11 +143,9 @@ async function apply(m: Mutation): Promise<void> {
       );
       return;
     }
-    case 'dropNeed': {
-      const target = await city.pick('household_need', m.pick);
-      if (target) await t.query(`delete from household_need where id = ?`, [target]);
+    case 'dropNeed':
+      await city.drop('household_need', m.pick);
       return;
-    }
     case 'moveHousehold':
       await city.moveHousehold(m.household, m.area);
       return;

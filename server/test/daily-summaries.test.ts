@@ -108,11 +108,9 @@ async function apply(m: Mutation): Promise<void> {
       );
       return;
     }
-    case 'dropNeed': {
-      const target = await city.pick('household_need', m.pick);
-      if (target) await t.query(`delete from household_need where id = ?`, [target]);
+    case 'dropNeed':
+      await city.drop('household_need', m.pick);
       return;
-    }
     case 'deliver':
       await city.insertInterventions(m.rows.map(([p, household, member, s, d]) => ({
         program: PROGRAMS[p]!, household, member, status: STATUSES[s]!, on: addDays(T, d), value: 1000, organization: 'O1',
@@ -131,11 +129,9 @@ async function apply(m: Mutation): Promise<void> {
       );
       return;
     }
-    case 'deleteIntervention': {
-      const target = await city.pick('intervention', m.pick);
-      if (target) await t.query(`delete from intervention where id = ?`, [target]);
+    case 'deleteIntervention':
+      await city.drop('intervention', m.pick);
       return;
-    }
     case 'moveHousehold':
       await city.moveHousehold(m.household, m.area);
       return;

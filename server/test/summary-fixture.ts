@@ -149,13 +149,19 @@ export function summaryCity(options: CityOptions) {
     return rows.length ? rows[n % rows.length]!.id : null;
   }
 
+  /** Deletes the n-th intervention or need (nothing when there is none). */
+  async function drop(table: 'intervention' | 'household_need', n: number) {
+    const target = await pick(table, n);
+    if (target) await t.query(`delete from ${table} where id = ?`, [target]);
+  }
+
   const moveHousehold = (household: number, area: number) =>
     t.query(`update household set area_id = ? where id = ?`, [id(KELURAHAN[area]!), id(HOUSEHOLDS[household]!)]);
   /** The child of one household moves to another (taking nothing recorded under the old one along). */
   const moveMember = (household: number, to: number) =>
     t.query(`update person set household_id = ? where id = ?`, [id(HOUSEHOLDS[to]!), member(household, 1)]);
 
-  return { ids, id, member, insert, build, insertInterventions, pick, moveHousehold, moveMember };
+  return { ids, id, member, insert, build, insertInterventions, pick, drop, moveHousehold, moveMember };
 }
 
 /**
