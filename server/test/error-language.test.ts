@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeKk, makeNik } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { householdInput } from './household-inputs.js';
 
 // Client errors answer with a stable reason and a message in the request's language: Indonesian
 // unless the client asks for English (the portal sends its own language as Accept-Language).
@@ -26,24 +26,7 @@ const REFER = 'mutation ($i: CreateAssignmentInput!) { createAssignments(input: 
 let serial = 9400;
 function household(member: Record<string, unknown> = {}) {
   serial += 1;
-  return {
-    kkNumber: makeKk({ regionCode: '627103', issueDate: '2019-05-14', serial }),
-    areaId: mentengId,
-    address: 'Jl. Tjilik Riwut Km 5 No. 12',
-    rt: '3',
-    rw: '002',
-    welfareDecile: 1,
-    members: [
-      {
-        nik: makeNik({ regionCode: '627103', sex: 'FEMALE', birthDate: '1988-07-21', serial }),
-        name: 'Sari Handayani',
-        sex: 'FEMALE',
-        birthDate: '1988-07-21',
-        relation: 'HEAD',
-        ...member,
-      },
-    ],
-  };
+  return householdInput(serial, mentengId, member);
 }
 
 /** The first error in both languages: Indonesian by default, English when asked. */

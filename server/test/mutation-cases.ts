@@ -99,6 +99,21 @@ export async function row<T = Record<string, any>>(t: TestServer, sql: string, p
   return rows[0] as T;
 }
 
+/** Asserts what the cell's chosen record of `table` holds now, column by column. */
+export async function expectChosen(c: Cell, table: string, columns: Record<string, unknown>): Promise<void> {
+  expect(await row(c.t, `select ${Object.keys(columns).join(', ')} from ${table} where id = ?`, [c.chosen['id']])).toEqual(columns);
+}
+
+/**
+ * The record a cell acts on, which becomes its chosen id: `missing` under the MISSING id in the missing
+ * scenario, else the first row of `select`, given the households of the cell's role and scenario as SQL.
+ */
+export async function recordOf(c: Cell, missing: Record<string, unknown>, select: (households: string) => string, params: unknown[] = []): Promise<Record<string, any>> {
+  const r = c.scenario === 'missing' ? { id: MISSING, ...missing } : await row(c.t, select(households(c.role, c.scenario)), params);
+  c.chosen['id'] = r['id'];
+  return r;
+}
+
 /** An active program of the role's own organisation (any program for the administrator and the coordinator). */
 export async function programOf(c: Cell): Promise<{ id: string; target_unit: string }> {
   const own = c.role === Role.ADMIN || c.role === Role.COORDINATOR || !DELIVERERS.has(c.role) ? 'true' : `owner_id = ${orgOf(c.role)}`;
@@ -391,21 +406,16 @@ export const MUTATIONS: Record<string, MutationRule> = {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const h = c.scenario === 'missing' ? { id: MISSING, version: 1 } : await row(c.t, `select id, version from household where id in (${households(c.role, c.scenario)}) order by id limit 1`);
-      c.chosen['id'] = h['id'];
+      const h = await recordOf(c, { version: 1 }, (set) => `select id, version from household where id in (${set}) order by id limit 1`);
       return { query: 'mutation ($i: UpdateHouseholdInput!) { updateHousehold(input: $i) { id } }', variables: { i: { id: h['id'], version: h['version'], address: `Jl. Matriks ${c.n}` } } };
     },
-    done: async (c) => expect((await row(c.t, 'select address from household where id = ?', [c.chosen['id']]))['address']).toBe(`Jl. Matriks ${c.n}`),
+    done: async (c) => expectChosen(c, 'household', { address: `Jl. Matriks ${c.n}` }),
   },
   'Mutation.addHouseholdMember': {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const h =
-        c.scenario === 'missing'
-          ? { id: MISSING, code: KELURAHAN }
-          : await row(c.t, `select h.id, a.code from household h join area a on a.id = h.area_id where h.id in (${households(c.role, c.scenario)}) order by h.id limit 1`);
-      c.chosen['id'] = h['id'];
+      const h = await recordOf(c, { code: KELURAHAN }, (set) => `select h.id, a.code from household h join area a on a.id = h.area_id where h.id in (${set}) order by h.id limit 1`);
       c.chosen['nik'] = makeNik({ regionCode: regionOf(h['code']), sex: 'FEMALE', birthDate: '2010-02-02', serial: 7000 + c.n });
       return {
         query: 'mutation ($h: ID!, $i: PersonInput!) { addHouseholdMember(householdId: $h, input: $i) { id } }',
@@ -421,24 +431,16 @@ export const MUTATIONS: Record<string, MutationRule> = {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const p =
-        c.scenario === 'missing'
-          ? { id: MISSING, version: 1 }
-          : await row(c.t, `select id, version from person where household_id in (${households(c.role, c.scenario)}) order by id limit 1`);
-      c.chosen['id'] = p['id'];
+      const p = await recordOf(c, { version: 1 }, (set) => `select id, version from person where household_id in (${set}) order by id limit 1`);
       return { query: 'mutation ($i: UpdatePersonInput!) { updateHouseholdMember(input: $i) { id } }', variables: { i: { id: p['id'], version: p['version'], occupation: `Petani ${c.n}` } } };
     },
-    done: async (c) => expect((await row(c.t, 'select occupation from person where id = ?', [c.chosen['id']]))['occupation']).toBe(`Petani ${c.n}`),
+    done: async (c) => expectChosen(c, 'person', { occupation: `Petani ${c.n}` }),
   },
   'Mutation.recordMemberExit': {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const p =
-        c.scenario === 'missing'
-          ? { id: MISSING, version: 1 }
-          : await row(c.t, `select id, version from person where household_id in (${households(c.role, c.scenario)}) and relation <> 'HEAD' and left_on is null order by id limit 1`);
-      c.chosen['id'] = p['id'];
+      const p = await recordOf(c, { version: 1 }, (set) => `select id, version from person where household_id in (${set}) and relation <> 'HEAD' and left_on is null order by id limit 1`);
       return { query: 'mutation ($i: RecordMemberExitInput!) { recordMemberExit(input: $i) { id } }', variables: { i: { personId: p['id'], version: p['version'], reason: 'MOVED_OUT', date: today() } } };
     },
     done: async (c) => expect(await row(c.t, `select to_char(left_on, 'YYYY-MM-DD') as left_on, left_reason from person where id = ?`, [c.chosen['id']])).toEqual({ left_on: today(), left_reason: 'MOVED_OUT' }),
@@ -447,64 +449,51 @@ export const MUTATIONS: Record<string, MutationRule> = {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const p =
-        c.scenario === 'missing'
-          ? { id: MISSING, version: 1, household_id: MISSING }
-          : await row(c.t, `select id, version, household_id from person where household_id in (${households(c.role, c.scenario)}) and relation <> 'HEAD' and left_on is null and nik is not null order by id limit 1`);
+      const p = await recordOf(c, { version: 1, household_id: MISSING }, (set) =>
+        `select id, version, household_id from person where household_id in (${set}) and relation <> 'HEAD' and left_on is null and nik is not null order by id limit 1`);
       // Another household of the same scope (the receiving one must be in scope too).
       const to = await row(c.t, `select id from household where id in (${households(c.role, c.scenario === 'out' ? 'out' : 'in')}) and id <> ? order by id limit 1`, [p['household_id']]);
-      c.chosen['id'] = p['id'];
       c.chosen['to'] = to['id'];
       return { query: 'mutation ($i: MoveMemberInput!) { moveHouseholdMember(input: $i) { id } }', variables: { i: { personId: p['id'], version: p['version'], toHouseholdId: to['id'], relation: 'OTHER_RELATIVE' } } };
     },
-    done: async (c) => expect(await row(c.t, 'select household_id, relation from person where id = ?', [c.chosen['id']])).toEqual({ household_id: c.chosen['to'], relation: 'OTHER_RELATIVE' }),
+    done: async (c) => expectChosen(c, 'person', { household_id: c.chosen['to'], relation: 'OTHER_RELATIVE' }),
   },
   'Mutation.correctMemberNik': {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const p =
-        c.scenario === 'missing'
-          ? { id: MISSING, version: 1, nik: '6271030101900001', sex: 'MALE', birth_date: '1990-01-01' }
-          : await row(c.t, `select id, version, nik, sex, to_char(birth_date, 'YYYY-MM-DD') as birth_date from person where household_id in (${households(c.role, c.scenario)}) and left_on is null and nik is not null order by id limit 1`);
-      c.chosen['id'] = p['id'];
+      const p = await recordOf(c, { version: 1, nik: '6271030101900001', sex: 'MALE', birth_date: '1990-01-01' }, (set) =>
+        `select id, version, nik, sex, to_char(birth_date, 'YYYY-MM-DD') as birth_date from person where household_id in (${set}) and left_on is null and nik is not null order by id limit 1`);
       c.chosen['nik'] = makeNik({ regionCode: p['nik'].slice(0, 6), sex: p['sex'], birthDate: p['birth_date'], serial: 7000 + c.n });
       return { query: 'mutation ($i: CorrectNikInput!) { correctMemberNik(input: $i) { id } }', variables: { i: { personId: p['id'], version: p['version'], nik: c.chosen['nik'], reason: 'KTP-el dilihat' } } };
     },
-    done: async (c) => expect((await row(c.t, 'select nik from person where id = ?', [c.chosen['id']]))['nik']).toBe(c.chosen['nik']),
+    done: async (c) => expectChosen(c, 'person', { nik: c.chosen['nik'] }),
   },
   'Mutation.correctKkNumber': {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const h =
-        c.scenario === 'missing'
-          ? { id: MISSING, version: 1, kk_number: '6271030101200001' }
-          : await row(c.t, `select id, version, kk_number from household where id in (${households(c.role, c.scenario)}) order by id limit 1`);
-      c.chosen['id'] = h['id'];
+      const h = await recordOf(c, { version: 1, kk_number: '6271030101200001' }, (set) => `select id, version, kk_number from household where id in (${set}) order by id limit 1`);
       c.chosen['kk'] = makeKk({ regionCode: h['kk_number'].slice(0, 6), issueDate: '2021-06-06', serial: 7000 + c.n });
       return { query: 'mutation ($i: CorrectKkNumberInput!) { correctKkNumber(input: $i) { id } }', variables: { i: { householdId: h['id'], version: h['version'], kkNumber: c.chosen['kk'], reason: 'KK baru dari Dukcapil' } } };
     },
-    done: async (c) => expect((await row(c.t, 'select kk_number from household where id = ?', [c.chosen['id']]))['kk_number']).toBe(c.chosen['kk']),
+    done: async (c) => expectChosen(c, 'household', { kk_number: c.chosen['kk'] }),
   },
   'Mutation.recordGrowthMeasurement': {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.AGENCY_STAFF], scopedMutation),
     op: async (c) => {
       // A child between one and four years old, not yet measured today.
-      const child =
-        c.scenario === 'missing'
-          ? { id: MISSING, sex: Sex.FEMALE, birth_date: todayPlus(-800) }
-          : await row(
-              c.t,
-              `select id, sex, to_char(birth_date, 'YYYY-MM-DD') as birth_date from person p where household_id in (${households(c.role, c.scenario)})
-                 and birth_date between ?::date and ?::date and not exists (select 1 from growth_measurement g where g.person_id = p.id and g.measured_on = ?::date)
-               order by id limit 1`,
-              [todayPlus(-4 * 365), todayPlus(-366), today()],
-            );
+      const child = await recordOf(
+        c,
+        { sex: Sex.FEMALE, birth_date: todayPlus(-800) },
+        (set) => `select id, sex, to_char(birth_date, 'YYYY-MM-DD') as birth_date from person p where household_id in (${set})
+           and birth_date between ?::date and ?::date and not exists (select 1 from growth_measurement g where g.person_id = p.id and g.measured_on = ?::date)
+         order by id limit 1`,
+        [todayPlus(-4 * 365), todayPlus(-366), today()],
+      );
       const ageDays = Math.round((Date.parse(today()) - Date.parse(child['birth_date'])) / 86_400_000);
       const position = ageDays < 731 ? MeasurePosition.LYING : MeasurePosition.STANDING;
-      c.chosen['id'] = child['id'];
       return {
         query: 'mutation ($i: RecordGrowthMeasurementInput!) { recordGrowthMeasurement(input: $i) { id } }',
         variables: {
@@ -525,8 +514,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
     scenarios: ALL,
     expect: gate([Role.ADMIN, Role.COORDINATOR, Role.AGENCY_STAFF, Role.KELURAHAN_OFFICER], scopedMutation),
     op: async (c) => {
-      const h = c.scenario === 'missing' ? { id: MISSING } : await row(c.t, `${households(c.role, c.scenario)} order by 1 limit 1`);
-      c.chosen['id'] = h['id'];
+      const h = await recordOf(c, {}, (set) => `${set} order by 1 limit 1`);
       return {
         query: 'mutation ($i: RecordPovertyAssessmentInput!) { recordPovertyAssessment(input: $i) { id } }',
         variables: { i: { householdId: h['id'], assessedOn: today(), welfareDecile: 3, reason: `Uji matriks akses ${c.n}` } },
@@ -573,7 +561,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = c.scenario === 'missing' ? MISSING : (await row(c.t, `select ${orgOf(Role.AGENCY_STAFF)} as id`))['id'];
       return { query: 'mutation ($id: ID!, $p: String!) { updateOrganization(input: { id: $id, contactPhone: $p }) { id } }', variables: { id: c.chosen['id'], p: `0536 12${c.n}` } };
     },
-    done: async (c) => expect((await row(c.t, 'select contact_phone from organization where id = ?', [c.chosen['id']]))['contact_phone']).toBe(`0536 12${c.n}`),
+    done: async (c) => expectChosen(c, 'organization', { contact_phone: `0536 12${c.n}` }),
   },
   'Mutation.importAreaBoundaries': {
     scenarios: ONLY_IN,
@@ -620,7 +608,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = c.scenario === 'missing' ? MISSING : (await programOf(c)).id;
       return { query: 'mutation ($id: ID!, $q: Int!) { updateProgram(input: { id: $id, quota: $q }) { id } }', variables: { id: c.chosen['id'], q: 1000 + c.n } };
     },
-    done: async (c) => expect((await row(c.t, 'select quota from program where id = ?', [c.chosen['id']]))['quota']).toBe(1000 + c.n),
+    done: async (c) => expectChosen(c, 'program', { quota: 1000 + c.n }),
   },
   'Mutation.planIntervention': {
     scenarios: ALL,
@@ -650,7 +638,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = await plannedIntervention(c);
       return { query: 'mutation ($i: AdvanceInterventionInput!) { advanceIntervention(input: $i) { id } }', variables: { i: { id: c.chosen['id'], status: 'IN_PROGRESS' } } };
     },
-    done: async (c) => expect((await row(c.t, 'select status from intervention where id = ?', [c.chosen['id']]))['status']).toBe('IN_PROGRESS'),
+    done: async (c) => expectChosen(c, 'intervention', { status: 'IN_PROGRESS' }),
   },
   'Mutation.cancelIntervention': {
     scenarios: ALL,
@@ -659,7 +647,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = await plannedIntervention(c);
       return { query: 'mutation ($id: ID!) { cancelIntervention(id: $id, reason: "uji matriks akses") { id } }', variables: { id: c.chosen['id'] } };
     },
-    done: async (c) => expect((await row(c.t, 'select status, cancel_reason from intervention where id = ?', [c.chosen['id']]))).toEqual({ status: 'CANCELLED', cancel_reason: 'uji matriks akses' }),
+    done: async (c) => expectChosen(c, 'intervention', { status: 'CANCELLED', cancel_reason: 'uji matriks akses' }),
   },
   'Mutation.correctIntervention': {
     scenarios: ALL,
@@ -671,7 +659,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
         variables: { i: { id: c.chosen['id'], version: 1, note: `koreksi matriks ${c.n}` } },
       };
     },
-    done: async (c) => expect((await row(c.t, 'select note from intervention where id = ?', [c.chosen['id']]))['note']).toBe(`koreksi matriks ${c.n}`),
+    done: async (c) => expectChosen(c, 'intervention', { note: `koreksi matriks ${c.n}` }),
   },
   'Mutation.createAssignments': {
     scenarios: ALL,
@@ -703,7 +691,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = await openAssignment(c, 'REQUESTED');
       return { query: 'mutation ($id: ID!) { respondToAssignment(id: $id, accept: true) { id } }', variables: { id: c.chosen['id'] } };
     },
-    done: async (c) => expect((await row(c.t, 'select status from assignment where id = ?', [c.chosen['id']]))['status']).toBe('ACCEPTED'),
+    done: async (c) => expectChosen(c, 'assignment', { status: 'ACCEPTED' }),
   },
   'Mutation.closeAssignment': {
     scenarios: ALL,
@@ -712,7 +700,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = await openAssignment(c);
       return { query: 'mutation ($id: ID!) { closeAssignment(id: $id, note: "selesai") { id } }', variables: { id: c.chosen['id'] } };
     },
-    done: async (c) => expect((await row(c.t, 'select status from assignment where id = ?', [c.chosen['id']]))['status']).toBe('CLOSED'),
+    done: async (c) => expectChosen(c, 'assignment', { status: 'CLOSED' }),
   },
   'Mutation.withdrawReferralConsent': {
     scenarios: ALL,
@@ -737,7 +725,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       return { query: 'mutation ($id: ID!) { withdrawReferralConsent(id: $id, reason: "keluarga menarik persetujuan") { id } }', variables: { id: c.chosen['id'] } };
     },
     done: async (c) =>
-      expect(await row(c.t, 'select status, consent_withdrawal_note from assignment where id = ?', [c.chosen['id']])).toEqual({
+      expectChosen(c, 'assignment', {
         status: 'CLOSED',
         consent_withdrawal_note: 'keluarga menarik persetujuan',
       }),
@@ -758,7 +746,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
       c.chosen['id'] = c.scenario === 'missing' ? MISSING : (await row(c.t, "select id from app_user where username = 'dinkes'"))['id'];
       return { query: 'mutation ($id: ID!, $n: String!) { updateUser(input: { id: $id, displayName: $n }) { id } }', variables: { id: c.chosen['id'], n: `Cadangan ${c.n}` } };
     },
-    done: async (c) => expect((await row(c.t, 'select display_name from app_user where id = ?', [c.chosen['id']]))['display_name']).toBe(`Cadangan ${c.n}`),
+    done: async (c) => expectChosen(c, 'app_user', { display_name: `Cadangan ${c.n}` }),
   },
   'Mutation.resetPassword': {
     scenarios: ['in', 'missing'],
@@ -828,7 +816,7 @@ export const MUTATIONS: Record<string, MutationRule> = {
     op: async (c) => ({ query: 'mutation ($id: ID!) { commitImport(jobId: $id) { id } }', variables: { id: await importJobOf(c, { validated: true }) } }),
     done: async (c) => {
       expect(await settleImport(c.t, c.chosen['id'])).toBe('COMMITTED');
-      expect(await row(c.t, 'select updated, rejected from import_job where id = ?', [c.chosen['id']])).toEqual({ updated: 1, rejected: 0 });
+      await expectChosen(c, 'import_job', { updated: 1, rejected: 0 });
       expect((await row(c.t, 'select school_enrolled from person where id = ?', [c.chosen['childId']]))['school_enrolled']).toBe(false);
     },
   },

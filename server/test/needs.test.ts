@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today as clockToday } from '../src/config/clock.js';
-import { makeKk, makeNik } from '../src/households/identity-numbers.js';
+import { makeKk } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { memberInput } from './household-inputs.js';
 
 let t: TestServer;
 let admin: string;
@@ -23,7 +24,7 @@ const yearsAgo = (years: number, months = 0) => {
 let serial = 8100;
 function member(name: string, sex: 'MALE' | 'FEMALE', birthDate: string, extra: Record<string, unknown> = {}) {
   serial += 1;
-  return { nik: makeNik({ regionCode: '627103', sex, birthDate, serial }), name, sex, birthDate, ...extra };
+  return memberInput(serial, name, sex, birthDate, extra);
 }
 
 const NEEDS = `query ($id: ID!) { household(id: $id) { members { id name } needs { id type status evidence person { name } rule { version descriptionId }

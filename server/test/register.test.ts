@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today as clockToday } from '../src/config/clock.js';
 import { makeKk, makeNik } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { memberInput } from './household-inputs.js';
 
 /** Keeping the register current (issue 11): births, deaths, moves, corrections; who may; what is kept. */
 
@@ -25,7 +26,7 @@ const shift = (days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days *
 let serial = 8600;
 function member(name: string, sex: 'MALE' | 'FEMALE', birthDate: string, extra: Record<string, unknown> = {}) {
   serial += 1;
-  return { nik: makeNik({ regionCode: '627103', sex, birthDate, serial }), name, sex, birthDate, ...extra };
+  return memberInput(serial, name, sex, birthDate, extra);
 }
 const newborn = (name: string, extra: Record<string, unknown> = {}) => ({ name, sex: 'FEMALE', birthDate: shift(-40), relation: 'CHILD', ...extra });
 

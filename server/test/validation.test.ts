@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeKk, makeNik } from '../src/households/identity-numbers.js';
+import { makeNik } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { householdInput } from './household-inputs.js';
 
 let t: TestServer;
 let admin: string;
@@ -23,29 +24,10 @@ async function counts() {
 }
 
 let serial = 9000;
+// Every household of this file has a floor and a head with health insurance.
 function household(overrides: Record<string, unknown> = {}, member: Record<string, unknown> = {}) {
   serial += 1;
-  return {
-    kkNumber: makeKk({ regionCode: '627103', issueDate: '2019-05-14', serial }),
-    areaId: mentengId,
-    address: 'Jl. Tjilik Riwut Km 5 No. 12',
-    rt: '3',
-    rw: '002',
-    welfareDecile: 1,
-    floorType: 'EARTH',
-    members: [
-      {
-        nik: makeNik({ regionCode: '627103', sex: 'FEMALE', birthDate: '1988-07-21', serial }),
-        name: 'Sari Handayani',
-        sex: 'FEMALE',
-        birthDate: '1988-07-21',
-        relation: 'HEAD',
-        jknStatus: 'PBI',
-        ...member,
-      },
-    ],
-    ...overrides,
-  };
+  return householdInput(serial, mentengId, { jknStatus: 'PBI', ...member }, { floorType: 'EARTH', ...overrides });
 }
 
 async function expectRefused(input: unknown, field: string) {

@@ -174,16 +174,11 @@ export function AssignmentList({ status, title, emptyText, respond }: { status: 
     }
   }
 
-  async function decline(note: string): Promise<unknown> {
-    if (!declining) return null;
-    try {
-      await mutate({ variables: { id: declining, accept: false, note } });
-      setDeclining(null);
-      setMessage({ ok: true, text: t('assignments.declined') });
-      return null;
-    } catch (e) {
-      return e;
-    }
+  async function decline(note: string) {
+    if (!declining) return;
+    await mutate({ variables: { id: declining, accept: false, note } });
+    setDeclining(null);
+    setMessage({ ok: true, text: t('assignments.declined') });
   }
 
   async function close(id: string) {

@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError, describeError } from '../../lib/errors';
 
-/** A confirmation that needs a written reason (declining a referral, a withdrawn consent), checked as the server does. */
-export function ReasonForm({ intro, label, hint, required, field, confirm, submit, onCancel }: {
+interface ReasonFormProps {
   intro: string;
   label: string;
   hint?: string;
@@ -12,9 +11,27 @@ export function ReasonForm({ intro, label, hint, required, field, confirm, submi
   /** The server's name for the reason, to show its error beside the box. */
   field: string;
   confirm: string;
+  /** Saves the reason; a rejection (the API error) is shown in the form, which stays open. */
   submit: (reason: string) => Promise<unknown>;
   onCancel: () => void;
+}
+
+/** The reason form in a dialog, mounted only while open so that every opening starts empty. */
+export function ReasonDialog({ opened, title, onClose, ...form }: Omit<ReasonFormProps, 'onCancel'> & {
+  opened: boolean;
+  title: string;
+  onClose: () => void;
 }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {opened && <ReasonForm {...form} onCancel={onClose} />}
+    </Modal>
+  );
+}
+
+/** A confirmation that needs a written reason (declining a referral, a withdrawn consent), checked as the server does. */
+export function ReasonForm({ intro, label, hint, required, field, confirm, submit, onCancel }: ReasonFormProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -34,7 +51,7 @@ export function ReasonForm({ intro, label, hint, required, field, confirm, submi
         if (!text) return;
         setSending(true);
         setError(null);
-        void submit(text).then((err) => {
+        void submit(text).then(() => null, (err: unknown) => err).then((err) => {
           setError(err);
           setSending(false);
         });

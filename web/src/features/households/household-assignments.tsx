@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { describeError } from '../../lib/errors';
 import { AssignDialog } from '../assignments/assign-dialog';
 import { DeclineReferralDialog } from '../assignments/decline-referral-dialog';
-import { ReasonForm } from '../assignments/reason-form';
+import { ReasonDialog } from '../assignments/reason-form';
 import { useUser } from '../auth/session';
 
 const RESPOND_HOUSEHOLD_ASSIGNMENT = graphql(`
@@ -93,28 +93,18 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
     }
   }
 
-  async function decline(note: string): Promise<unknown> {
-    if (!declining) return null;
-    try {
-      await respond({ variables: { id: declining.id, accept: false, note } });
-      // A declined household leaves the partner's scope: its page would read "not found".
-      void navigate('/penugasan');
-      return null;
-    } catch (e) {
-      return e;
-    }
+  async function decline(note: string) {
+    if (!declining) return;
+    await respond({ variables: { id: declining.id, accept: false, note } });
+    // A declined household leaves the partner's scope: its page would read "not found".
+    void navigate('/penugasan');
   }
 
-  async function recordWithdrawal(reason: string): Promise<unknown> {
-    if (!withdrawing) return null;
-    try {
-      await withdraw({ variables: { id: withdrawing.id, reason } });
-      setWithdrawing(null);
-      setMessage({ ok: true, text: t('referral.consent.withdrawSaved') });
-      return null;
-    } catch (e) {
-      return e;
-    }
+  async function recordWithdrawal(reason: string) {
+    if (!withdrawing) return;
+    await withdraw({ variables: { id: withdrawing.id, reason } });
+    setWithdrawing(null);
+    setMessage({ ok: true, text: t('referral.consent.withdrawSaved') });
   }
 
   return (
@@ -179,19 +169,17 @@ export function HouseholdAssignments({ householdId, assignments }: { householdId
         />
       )}
       <DeclineReferralDialog opened={declining !== null} onClose={() => setDeclining(null)} submit={decline} />
-      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('referral.consent.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {withdrawing && (
-          <ReasonForm
-            intro={t('referral.consent.withdrawIntro')}
-            label={t('referral.consent.withdrawReason')}
-            required={t('referral.consent.withdrawReasonRequired')}
-            field="reason"
-            confirm={t('referral.consent.withdraw')}
-            submit={recordWithdrawal}
-            onCancel={() => setWithdrawing(null)}
-          />
-        )}
-      </Modal>
+      <ReasonDialog
+        opened={withdrawing !== null}
+        onClose={() => setWithdrawing(null)}
+        title={t('referral.consent.withdrawTitle')}
+        intro={t('referral.consent.withdrawIntro')}
+        label={t('referral.consent.withdrawReason')}
+        required={t('referral.consent.withdrawReasonRequired')}
+        field="reason"
+        confirm={t('referral.consent.withdraw')}
+        submit={recordWithdrawal}
+      />
     </Paper>
   );
 }

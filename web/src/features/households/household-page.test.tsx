@@ -1,10 +1,11 @@
 import { MantineProvider } from '@mantine/core';
+import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { theme } from '../../app/theme';
-import { AuditEventsDocument, HouseholdDetailDocument, type CurrentUserFragment, type HouseholdDetailQuery, type Role } from '../../gql/graphql';
+import { AuditEventsDocument, HouseholdDetailDocument, WithdrawReferralConsentDocument, type CurrentUserFragment, type HouseholdDetailQuery, type Role } from '../../gql/graphql';
 import { UserProvider } from '../auth/session';
 import { HouseholdPage } from './household-page';
 
@@ -63,8 +64,9 @@ function user(role: Role, orgId: string): CurrentUserFragment {
   return { id: 'u1', username: 'u', displayName: 'U', role, organization: { id: orgId, name: 'Org', shortName: null }, area: null };
 }
 
-function renderPage(role: Role, orgId = 'org-x', shown: typeof household = household, answer: object = { data: { household: shown } }) {
+function renderPage(role: Role, orgId = 'org-x', shown: typeof household = household, answer: object = { data: { household: shown } }, more: MockLink.MockedResponse[] = []) {
   const mocks = [
+    ...more,
     { request: { query: HouseholdDetailDocument, variables: { id: H } }, result: answer },
     {
       request: { query: AuditEventsDocument, variables: { filter: { entityId: H, action: ['CREATE', 'UPDATE', 'DELETE', 'IMPORT'] }, first: 20 } },
@@ -148,6 +150,20 @@ describe('HouseholdPage', () => {
     expect(card.id).toBe('rujukan-as1');
     expect(within(card).getByTestId('referral-consent').textContent).toMatch(/^Persetujuan \(Cap jempol\) dari Budi, /);
     expect(within(card).getByRole('button', { name: 'Catat penarikan persetujuan' })).toBeTruthy();
+  });
+
+  it('keeps the withdrawal dialog open with the server\'s refusal beside the reason', async () => {
+    const refusal = { message: 'Alasan terlalu pendek.', extensions: { code: 'BAD_USER_INPUT', field: 'reason' } };
+    renderPage('COORDINATOR', 'org-bappeda', household, undefined, [
+      { request: { query: WithdrawReferralConsentDocument, variables: { id: 'as1', reason: 'x' } }, result: { errors: [refusal] } },
+    ]);
+    const card = await screen.findByTestId('household-assignment');
+    fireEvent.click(within(card).getByRole('button', { name: 'Catat penarikan persetujuan' }));
+    const form = await screen.findByRole('form', { name: 'Catat penarikan persetujuan' });
+    fireEvent.change(within(form).getByTestId('reason-input'), { target: { value: 'x' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Catat penarikan persetujuan' }));
+    expect(await within(form).findByText('Alasan terlalu pendek.')).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Catat penarikan persetujuan' })).toBe(form);
   });
 
   it('shows a partner the birth year and the stunting status where the server withholds birth date and z-scores', async () => {
