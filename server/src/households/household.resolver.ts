@@ -27,7 +27,7 @@ import {
 import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
 import { Person } from './person.entity.js';
 import { correctKkNumber, correctNik, moveMember, recordMemberExit } from './register.service.js';
-import { andThen } from '../graphql/loaders.js';
+import { andThen } from '../graphql/primed-loader.js';
 import { Row } from '../graphql/row.js';
 
 export const HouseholdConnection = ConnectionType(Household, 'Household');

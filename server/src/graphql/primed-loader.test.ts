@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { andThen, PrimedLoader } from './loaders.js';
+import { andThen, PrimedLoader } from './primed-loader.js';
 
 /** A loader that answers `loaded:<key>` and counts its batches. */
 function loader() {
