@@ -51,7 +51,7 @@ async function startProcess(name, args, env, readyUrl) {
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  children.push(child);
+  children.push({ name, child, output: () => output });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready:\n${output.slice(-4000)}`);
@@ -62,12 +62,17 @@ async function startProcess(name, args, env, readyUrl) {
   throw new Error(`${name} was not ready within 2 minutes:\n${output.slice(-4000)}`);
 }
 
-async function post(url, query, variables, token) {
+async function post(url, query, variables, token, retried = false) {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
+  }).catch((error) => {
+    // A kept-alive connection the server closed while idle (its keep-alive timeout, on a loaded machine): once more.
+    if (!retried && error.cause?.code === 'ECONNRESET') return null;
+    throw error;
   });
+  if (!res) return post(url, query, variables, token, true);
   const body = await res.json();
   if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 2000)}`);
   return body.data;
@@ -192,9 +197,13 @@ try {
       `${rounds} × ${duration} s per server and viewer:`,
   );
   console.table(summary);
+} catch (error) {
+  // A server that failed a request says why in its own output.
+  for (const { name, child, output } of children) console.error(`--- ${name} (exit code ${child.exitCode}):\n${output().slice(-4000)}`);
+  throw error;
 } finally {
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
+  for (const { child } of children) child.kill('SIGTERM');
+  await Promise.all(children.map(({ child: c }) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
   await city.cleanup();
 }
 process.exit(process.exitCode ?? 0);

@@ -17,6 +17,7 @@ import { roleMay, userVisible } from '../auth/policy.js';
 import { candidatesByNeed, needsByHousehold } from '../needs/need.loaders.js';
 import { sql } from './connection.js';
 import { plainReader } from './plain-rows.js';
+import { PrimedLoader } from './primed-loader.js';
 import { provenanceByEntity } from '../imports/provenance.js';
 
 type WithId = { id: string };
@@ -37,7 +38,7 @@ function byId<T extends WithId>(em: EntityManager, entity: EntityName<T>) {
 // As byId, as plain rows (plain-rows.ts): for reference data the API only reads.
 function plainById<T extends WithId>(em: EntityManager, entity: EntityName<T>, table: string) {
   const reader = plainReader(em, entity);
-  return new DataLoader<string, T | null>(async (ids) => {
+  return new PrimedLoader<string, T | null>(async (ids) => {
     const valid = ids.filter((id) => UUID.test(id));
     const rows = valid.length ? ((await sql(em, `${table} as t`).select(reader.columns('t')).whereIn('t.id', valid)) as Record<string, unknown>[]) : [];
     const map = new Map(rows.map((r) => [r['id'] as string, reader.map(r)]));
@@ -48,7 +49,7 @@ function plainById<T extends WithId>(em: EntityManager, entity: EntityName<T>, t
 // As byParent, as plain rows; `order` names columns.
 function plainByParent<T extends object>(em: EntityManager, entity: EntityName<T>, table: string, fk: string, order: Array<[string, 'asc' | 'desc']>) {
   const reader = plainReader(em, entity);
-  return new DataLoader<string, T[]>(async (ids) => {
+  return new PrimedLoader<string, T[]>(async (ids) => {
     const rows = (await sql(em, `${table} as t`)
       .select(reader.columns('t'))
       .whereIn(`t.${fk}`, [...ids])

@@ -27,6 +27,7 @@ import {
 import { addMember, createHousehold, listHouseholds, updateHousehold, updateMember } from './household.service.js';
 import { Person } from './person.entity.js';
 import { correctKkNumber, correctNik, moveMember, recordMemberExit } from './register.service.js';
+import { andThen } from '../graphql/primed-loader.js';
 import { Row } from '../graphql/row.js';
 
 export const HouseholdConnection = ConnectionType(Household, 'Household');
@@ -153,30 +154,30 @@ export class HouseholdResolver {
     return mayReadAddress(ctx) ? (household.longitude ?? null) : null;
   }
 
+  // The children below answer at once when a page primed them (loaders.ts, PrimedLoader).
   @FieldResolver(() => Area)
-  async area(@Row() household: Household, @Ctx() ctx: Context): Promise<Area> {
-    return (await ctx.loaders.area.load(household.area.id))!;
+  area(@Row() household: Household, @Ctx() ctx: Context): Area | Promise<Area> {
+    return ctx.loaders.area.now(household.area.id) as Area | Promise<Area>;
   }
 
   @FieldResolver(() => [Person], { description: 'The active roster (members who have not died or moved out)' })
-  async members(@Row() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
-    return (await ctx.loaders.membersByHousehold.load(household.id)).filter((m) => !m.leftOn);
+  members(@Row() household: Household, @Ctx() ctx: Context): Person[] | Promise<Person[]> {
+    return andThen(ctx.loaders.membersByHousehold.now(household.id), (all) => all.filter((m) => !m.leftOn));
   }
 
   @FieldResolver(() => [Person], { description: 'Members who died or moved out (kept as history); see leftOn and leftReason' })
-  async formerMembers(@Row() household: Household, @Ctx() ctx: Context): Promise<Person[]> {
-    return (await ctx.loaders.membersByHousehold.load(household.id)).filter((m) => m.leftOn);
+  formerMembers(@Row() household: Household, @Ctx() ctx: Context): Person[] | Promise<Person[]> {
+    return andThen(ctx.loaders.membersByHousehold.now(household.id), (all) => all.filter((m) => m.leftOn));
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  async head(@Row() household: Household, @Ctx() ctx: Context): Promise<Person | null> {
-    const members = await ctx.loaders.membersByHousehold.load(household.id);
-    return members.find((m) => m.relation === 'HEAD' && !m.leftOn) ?? null;
+  head(@Row() household: Household, @Ctx() ctx: Context): Person | null | Promise<Person | null> {
+    return andThen(ctx.loaders.membersByHousehold.now(household.id), (all) => all.find((m) => m.relation === 'HEAD' && !m.leftOn) ?? null);
   }
 
   @FieldResolver(() => [Intervention], { description: "Newest first; a partner sees its own organisation's and the government's, not other partners'" })
-  async interventions(@Row() household: Household, @Ctx() ctx: Context): Promise<Intervention[]> {
-    return visibleInterventions(ctx, await ctx.loaders.interventionsByHousehold.load(household.id));
+  interventions(@Row() household: Household, @Ctx() ctx: Context): Intervention[] | Promise<Intervention[]> {
+    return andThen(ctx.loaders.interventionsByHousehold.now(household.id), (all) => visibleInterventions(ctx, all));
   }
 
   @FieldResolver(() => [Assignment], { description: 'Newest first; a partner sees only the referrals to its own organisation' })

@@ -93,9 +93,10 @@ export class InterventionResolver {
     return cancelIntervention(ctx, id, reason);
   }
 
+  // At once when a household page primed the program (loaders.ts, PrimedLoader).
   @FieldResolver(() => Program)
-  async program(@Row() i: Intervention, @Ctx() ctx: Context): Promise<Program> {
-    return (await ctx.loaders.program.load(i.program.id))!;
+  program(@Row() i: Intervention, @Ctx() ctx: Context): Program | Promise<Program> {
+    return ctx.loaders.program.now(i.program.id) as Program | Promise<Program>;
   }
 
   @FieldResolver(() => Household)

@@ -13,6 +13,7 @@ import { ageInMonths, optionalIdempotencyKey, optionalText, requireDate, require
 import { areaWithDescendants, findInScope } from '../households/household.service.js';
 import { Household } from '../households/household.entity.js';
 import { Person } from '../households/person.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { Program } from '../programs/program.entity.js';
 import { User } from '../users/user.entity.js';
 import { Intervention } from './intervention.entity.js';
@@ -58,12 +59,16 @@ export function listInterventions(ctx: Context, args: { first?: number; after?: 
 }
 
 /** The interventions among `all` the viewer may see (a partner: its own and the government's). */
-export async function visibleInterventions(ctx: Context, all: Intervention[]): Promise<Intervention[]> {
-  const organizations = await ctx.loaders.organization.loadMany(all.map((i) => i.organization.id));
-  return all.filter((_, n) => {
-    const org = organizations[n];
-    return org && !(org instanceof Error) && interventionVisible(ctx.viewer, { organizationId: org.id, organizationType: org.type });
-  });
+export function visibleInterventions(ctx: Context, all: Intervention[]): Intervention[] | Promise<Intervention[]> {
+  const keep = (organizations: ReadonlyArray<Organization | null | Error>) =>
+    all.filter((_, n) => {
+      const org = organizations[n];
+      return org && !(org instanceof Error) && interventionVisible(ctx.viewer, { organizationId: org.id, organizationType: org.type });
+    });
+  // At once when a page primed the organisations (PrimedLoader), as it does for each of its households.
+  const organizations = all.map((i) => ctx.loaders.organization.now(i.organization.id));
+  if (!organizations.some((o) => o instanceof Promise)) return keep(organizations as Array<Organization | null>);
+  return ctx.loaders.organization.loadMany(all.map((i) => i.organization.id)).then(keep);
 }
 
 /** May the viewer act for this program? (The household was already found in the viewer's scope.) */

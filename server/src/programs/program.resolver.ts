@@ -40,8 +40,9 @@ export class ProgramResolver {
     return updateProgram(ctx, input);
   }
 
+  // At once when a household page primed the organisation (loaders.ts, PrimedLoader).
   @FieldResolver(() => Organization)
-  async owner(@Row() program: Program, @Ctx() ctx: Context): Promise<Organization> {
-    return (await ctx.loaders.organization.load(program.owner.id))!;
+  owner(@Row() program: Program, @Ctx() ctx: Context): Organization | Promise<Organization> {
+    return ctx.loaders.organization.now(program.owner.id) as Organization | Promise<Organization>;
   }
 }
