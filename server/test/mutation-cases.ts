@@ -846,16 +846,31 @@ const counted = new WeakSet<TestServer>();
  */
 export async function fingerprint(t: TestServer): Promise<string> {
   if (!counted.has(t)) {
+    await installRowCounter(t);
     counted.add(t);
-    const tables = await t.query<{ name: string }>(
-      "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by 1",
-    );
-    await t.query(`create table test_row_changes (n bigint not null); insert into test_row_changes values (0);
-      create function test_count_row_change() returns trigger language plpgsql security definer set search_path = public as
-      $$ begin update test_row_changes set n = n + 1; return null; end $$;
-      ${tables.map((x) => `create trigger test_count_row_change after insert or update or delete on "${x.name}" for each row execute function test_count_row_change();`).join('\n')}`);
   }
   return (await t.query<{ n: string }>('select n::text from test_row_changes'))[0]!.n;
+}
+
+async function installRowCounter(t: TestServer): Promise<void> {
+  const tables = await t.query<{ name: string }>(
+    "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by 1",
+  );
+  const install = `create table test_row_changes (n bigint not null); insert into test_row_changes values (0);
+    create function test_count_row_change() returns trigger language plpgsql security definer set search_path = public as
+    $$ begin update test_row_changes set n = n + 1; return null; end $$;
+    ${tables.map((x) => `create trigger test_count_row_change after insert or update or delete on "${x.name}" for each row execute function test_count_row_change();`).join('\n')}`;
+  // The triggers lock table after table while the server's own transactions (a login finishing, say)
+  // lock some of them in another order: PostgreSQL may abort the install as a deadlock, and as one
+  // implicit transaction it is then undone whole, so it is simply tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await t.query(install);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+    }
+  }
 }
 
 export function outcomeOf(res: GraphQLResponse, field: string): Outcome | string {
