@@ -306,7 +306,9 @@ describe('authorization matrix', () => {
       await m.close();
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+    // An import review's cells drive whole imports (upload, validation, commit, the summaries'
+    // compaction) one after another: about 85 s alone on the 2-core machine, more beside other files.
+  }, 300_000);
 
   it("lists the import reviews a reader may resolve: a kelurahan officer's area, anyone else's all of them", async () => {
     const failures: string[] = [];
