@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
 import { makeNik } from '../src/households/identity-numbers.js';
 import { csv, dmy, DTSEN_HEADER, newFamily, type Cells } from './imports/fixtures.js';
+import { uploadFile } from './imports/jobs.js';
 
 // Data import through its real entry points: the multipart upload, the GraphQL mapping, dry run,
 // commit and review queue, the error report. One demo-seeded database for the file.
@@ -16,14 +17,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server?.close());
 
-async function upload(user: string, source: string, name: string, body: string | Buffer, fields: Record<string, string> = {}) {
-  const form = new FormData();
-  form.set('source', source);
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  form.set('file', new Blob([body]), name);
-  const res = await fetch(`${server.url}/import/jobs`, { method: 'POST', headers: { authorization: `Bearer ${tokens[user]}` }, body: form });
-  return { status: res.status, body: (await res.json()) as { id?: string; error?: { code: string; message: string } } };
-}
+const upload = (user: string, source: string, name: string, body: string | Buffer, fields: Record<string, string> = {}) =>
+  uploadFile(server, tokens[user]!, source, name, body, fields);
 
 // What the portal's job page asks for, timestamps and links included.
 const JOB = `id status format sheet headers sourceDate createdAt validatedAt committedAt createdByName errorReportUrl

@@ -7,6 +7,27 @@ import { Migration } from '@mikro-orm/migrations';
  * with no viewer set, these tables look empty. Table owners (migrations, the demo seed) are not
  * subject to the policies.
  */
+const HOUSEHOLD_SCOPE = `
+      (select sinergi_city_wide())
+      or (coalesce(current_setting('sinergi.role', true), '') = 'KELURAHAN_OFFICER'
+          and area_id in (select a.id from area a
+                          where a.code = current_setting('sinergi.area_code', true)
+                             or a.code like current_setting('sinergi.area_code', true) || '.%'))
+      or ((select sinergi_partner()) and id in (select sinergi_assigned_households()))`;
+
+/** The household policy of this migration, which 0005's down restores. */
+export const HOUSEHOLD_SCOPE_POLICY = `create policy household_scope on household using (${HOUSEHOLD_SCOPE}) with check (${HOUSEHOLD_SCOPE});`;
+
+// A partner sees its own referrals only, not another partner's referral of the same household,
+// and writes only its own (a declined referral leaves its scope, so the check cannot require visibility).
+const OWN_ORG = `organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid`;
+const HOUSEHOLD_VISIBLE = `((select sinergi_city_wide()) or household_id in (select h.id from household h))`;
+/** The referral policy of this migration, which 0005's down restores. */
+export const ASSIGNMENT_SCOPE_POLICY = `
+      create policy assignment_scope on assignment
+        using (${HOUSEHOLD_VISIBLE} and (not (select sinergi_partner()) or ${OWN_ORG}))
+        with check (case when (select sinergi_partner()) then ${OWN_ORG} else ${HOUSEHOLD_VISIBLE} end);`;
+
 export class Migration0002AccessControl extends Migration {
   override async up(): Promise<void> {
     // The application's group role; login roles are granted membership in it (see README).
@@ -50,15 +71,8 @@ export class Migration0002AccessControl extends Migration {
     this.addSql(`revoke all on function sinergi_assigned_households() from public;`);
     this.addSql(`grant execute on function sinergi_assigned_households() to sinergi_app;`);
 
-    const householdScope = `
-      (select sinergi_city_wide())
-      or (coalesce(current_setting('sinergi.role', true), '') = 'KELURAHAN_OFFICER'
-          and area_id in (select a.id from area a
-                          where a.code = current_setting('sinergi.area_code', true)
-                             or a.code like current_setting('sinergi.area_code', true) || '.%'))
-      or ((select sinergi_partner()) and id in (select sinergi_assigned_households()))`;
     this.addSql(`alter table household enable row level security;`);
-    this.addSql(`create policy household_scope on household using (${householdScope}) with check (${householdScope});`);
+    this.addSql(HOUSEHOLD_SCOPE_POLICY);
 
     // Rows hanging off a household are visible when their household is (the subquery is itself
     // filtered by the household policy).
@@ -71,15 +85,8 @@ export class Migration0002AccessControl extends Migration {
       this.addSql(`create policy ${table}_scope on ${table} using (${scope}) with check (${scope});`);
     }
 
-    // A partner sees its own referrals only, not another partner's referral of the same household,
-    // and writes only its own (a declined referral leaves its scope, so the check cannot require visibility).
-    const ownOrg = `organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid`;
-    const householdVisible = `((select sinergi_city_wide()) or household_id in (select h.id from household h))`;
     this.addSql(`alter table assignment enable row level security;`);
-    this.addSql(`
-      create policy assignment_scope on assignment
-        using (${householdVisible} and (not (select sinergi_partner()) or ${ownOrg}))
-        with check (case when (select sinergi_partner()) then ${ownOrg} else ${householdVisible} end);`);
+    this.addSql(ASSIGNMENT_SCOPE_POLICY);
   }
 
   override async down(): Promise<void> {

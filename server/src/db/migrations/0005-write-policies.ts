@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { ASSIGNMENT_SCOPE_POLICY, HOUSEHOLD_SCOPE_POLICY } from './0002-access-control.js';
 
 /**
  * The second wall, completed (issue 9): every table the application role can reach gets a read and a
@@ -152,6 +153,46 @@ const POLICIES: Record<string, TablePolicies> = {
 };
 
 /** Rows are never deleted through the application, except derived needs. */
+const COMMANDS = ['select', 'insert', 'update', 'delete'] as const;
+
+/** The policy of `table` for `command`, as this migration creates it (0010's down restores some). */
+export function policySql(table: string, command: (typeof COMMANDS)[number]): string {
+  const p = POLICIES[table]!;
+  switch (command) {
+    case 'select':
+      return `create policy ${table}_select on ${table} for select using (${p.select});`;
+    case 'insert':
+      return `create policy ${table}_insert on ${table} for insert with check (${p.insert});`;
+    case 'update':
+      return `create policy ${table}_update on ${table} for update using (${p.update}) with check (${p.updateCheck ?? p.update});`;
+    case 'delete':
+      return `create policy ${table}_delete on ${table} for delete using (${p.delete});`;
+  }
+}
+
+// Each guard applies to the application role only (the owner, i.e. migrations and seeds, is not
+// subject to row-level security); `changed` holds the columns the update actually changes.
+const guard = (table: string, body: string) => `
+      create or replace function ${table}_guard() returns trigger language plpgsql as $$
+      declare
+        r text := sinergi_role();
+        changed text[] := sinergi_changed_columns(to_jsonb(old), to_jsonb(new));
+      begin
+        if not row_security_active(tg_relid) or changed = '{}' then return new; end if;
+        ${body}
+        return new;
+      end $$;`;
+
+/** The household guard of this migration (0010's down restores it). */
+export const HOUSEHOLD_GUARD = guard(
+  'household',
+  `-- Coordinators and agency staff change a household through a poverty assessment only.
+        if r in ('COORDINATOR', 'AGENCY_STAFF')
+           and not changed <@ array['welfare_decile', 'poverty_status', 'monthly_expenditure_per_capita', 'updated_at', 'version'] then
+          perform sinergi_refuse('household', 'change ' || array_to_string(changed, ', '));
+        end if;`,
+);
+
 const NO_DELETE = Object.keys(POLICIES).filter((t) => !POLICIES[t]!.delete && t !== 'audit_event');
 
 export class Migration0005WritePolicies extends Migration {
@@ -193,10 +234,7 @@ export class Migration0005WritePolicies extends Migration {
     for (const table of OLD_POLICIES) this.addSql(`drop policy ${table}_scope on ${table};`);
     for (const [table, p] of Object.entries(POLICIES)) {
       this.addSql(`alter table ${table} enable row level security;`);
-      if (p.select) this.addSql(`create policy ${table}_select on ${table} for select using (${p.select});`);
-      if (p.insert) this.addSql(`create policy ${table}_insert on ${table} for insert with check (${p.insert});`);
-      if (p.update) this.addSql(`create policy ${table}_update on ${table} for update using (${p.update}) with check (${p.updateCheck ?? p.update});`);
-      if (p.delete) this.addSql(`create policy ${table}_delete on ${table} for delete using (${p.delete});`);
+      for (const command of COMMANDS) if (p[command]) this.addSql(policySql(table, command));
     }
 
     // Privileges follow the policies, so that a refused write is an error rather than zero rows.
@@ -215,29 +253,7 @@ export class Migration0005WritePolicies extends Migration {
           using errcode = '42501', table = p_table;
       end $$;`);
 
-    // Each guard applies to the application role only (the owner, i.e. migrations and seeds, is not
-    // subject to row-level security); `changed` holds the columns the update actually changes.
-    const guard = (table: string, body: string) => `
-      create function ${table}_guard() returns trigger language plpgsql as $$
-      declare
-        r text := sinergi_role();
-        changed text[] := sinergi_changed_columns(to_jsonb(old), to_jsonb(new));
-      begin
-        if not row_security_active(tg_relid) or changed = '{}' then return new; end if;
-        ${body}
-        return new;
-      end $$;`;
-
-    this.addSql(
-      guard(
-        'household',
-        `-- Coordinators and agency staff change a household through a poverty assessment only.
-        if r in ('COORDINATOR', 'AGENCY_STAFF')
-           and not changed <@ array['welfare_decile', 'poverty_status', 'monthly_expenditure_per_capita', 'updated_at', 'version'] then
-          perform sinergi_refuse('household', 'change ' || array_to_string(changed, ', '));
-        end if;`,
-      ),
-    );
+    this.addSql(HOUSEHOLD_GUARD);
     this.addSql(
       guard(
         'intervention',
@@ -326,27 +342,26 @@ export class Migration0005WritePolicies extends Migration {
       this.addSql(`drop function if exists ${table}_guard();`);
     }
     for (const [table, p] of Object.entries(POLICIES)) {
-      for (const command of ['select', 'insert', 'update', 'delete'] as const) {
+      for (const command of COMMANDS) {
         if (p[command]) this.addSql(`drop policy if exists ${table}_${command} on ${table};`);
       }
       if (!OLD_POLICIES.includes(table)) this.addSql(`alter table ${table} disable row level security;`);
     }
     // The single policies of 0002–0004.
-    this.addSql(`create policy household_scope on household using (${HOUSEHOLD_SCOPE}) with check (${HOUSEHOLD_SCOPE});`);
+    this.addSql(HOUSEHOLD_SCOPE_POLICY);
     for (const table of ['person', 'intervention', 'household_need', 'poverty_assessment']) {
       this.addSql(`create policy ${table}_scope on ${table} using (${VIA_HOUSEHOLD}) with check (${VIA_HOUSEHOLD});`);
     }
     const measured = `${CITY_WIDE} or person_id in (select p.id from person p)`;
     this.addSql(`create policy growth_measurement_scope on growth_measurement using (${measured}) with check (${measured});`);
-    this.addSql(`
-      create policy assignment_scope on assignment
-        using (${VIA_HOUSEHOLD} and (not ${PARTNER} or ${OWN_ORG}))
-        with check (case when ${PARTNER} then ${OWN_ORG} else ${VIA_HOUSEHOLD} end);`);
+    this.addSql(ASSIGNMENT_SCOPE_POLICY);
     this.addSql(`grant delete on ${NO_DELETE.filter((t) => t !== 'poverty_assessment').join(', ')} to sinergi_app;`);
     this.addSql(`grant insert on area to sinergi_app;`);
     this.addSql(`grant update on growth_measurement to sinergi_app;`);
-    // sinergi_role(), sinergi_user_id() and sinergi_org_id() stay: the restored policies use them.
     for (const fn of [
+      'sinergi_role()',
+      'sinergi_user_id()',
+      'sinergi_org_id()',
       'sinergi_refuse(text, text)',
       'sinergi_changed_columns(jsonb, jsonb)',
       'sinergi_works_on_indicator(text)',

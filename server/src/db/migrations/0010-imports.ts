@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { HOUSEHOLD_GUARD, policySql } from './0005-write-policies.js';
 
 /**
  * Data imports (issue 10): jobs, their staged rows, the review queue of uncertain matches, field-level
@@ -309,6 +310,12 @@ export class Migration0010Imports extends Migration {
     for (const table of ['import_mapping', 'field_provenance', 'import_review', 'import_row', 'import_job']) {
       this.addSql(`drop table if exists ${table};`);
     }
+    // The policies and the household guard this migration widened, as 0005 made them.
+    for (const [table, command] of [['household', 'insert'], ['person', 'insert'], ['person', 'update'], ['growth_measurement', 'insert']] as const) {
+      this.addSql(`drop policy ${table}_${command} on ${table};`);
+      this.addSql(policySql(table, command));
+    }
+    this.addSql(HOUSEHOLD_GUARD);
     this.addSql(`drop function if exists sinergi_importing(text);`);
     this.addSql(`drop function if exists sinergi_resolving_review(uuid, uuid);`);
   }

@@ -16,16 +16,18 @@ import { Migration } from '@mikro-orm/migrations';
 const ROLE = '(select sinergi_role())';
 const CITY_WIDE = '(select sinergi_city_wide())';
 const roleIn = (...roles: string[]) => `${ROLE} in (${roles.map((r) => `'${r}'`).join(', ')})`;
-// Its household through the household policy, tested per row (as 0027 does for the other tables).
+// Its household through the household policy, tested per row (as 0027 does for the other tables)...
 const VIA_HOUSEHOLD = `(${CITY_WIDE} or exists (select 1 from household h where h.id = field_provenance.household_id offset 0))`;
+// ...where 0016 had left the wide table's policies collecting the viewer's scope.
+const VIA_SCOPE_0016 = `(${CITY_WIDE} or household_id in (select s.id from sinergi_scoped_households() s(id)))`;
 const IMPORTERS = roleIn('ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER');
 const IMPORT_READERS = roleIn('ADMIN', 'COORDINATOR', 'AGENCY_STAFF', 'KELURAHAN_OFFICER', 'AUDITOR');
 
-function policies(add: (sql: string) => void): void {
+function policies(add: (sql: string) => void, via = VIA_HOUSEHOLD): void {
   add(`alter table field_provenance enable row level security;`);
-  add(`create policy field_provenance_select on field_provenance for select using (${IMPORT_READERS} and ${VIA_HOUSEHOLD});`);
-  add(`create policy field_provenance_insert on field_provenance for insert with check (${IMPORTERS} and ${VIA_HOUSEHOLD});`);
-  add(`create policy field_provenance_update on field_provenance for update using (${IMPORTERS} and ${VIA_HOUSEHOLD}) with check (${IMPORTERS} and ${VIA_HOUSEHOLD});`);
+  add(`create policy field_provenance_select on field_provenance for select using (${IMPORT_READERS} and ${via});`);
+  add(`create policy field_provenance_insert on field_provenance for insert with check (${IMPORTERS} and ${via});`);
+  add(`create policy field_provenance_update on field_provenance for update using (${IMPORTERS} and ${via}) with check (${IMPORTERS} and ${via});`);
   add(`grant select, insert, update on field_provenance to sinergi_app;`);
 }
 
@@ -51,10 +53,20 @@ const NEED_TRIGGER_UP = NEED_TRIGGER(`
      where exists (select 1 from intervention i where i.household_id = n.household_id
                       and i.status in ('DELIVERED', 'VERIFIED') and i.delivered_on is not null);
     perform analytics_daily_refresh('S', ids);`);
-const NEED_TRIGGER_DOWN = NEED_TRIGGER(`
-    select array_agg(id) into ids from new_rows;
-    perform analytics_daily_refresh('N', ids);
-    perform analytics_daily_refresh('S', ids);`);
+// 0022's, as it wrote it.
+const NEED_TRIGGER_DOWN = `
+create or replace function analytics_daily_need_changed() returns trigger language plpgsql security definer
+set search_path = public, pg_temp as $$
+declare ids uuid[];
+begin
+  if tg_op = 'INSERT' then select array_agg(id) into ids from new_rows;
+  elsif tg_op = 'DELETE' then select array_agg(id) into ids from old_rows;
+  else select array_agg(id) into ids from (select id from old_rows union select id from new_rows) x;
+  end if;
+  perform analytics_daily_refresh('N', ids);
+  perform analytics_daily_refresh('S', ids);
+  return null;
+end $$;`;
 
 export class Migration0024NarrowProvenance extends Migration {
   override async up(): Promise<void> {
@@ -97,15 +109,15 @@ export class Migration0024NarrowProvenance extends Migration {
       );`);
     this.addSql(`
       insert into field_provenance (entity_id, entity_type, household_id, fields)
-      select n.entity_id, case when n.entity_id = n.household_id then 'Household' else 'Person' end, min(n.household_id::text)::uuid,
-             jsonb_object_agg(n.field, n.stamp)
-        from (select distinct on (p.entity_id, f) p.entity_id, p.household_id, f as field,
+      select n.entity_id, case when bool_or(n.entity_id = n.household_id) then 'Household' else 'Person' end,
+             (array_agg(n.household_id order by n.seq desc))[1], jsonb_object_agg(n.field, n.stamp)
+        from (select distinct on (p.entity_id, f) p.entity_id, p.household_id, p.seq, f as field,
                      jsonb_strip_nulls(jsonb_build_object('source', p.source, 'job', p.job_id, 'date', p.source_date)) as stamp
                 from field_provenance_0024 p cross join lateral unnest(p.fields) f
                order by p.entity_id, f, p.seq desc) n
        group by n.entity_id;`);
     this.addSql(`drop table field_provenance_0024;`);
     this.addSql(`create index field_provenance_household_idx on field_provenance (household_id);`);
-    policies((sql) => this.addSql(sql));
+    policies((sql) => this.addSql(sql), VIA_SCOPE_0016);
   }
 }
