@@ -3,13 +3,20 @@
 // `ngo`. Each server runs in its own process; autocannon (in this process) loads them in turn.
 //
 //   pnpm bench:peer [--households N] [--city-dir DIR] [--duration S] [--connections C] [--rounds R] [--page P] [--cpu-prof DIR]
+//                   [--sinergi-main FILE]
+//
+// Besides req/s and latency it prints each server's CPU time per request (its process's user + system
+// time over the run, from /proc): on a machine shared with other work, req/s follow the load, while
+// CPU per request moves much less. --sinergi-main runs another build of Sinergi (default
+// server/dist/main.js), e.g. a copy of an older one to alternate with.
 //
 // --cpu-prof DIR writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools
 // or speedscope).
 //
 // Before measuring, it checks that both return the same households in the same order, with the same
 // number of members and interventions each, for each viewer.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -27,6 +34,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     page: { type: 'string', default: '50' },
     'cpu-prof': { type: 'string' },
+    'sinergi-main': { type: 'string', default: 'server/dist/main.js' },
   },
 });
 const households = Number(values.households);
@@ -35,6 +43,13 @@ const connections = Number(values.connections);
 const rounds = Number(values.rounds);
 const page = Number(values.page);
 const VIEWERS = ['admin', 'ngo'];
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** A process's user + system CPU time so far, in ms (Linux /proc). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+}
 const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values['cpu-prof'])}`] : [];
 
 // The same page on both: 50 households by KK number with area, members' NIK and name, and
@@ -120,7 +135,7 @@ try {
   const [sinergiPort, peerPort] = [await freePort(), await freePort()];
   await startProcess(
       'sinergi',
-      ['server/dist/main.js'],
+      [values['sinergi-main']],
       {
         PORT: String(sinergiPort),
         HOST: '127.0.0.1',
@@ -159,9 +174,16 @@ try {
   }
 
   const results = Object.fromEntries(VIEWERS.map((v) => [v, { sinergi: [], peer: [] }]));
+  const pids = { sinergi: children[0].child.pid, peer: children[1].child.pid };
+  const measured = async (server, run) => {
+    const before = cpuMs(pids[server]);
+    const r = await run();
+    r.cpuPerRequest = (cpuMs(pids[server]) - before) / r.requests.total;
+    return r;
+  };
   const runs = {
-    sinergi: (v) => load(sinergiUrl, SINERGI_PAGE, tokens[v]),
-    peer: (v) => load(peerUrl, PEER_PAGE, v),
+    sinergi: (v) => measured('sinergi', () => load(sinergiUrl, SINERGI_PAGE, tokens[v])),
+    peer: (v) => measured('peer', () => load(peerUrl, PEER_PAGE, v)),
   };
   // Warm both up (JIT, plan caches), then alternate which goes first in each round.
   for (const v of VIEWERS) for (const server of ['sinergi', 'peer']) await post(server === 'sinergi' ? sinergiUrl : peerUrl, server === 'sinergi' ? SINERGI_PAGE : PEER_PAGE, { n: page }, server === 'sinergi' ? tokens[v] : v);
@@ -172,7 +194,10 @@ try {
         const r = await runs[server](v);
         if (r.errors || r.non2xx) throw new Error(`${server} as ${v}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
         results[v][server].push(r);
-        console.log(`round ${round + 1} ${v} ${server}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+        console.log(
+          `round ${round + 1} ${v} ${server}: ${r.requests.average.toFixed(1)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ` +
+            `CPU ${r.cpuPerRequest.toFixed(1)} ms/request`,
+        );
       }
     }
   }
@@ -190,6 +215,8 @@ try {
       ratio: (sRate / pRate).toFixed(2),
       'Sinergi p50/p99 ms': `${mean(s, (r) => r.latency.p50).toFixed(0)} / ${mean(s, (r) => r.latency.p99).toFixed(0)}`,
       'PostGraphile p50/p99 ms': `${mean(p, (r) => r.latency.p50).toFixed(0)} / ${mean(p, (r) => r.latency.p99).toFixed(0)}`,
+      'CPU ms/req Sinergi / PostGraphile': `${mean(s, (r) => r.cpuPerRequest).toFixed(1)} / ${mean(p, (r) => r.cpuPerRequest).toFixed(1)}`,
+      'CPU ratio': (mean(p, (r) => r.cpuPerRequest) / mean(s, (r) => r.cpuPerRequest)).toFixed(2),
     };
   });
   console.log(
