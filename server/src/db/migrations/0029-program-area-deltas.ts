@@ -25,6 +25,12 @@ import {
  * reached counts of the household fold alike). A read touches the O(areas × programs) folded rows plus
  * the deltas since the last compaction, whatever the number of households. The triggers, their
  * transactions, the locks and the views' meaning stay as they were.
+ *
+ * analytics_daily_compact() (0022, 0026) deleted and re-inserted every row of analytics_daily_delta each
+ * minute (about 130,000 folded day rows at 1,000,000 households) to fold the few pending ones. It now
+ * deletes only the pending rows and adds them to the folded row of their (area, kind, day), one per key
+ * under a partial unique index. A folded row whose sum falls back to zero stays (one per day and key at
+ * most, whatever the households; readers add zeros).
  */
 
 const PROGRAM_AREA_FOLD = `
@@ -84,6 +90,36 @@ begin
 end $$;
 `;
 
+const DAILY_COMPACT = `
+create or replace function analytics_daily_compact() returns void language sql security definer
+set search_path = public, pg_temp as $$
+  with gone as (delete from analytics_daily_delta where not folded returning area_id, kind, day, delta),
+  sums as (select area_id, kind, day, sum(delta)::int as delta from gone group by 1, 2, 3 having sum(delta) <> 0),
+  months as (
+    insert into analytics_daily_month as t (area_id, kind, month, delta)
+    select area_id, kind, date_trunc('month', day)::date, sum(delta) from sums group by 1, 2, 3 having sum(delta) <> 0 order by 1, 2, 3
+    on conflict (area_id, kind, month) do update set delta = t.delta + excluded.delta)
+  insert into analytics_daily_delta as t (area_id, kind, day, delta, folded)
+  select area_id, kind, day, delta, true from sums order by 1, 2, 3
+  on conflict (area_id, kind, day) where folded do update set delta = t.delta + excluded.delta;
+  delete from analytics_daily_month where delta = 0;
+$$;`;
+
+// 0026's compaction, for the down migration.
+const DAILY_COMPACT_0026 = `
+create or replace function analytics_daily_compact() returns void language sql security definer
+set search_path = public, pg_temp as $$
+  with gone as (delete from analytics_daily_delta returning area_id, kind, day, delta, folded),
+  months as (
+    insert into analytics_daily_month as t (area_id, kind, month, delta)
+    select area_id, kind, date_trunc('month', day)::date, sum(delta) from gone where not folded
+     group by 1, 2, 3 having sum(delta) <> 0 order by 1, 2, 3
+    on conflict (area_id, kind, month) do update set delta = t.delta + excluded.delta)
+  insert into analytics_daily_delta (area_id, kind, day, delta, folded)
+  select area_id, kind, day, sum(delta), true from gone group by area_id, kind, day having sum(delta) <> 0;
+  delete from analytics_daily_month where delta = 0;
+$$;`;
+
 // Folded counts, pending status deltas, and the pending household deltas' crossings of zero.
 const VIEW = `
 create or replace view analytics_program_area_current with (security_invoker = true) as
@@ -123,13 +159,20 @@ export class Migration0029ProgramAreaDeltas extends Migration {
     sql(VIEW);
     sql(`revoke all on function analytics_rebuild_folded() from public;`);
     sql(`revoke all on function analytics_rebuild() from public;`);
-    sql(`analyze analytics_program_area;`);
+    // The day events: one last whole fold (0026's) leaves one folded row per key, which the index then keeps.
+    sql(`lock table analytics_daily_delta in share row exclusive mode;`);
+    sql(`select analytics_daily_compact();`);
+    sql(`create unique index analytics_daily_delta_folded on analytics_daily_delta (area_id, kind, day) where folded;`);
+    sql(DAILY_COMPACT);
+    sql(`analyze analytics_program_area, analytics_daily_delta;`);
   }
 
   override async down(): Promise<void> {
     const sql = (s: string) => this.addSql(s);
     const orReplace = (s: string) => s.replaceAll('create function', 'create or replace function').replaceAll('create view', 'create or replace view');
     // The pending status deltas folded first; then 0023's functions, view and index as they were.
+    sql(DAILY_COMPACT_0026);
+    sql(`drop index analytics_daily_delta_folded;`);
     sql(`select analytics_compact();`);
     sql(`drop function analytics_rebuild();`);
     sql(`alter function analytics_rebuild_folded() rename to analytics_rebuild;`);
