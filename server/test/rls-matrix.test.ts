@@ -737,6 +737,8 @@ const SUMMARIES = {
   analytics_program_household_delta: { kind: 'area', key: 'program_id' },
   analytics_owner_household_delta: { kind: 'area', key: 'owner_id' },
   analytics_program_target_delta: { kind: 'area', key: 'program_id' },
+  // The writers' status deltas per (area, program) until a compaction folds them (0029).
+  analytics_program_area_delta: { kind: 'area', key: 'program_id' },
   // Coverage (0021): the appended deltas per area are read by scope; each household's parts by no role.
   coverage_delta: { kind: 'area', key: 'item' },
   coverage_part: { kind: 'internal', key: 'item' },

@@ -20,7 +20,7 @@ export const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T0
 export const ALL_DATES = { from: '1900-01-01' };
 
 // The deltas each summary appends until a compaction folds them.
-export const ANALYTICS_DELTA_TABLES = ['analytics_program_household_delta', 'analytics_owner_household_delta', 'analytics_program_target_delta'];
+export const ANALYTICS_DELTA_TABLES = ['analytics_program_area_delta', 'analytics_program_household_delta', 'analytics_owner_household_delta', 'analytics_program_target_delta'];
 export const SUMMARY_DELTA_TABLES = ['coverage_delta', 'analytics_daily_delta', ...ANALYTICS_DELTA_TABLES];
 
 export interface ProgramSpec {

@@ -1,11 +1,17 @@
 // Benchmark: the coordinator's dashboard aggregates (coverage per kelurahan and kecamatan, overlap,
 // program and organisation performance, the trend toward zero, stunting, an indicator series) on a
-// generated city, as `bappeda` over GraphQL. Prints SQL statements per request and latency percentiles.
+// generated city, as `bappeda` over GraphQL. Prints SQL statements per request and latency percentiles;
+// given several sizes, also the ratio of each p50 at the largest size to the smallest. --explain FILE
+// writes EXPLAIN (ANALYZE, BUFFERS) of each aggregate's statements, run as the application role after
+// bappeda's sinergi_open_request (row-level security applies), and adds their execution time in
+// PostgreSQL to the table (`SQL ms`).
 //
-//   pnpm bench:dashboard [--households N] [--city-dir DIR] [--iterations K] [--warmup W]
+//   pnpm bench:dashboard [--households N[,M…]] [--city-dir DIR[,DIR…]] [--iterations K] [--warmup W] [--explain FILE]
 //
-// Uses the built server (server/dist) and an embedded PostgreSQL, throwaway or kept with --city-dir. Seeding 1,000,000
-// households takes about a quarter of an hour; needs are derived once after seeding.
+// Uses the built server (server/dist) and an embedded PostgreSQL per size, throwaway or kept with --city-dir (one
+// directory per size, in the same order). Seeding 1,000,000 households takes about a quarter of an hour; needs are
+// derived once after seeding.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CITY_DIR_OPTION, percentiles, startBenchCity } from './bench-city.mjs';
 
@@ -15,9 +21,13 @@ const { values } = parseArgs({
     ...CITY_DIR_OPTION,
     iterations: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '2' },
+    explain: { type: 'string' },
   },
 });
-const households = Number(values.households);
+const sizes = values.households.split(',').map(Number);
+const cityDirs = values['city-dir']?.split(',') ?? [];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--households: a comma-separated list of positive integers');
+if (cityDirs.length && cityDirs.length !== sizes.length) throw new Error('--city-dir: one directory per size of --households');
 const iterations = Number(values.iterations);
 const warmup = Number(values.warmup);
 
@@ -48,30 +58,59 @@ const AGGREGATES = [
     povertyTrend { asOf targetDate projectedAtTarget projectedZeroDate onTrack points { month extremePoorHouseholds coveragePct } } }`],
 ];
 
-const city = await startBenchCity({ households, cityDir: values['city-dir'] });
-try {
-  const token = await city.login('bappeda');
-  // The per-request constant (session lookup, begin, set viewer, commit) plus one statement for `me`.
-  await city.gql('{ me { id } }', {}, token);
-  const baseline = (await city.measure(() => city.gql('{ me { id } }', {}, token))).statements - 1;
+const explained = [];
+const results = [];
+for (const [index, households] of sizes.entries()) {
+  const city = await startBenchCity({ households, cityDir: cityDirs[index] });
+  try {
+    const token = await city.login('bappeda');
+    // The per-request constant (session lookup, begin, set viewer, commit) plus one statement for `me`.
+    await city.gql('{ me { id } }', {}, token);
+    const baseline = (await city.measure(() => city.gql('{ me { id } }', {}, token))).statements - 1;
 
-  const rows = [];
-  for (const [name, query] of AGGREGATES) {
-    for (let i = 0; i < warmup; i++) await city.gql(query, {}, token);
-    const times = [];
-    let perRequest = 0;
-    for (let i = 0; i < iterations; i++) {
-      const m = await city.measure(() => city.gql(query, {}, token));
-      times.push(m.ms);
-      perRequest = m.statements - baseline;
+    const rows = [];
+    for (const [name, query] of AGGREGATES) {
+      for (let i = 0; i < warmup; i++) await city.gql(query, {}, token);
+      const times = [];
+      let perRequest = 0;
+      for (let i = 0; i < iterations; i++) {
+        const m = await city.measure(() => city.gql(query, {}, token));
+        times.push(m.ms);
+        perRequest = m.statements - baseline;
+      }
+      const stats = percentiles(times);
+      const row = { aggregate: name, 'SQL statements (beyond the per-request constant)': perRequest, ...stats };
+      if (values.explain) {
+        // PostgreSQL's own execution time of the aggregate's statements (the analytics CTEs), without
+        // the HTTP and GraphQL around them.
+        const { statements } = await city.capture(() => city.gql(query, {}, token));
+        const plan = await city.explain(statements, /^with /);
+        explained.push(`## ${households.toLocaleString('en-US')} households, ${name}\n\n${plan}`);
+        row['SQL ms'] = [...plan.matchAll(/^Execution Time: ([\d.]+) ms$/gm)].reduce((sum, m) => sum + Number(m[1]), 0).toFixed(1);
+      }
+      rows.push(row);
+      console.log(`  ${households.toLocaleString('en-US')} ${name}: p50 ${stats['p50 ms']} ms`);
     }
-    const stats = percentiles(times);
-    rows.push({ aggregate: name, 'SQL statements (beyond the per-request constant)': perRequest, ...stats });
-    console.log(`  ${name}: p50 ${stats['p50 ms']} ms`);
+    console.log(`\nDashboard aggregates as bappeda — ${iterations} requests each after ${warmup} warm-up, ${households.toLocaleString('en-US')} households:`);
+    console.table(rows);
+    results.push({ households, rows });
+  } finally {
+    await city.close();
   }
-  console.log(`\nDashboard aggregates as bappeda — ${iterations} requests each after ${warmup} warm-up, ${households.toLocaleString('en-US')} households:`);
-  console.table(rows);
-} finally {
-  await city.close();
+}
+if (results.length > 1) {
+  const [small, large] = [results[0], results.at(-1)];
+  console.log(`\np50 at ${large.households.toLocaleString('en-US')} / p50 at ${small.households.toLocaleString('en-US')} households:`);
+  console.table(
+    large.rows.map((row, i) => ({
+      aggregate: row.aggregate,
+      p50: (row['p50 ms'] / small.rows[i]['p50 ms']).toFixed(2),
+      ...(values.explain ? { 'SQL ms': (row['SQL ms'] / small.rows[i]['SQL ms']).toFixed(2) } : {}),
+    })),
+  );
+}
+if (values.explain) {
+  fs.writeFileSync(values.explain, explained.join('\n\n'));
+  console.log(`\nplans written to ${values.explain}`);
 }
 process.exit(0);

@@ -33,7 +33,7 @@ import { Migration0017AnalyticsSummaries } from './0017-analytics-summaries.js';
  * locks live in PostgreSQL's bounded shared lock table.
  */
 
-const STATUS_SUMS = `
+export const STATUS_SUMS = `
   coalesce(sum(sign) filter (where status = 'PLANNED'), 0) as planned,
   coalesce(sum(sign) filter (where status = 'IN_PROGRESS'), 0) as in_progress,
   coalesce(sum(sign) filter (where status = 'DELIVERED'), 0) as delivered,
@@ -42,14 +42,14 @@ const STATUS_SUMS = `
   coalesce(sum(sign * value_rp) filter (where status in ('DELIVERED', 'VERIFIED')), 0) as value_delivered,
   coalesce(sum(sign * (delivered_on - planned_on)) filter (where status in ('DELIVERED', 'VERIFIED') and planned_on is not null), 0) as days,
   coalesce(sum(sign) filter (where status in ('DELIVERED', 'VERIFIED') and planned_on is not null), 0) as timed`;
-const STATUS_COLUMNS = 'planned, in_progress, delivered, verified, cancelled, value_delivered, days, timed';
-const STATUS_NONZERO = STATUS_COLUMNS.split(', ').map((c) => `${c} <> 0`).join(' or ');
-const HOUSEHOLD_SUMS = `
+export const STATUS_COLUMNS = 'planned, in_progress, delivered, verified, cancelled, value_delivered, days, timed';
+export const STATUS_NONZERO = STATUS_COLUMNS.split(', ').map((c) => `${c} <> 0`).join(' or ');
+export const HOUSEHOLD_SUMS = `
   coalesce(sum(sign) filter (where status <> 'CANCELLED'), 0) as active,
   coalesce(sum(sign) filter (where status in ('DELIVERED', 'VERIFIED')), 0) as done`;
 
 /** Folds a household delta table into its counters and the per-area counts of households whose counter crosses zero. */
-const foldHouseholds = (key: string, delta: string, folded: string, area: string, areaColumns: string, conflict: string) => `
+export const foldHouseholds = (key: string, delta: string, folded: string, area: string, areaColumns: string, conflict: string) => `
   with d as (delete from ${delta} returning *),
   agg as (select ${key}, household_id, area_id, sum(active)::int as active, sum(done)::int as done from d group by 1, 2, 3),
   up as (
@@ -67,7 +67,7 @@ const foldHouseholds = (key: string, delta: string, folded: string, area: string
   delete from ${folded} where active = 0 and done = 0;`;
 
 /** The pending household deltas as crossings of zero of their counters: (area, key, reached, delivered) rows. */
-const householdCrossings = (key: string, delta: string, folded: string) => `
+export const householdCrossings = (key: string, delta: string, folded: string) => `
   select p.area_id, p.${key},
          sum((coalesce(f.active, 0) + p.active > 0)::int - (coalesce(f.active, 0) > 0)::int)::int as reached,
          sum((coalesce(f.done, 0) + p.done > 0)::int - (coalesce(f.done, 0) > 0)::int)::int as households_delivered
@@ -76,12 +76,44 @@ const householdCrossings = (key: string, delta: string, folded: string) => `
    group by p.area_id, p.${key}`;
 
 /** The pending target deltas as crossings of zero per (program, period, target, area). */
-const TARGET_CROSSINGS = `
+export const TARGET_CROSSINGS = `
   select p.program_id, p.period_key, p.target_id, p.area_id, ((coalesce(f.n, 0) + p.n > 0)::int - (coalesce(f.n, 0) > 0)::int) as moved
     from (select program_id, period_key, target_id, area_id, sum(n) as n from analytics_program_target_delta group by 1, 2, 3, 4) p
     left join analytics_program_target f using (program_id, period_key, target_id, area_id)`;
 
-const FUNCTIONS = `
+/** Folds the target deltas: per area, then across areas, then city-wide (part of analytics_compact). */
+export const TARGET_FOLD = `
+  -- Targets: per area, then across areas (a member who moved is a target in two kelurahan), then city-wide.
+  with d as (delete from analytics_program_target_delta returning *),
+  agg as (select program_id, period_key, target_id, area_id, sum(n)::int as n from d group by 1, 2, 3, 4),
+  ins as (
+    insert into analytics_program_target as t (program_id, period_key, target_id, area_id, n)
+    select * from agg order by 1, 2, 3, 4
+    on conflict (program_id, period_key, target_id, area_id) do update set n = t.n + excluded.n
+    returning t.program_id, t.period_key, t.target_id, t.area_id, t.n),
+  up as (
+    select ins.program_id, ins.period_key, ins.target_id, ins.area_id, (ins.n > 0)::int - (ins.n - agg.n > 0)::int as moved
+      from ins join agg using (program_id, period_key, target_id, area_id)),
+  per_area as (
+    insert into analytics_program_period_area as t (area_id, program_id, period_key, targets)
+    select area_id, program_id, period_key, sum(moved) from up group by 1, 2, 3 having sum(moved) <> 0 order by 1, 2, 3
+    on conflict (area_id, program_id, period_key) do update set targets = t.targets + excluded.targets),
+  per_target as (select program_id, period_key, target_id, sum(moved)::int as moved from up group by 1, 2, 3 having sum(moved) <> 0),
+  areas as (
+    insert into analytics_program_target_areas as t (program_id, period_key, target_id, areas)
+    select * from per_target order by 1, 2, 3
+    on conflict (program_id, period_key, target_id) do update set areas = t.areas + excluded.areas
+    returning t.program_id, t.period_key, t.target_id, t.areas)
+  insert into analytics_program_period as t (program_id, period_key, targets)
+  select a.program_id, a.period_key, sum((a.areas > 0)::int - (a.areas - p.moved > 0)::int)
+    from areas a join per_target p using (program_id, period_key, target_id)
+   group by 1, 2 having sum((a.areas > 0)::int - (a.areas - p.moved > 0)::int) <> 0 order by 1, 2
+  on conflict (program_id, period_key) do update set targets = t.targets + excluded.targets;
+  delete from analytics_program_target where n = 0;
+  delete from analytics_program_target_areas where areas = 0;
+`;
+
+export const FUNCTIONS = `
 -- Buckets of households and programs: shared by intervention writers, exclusive for moves and owner changes.
 create function analytics_lock(p_households uuid[], p_programs uuid[], p_exclusive boolean) returns void language plpgsql
 security definer set search_path = public, pg_temp as $$
@@ -184,35 +216,7 @@ begin
     `on conflict (area_id, owner_id) do update set reached = t.reached + excluded.reached,
        households_delivered = t.households_delivered + excluded.households_delivered`)}
 
-  -- Targets: per area, then across areas (a member who moved is a target in two kelurahan), then city-wide.
-  with d as (delete from analytics_program_target_delta returning *),
-  agg as (select program_id, period_key, target_id, area_id, sum(n)::int as n from d group by 1, 2, 3, 4),
-  ins as (
-    insert into analytics_program_target as t (program_id, period_key, target_id, area_id, n)
-    select * from agg order by 1, 2, 3, 4
-    on conflict (program_id, period_key, target_id, area_id) do update set n = t.n + excluded.n
-    returning t.program_id, t.period_key, t.target_id, t.area_id, t.n),
-  up as (
-    select ins.program_id, ins.period_key, ins.target_id, ins.area_id, (ins.n > 0)::int - (ins.n - agg.n > 0)::int as moved
-      from ins join agg using (program_id, period_key, target_id, area_id)),
-  per_area as (
-    insert into analytics_program_period_area as t (area_id, program_id, period_key, targets)
-    select area_id, program_id, period_key, sum(moved) from up group by 1, 2, 3 having sum(moved) <> 0 order by 1, 2, 3
-    on conflict (area_id, program_id, period_key) do update set targets = t.targets + excluded.targets),
-  per_target as (select program_id, period_key, target_id, sum(moved)::int as moved from up group by 1, 2, 3 having sum(moved) <> 0),
-  areas as (
-    insert into analytics_program_target_areas as t (program_id, period_key, target_id, areas)
-    select * from per_target order by 1, 2, 3
-    on conflict (program_id, period_key, target_id) do update set areas = t.areas + excluded.areas
-    returning t.program_id, t.period_key, t.target_id, t.areas)
-  insert into analytics_program_period as t (program_id, period_key, targets)
-  select a.program_id, a.period_key, sum((a.areas > 0)::int - (a.areas - p.moved > 0)::int)
-    from areas a join per_target p using (program_id, period_key, target_id)
-   group by 1, 2 having sum((a.areas > 0)::int - (a.areas - p.moved > 0)::int) <> 0 order by 1, 2
-  on conflict (program_id, period_key) do update set targets = t.targets + excluded.targets;
-  delete from analytics_program_target where n = 0;
-  delete from analytics_program_target_areas where areas = 0;
-
+${TARGET_FOLD}
   -- Status counts (and the reached rows added above): one row per (area, program).
   with d as (
     delete from analytics_program_area s
@@ -283,7 +287,7 @@ $$;
 `;
 
 // Folded counts plus the pending deltas, as readers see them (several rows per key: readers sum them).
-const VIEWS = `
+export const VIEWS = `
 create view analytics_program_area_current with (security_invoker = true) as
   select area_id, program_id, ${STATUS_COLUMNS}, reached, households_delivered from analytics_program_area
   union all
