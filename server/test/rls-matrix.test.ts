@@ -832,15 +832,6 @@ describe('what row-level security costs a narrow scope', () => {
       expect(measurements).not.toMatch(/person_id = \(hashed SubPlan/);
     });
   }
-
-  // The partner's branch of the household policy used to collect the whole caseload through a
-  // security-definer function before the first row (0030): it now probes each household's referral (sinergi_referred).
-  it('NGO_PARTNER: a household is checked against its own open referral, not against a hash of the whole caseload', async () => {
-    const text = 'select * from household where id = any($1::uuid[])';
-    const households = await plan(viewers.NGO_PARTNER, text, [[f.hIn]]);
-    expect(households).not.toMatch(/\bid = \(hashed SubPlan|sinergi_assigned_households/);
-    expect(households).toMatch(/sinergi_referred\(id\)/);
-  });
 });
 
 describe('what may change in a row a role may update', () => {
