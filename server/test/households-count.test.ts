@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNT_LIMIT } from '../src/graphql/connection.js';
+import { COUNT_LIMIT, SEARCH_COUNT_LIMIT } from '../src/graphql/connection.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 let t: TestServer;
@@ -52,5 +52,33 @@ describe('totalCount', () => {
     expect(Number(n)).toBeLessThanOrEqual(COUNT_LIMIT);
     expect(await count('admin', { decileMin: 10 })).toEqual({ totalCount: Number(n), totalCountIsExact: true });
     // Ten thousand rows written and counted: slow on a busy machine, not a measure of anything.
+  }, 300_000);
+
+  it('counts a search by name up to its own, lower bound, within each viewer\'s scope', async () => {
+    // Copies of a Menteng household, each with one member named "Qowizal <n>".
+    await t.query(
+      `with copies as (
+         insert into household
+         select (jsonb_populate_record(null::household,
+                   to_jsonb(h) || jsonb_build_object('id', gen_random_uuid(), 'kk_number', '98' || lpad(g::text, 14, '0')))).*
+           from (select h.* from household h join area a on a.id = h.area_id where a.code = ? limit 1) h,
+                generate_series(1, ?) g
+         returning id, kk_number)
+       insert into person
+       select (jsonb_populate_record(null::person, to_jsonb(p) || jsonb_build_object(
+                 'id', gen_random_uuid(), 'household_id', c.id, 'nik', '97' || right(c.kk_number, 14),
+                 'name', 'Qowizal ' || ltrim(right(c.kk_number, 14), '0')))).*
+         from copies c, (select p.* from person p where p.nik is not null limit 1) p`,
+      [MENTENG, SEARCH_COUNT_LIMIT + 1],
+    );
+    const capped = { totalCount: SEARCH_COUNT_LIMIT, totalCountIsExact: false };
+    expect(await count('admin', { search: 'qowizal' })).toEqual(capped);
+    expect(await count('lurah.menteng', { search: 'Qowizal' })).toEqual(capped);
+    // Nobody referred them to the partner.
+    expect(await count('ngo', { search: 'Qowizal' })).toEqual({ totalCount: 0, totalCountIsExact: true });
+    // Under the bound the count stays exact: "Qowizal 1", 10–19, 100–199, 1000 and 1001.
+    expect(await count('admin', { search: 'Qowizal 1' })).toEqual({ totalCount: 1 + 10 + 100 + 2, totalCountIsExact: true });
+    // The bound is the search's only: the same households without the search count up to COUNT_LIMIT.
+    expect((await count('admin', { areaCode: MENTENG })).totalCount).toBeGreaterThan(SEARCH_COUNT_LIMIT);
   }, 300_000);
 });

@@ -14,6 +14,12 @@ export const DEFAULT_PAGE_SIZE = 20;
  * here costs the same at any size. Above it, `totalCountIsExact` is false.
  */
 export const COUNT_LIMIT = 10_000;
+/**
+ * A list may count a text search (`ilike '%…%'`, which no index can stop early) up to this lower bound:
+ * the count then walks the list's rows and tests each, so it reads (bound / share of matches) rows
+ * whatever the size of the city.
+ */
+export const SEARCH_COUNT_LIMIT = 1_000;
 
 @ArgsType()
 export class PageArgs {
@@ -33,7 +39,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** The number of matching nodes, counted up to COUNT_LIMIT: `exact` is false when more match. */
+/** The number of matching nodes, counted up to a bound (COUNT_LIMIT): `exact` is false when more match. */
 export interface BoundedCount {
   total: number;
   exact: boolean;
@@ -72,15 +78,18 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
 
     @Field(() => Int, {
       description:
-        `Number of nodes matching the filter, over all pages, counted up to ${COUNT_LIMIT.toLocaleString('en-US')}: ` +
-        `exact when totalCountIsExact is true; otherwise more than ${COUNT_LIMIT.toLocaleString('en-US')} match and this is ${COUNT_LIMIT.toLocaleString('en-US')}`,
+        `Number of nodes matching the filter, over all pages, counted up to ${COUNT_LIMIT.toLocaleString('en-US')} ` +
+        `(${SEARCH_COUNT_LIMIT.toLocaleString('en-US')} when the filter searches names or other text): exact when totalCountIsExact is true; ` +
+        'otherwise more match and this is that bound',
     })
     async totalCount(): Promise<number> {
       return (await this.count()).total;
     }
 
     @Field(() => Boolean, {
-      description: `False when more than ${COUNT_LIMIT.toLocaleString('en-US')} nodes match: the count stops there, so that it costs the same however many match`,
+      description:
+        `False when more than ${COUNT_LIMIT.toLocaleString('en-US')} nodes match (${SEARCH_COUNT_LIMIT.toLocaleString('en-US')} for a text search): ` +
+        'the count stops there, so that it costs the same however many match',
     })
     async totalCountIsExact(): Promise<boolean> {
       return (await this.count()).exact;
@@ -131,6 +140,8 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   first?: number | null;
   after?: string | null;
   map: (row: Row) => T;
+  /** The count's bound: COUNT_LIMIT, or SEARCH_COUNT_LIMIT for a text search. */
+  countLimit?: number;
   /** Turns the page's query (filtered, ordered, limited) into the statement to run, e.g. with its children. */
   wrap?: (page: Knex.QueryBuilder) => Knex.QueryBuilder;
 }): Promise<ConnectionShape<T>> {
@@ -170,13 +181,14 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   });
   let counted: Promise<BoundedCount> | undefined;
   const count = async (): Promise<BoundedCount> => {
-    // Counts the first COUNT_LIMIT + 1 matches only; the outer builder shares the inner's client, so the
+    // Counts the first countLimit + 1 matches only; the outer builder shares the inner's client, so the
     // request's transaction (and its viewer settings) too.
+    const bound = opts.countLimit ?? COUNT_LIMIT;
     const base = opts.countQuery();
-    const matches = base.select(base.client.raw('1')).limit(COUNT_LIMIT + 1);
+    const matches = base.select(base.client.raw('1')).limit(bound + 1);
     const [row] = await matches.client.queryBuilder().count<{ count: string }[]>({ count: '*' }).from(matches.as('m'));
     const total = Number(row?.count ?? 0);
-    return total > COUNT_LIMIT ? { total: COUNT_LIMIT, exact: false } : { total, exact: true };
+    return total > bound ? { total: bound, exact: false } : { total, exact: true };
   };
   return {
     edges,

@@ -7,7 +7,7 @@ import { audit, difference, snapshot } from '../audit/audit.service.js';
 import { householdScope, inArea, roleMay } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { scopeHouseholds, scopeInterventions } from '../auth/scope-sql.js';
-import { keysetPage, sql, type KeysetSpec } from '../graphql/connection.js';
+import { COUNT_LIMIT, keysetPage, SEARCH_COUNT_LIMIT, sql, type KeysetSpec } from '../graphql/connection.js';
 import { plainReader } from '../graphql/plain-rows.js';
 import type { Context } from '../graphql/context.js';
 import { AreaLevel, AuditAction, PovertyStatus, Relation, Sex, SortDirection } from '../graphql/enums.js';
@@ -81,6 +81,12 @@ const NEED_STATUS_SQL: Record<NeedStatus, string> = {
 // Knex leaves out `offset 0` given as a number, not as raw SQL (which its typings do not declare).
 const perHousehold = (knex: Knex, subquery: Knex.QueryBuilder) => (subquery as unknown as { offset(raw: Knex.Raw): Knex.QueryBuilder }).offset(knex.raw('0'));
 
+/** A search by name (or address): any term that is not 4–16 digits (identifierSearchTerm). */
+export const isTextSearch = (filter: HouseholdFilter | undefined) => {
+  const search = filter?.search?.trim();
+  return !!search && !/^\d{4,16}$/.test(search);
+};
+
 /** The area filter as an array computed once per statement, tested per household (see perHousehold). */
 const inAreas = (q: Knex.QueryBuilder, areas: Knex.QueryBuilder) => q.whereRaw('h.area_id = any (array(?))', [areas]);
 
@@ -89,7 +95,7 @@ export function applyFilter(
   q: Knex.QueryBuilder,
   filter: HouseholdFilter | undefined,
   viewer: Viewer | null,
-  { keysetOrder = false }: { keysetOrder?: boolean } = {},
+  { keysetOrder = false, boundedCount = false }: { keysetOrder?: boolean; boundedCount?: boolean } = {},
 ): Knex.QueryBuilder {
   if (!filter) return q;
   const perHouseholdInOrder = (subquery: Knex.QueryBuilder) => (keysetOrder ? perHousehold(knex, subquery) : subquery);
@@ -152,7 +158,11 @@ export function applyFilter(
       q.where(function () {
         if (byAddress) this.where('h.address', 'ilike', pattern);
         this.orWhereExists(function () {
-          perHouseholdInOrder(this.select(knex.raw('1')).from('person as s').whereRaw('s.household_id = h.id').where('s.name', 'ilike', pattern));
+          const members = this.select(knex.raw('1')).from('person as s').whereRaw('s.household_id = h.id').where('s.name', 'ilike', pattern);
+          // No index stops an `ilike '%…%'` early: otherwise PostgreSQL tests every person of the city
+          // (a hashed subplan) before the first household. A bounded count (SEARCH_COUNT_LIMIT) walks
+          // the households instead and stops at its bound.
+          if (keysetOrder || boundedCount) perHousehold(knex, members);
         });
       });
     }
@@ -174,8 +184,9 @@ export async function listHouseholds(
     direction: args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc',
     idColumn: 'h.id',
   };
-  const base = (keysetOrder = false) =>
-    scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer, { keysetOrder }), ctx.viewer);
+  const textSearch = isTextSearch(args.filter);
+  const base = (options: { keysetOrder?: boolean; boundedCount?: boolean } = {}) =>
+    scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer, options), ctx.viewer);
   await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
   // A list is only read: its households are plain rows, not managed entities.
   const reader = plainReader(em, Household);
@@ -183,9 +194,10 @@ export async function listHouseholds(
   const children = info ? pageStatement(em, planPage(info), spec) : null;
   const loaders = ctx.loaders;
   return keysetPage<Record<string, unknown>, Household>({
-    query: base(true).select(reader.columns('h')),
+    query: base({ keysetOrder: true }).select(reader.columns('h')),
     wrap: children?.wrap,
-    countQuery: () => base(),
+    countQuery: () => base({ boundedCount: textSearch }),
+    countLimit: textSearch ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
     spec,
     list: 'households',
     filter: args.filter,
