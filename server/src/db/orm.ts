@@ -29,6 +29,7 @@ import { Migration0023AnalyticsDeltas } from './migrations/0023-analytics-deltas
 import { Migration0024NarrowProvenance } from './migrations/0024-narrow-provenance.js';
 import { Migration0026OverlapSummaries } from './migrations/0026-overlap-summaries.js';
 import { Migration0027ListScale } from './migrations/0027-list-scale.js';
+import { Migration0031SummaryFastPaths } from './migrations/0031-summary-fast-paths.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   { name: '0024-narrow-provenance', class: Migration0024NarrowProvenance },
   { name: '0026-overlap-summaries', class: Migration0026OverlapSummaries },
   { name: '0027-list-scale', class: Migration0027ListScale },
+  { name: '0031-summary-fast-paths', class: Migration0031SummaryFastPaths },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
