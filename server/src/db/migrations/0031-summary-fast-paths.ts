@@ -12,6 +12,9 @@ import { Migration } from '@mikro-orm/migrations';
  *   'withneeds' per variant); the parts it had stay. Other households take the general refresh.
  * - daily summaries, need INSERT: a need without a state row counts on every day ('N': one +1 event at
  *   -infinity per area). The served days stay as in 0024 (refreshed only where a delivery exists).
+ * - daily summaries, assessment INSERT: a household without a state row whose assessments are all in the
+ *   statement gets its extreme-poor days from those rows ('E'). A state row written meanwhile by another
+ *   writer (on conflict) sends its household to the general refresh, which waits for that writer.
  *
  * Each condition is checked after the household's row lock, as coverage_refresh orders writers.
  */
@@ -127,6 +130,52 @@ const DAILY_NEED_DOWN = DAILY_NEED(`
     select array_agg(id) into ids from new_rows;
     perform analytics_daily_refresh('N', ids);`);
 
+const DAILY_ASSESSMENT = (insert: string) => `
+create or replace function analytics_daily_assessment_changed() returns trigger language plpgsql security definer
+set search_path = public, pg_temp as $$
+declare ids uuid[];
+begin
+  if tg_op = 'INSERT' then
+${insert}
+  elsif tg_op = 'DELETE' then select array_agg(distinct household_id) into ids from old_rows;
+  else select array_agg(distinct household_id) into ids from (select household_id from old_rows union select household_id from new_rows) x;
+  end if;
+  perform analytics_daily_refresh('E', ids);
+  return null;
+end $$;`;
+
+const DAILY_ASSESSMENT_UP = DAILY_ASSESSMENT(`
+    create temp table if not exists analytics_daily_fresh (entity_id uuid primary key) on commit delete rows;
+    delete from analytics_daily_fresh;
+    -- The days as analytics_daily_compute('E') has them, from the statement's rows.
+    with fh as (
+      select distinct n.household_id from new_rows n
+       where not exists (select 1 from analytics_daily_state s where s.kind = 'E' and s.entity_id = n.household_id)
+         and not exists (select 1 from poverty_assessment pa where pa.household_id = n.household_id
+                           and not exists (select 1 from new_rows x where x.id = pa.id))),
+    s as (
+      select n.household_id, n.poverty_status, n.assessed_on,
+             lead(n.assessed_on) over (partition by n.household_id order by n.assessed_on, n.created_at, n.id) as until
+        from new_rows n where n.household_id in (select household_id from fh)),
+    d as (
+      select h.id, h.area_id,
+             coalesce((select range_agg(daterange(s.assessed_on, s.until, '[)')) from s
+                        where s.household_id = h.id and s.poverty_status = 'EXTREME_POOR'), '{}') as days
+        from household h where h.id in (select household_id from fh)),
+    st as (
+      insert into analytics_daily_state (kind, entity_id, area_id, days)
+      select 'E', d.id, d.area_id, d.days from d
+      on conflict do nothing
+      returning entity_id, area_id, days),
+    mark as (insert into analytics_daily_fresh select st.entity_id from st)
+    insert into analytics_daily_delta (area_id, kind, day, delta)
+    select st.area_id, 'E', e.day, sum(e.delta) from st cross join lateral analytics_daily_events(st.days) e
+     group by st.area_id, e.day having sum(e.delta) <> 0;
+    select array_agg(distinct n.household_id) into ids from new_rows n
+     where not exists (select 1 from analytics_daily_fresh f where f.entity_id = n.household_id);`);
+const DAILY_ASSESSMENT_DOWN = DAILY_ASSESSMENT(`
+    select array_agg(distinct household_id) into ids from new_rows;`);
+
 const COVERAGE_HOUSEHOLD_DOWN = `
 create or replace function coverage_household_changed() returns trigger language plpgsql security definer
 set search_path = public, pg_temp as $$
@@ -171,11 +220,13 @@ export class Migration0031SummaryFastPaths extends Migration {
     this.addSql(COVERAGE_HOUSEHOLD);
     this.addSql(COVERAGE_NEED);
     this.addSql(DAILY_NEED_UP);
+    this.addSql(DAILY_ASSESSMENT_UP);
   }
 
   override async down(): Promise<void> {
     this.addSql(COVERAGE_HOUSEHOLD_DOWN);
     this.addSql(COVERAGE_NEED_DOWN);
     this.addSql(DAILY_NEED_DOWN);
+    this.addSql(DAILY_ASSESSMENT_DOWN);
   }
 }
