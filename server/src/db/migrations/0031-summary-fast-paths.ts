@@ -157,11 +157,12 @@ const DAILY_ASSESSMENT_UP = DAILY_ASSESSMENT(`
       select n.household_id, n.poverty_status, n.assessed_on,
              lead(n.assessed_on) over (partition by n.household_id order by n.assessed_on, n.created_at, n.id) as until
         from new_rows n where n.household_id in (select household_id from fh)),
+    a as (
+      select s.household_id, range_agg(daterange(s.assessed_on, s.until, '[)')) filter (where s.poverty_status = 'EXTREME_POOR') as days
+        from s group by s.household_id),
     d as (
-      select h.id, h.area_id,
-             coalesce((select range_agg(daterange(s.assessed_on, s.until, '[)')) from s
-                        where s.household_id = h.id and s.poverty_status = 'EXTREME_POOR'), '{}') as days
-        from household h where h.id in (select household_id from fh)),
+      select h.id, h.area_id, coalesce(a.days, '{}') as days
+        from household h join a on a.household_id = h.id),
     st as (
       insert into analytics_daily_state (kind, entity_id, area_id, days)
       select 'E', d.id, d.area_id, d.days from d
