@@ -134,15 +134,6 @@ async function measure() {
     };
     const rssBeforeMb = process.resourceUsage().maxRSS / 1024;
     const sqlTiming = process.env.BENCH_SQL_TIMING ? timeStatements(db.orm.em.getKnex()) : null;
-    // The triggers' share of those statements: PostgreSQL's own timing of the PL/pgSQL functions.
-    if (sqlTiming) {
-      await db
-        .asOwner(async (owner) => {
-          // One statement each: ALTER SYSTEM may not run in a transaction block.
-          for (const sql of [`alter system set track_functions = 'pl'`, 'select pg_reload_conf()', 'select pg_stat_reset()']) await owner.em.getKnex().raw(sql);
-        })
-        .catch((e) => console.error(`no function timing: ${e.message}`));
-    }
 
     // The import, as `pnpm import:data dtsen <file> --as admin` chains it.
     const t0 = performance.now();
@@ -156,14 +147,6 @@ async function measure() {
     const t3 = performance.now();
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     sqlTiming?.print();
-    if (sqlTiming) {
-      // Idle sessions send their statistics within a second or so.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const { rows: fns } = await db.asOwner((owner) =>
-        owner.em.getKnex().raw(`select funcname, calls, total_time, self_time from pg_stat_user_functions order by total_time desc limit 12`),
-      );
-      for (const f of fns) console.error(`${(f.total_time / 1000).toFixed(2).padStart(8)} s ${String(f.calls).padStart(6)}x  function ${f.funcname} (self ${(f.self_time / 1000).toFixed(2)} s)`);
-    }
     const job = await inImportTransaction(db.orm, actor, null, (_em, trx) => trx('import_job').where({ id: jobId }).first());
     const written = await db.asOwner(async (owner) => {
       const knex = owner.em.getKnex();
