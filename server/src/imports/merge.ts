@@ -267,15 +267,11 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
   if (fresh.length) {
     const found = (await sqlRaw(
         trx,
-      // Each row looks up the people born that day (a lateral index lookup): joined as sets, under
-      // row-level security the planner scanned every person of the city once per batch.
       `select distinct on (x.key) x.key, p.id, p.name, p.nik, p.household_id
          from jsonb_to_recordset(?::jsonb) as x(key int, name text, birth_date date, area_id uuid)
-         cross join lateral (
-           select p.id, p.name, p.nik, p.household_id, similarity(p.name, x.name) as score
-             from person p join household h on h.id = p.household_id and h.area_id = x.area_id
-            where p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6) p
-        order by x.key, p.score desc`,
+         join person p on p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6
+         join household h on h.id = p.household_id and h.area_id = x.area_id
+        order by x.key, similarity(p.name, x.name) desc`,
       [json(fresh.map((x) => ({ key: x.line, name: x.r.name, birth_date: x.r.birthDate, area_id: x.r.areaId })))],
     )).rows as Row[];
     for (const r of found) near.set(r['key'] as number, r);
