@@ -30,6 +30,7 @@ import { Migration0024NarrowProvenance } from './migrations/0024-narrow-provenan
 import { Migration0026OverlapSummaries } from './migrations/0026-overlap-summaries.js';
 import { Migration0027ListScale } from './migrations/0027-list-scale.js';
 import { Migration0029ProgramAreaDeltas } from './migrations/0029-program-area-deltas.js';
+import { Migration0031SummaryFastPaths } from './migrations/0031-summary-fast-paths.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   { name: '0026-overlap-summaries', class: Migration0026OverlapSummaries },
   { name: '0027-list-scale', class: Migration0027ListScale },
   { name: '0029-program-area-deltas', class: Migration0029ProgramAreaDeltas },
+  { name: '0031-summary-fast-paths', class: Migration0031SummaryFastPaths },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

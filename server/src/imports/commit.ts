@@ -173,17 +173,23 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
     .orderBy('line')
     .select('line', 'records', 'group_key')) as StagedRow[];
   const result = await mergeSafely(trx, actor, job, rows);
-  // Row-level security makes the planner expect a handful of the job's rows, and it then joins them to
-  // the outcomes in a nested loop over both (seconds per batch): a hash join instead.
-  const { rows: planner } = await sqlRaw(trx, `select current_setting('enable_nestloop') as nestloop, set_config('enable_nestloop', 'off', true)`, []);
-  await sqlRaw(
-    trx,
-    `update import_row r set status = x.status, reason = coalesce(x.reason, r.reason)
-       from jsonb_to_recordset(?::jsonb) as x(line int, status text, reason text)
-      where r.job_id = ? and r.line = x.line`,
-    [JSON.stringify(result.rows), job.id],
-  );
-  await sqlRaw(trx, `select set_config('enable_nestloop', ?, true)`, [planner[0]!['nestloop']]);
+  // The outcomes by status, each a probe of the key per line: joined as sets, row-level security made
+  // the planner expect a handful of the job's rows and it scanned them all (or nested-looped) per batch.
+  const byStatus = new Map<string, number[]>();
+  for (const r of result.rows) if (!r.reason) (byStatus.get(r.status) ?? byStatus.set(r.status, []).get(r.status)!).push(r.line);
+  for (const [status, lines] of byStatus) {
+    await sqlRaw(trx, `update import_row set status = ? where job_id = ? and line = any (?::int[])`, [status, job.id, lines]);
+  }
+  const withReason = result.rows.filter((r) => r.reason);
+  if (withReason.length) {
+    await sqlRaw(
+      trx,
+      `update import_row r set status = x.status, reason = x.reason
+         from unnest(?::int[], ?::text[], ?::text[]) as x(line, status, reason)
+        where r.job_id = ? and r.line = any (?::int[]) and r.line = x.line`,
+      [withReason.map((r) => r.line), withReason.map((r) => r.status), withReason.map((r) => r.reason), job.id, withReason.map((r) => r.line)],
+    );
+  }
   const count = (status: string) => result.rows.filter((r) => r.status === status).length;
   await trx('import_job')
     .where({ id: job.id })
