@@ -4,6 +4,7 @@ import { ageInDays, lengthHeightForAgeZ } from '../src/growth/zscore.js';
 import { makeNik } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { csv, dmy } from './imports/fixtures.js';
+import { uploadFile } from './imports/jobs.js';
 
 // The Dinas Sosial, Dinas Kesehatan and Dinas Pendidikan sources, in the layouts those agencies export
 // (SIKS-NG recipient lists, e-PPGBM, Dapodik/ATS), end to end through the upload and the commit.
@@ -32,12 +33,9 @@ async function settle(user: string, id: string, status: string) {
 }
 
 async function importFile(user: string, source: string, name: string, body: string) {
-  const form = new FormData();
-  form.set('source', source);
-  form.set('file', new Blob([body]), name);
-  const up = await fetch(`${server.url}/import/jobs`, { method: 'POST', headers: { authorization: `Bearer ${tokens[user]}` }, body: form });
-  const { id } = (await up.json()) as { id: string };
+  const up = await uploadFile(server, tokens[user]!, source, name, body);
   expect(up.status).toBe(201);
+  const id = up.body.id!;
   expect((await server.gql(`mutation ($id: ID!) { validateImport(jobId: $id) { status } }`, { id }, tokens[user])).errors).toBeUndefined();
   const validated = await settle(user, id, 'VALIDATING');
   expect(validated.status).toBe('VALIDATED');
@@ -117,10 +115,7 @@ describe('Dinas Kesehatan (e-PPGBM)', () => {
 
   it('is refused to a coordinator-less partner role and open to the coordinator', async () => {
     const ngo = await server.login('ngo');
-    const form = new FormData();
-    form.set('source', 'dinkes');
-    form.set('file', new Blob(['NIK;Tanggal Pengukuran;Tinggi\r\n']), 'x.csv');
-    const res = await fetch(`${server.url}/import/jobs`, { method: 'POST', headers: { authorization: `Bearer ${ngo}` }, body: form });
+    const res = await uploadFile(server, ngo, 'dinkes', 'x.csv', 'NIK;Tanggal Pengukuran;Tinggi\r\n');
     expect(res.status).toBe(403);
   });
 });

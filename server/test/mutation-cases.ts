@@ -5,6 +5,7 @@ import { makeKk, makeNik } from '../src/households/identity-numbers.js';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, type GraphQLResponse, type TestServer } from './harness.js';
 import { csv, dmy, DTSEN_HEADER } from './imports/fixtures.js';
+import { uploadFile } from './imports/jobs.js';
 
 /**
  * One valid case of every mutation for every role × {a record in the role's scope, one outside it,
@@ -224,13 +225,9 @@ export const todayPlus = (days: number) => new Date(Date.parse(today()) + days *
 
 /** Uploads an import file through the multipart endpoint; returns the job's id. */
 export async function uploadImport(t: TestServer, token: string, source: string, name: string, body: string): Promise<string> {
-  const form = new FormData();
-  form.set('source', source);
-  form.set('file', new Blob([body]), name);
-  const res = await fetch(`${t.url}/import/jobs`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const answer = (await res.json()) as { id?: string; error?: unknown };
-  if (res.status !== 201 || !answer.id) throw new Error(`upload failed: ${res.status} ${JSON.stringify(answer)}`);
-  return answer.id;
+  const res = await uploadFile(t, token, source, name, body);
+  if (res.status !== 201 || !res.body.id) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
 
 /** Waits for the background dry run or commit of a job to end (polling, as the portal does); its status. */
