@@ -323,6 +323,47 @@ describe('DTSEN import', () => {
   });
 });
 
+describe('near duplicates', () => {
+  it('holds a new NIK whose name is almost that of someone born the same day in the same kelurahan, and only then', async () => {
+    // A registered child of Menteng, and a name within trigram similarity 0.6 of theirs.
+    const [r] = await server.query<{ id: string; household_id: string; name: string; sex: string; birth: string }>(
+      `select p.id, p.household_id, p.name, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') as birth from person p
+         join household h on h.id = p.household_id join area a on a.id = h.area_id
+        where a.code = '62.71.03.1002' and p.relation = 'CHILD' and p.birth_date > '2005-01-01' and p.name like '% %'
+        order by p.nik limit 1`,
+    );
+    const alike = `${r!.name}a`;
+    const [sim] = await server.query<{ s: number }>(`select similarity(?, ?) as s`, [alike, r!.name]);
+    expect(sim!.s).toBeGreaterThanOrEqual(0.6);
+    // Nobody alike born that day in the other kelurahan, nor in Menteng the next day (the rows that must go in).
+    const nextDay = new Date(Date.parse(r!.birth) + 86_400_000).toISOString().slice(0, 10);
+    const others = await server.query(
+      `select 1 from person p join household h on h.id = p.household_id join area a on a.id = h.area_id
+        where similarity(p.name, ?) >= 0.6 and ((a.code = '62.71.01.1001' and p.birth_date = ?) or (a.code = '62.71.03.1002' and p.birth_date = ?))`,
+      [alike, r!.birth, nextDay],
+    );
+    expect(others).toHaveLength(0);
+    const sex = r!.sex === 'MALE' ? 'L' : 'P';
+    const child = (family: ReturnType<typeof newFamily>, region: string, birth: string, serial: number) => {
+      const nik = makeNik({ regionCode: region, sex: r!.sex as 'MALE' | 'FEMALE', birthDate: birth, serial });
+      return { nik, rows: [...family.rows.slice(0, 2), [family.kk, nik, alike, sex, dmy(birth), 'Anak', ...family.rows[2]!.slice(6)]] };
+    };
+    const same = child(newFamily(21), '627103', r!.birth, 9101);
+    const elsewhere = child(newFamily(22, { area: '62.71.01.1001' }), '627101', r!.birth, 9102);
+    const otherDay = child(newFamily(23), '627103', nextDay, 9103);
+    const { committed } = await importFile('admin', 'dtsen', 'mirip.csv', csv([DTSEN_HEADER, ...same.rows, ...elsewhere.rows, ...otherDay.rows]));
+    expect(committed.inReview).toBe(1);
+    expect(committed.inserted).toBe(8);
+    const reviews = await server.query<{ kind: string; person_id: string; household_id: string; line: number }>(
+      `select kind, person_id, household_id, line from import_review where job_id = ?`,
+      [committed.id],
+    );
+    expect(reviews).toEqual([{ kind: 'NEAR_DUPLICATE', person_id: r!.id, household_id: r!.household_id, line: 4 }]);
+    expect(await server.query(`select 1 from person where nik = ?`, [same.nik])).toHaveLength(0);
+    expect(await server.query(`select 1 from person where nik = any (?)`, [[elsewhere.nik, otherDay.nik]])).toHaveLength(2);
+  });
+});
+
 describe('dry run after a mapping change', () => {
   it('validates again with the new mapping: outcomes staged with the first one do not stand', async () => {
     // The last column is not recognised, so staging validates with the real birth dates (all valid).

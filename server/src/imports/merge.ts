@@ -222,11 +222,16 @@ async function findByNameAndBirth(trx: Knex.Transaction, wanted: { key: number; 
   if (!wanted.length) return out;
   const rows = (await sqlRaw(
         trx,
-    `select distinct on (x.key) x.key, p.*, h.area_id
+    // As the near-duplicate search: birth date first, then the household by key (see there).
+    `select distinct on (x.key) x.key, c.*
        from jsonb_to_recordset(?::jsonb) as x(key int, name text, birth_date date, area_id uuid)
-       join person p on p.birth_date = x.birth_date and lower(p.name) = lower(x.name)
-       join household h on h.id = p.household_id and (x.area_id is null or h.area_id = x.area_id)
-      order by x.key, p.id`,
+       cross join lateral (
+         select p.*, h.area_id
+           from person p
+           join household h on h.id = p.household_id
+          where p.birth_date = x.birth_date and lower(p.name) = lower(x.name) and (x.area_id is null or h.area_id = x.area_id)
+         offset 0) c
+      order by x.key, c.id`,
     [json(wanted.map((w) => ({ key: w.key, name: w.name, birth_date: w.birthDate, area_id: w.areaId ?? null })))],
   )).rows as Row[];
   for (const r of rows) out.set(r['key'] as number, r);
@@ -265,13 +270,20 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
   const fresh = records.filter((x) => x.r.nik && !persons.has(x.r.nik));
   const near = new Map<number, Row>();
   if (fresh.length) {
+    // Per row, the few people of its birth date (index), then their household by key. A plain join let
+    // the planner, misled by a growing registry's stale statistics, pair each row with every household
+    // of its kelurahan first (the batch's cost grew with the registry); `offset 0` keeps the order.
     const found = (await sqlRaw(
-        trx,
-      `select distinct on (x.key) x.key, p.id, p.name, p.nik, p.household_id
+      trx,
+      `select distinct on (x.key) x.key, c.id, c.name, c.nik, c.household_id
          from jsonb_to_recordset(?::jsonb) as x(key int, name text, birth_date date, area_id uuid)
-         join person p on p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6
-         join household h on h.id = p.household_id and h.area_id = x.area_id
-        order by x.key, similarity(p.name, x.name) desc`,
+         cross join lateral (
+           select p.id, p.name, p.nik, p.household_id, similarity(p.name, x.name) as score
+             from person p
+            where p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6
+              and exists (select 1 from household h where h.id = p.household_id and h.area_id = x.area_id)
+           offset 0) c
+        order by x.key, c.score desc, c.id`,
       [json(fresh.map((x) => ({ key: x.line, name: x.r.name, birth_date: x.r.birthDate, area_id: x.r.areaId })))],
     )).rows as Row[];
     for (const r of found) near.set(r['key'] as number, r);
