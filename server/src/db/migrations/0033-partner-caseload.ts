@@ -66,6 +66,11 @@ export class Migration0033PartnerCaseload extends Migration {
     this.addSql(`create index partner_caseload_decile_idx on partner_caseload (organization_id, welfare_decile, household_id);`);
     this.addSql(`create index partner_caseload_updated_idx on partner_caseload (organization_id, updated_at, household_id);`);
     this.addSql(`create index partner_caseload_household_idx on partner_caseload (household_id);`);
+    // The household policy collects a partner's caseload once per statement (sinergi_assigned_households):
+    // from the index alone, instead of every referral the organisation ever had from the table.
+    this.addSql(`
+      create index assignment_open_organization_idx on assignment (organization_id) include (household_id)
+        where status in ('REQUESTED', 'ACCEPTED') and consent_withdrawn_at is null;`);
     this.addSql(SYNC);
     this.addSql(`revoke all on function partner_caseload_sync(uuid, uuid) from public;`);
     this.addSql(`
@@ -93,6 +98,7 @@ export class Migration0033PartnerCaseload extends Migration {
     this.addSql(`drop trigger partner_caseload_household on household;`);
     this.addSql(`drop trigger partner_caseload_assignment on assignment;`);
     this.addSql(`drop table partner_caseload;`);
+    this.addSql(`drop index assignment_open_organization_idx;`);
     this.addSql(`drop function partner_caseload_household();`);
     this.addSql(`drop function partner_caseload_assignment();`);
     this.addSql(`drop function partner_caseload_sync(uuid, uuid);`);
