@@ -190,7 +190,11 @@ export async function listHouseholds(
     : { ...order, direction, idColumn: 'h.id' };
   const from = () =>
     caseload
-      ? sql(em, 'partner_caseload as c').join('household as h', 'h.id', 'c.household_id').where('c.organization_id', caseload)
+      ? sql(em, 'partner_caseload as c')
+          // A household per caseload row, by primary key (`offset 0`: a plain join let a count merge the
+          // caseload with every household of the city in id order).
+          .joinRaw('cross join lateral (select * from household h where h.id = c.household_id offset 0) as h')
+          .where('c.organization_id', caseload)
       : sql(em, 'household as h');
   const textSearch = isTextSearch(args.filter);
   const base = (options: { keysetOrder?: boolean; boundedCount?: boolean } = {}) => {
