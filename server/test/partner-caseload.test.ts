@@ -32,11 +32,12 @@ async function partnerList(order?: { field: string; direction: string }, filter:
   let after: string | null = null;
   let total = 0;
   for (;;) {
-    const res = await t.gql(LIST, { f: filter, after, o: order }, ngo);
+    const res: { data?: any; errors?: unknown } = await t.gql(LIST, { f: filter, after, o: order }, ngo);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const page = res.data.households;
+    const page: { totalCount: number; edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+      res.data.households;
     total = page.totalCount;
-    ids.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+    ids.push(...page.edges.map((e) => e.node.id));
     if (!page.pageInfo.hasNextPage) return { ids, total };
     after = page.pageInfo.endCursor;
   }
