@@ -179,14 +179,28 @@ export async function listHouseholds(
   const { em } = ctx;
   const knex = em.getKnex();
   const order = ORDER_COLUMNS[args.orderBy?.field ?? HouseholdOrderField.KK_NUMBER];
-  const spec: KeysetSpec = {
-    ...order,
-    direction: args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc',
-    idColumn: 'h.id',
-  };
+  const direction = args.orderBy?.direction === SortDirection.DESC ? 'desc' : 'asc';
+  const scope = householdScope(ctx.viewer);
+  // A partner's list walks its caseload (0033) in the list's order: its ~51 households for a page, at
+  // most the count's bound for a count, instead of the city's households in order for the few of its
+  // caseload. The caseload only chooses the rows: the household policy still decides what it sees.
+  const caseload = scope.kind === 'ASSIGNED' ? scope.organizationId : null;
+  const spec: KeysetSpec = caseload
+    ? { column: order.column.replace(/^h\./, 'c.'), key: order.key, direction, idColumn: 'c.household_id' }
+    : { ...order, direction, idColumn: 'h.id' };
+  const from = () =>
+    caseload
+      ? sql(em, 'partner_caseload as c')
+          // A household per caseload row, by primary key (`offset 0`: a plain join let a count merge the
+          // caseload with every household of the city in id order).
+          .joinRaw('cross join lateral (select * from household h where h.id = c.household_id offset 0) as h')
+          .where('c.organization_id', caseload)
+      : sql(em, 'household as h');
   const textSearch = isTextSearch(args.filter);
-  const base = (options: { keysetOrder?: boolean; boundedCount?: boolean } = {}) =>
-    scopeHouseholds(knex, applyFilter(knex, sql(em, 'household as h'), args.filter, ctx.viewer, options), ctx.viewer);
+  const base = (options: { keysetOrder?: boolean; boundedCount?: boolean } = {}) => {
+    const q = applyFilter(knex, from(), args.filter, ctx.viewer, options);
+    return caseload ? q : scopeHouseholds(knex, q, ctx.viewer);
+  };
   await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
   // A list is only read: its households are plain rows, not managed entities.
   const reader = plainReader(em, Household);
