@@ -28,7 +28,7 @@ export function leanFieldResolvers(schema: GraphQLSchema, resolvers: readonly Fu
     if (!isObjectType(type)) continue;
     const implemented = storage.interfaceTypes.filter((it) => objectType.interfaceClasses?.includes(it.target));
     const graphqlFields = type.getFields();
-    for (const field of [...implemented.flatMap((it) => it.fields ?? []), ...objectType.fields]) {
+    for (const field of [...implemented.flatMap((it) => it.fields ?? []), ...(objectType.fields ?? [])]) {
       // The resolver type-graphql chose for this field (its own rule: object type and method name).
       const all = storage.fieldResolvers.filter((it) => (it.kind === 'internal' || resolvers.includes(it.target)) && it.getObjectType?.() === field.target && it.methodName === field.name);
       const metadata = all[0];

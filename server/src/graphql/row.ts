@@ -1,7 +1,7 @@
 import { createParameterDecorator, type ResolverData } from 'type-graphql';
 
 /** What @Row() passes: the parent itself (lean-resolvers.ts recognises it by identity). */
-export const rowOf = ({ root }: ResolverData<unknown>): unknown => root;
+export const rowOf = ({ root }: ResolverData<object>): unknown => root;
 
 /**
  * A field resolver's parent object, as it is. type-graphql's Root decorator copies a parent that is
