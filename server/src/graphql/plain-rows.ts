@@ -22,6 +22,8 @@ export interface PlainReader<T> {
    * JSON parse about half the text and build no keyed object per row before the mapped one.
    */
   mapArray: (row: readonly unknown[]) => T;
+  /** The values `mapArray` reads, for `json_build_array` over a row of `columns` as `alias`. */
+  arrayValues: (alias: string) => string;
 }
 
 const readers = new WeakMap<EntityMetadata, PlainReader<unknown>>();
@@ -38,6 +40,8 @@ export function plainReader<T>(em: EntityManager, entity: EntityName<T>): PlainR
   // Each is a function of how a column is read: by name from an object, or by position from an array.
   const fields: Array<(at: (name: string) => string) => string> = [];
   const names: string[] = [];
+  // Timestamps travel in JSON arrays as epoch milliseconds: a number is cheaper to parse (JSON, then Date) than text.
+  const timestamps = new Set<string>();
   const converters: Array<{ convertToJSValue(value: unknown, platform: unknown): unknown }> = [];
   const read = (at: (name: string) => string, column: string) => `(v = ${at(column)}) == null ? null : `;
   for (const prop of meta.props) {
@@ -64,8 +68,10 @@ export function plainReader<T>(em: EntityManager, entity: EntityName<T>): PlainR
       columns.push((alias) => `${alias}.${field}`);
       names.push(field);
       if (prop.runtimeType === 'Date') {
-        // Timestamps arrive as text (MikroORM's setting of the driver): parsed as MikroORM's result mapper does.
-        fields.push((at) => `${JSON.stringify(name)}: ${read(at, field)}typeof v === 'string' ? platform.parseDate(v) : v`);
+        // Timestamps arrive as text (MikroORM's setting of the driver), parsed as MikroORM's result mapper
+        // does, or in arrays as epoch milliseconds, whole ones: what `new Date` keeps of the text's microseconds.
+        timestamps.add(field);
+        fields.push((at) => `${JSON.stringify(name)}: ${read(at, field)}typeof v === 'string' || typeof v === 'number' ? platform.parseDate(v) : v`);
       } else if (prop.customType) {
         // As the hydrator does: numeric arrives as a string, for one.
         converters.push(prop.customType);
@@ -85,6 +91,7 @@ export function plainReader<T>(em: EntityManager, entity: EntityName<T>): PlainR
     map: compile(byName) as PlainReader<T>['map'],
     names,
     mapArray: compile(byPosition) as PlainReader<T>['mapArray'],
+    arrayValues: (alias) => names.map((n) => (timestamps.has(n) ? `floor(extract(epoch from ${alias}."${n}") * 1000)` : `${alias}."${n}"`)).join(', '),
   };
   readers.set(meta, reader as PlainReader<unknown>);
   return reader;

@@ -116,7 +116,7 @@ function statementAround(em: EntityManager, plan: PagePlan, order: { column: str
   const rowsOf = (table: string, columns: (alias: string) => Array<string | Knex.Raw>, where: string) =>
     knex(`${table} as t`).select(columns('t')).whereRaw(where);
   // Each child row as a JSON array of its values (PlainReader.mapArray), not an object repeating its keys.
-  const values = (reader: PlainReader<unknown>, alias: string) => `json_build_array(${reader.names.map((n) => `${alias}."${n}"`).join(', ')})`;
+  const values = (reader: PlainReader<unknown>, alias: string) => `json_build_array(${reader.arrayValues(alias)})`;
   const json = (reader: PlainReader<unknown>, rows: Knex.QueryBuilder) => knex.raw(`(select json_agg(${values(reader, 'r')}) from ? r)`, [rows]);
 
   const q = knex.queryBuilder().with('page', knex.raw(PAGE_MARK)).select('page.*').from('page').orderBy('page.__n');
