@@ -111,6 +111,8 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API responses: they are no-store, and hashing each GraphQL body cost CPU on every request.
+  app.set('etag', false);
   // Only these proxies may set the client address and protocol (login limits, audit, Secure cookies, HSTS).
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders());

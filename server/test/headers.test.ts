@@ -57,6 +57,13 @@ describe('security headers', () => {
     }
   });
 
+  it('a GraphQL response is not hashed into an ETag: it is never stored', async () => {
+    const res = await post(direct, '{"query":"{ me { id } }"}');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('no-store');
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('HSTS only over TLS as a trusted proxy reports it', async () => {
     expect((await fetch(`${direct.url}/healthz`)).headers.get('strict-transport-security')).toBeNull();
     // Without TRUST_PROXY nobody may claim https.

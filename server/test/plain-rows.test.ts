@@ -49,6 +49,11 @@ describe('plain rows (read paths without managed entities)', () => {
       // Every column of the entity is read (a property missing here would silently resolve to null).
       expect(Object.keys(plain[0]!).sort()).toEqual([...names].sort());
       expect(plain).toEqual(managed.map((e) => asPlain(e, names)));
+      // The same rows as JSON arrays of their values, as the household page reads children.
+      const values = reader.arrayValues('r');
+      const page = em.getKnex()(`${table} as t`).select(reader.columns('t')).orderBy('t.id').limit(300);
+      const arrays = (await em.getKnex().raw(`select json_build_array(${values}) as v from (?) r order by r.id`, [page])).rows as Array<{ v: unknown[] }>;
+      expect(arrays.map((a) => reader.mapArray(a.v))).toEqual(plain);
     });
   });
 });

@@ -142,8 +142,8 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   map: (row: Row) => T;
   /** The count's bound: COUNT_LIMIT, or SEARCH_COUNT_LIMIT for a text search. */
   countLimit?: number;
-  /** Turns the page's query (filtered, ordered, limited) into the statement to run, e.g. with its children. */
-  wrap?: (page: Knex.QueryBuilder) => Knex.QueryBuilder;
+  /** Runs the page's query (filtered, ordered, limited) inside a larger statement, e.g. with its children. */
+  wrap?: (page: Knex.QueryBuilder) => Promise<Row[]>;
 }): Promise<ConnectionShape<T>> {
   const { spec } = opts;
   const limit = pageSize(opts.first);

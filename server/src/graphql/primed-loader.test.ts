@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { andThen, PrimedLoader } from './primed-loader.js';
 
 /** A loader that answers `loaded:<key>` and counts its batches. */
@@ -42,5 +42,27 @@ describe('PrimedLoader', () => {
     expect(await Promise.all(pending)).toEqual(['loaded:c', 'loaded:d']);
     expect(await andThen(l.now('f'), (v) => v.toUpperCase())).toBe('LOADED:F');
     expect(batches).toEqual([['c', 'd'], ['f']]);
+  });
+
+  it('primes without making a promise per key, and keeps the first value', async () => {
+    const { l, batches } = loader();
+    const resolve = vi.spyOn(Promise, 'resolve');
+    try {
+      for (const k of ['g', 'h', 'i']) l.prime(k, `primed:${k}`);
+      l.prime('g', 'again:g');
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
+    expect(l.now('g')).toBe('primed:g');
+    expect(await l.loadMany(['g', 'h', 'i'])).toEqual(['primed:g', 'primed:h', 'primed:i']);
+    expect(batches).toEqual([]);
+  });
+
+  it('keeps a key primed with an error an error', async () => {
+    const { l } = loader();
+    l.prime('j', new Error('gone'));
+    l.prime('j', 'primed:j');
+    await expect(l.now('j')).rejects.toThrow('gone');
   });
 });

@@ -9,15 +9,25 @@ import DataLoader from 'dataloader';
  */
 export class PrimedLoader<K, V> extends DataLoader<K, V> {
   private readonly primed = new Map<K, V>();
+  /** Keys DataLoader itself holds or is loading: a later prime leaves them as they are. */
   private readonly loaded = new Set<K>();
 
   override load(key: K): Promise<V> {
-    if (!this.primed.has(key)) this.loaded.add(key);
+    // A primed value stays out of DataLoader's cache until someone asks for its promise: a page
+    // primes a few hundred keys that its resolvers mostly read at once (`now`).
+    if (this.primed.has(key)) return Promise.resolve(this.primed.get(key)!);
+    this.loaded.add(key);
     return super.load(key);
   }
 
   override prime(key: K, value: V | PromiseLike<V> | Error): this {
-    if (!this.primed.has(key) && !this.loaded.has(key) && !(value instanceof Error) && !isPromiseLike(value)) this.primed.set(key, value);
+    // The first value stays, as with DataLoader's own prime.
+    if (this.primed.has(key)) return this;
+    if (!this.loaded.has(key) && !(value instanceof Error) && !isPromiseLike(value)) {
+      this.primed.set(key, value);
+      return this;
+    }
+    this.loaded.add(key);
     return super.prime(key, value);
   }
 
@@ -35,7 +45,8 @@ export class PrimedLoader<K, V> extends DataLoader<K, V> {
 
   /** The primed value of `key` at once, or the loader's promise of it. */
   now(key: K): V | Promise<V> {
-    return this.primed.has(key) ? this.primed.get(key)! : this.load(key);
+    const value = this.primed.get(key);
+    return value !== undefined || this.primed.has(key) ? (value as V) : this.load(key);
   }
 }
 

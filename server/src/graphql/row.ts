@@ -1,4 +1,7 @@
-import { createParameterDecorator } from 'type-graphql';
+import { createParameterDecorator, type ResolverData } from 'type-graphql';
+
+/** What @Row() passes: the parent itself (lean-resolvers.ts recognises it by identity). */
+export const rowOf = ({ root }: ResolverData<object>): unknown => root;
 
 /**
  * A field resolver's parent object, as it is. type-graphql's Root decorator copies a parent that is
@@ -7,5 +10,5 @@ import { createParameterDecorator } from 'type-graphql';
  * page's CPU once read paths return plain rows (plain-rows.ts).
  */
 export function Row() {
-  return createParameterDecorator(({ root }) => root);
+  return createParameterDecorator(rowOf);
 }

@@ -14,6 +14,7 @@ import { GrowthMeasurementResolver } from '../growth/growth-measurement.resolver
 import { HouseholdResolver } from '../households/household.resolver.js';
 import { IdentifierSearchGuard, type IdentifierSearchLimits } from '../households/identifier-search.js';
 import { auditPersonalFields } from '../audit/personal-data.js';
+import { leanFieldResolvers } from './lean-resolvers.js';
 import { PersonResolver } from '../households/person.resolver.js';
 import { HouseholdAssessmentsResolver, PovertyAssessmentResolver } from '../households/poverty-assessment.resolver.js';
 import { ImportResolver } from '../imports/import.resolver.js';
@@ -38,43 +39,43 @@ export async function buildSinergiSchema(options: SchemaOptions): Promise<GraphQ
   const instances = new Map<unknown, unknown>([
     [HouseholdResolver, new HouseholdResolver(new IdentifierSearchGuard(options.identifierSearch ?? DEFAULT_IDENTIFIER_SEARCH))],
   ]);
+  const resolvers = [
+    authResolver(options.sessionTtlHours, options.cookieSecure ?? 'auto'),
+    apiTokenResolver(options.apiTokenMaxDays ?? API_TOKEN_MAX_DAYS_DEFAULT),
+    AuditResolver,
+    AnalyticsResolver,
+    AreaCoverageResolver,
+    OrganizationPerformanceResolver,
+    ProgramPerformanceResolver,
+    AreaResolver,
+    AssignmentResolver,
+    PartnerProgramsResolver,
+    GrowthMeasurementResolver,
+    HouseholdResolver,
+    ImportResolver,
+    HouseholdProvenanceResolver,
+    PersonProvenanceResolver,
+    IndicatorResolver,
+    InterventionResolver,
+    NeedResolver,
+    HouseholdNeedsResolver,
+    OrganizationResolver,
+    PersonResolver,
+    PovertyAssessmentResolver,
+    HouseholdAssessmentsResolver,
+    ProgramResolver,
+    UserResolver,
+  ] as const;
+  const instanceOf = (resolverClass: Function) => {
+    if (!instances.has(resolverClass)) instances.set(resolverClass, new (resolverClass as new () => unknown)());
+    return instances.get(resolverClass);
+  };
   const schema = await buildSchema({
-    resolvers: [
-      authResolver(options.sessionTtlHours, options.cookieSecure ?? 'auto'),
-      apiTokenResolver(options.apiTokenMaxDays ?? API_TOKEN_MAX_DAYS_DEFAULT),
-      AuditResolver,
-      AnalyticsResolver,
-      AreaCoverageResolver,
-      OrganizationPerformanceResolver,
-      ProgramPerformanceResolver,
-      AreaResolver,
-      AssignmentResolver,
-      PartnerProgramsResolver,
-      GrowthMeasurementResolver,
-      HouseholdResolver,
-      ImportResolver,
-      HouseholdProvenanceResolver,
-      PersonProvenanceResolver,
-      IndicatorResolver,
-      InterventionResolver,
-      NeedResolver,
-      HouseholdNeedsResolver,
-      OrganizationResolver,
-      PersonResolver,
-      PovertyAssessmentResolver,
-      HouseholdAssessmentsResolver,
-      ProgramResolver,
-      UserResolver,
-    ],
-    container: {
-      get(resolverClass: new () => unknown) {
-        if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass());
-        return instances.get(resolverClass);
-      },
-    },
+    resolvers,
+    container: { get: instanceOf },
     authChecker: AuthChecker,
     validate: false,
   });
-  // Every field that shows a person's or household's data reports its subjects to the request's PII_READ event.
-  return auditPersonalFields(schema);
+  // Field resolvers without middleware called directly; then every field that shows a person's or household's data reports its subjects to the request's PII_READ event.
+  return auditPersonalFields(leanFieldResolvers(schema, resolvers, instanceOf));
 }

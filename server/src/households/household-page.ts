@@ -2,10 +2,10 @@ import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Area } from '../areas/area.entity.js';
-import { sql } from '../graphql/connection.js';
+import { requestKnex } from '../graphql/connection.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { below, lookahead } from '../graphql/lookahead.js';
-import { plainReader } from '../graphql/plain-rows.js';
+import { type PlainReader, plainReader } from '../graphql/plain-rows.js';
 import { Intervention } from '../interventions/intervention.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -36,6 +36,8 @@ export function planPage(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragment
 }
 
 type Json = Record<string, unknown>;
+/** A child row as its values in its reader's column order. */
+type Values = readonly unknown[];
 
 /**
  * One statement per page, as PostGraphile sends: the page's households with, per household, the
@@ -55,56 +57,95 @@ export function pageStatement(em: EntityManager, plan: PagePlan, order: { column
   const program = plainReader(em, Program);
   const organization = plainReader(em, Organization);
   const area = plainReader(em, Area);
-  const rowsOf = (table: string, columns: (alias: string) => Array<string | Knex.Raw>, where: string) =>
-    knex(`${table} as t`).select(columns('t')).whereRaw(where);
-  const json = (rows: Knex.QueryBuilder, orderBy = '') => knex.raw(`(select json_agg(row_to_json(r)${orderBy}) from ? r)`, [rows]);
+  const around = statementAround(em, plan, order);
 
-  function wrap(page: Knex.QueryBuilder): Knex.QueryBuilder {
+  function wrap(page: Knex.QueryBuilder): Promise<Json[]> {
     const numbered = page.select(knex.raw(`row_number() over (order by ?? ${order.direction}, ?? ${order.direction}) as "__n"`, [order.column, order.idColumn]));
-    const q = sql(em, 'page').with('page', numbered).select('page.*').orderBy('page.__n');
-    if (plan.area) q.select(knex.raw('(select row_to_json(r) from ? r) as "__area"', [rowsOf('area', area.columns, 't.id = page.area_id')]));
-    if (plan.members) {
-      const members = rowsOf('person', person.columns, 't.household_id in (select id from page)');
-      // The loader's order: birth date, then id.
-      q.joinRaw(`left join (select m.household_id as "__hid", json_agg(row_to_json(m) order by m.birth_date, m.id) as "__members" from ? m group by m.household_id) pm on pm."__hid" = page.id`, [members] as never);
-      q.select('pm.__members');
-    }
-    if (plan.interventions) {
-      q.with('ivs', rowsOf('intervention', intervention.columns, 't.household_id in (select id from page)'));
-      // The loader's order: newest first, then id.
-      q.joinRaw(`left join (select x.household_id as "__hid", json_agg(row_to_json(x) order by x.created_at desc, x.id) as "__interventions" from ivs x group by x.household_id) pi on pi."__hid" = page.id`);
-      q.select('pi.__interventions');
-      // Each intervention's organisation decides whether a partner sees it (visibleInterventions).
-      const organizations = [`t.id in (select organization_id from ivs)`];
-      if (plan.owners) organizations.push(`t.id in (select p.owner_id from program p where p.id in (select program_id from ivs))`);
-      const refs = [knex.raw(`'organizations', ?`, [json(rowsOf('organization', organization.columns, organizations.join(' or ')))])];
-      if (plan.programs) refs.push(knex.raw(`'programs', ?`, [json(rowsOf('program', program.columns, 't.id in (select program_id from ivs)'))]));
-      // Reference data, once per page rather than once per household.
-      q.select(knex.raw(`case when page."__n" = 1 then json_build_object(${refs.map(() => '?').join(', ')}) end as "__refs"`, refs));
-    }
-    return q;
+    // Only the page itself (filter, scope, cursor) is compiled per request; the rest is the cached text.
+    const { sql: text, bindings } = numbered.toSQL();
+    return requestKnex(em)
+      .raw(`${around.head}${text}${around.tail}`, bindings as Knex.ValueDict[])
+      .then((result: { rows: Json[] }) => result.rows);
   }
 
   /** Hands a page row's children to the loaders (a key already loaded keeps its value). */
   function prime(loaders: Loaders, householdId: string, row: Json): void {
-    const refs = row['__refs'] as { organizations?: Json[] | null; programs?: Json[] | null } | null | undefined;
+    const refs = row['__refs'] as { organizations?: Values[] | null; programs?: Values[] | null } | null | undefined;
     for (const o of refs?.organizations ?? []) {
-      const value = organization.map(o);
+      const value = organization.mapArray(o);
       loaders.organization.prime(value.id, value);
     }
     for (const p of refs?.programs ?? []) {
-      const value = program.map(p);
+      const value = program.mapArray(p);
       loaders.program.prime(value.id, value);
     }
-    const areaRow = row['__area'] as Json | null | undefined;
+    const areaRow = row['__area'] as Values | null | undefined;
     if (areaRow) {
-      const value = area.map(areaRow);
+      const value = area.mapArray(areaRow);
       loaders.area.prime(value.id, value);
     }
     // A household without members or interventions has none to join: the loaders would answer [].
-    if (plan.members) loaders.membersByHousehold.prime(householdId, ((row['__members'] as Json[] | null) ?? []).map(person.map));
-    if (plan.interventions) loaders.interventionsByHousehold.prime(householdId, ((row['__interventions'] as Json[] | null) ?? []).map(intervention.map));
+    if (plan.members) loaders.membersByHousehold.prime(householdId, ((row['__members'] as Values[] | null) ?? []).map(person.mapArray));
+    if (plan.interventions) loaders.interventionsByHousehold.prime(householdId, ((row['__interventions'] as Values[] | null) ?? []).map(intervention.mapArray));
   }
 
   return { wrap, prime };
+}
+
+/** The statement's text before and after the page's own SQL. */
+interface Around {
+  head: string;
+  tail: string;
+}
+
+// The text around the page depends only on the plan and the order, so it is compiled once per shape:
+// knex building it on every request was about 4 % of a loaded server's CPU.
+const arounds = new Map<string, Around>();
+const PAGE_MARK = '__sinergi_page__';
+
+function statementAround(em: EntityManager, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }): Around {
+  const key = `${+plan.area}${+plan.members}${+plan.interventions}${+plan.programs}${+plan.owners} ${order.column} ${order.idColumn} ${order.direction}`;
+  const known = arounds.get(key);
+  if (known) return known;
+  const knex = em.getKnex();
+  const person = plainReader(em, Person);
+  const intervention = plainReader(em, Intervention);
+  const program = plainReader(em, Program);
+  const organization = plainReader(em, Organization);
+  const area = plainReader(em, Area);
+  const rowsOf = (table: string, columns: (alias: string) => Array<string | Knex.Raw>, where: string) =>
+    knex(`${table} as t`).select(columns('t')).whereRaw(where);
+  // Each child row as a JSON array of its values (PlainReader.mapArray), not an object repeating its keys.
+  const values = (reader: PlainReader<unknown>, alias: string) => `json_build_array(${reader.arrayValues(alias)})`;
+  const json = (reader: PlainReader<unknown>, rows: Knex.QueryBuilder) => knex.raw(`(select json_agg(${values(reader, 'r')}) from ? r)`, [rows]);
+
+  const q = knex.queryBuilder().with('page', knex.raw(PAGE_MARK)).select('page.*').from('page').orderBy('page.__n');
+  if (plan.area) q.select(knex.raw(`(select ${values(area, 'r')} from ? r) as "__area"`, [rowsOf('area', area.columns, 't.id = page.area_id')]));
+  if (plan.members) {
+    const members = rowsOf('person', person.columns, 't.household_id in (select id from page)');
+    // The loader's order: birth date, then id.
+    q.joinRaw(`left join (select m.household_id as "__hid", json_agg(${values(person, 'm')} order by m.birth_date, m.id) as "__members" from ? m group by m.household_id) pm on pm."__hid" = page.id`, [members] as never);
+    q.select('pm.__members');
+  }
+  if (plan.interventions) {
+    q.with('ivs', rowsOf('intervention', intervention.columns, 't.household_id in (select id from page)'));
+    // The loader's order: newest first, then id.
+    q.joinRaw(`left join (select x.household_id as "__hid", json_agg(${values(intervention, 'x')} order by x.created_at desc, x.id) as "__interventions" from ivs x group by x.household_id) pi on pi."__hid" = page.id`);
+    q.select('pi.__interventions');
+    // Each intervention's organisation decides whether a partner sees it (visibleInterventions).
+    const organizations = [`t.id in (select organization_id from ivs)`];
+    if (plan.owners) organizations.push(`t.id in (select p.owner_id from program p where p.id in (select program_id from ivs))`);
+    const refs = [knex.raw(`'organizations', ?`, [json(organization, rowsOf('organization', organization.columns, organizations.join(' or ')))])];
+    if (plan.programs) refs.push(knex.raw(`'programs', ?`, [json(program, rowsOf('program', program.columns, 't.id in (select program_id from ivs)'))]));
+    // Reference data, once per page rather than once per household.
+    q.select(knex.raw(`case when page."__n" = 1 then json_build_object(${refs.map(() => '?').join(', ')}) end as "__refs"`, refs));
+  }
+  const compiled = q.toSQL();
+  // The text around the page is constant: a value to bind, or a `?` the page's own bindings would be
+  // matched against, would make it depend on the request.
+  if (compiled.bindings.length || compiled.sql.includes('?')) throw new Error('the page statement must not bind values around the page');
+  const [head, tail] = compiled.sql.split(PAGE_MARK) as [string, string];
+  const around = { head, tail };
+  arounds.set(key, around);
+  return around;
 }
