@@ -31,6 +31,7 @@ import { Migration0026OverlapSummaries } from './migrations/0026-overlap-summari
 import { Migration0027ListScale } from './migrations/0027-list-scale.js';
 import { Migration0029ProgramAreaDeltas } from './migrations/0029-program-area-deltas.js';
 import { Migration0031SummaryFastPaths } from './migrations/0031-summary-fast-paths.js';
+import { Migration0032CoverageOpenRows } from './migrations/0032-coverage-open-rows.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   { name: '0027-list-scale', class: Migration0027ListScale },
   { name: '0029-program-area-deltas', class: Migration0029ProgramAreaDeltas },
   { name: '0031-summary-fast-paths', class: Migration0031SummaryFastPaths },
+  { name: '0032-coverage-open-rows', class: Migration0032CoverageOpenRows },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
