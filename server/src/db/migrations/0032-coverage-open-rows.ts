@@ -61,7 +61,8 @@ export class Migration0032CoverageOpenRows extends Migration {
       add column folded boolean not null default false;`);
     // Reads at a day skip the ranges that ended before it (the history); the compaction finds the open ones.
     sql(`create index coverage_delta_open on coverage_delta (ends_on);`);
-    sql(`create index coverage_delta_overlap_open on coverage_delta (ends_on) where item like 'overlap%';`);
+    // Overlap sums its open rows city-wide: the index holds what the read and the policy need (an index-only scan).
+    sql(`create index coverage_delta_overlap_open on coverage_delta (ends_on) include (area_id, aspect, item, r, n) where item like 'overlap%';`);
     sql(`create index coverage_delta_coverage_open on coverage_delta (aspect, ends_on) where item not like 'overlap%';`);
     sql(`create index coverage_delta_area_open on coverage_delta (area_id, aspect, ends_on) where item not like 'overlap%';`);
     sql(`create index coverage_delta_pending on coverage_delta (area_id) where not folded;`);
