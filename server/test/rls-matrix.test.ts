@@ -740,7 +740,8 @@ const SUMMARIES = {
   // The writers' status deltas per (area, program) until a compaction folds them (0029).
   analytics_program_area_delta: { kind: 'area', key: 'program_id' },
   // Coverage (0021): the appended deltas per area are read by scope; each household's parts by no role.
-  coverage_delta: { kind: 'area', key: 'item' },
+  // Its generated ends_on (0032) takes no value: the insert names the other columns.
+  coverage_delta: { kind: 'area', key: 'item', columns: 'area_id, aspect, item, r, n, folded' },
   coverage_part: { kind: 'internal', key: 'item' },
   // Poverty trend and stunting (0022): day events per area, read by scope.
   analytics_daily_delta: { kind: 'area', key: 'kind' },
@@ -750,7 +751,9 @@ const SUMMARIES = {
 
 describe('analytics summaries, in raw SQL as the application role', () => {
   const MENTENG_AREAS = `(select id from area where code = '62.71.03.1002' or code like '62.71.03.1002.%')`;
-  for (const [table, { kind, key }] of Object.entries(SUMMARIES)) {
+  for (const [table, spec] of Object.entries(SUMMARIES)) {
+    const { kind, key } = spec;
+    const columns = 'columns' in spec ? spec.columns : null;
     it(`${table}: read by scope, written by no role`, async () => {
       const rows = kind === 'area' ? { in: `area_id in ${MENTENG_AREAS}`, out: `area_id not in ${MENTENG_AREAS}` } : { any: 'true' };
       // Each label has rows to find, or a denial would prove nothing.
@@ -763,7 +766,8 @@ describe('analytics summaries, in raw SQL as the application role', () => {
           const read = await attempt(v, `select count(*)::int as n from ${table} where ${where}`, []);
           if (read !== expected) mismatches.push(`${role} select ${label}: ${read ? 'allowed' : 'denied'}`);
           for (const [op, text] of [
-            ['insert', `insert into ${table} select * from ${table} where ${where} limit 1`],
+            ['insert', columns ? `insert into ${table} (${columns}) select ${columns} from ${table} where ${where} limit 1`
+              : `insert into ${table} select * from ${table} where ${where} limit 1`],
             ['update', `update ${table} set ${key} = ${key} where ${where}`],
             ['delete', `delete from ${table} where ${where}`],
           ] as const) {

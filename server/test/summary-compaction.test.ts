@@ -31,6 +31,8 @@ async function rows(): Promise<Record<string, number>> {
 
 describe('folding the summaries', () => {
   it('runs as the application role and changes no figure, after deliveries appended their deltas', async () => {
+    // The day's first compaction cuts the open coverage ranges at today (0032), which adds rows once a day.
+    await compactSummaries(t.db.orm.em.getKnex());
     const dinsos = await t.login('dinsos');
     const [program] = await t.query<{ id: string }>(
       `select p.id from program p join app_user u on u.organization_id = p.owner_id
@@ -77,5 +79,17 @@ describe('folding the summaries', () => {
     expect(before.programArea.length).toBeGreaterThan(0);
     await compactSummaries(knex);
     expect(await places()).toEqual(before);
+  });
+
+  it('cuts the open coverage ranges at its day once, then leaves them in place (0032)', async () => {
+    const knex = t.db.orm.em.getKnex();
+    await compactSummaries(knex);
+    const open = `select ctid::text, r::text, n from coverage_delta where ends_on > sinergi_today() order by ctid`;
+    const before = await t.query<{ ctid: string; r: string }>(open);
+    expect(before.length).toBeGreaterThan(0);
+    // Every open range starts today at the earliest (or is unbounded below): one row per key and last day.
+    expect(before.filter(({ r }) => /^\[\d{4}-\d{2}-\d{2},/.test(r) && r.slice(1, 11) < today())).toEqual([]);
+    await compactSummaries(knex);
+    expect(await t.query(open)).toEqual(before);
   });
 });

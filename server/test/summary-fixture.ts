@@ -23,6 +23,18 @@ export const ALL_DATES = { from: '1900-01-01' };
 export const ANALYTICS_DELTA_TABLES = ['analytics_program_area_delta', 'analytics_program_household_delta', 'analytics_owner_household_delta', 'analytics_program_target_delta'];
 export const SUMMARY_DELTA_TABLES = ['coverage_delta', 'analytics_daily_delta', ...ANALYTICS_DELTA_TABLES];
 
+/**
+ * Coverage rows of `table` (coverage_part or coverage_delta) as the counts they give every day: +n where a
+ * range starts, -n where it ends, summed per area, variant, item and day. Two tables that count the same
+ * days print alike however their ranges are cut (the compaction splits open ranges at its day, 0032).
+ */
+export const coverageEvents = (table: string) => `
+  select concat_ws('|', area_id, aspect, item, day, sum(n)) as k
+    from (select area_id, aspect, item, coalesce(lower(r), '-infinity'::date) as day, n from ${table} where not isempty(r)
+          union all
+          select area_id, aspect, item, coalesce(upper(r), 'infinity'::date), -n from ${table} where not isempty(r)) e
+   group by area_id, aspect, item, day having sum(n) <> 0 order by 1`;
+
 export interface ProgramSpec {
   key: string;
   frequency: string;

@@ -342,7 +342,8 @@ function areaCoverage(r: Row, c: CoverageFigures): AreaCoverage {
  * Coverage from the summaries of migration 0021: per area, counts over date ranges, of which a read at
  * as_of (today: no date window) sums those containing it. They answer every figure of the row path for
  * all programs or one focus aspect, in a scope that is a set of areas; a strategy or organisation
- * filter, a date window or a partner's scope keeps the row path.
+ * filter, a date window or a partner's scope keeps the row path. `ends_on` (the range's end as a column,
+ * 0032) bounds the rows read to the open ones under row-level security, where upper(r) cannot be an index condition.
  */
 async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: AreaLevel): Promise<AreaCoverage[]> {
   const q = summaryBase(ctx, f);
@@ -360,7 +361,7 @@ async function coverageFromSummaries(ctx: Context, f: CheckedFilter, level: Area
       `sa as materialized (
         select d.area_id, d.item, sum(d.n)::int as n
           from coverage_delta d cross join params
-         where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > (select as_of from params)
+         where d.r @> params.as_of and d.ends_on > (select as_of from params)
                ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
            and d.aspect in (coalesce(:p_aspect::text, ''), '') and d.item not like 'overlap%'
            and ((d.aspect = coalesce(:p_aspect::text, '') and d.item not like 'hh:%' and d.item not like 'need:%')
@@ -461,7 +462,7 @@ async function overlapFromSummaries(ctx: Context, f: CheckedFilter): Promise<Ove
       `s as materialized (
         select d.aspect, d.item, sum(d.n)::int as n
           from coverage_delta d cross join params
-         where d.r @> params.as_of and coalesce(upper(d.r), 'infinity'::date) > (select as_of from params)
+         where d.r @> params.as_of and d.ends_on > (select as_of from params)
            and d.item like 'overlap%' ${f.focusAspect ? 'and d.aspect = :p_aspect::text' : ''}
                ${q.restricted ? 'and d.area_id = any ((select ids from sel)::uuid[])' : ''}
          group by d.aspect, d.item

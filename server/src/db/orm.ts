@@ -31,6 +31,7 @@ import { Migration0026OverlapSummaries } from './migrations/0026-overlap-summari
 import { Migration0027ListScale } from './migrations/0027-list-scale.js';
 import { Migration0029ProgramAreaDeltas } from './migrations/0029-program-area-deltas.js';
 import { Migration0031SummaryFastPaths } from './migrations/0031-summary-fast-paths.js';
+import { Migration0032CoverageOpenRows } from './migrations/0032-coverage-open-rows.js';
 import { Migration0033PartnerCaseload } from './migrations/0033-partner-caseload.js';
 
 export const MIGRATIONS = [
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   { name: '0027-list-scale', class: Migration0027ListScale },
   { name: '0029-program-area-deltas', class: Migration0029ProgramAreaDeltas },
   { name: '0031-summary-fast-paths', class: Migration0031SummaryFastPaths },
+  { name: '0032-coverage-open-rows', class: Migration0032CoverageOpenRows },
   { name: '0033-partner-caseload', class: Migration0033PartnerCaseload },
 ];
 
