@@ -82,7 +82,7 @@ try {
     removeDirs();
     if (r.stageOnly) {
       const s = r.staged;
-      console.log(`  staged ${fmt(r.rows)} rows in ${fmt(r.stage, 1)} s (${fmt(r.rows / r.stage)} rows/s): ${s.valid} valid, ${s.rejected} rejected, ${s.review} review; checksum ${s.checksum}`);
+      console.log(`  staged ${fmt(r.rows)} rows in ${fmt(r.stage, 1)} s (${fmt(r.rows / r.stage)} rows/s; Node CPU ${fmt(r.stageCpu, 1)} s): ${s.valid} valid, ${s.rejected} rejected, ${s.review} review; checksum ${s.checksum}`);
       console.log(`  load average now: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       continue;
     }
