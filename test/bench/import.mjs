@@ -3,7 +3,10 @@
 // household and person rows into the same tables, measured in the same run; and the import's peak RSS
 // at each size (flat memory: the peak should not grow with the file).
 //
-//   pnpm bench:import [--households 100000,200000] [--batch-size N] [--seed S] [--cpu-prof DIR]
+//   pnpm bench:import [--households 100000,200000] [--batch-size N] [--seed S] [--cpu-prof DIR] [--stage-only]
+//
+// --stage-only: staging alone (parse, validate, COPY, in-file duplicates, import_row), with the staged
+// outcomes' counts and checksum (the same file must give the same checksum whatever the code's speed).
 //
 // Uses the built server (server/dist). Per size: one process writes the file (its memory is not
 // counted), another starts a throwaway embedded PostgreSQL, imports, then COPYs; both are removed.
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     // Not the demo city's seed (20261127): the file's families are new to the database.
     seed: { type: 'string', default: '424242' },
     'cpu-prof': { type: 'string' },
+    'stage-only': { type: 'boolean' },
   },
 });
 const sizes = values.households.split(',').map(Number);
@@ -73,8 +77,15 @@ try {
     const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof']), '--cpu-prof-name', `import-${households}.cpuprofile`] : [];
     const args = ['measure', '--dir', dir, '--households', String(households), '--today', today];
     if (values['batch-size']) args.push('--batch-size', values['batch-size']);
+    if (values['stage-only']) args.push('--stage-only');
     const r = await run(args, profile);
     removeDirs();
+    if (r.stageOnly) {
+      const s = r.staged;
+      console.log(`  staged ${fmt(r.rows)} rows in ${fmt(r.stage, 1)} s (${fmt(r.rows / r.stage)} rows/s; Node CPU ${fmt(r.stageCpu, 1)} s): ${s.valid} valid, ${s.rejected} rejected, ${s.review} review; checksum ${s.checksum}`);
+      console.log(`  load average now: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      continue;
+    }
     const j = r.job;
     console.log(
       `  job ${j.status}: ${fmt(j.inserted)} inserted, ${fmt(j.updated)} updated, ${fmt(j.unchanged)} unchanged, ${fmt(j.rejected)} rejected, ${fmt(j.inReview)} in review`,
@@ -92,6 +103,7 @@ try {
 }
 
 console.log(`\nload average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+if (values['stage-only']) process.exit(0);
 console.log('\nDTSEN import (stage + dry run + commit, as admin) vs plain COPY of the same rows, one run:');
 console.table(
   results.map((r) => {

@@ -169,4 +169,13 @@ describe('codeList', () => {
   it('names the field and the accepted values for unknown ones', () => {
     expect(list.parse('7', 'Hubungan')).toEqual({ problem: 'Hubungan "7" tidak dikenal (Satu/Dua)' });
   });
+
+  it('answers a text seen before the same way, under the label it is asked with', () => {
+    // Answers are remembered per (label, text): a second column with the same text keeps its own name.
+    expect(list.parse('7', 'Hubungan')).toEqual({ problem: 'Hubungan "7" tidak dikenal (Satu/Dua)' });
+    expect(list.parse('7', 'SHDK')).toEqual({ problem: 'SHDK "7" tidak dikenal (Satu/Dua)' });
+    expect(list.parse(' 7 ', 'SHDK')).toEqual({ problem: 'SHDK "7" tidak dikenal (Satu/Dua)' });
+    for (let i = 0; i < 5000; i++) expect(list.parse(`x${i}`, 'L')).toEqual({ problem: `L "x${i}" tidak dikenal (Satu/Dua)` });
+    expect(list.parse('ISTRI/SUAMI', 'X')).toEqual({ value: 'A' });
+  });
 });

@@ -196,19 +196,31 @@ export function codeList<T>(hint: string, entries: readonly CodeEntry<T>[]): Cod
       byCode.set(c, e.value);
     }
   }
+  // A column holds few distinct answers: each (label, text) is looked up once (normaliseLabel is costly
+  // per cell). Bounded, for a column of free text mapped to a code list by mistake.
+  const seen = new Map<string, Parsed<T | null>>();
+  const lookup = (text: string, label: string): Parsed<T | null> => {
+    const t = text.trim();
+    if (isBlank(t)) return { value: null };
+    const found = (v: T | null | undefined): Parsed<T | null> | undefined => (v === undefined ? undefined : { value: v });
+    const numeric = /^0*(\d+)(?:[.,]0+)?$/.exec(t);
+    const hit =
+      (numeric ? found(byCode.get(Number(numeric[1]))) : undefined) ??
+      found(byLabel.get(normaliseLabel(t))) ??
+      found(byCode.get(Number(/^(\d+)\s*[.):-]\s*\S/.exec(t)?.[1] ?? NaN)));
+    return hit ?? { problem: `${label} "${t}" tidak dikenal (${hint})` };
+  };
   return {
     hint,
     entries,
     parse(text, label) {
-      const t = text.trim();
-      if (isBlank(t)) return { value: null };
-      const found = (v: T | null | undefined): Parsed<T | null> | undefined => (v === undefined ? undefined : { value: v });
-      const numeric = /^0*(\d+)(?:[.,]0+)?$/.exec(t);
-      const hit =
-        (numeric ? found(byCode.get(Number(numeric[1]))) : undefined) ??
-        found(byLabel.get(normaliseLabel(t))) ??
-        found(byCode.get(Number(/^(\d+)\s*[.):-]\s*\S/.exec(t)?.[1] ?? NaN)));
-      return hit ?? { problem: `${label} "${t}" tidak dikenal (${hint})` };
+      const key = `${label}\u0000${text}`;
+      let parsed = seen.get(key);
+      if (parsed === undefined) {
+        parsed = lookup(text, label);
+        if (seen.size < 4096) seen.set(key, parsed);
+      }
+      return parsed;
     },
   };
 }

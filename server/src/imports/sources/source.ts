@@ -42,6 +42,8 @@ export function column(
   return { key, header, aliases, required, description, example };
 }
 
+const COLUMN_INDEX = new WeakMap<readonly TemplateColumn[], Map<string, TemplateColumn>>();
+
 /**
  * Reads one mapped row: converts cells with the value parsers and collects problems under the
  * file's header of the offending column (the template header when the column is not in the file).
@@ -54,7 +56,10 @@ export class RowReader {
     private readonly values: MappedRow,
     columns: readonly TemplateColumn[],
   ) {
-    this.byKey = new Map(columns.map((c) => [c.key, c]));
+    // A source's columns are built once: their index once too, not once per row.
+    let byKey = COLUMN_INDEX.get(columns);
+    if (!byKey) COLUMN_INDEX.set(columns, (byKey = new Map(columns.map((c) => [c.key, c]))));
+    this.byKey = byKey;
   }
 
   /** Whether the file has this column at all. */
