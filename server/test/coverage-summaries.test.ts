@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { now, today, useClock } from '../src/config/clock.js';
+import { MERGE_HISTORY } from '../src/db/migrations/0034-coverage-history-merge.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
   addDays, applyAll, coverageEvents, expectSummaryPathEqualsRows, HOUSEHOLDS, STATUSES, summaryCity, type ProgramSpec,
@@ -264,6 +265,50 @@ describe('coverage summaries', () => {
     const rows = await t.query(`select area_id, aspect, item, r::text, n from coverage_delta order by 1, 2, 3, 4`);
     await t.query('select coverage_compact()');
     expect(await t.query(`select area_id, aspect, item, r::text, n from coverage_delta order by 1, 2, 3, 4`)).toEqual(rows);
+    await expectSummariesEqualRows();
+    setClock(0);
+  }, 120_000);
+
+  it('compaction day after day without writes adds no rows after the first day (0034), counting the same days', async () => {
+    const count = async () => (await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta`))[0]!.n;
+    const events = async () => (await t.query<{ k: string }>(coverageEvents('coverage_delta'))).map((r) => r.k);
+    setClock(10);
+    await t.query('select coverage_compact()');
+    const rows = await count();
+    const days = await events();
+    // Open rows that started before the day are what each day's compaction cuts.
+    const [open] = await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta where ends_on = 'infinity' and not lower_inf(r)`);
+    expect(open!.n).toBeGreaterThan(0);
+    for (const day of [11, 12, 13, 14]) {
+      setClock(day);
+      await t.query('select coverage_compact()');
+      expect(await count(), `rows on day ${day}`).toBe(rows);
+      expect(await events(), `counts on day ${day}`).toEqual(days);
+    }
+    await expectSummariesEqualRows();
+    setClock(0);
+  }, 120_000);
+
+  it('the migration merges adjacent closed pieces of a key with the same count (0034 backfill)', async () => {
+    setClock(10);
+    await t.query('select coverage_compact()');
+    const count = async () => (await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta`))[0]!.n;
+    const events = async () => (await t.query<{ k: string }>(coverageEvents('coverage_delta'))).map((r) => r.k);
+    const rows = await count();
+    const days = await events();
+    // Cut every closed piece of two days or more in two, as 0032's daily cuts left the history.
+    await t.query(`with cut as (
+        delete from coverage_delta where folded and not lower_inf(r) and ends_on < 'infinity' and upper(r) - lower(r) >= 2
+        returning area_id, aspect, item, r, n)
+      insert into coverage_delta (area_id, aspect, item, r, n, folded)
+      select area_id, aspect, item, x.r, n, true from cut cross join lateral (values
+        (daterange(lower(cut.r), lower(cut.r) + 1)), (daterange(lower(cut.r) + 1, upper(cut.r)))) x(r)
+      on conflict (area_id, aspect, item, r) where folded do update set n = coverage_delta.n + excluded.n`);
+    expect(await count()).toBeGreaterThan(rows);
+    expect(await events()).toEqual(days);
+    await t.query(MERGE_HISTORY);
+    expect(await count()).toBeLessThanOrEqual(rows);
+    expect(await events()).toEqual(days);
     await expectSummariesEqualRows();
     setClock(0);
   }, 120_000);
