@@ -21,6 +21,9 @@ declare
   aspects text[];
   items text[];
   firsts date[];
+  laters daterange[];
+  earliers daterange[];
+  counts int[];
 begin
   perform pg_advisory_xact_lock(hashtext('coverage_compact'));
   with gone as (
@@ -54,12 +57,17 @@ begin
                              and p.r = daterange(cut.l, c)
         join coverage_delta q on q.folded and q.area_id = p.area_id and q.aspect = p.aspect and q.item = p.item
                              and q.ends_on = cut.l and q.n = p.n and not isempty(q.r)
-       order by p.area_id, p.aspect, p.item, cut.l, lower(q.r) nulls first),
-    merged as (
-      delete from coverage_delta d using pairs x
-       where d.folded and d.area_id = x.area_id and d.aspect = x.aspect and d.item = x.item and d.r in (x.later, x.earlier))
+       order by p.area_id, p.aspect, p.item, cut.l, lower(q.r) nulls first)
+    select array_agg(area_id), array_agg(aspect), array_agg(item), array_agg(later), array_agg(earlier), array_agg(n)
+      into areas, aspects, items, laters, earliers, counts
+      from pairs;
+    -- Removed first, so that a merged range may take the place of a piece merged in the same pass.
+    delete from coverage_delta d using unnest(areas, aspects, items, laters, earliers) x(area_id, aspect, item, later, earlier)
+     where d.folded and d.area_id = x.area_id and d.aspect = x.aspect and d.item = x.item and d.r in (x.later, x.earlier);
     insert into coverage_delta as t (area_id, aspect, item, r, n, folded)
-    select area_id, aspect, item, daterange(lower(earlier), c), sum(n), true from pairs group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    select area_id, aspect, item, daterange(lower(earlier), c), sum(n), true
+      from unnest(areas, aspects, items, earliers, counts) x(area_id, aspect, item, earlier, n)
+     group by 1, 2, 3, 4 order by 1, 2, 3, 4
     on conflict (area_id, aspect, item, r) where folded do update set n = t.n + excluded.n;
   end if;
   delete from coverage_delta where folded and n = 0;
@@ -67,24 +75,43 @@ end $$;`;
 
 /** Merges each run of adjacent closed pieces of a key with the same count into one (the migration's backfill; tests run it too). */
 export const MERGE_HISTORY = `
-with ordered as (
-  select area_id, aspect, item, r, n,
-         coalesce(lower(r) <> lag(upper(r)) over w, true) as starts
-    from coverage_delta
-   where folded and not isempty(r) and ends_on < 'infinity'::date
-  window w as (partition by area_id, aspect, item, n order by lower(r) nulls first, upper(r))),
-runs as (
-  select *, count(*) filter (where starts) over (partition by area_id, aspect, item, n order by lower(r) nulls first, upper(r)) as run
-    from ordered),
-merged as (
-  select area_id, aspect, item, n, run, (array_agg(lower(r) order by lower(r) nulls first))[1] as l, max(upper(r)) as u
-    from runs group by area_id, aspect, item, n, run having count(*) > 1),
-gone as (
-  delete from coverage_delta d using runs x join merged m using (area_id, aspect, item, n, run)
-   where d.folded and d.area_id = x.area_id and d.aspect = x.aspect and d.item = x.item and d.r = x.r)
-insert into coverage_delta as t (area_id, aspect, item, r, n, folded)
-select area_id, aspect, item, daterange(l, u), sum(n), true from merged group by 1, 2, 3, 4 order by 1, 2, 3, 4
-on conflict (area_id, aspect, item, r) where folded do update set n = t.n + excluded.n;`;
+do $$
+declare
+  areas uuid[];
+  aspects text[];
+  items text[];
+  pieces daterange[];
+  merged daterange[];
+  counts int[];
+  run_ids bigint[];
+begin
+  with ordered as (
+    select area_id, aspect, item, r, n,
+           coalesce(lower(r) <> lag(upper(r)) over w, true) as starts
+      from coverage_delta
+     where folded and not isempty(r) and ends_on < 'infinity'::date
+    window w as (partition by area_id, aspect, item, n order by lower(r) nulls first, upper(r))),
+  runs as (
+    select *, count(*) filter (where starts) over (partition by area_id, aspect, item, n order by lower(r) nulls first, upper(r)) as run
+      from ordered),
+  spans as (
+    select area_id, aspect, item, n, run, daterange((array_agg(lower(r) order by lower(r) nulls first))[1], max(upper(r))) as span
+      from runs group by area_id, aspect, item, n, run having count(*) > 1)
+  -- One element per piece: its range, its run's range and count.
+  select array_agg(x.area_id), array_agg(x.aspect), array_agg(x.item), array_agg(x.r), array_agg(s.span), array_agg(x.n), array_agg(x.run)
+    into areas, aspects, items, pieces, merged, counts, run_ids
+    from runs x join spans s using (area_id, aspect, item, n, run);
+  if areas is null then return; end if;
+  -- Removed first, so that a run's range may take the place of a piece of another run.
+  delete from coverage_delta d using unnest(areas, aspects, items, pieces) x(area_id, aspect, item, r)
+   where d.folded and d.area_id = x.area_id and d.aspect = x.aspect and d.item = x.item and d.r = x.r;
+  insert into coverage_delta as t (area_id, aspect, item, r, n, folded)
+  select area_id, aspect, item, span, sum(n), true
+    from (select distinct area_id, aspect, item, span, n, run from unnest(areas, aspects, items, merged, counts, run_ids) u(area_id, aspect, item, span, n, run)) x
+   group by 1, 2, 3, 4 order by 1, 2, 3, 4
+  on conflict (area_id, aspect, item, r) where folded do update set n = t.n + excluded.n;
+  delete from coverage_delta where folded and n = 0;
+end $$;`;
 
 export class Migration0034CoverageHistoryMerge extends Migration {
   override async up(): Promise<void> {
@@ -93,7 +120,6 @@ export class Migration0034CoverageHistoryMerge extends Migration {
     sql(`lock table coverage_delta in share row exclusive mode;`);
     sql(COMPACT);
     sql(MERGE_HISTORY);
-    sql(`delete from coverage_delta where folded and n = 0;`);
   }
 
   override async down(): Promise<void> {
