@@ -272,18 +272,18 @@ describe('coverage summaries', () => {
   it('compaction day after day without writes adds no rows after the first day (0034), counting the same days', async () => {
     const count = async () => (await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta`))[0]!.n;
     const events = async () => (await t.query<{ k: string }>(coverageEvents('coverage_delta'))).map((r) => r.k);
-    setClock(0);
-    await t.query('select coverage_compact()');
+    // Owner connections keep the day they opened with: each compaction states its day.
+    const compactOn = (day: string) => t.query(`select coverage_compact() from (select set_config('sinergi.today', ?, true)) s`, [day]);
+    await compactOn(T);
     const rows = await count();
     const days = await events();
     let cuts = 0;
-    for (const day of [1, 2, 3]) {
-      setClock(day);
+    for (const day of [1, 2, 3].map((d) => addDays(T, d))) {
       // Ranges that started before the day and end after it: what the day's compaction cuts.
       const [open] = await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta
-        where ends_on > sinergi_today() and not lower_inf(r) and lower(r) < sinergi_today()`);
+        where ends_on > ?::date and not lower_inf(r) and lower(r) < ?::date`, [day, day]);
       cuts += open!.n;
-      await t.query('select coverage_compact()');
+      await compactOn(day);
       expect(await count(), `rows on day ${day}`).toBe(rows);
       expect(await events(), `counts on day ${day}`).toEqual(days);
     }
