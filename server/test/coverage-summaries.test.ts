@@ -274,11 +274,13 @@ describe('coverage summaries', () => {
     const events = async () => (await t.query<{ k: string }>(coverageEvents('coverage_delta'))).map((r) => r.k);
     // Owner connections keep the day they opened with: each compaction states its day.
     const compactOn = (day: string) => t.query(`select coverage_compact() from (select set_config('sinergi.today', ?, true)) s`, [day]);
+    // A range's first cut adds its closed piece once (ranges starting today are first cut tomorrow).
     await compactOn(T);
+    await compactOn(addDays(T, 1));
     const rows = await count();
     const days = await events();
     let cuts = 0;
-    for (const day of [1, 2, 3].map((d) => addDays(T, d))) {
+    for (const day of [2, 3, 4].map((d) => addDays(T, d))) {
       // Ranges that started before the day and end after it: what the day's compaction cuts.
       const [open] = await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta
         where ends_on > ?::date and not lower_inf(r) and lower(r) < ?::date`, [day, day]);
