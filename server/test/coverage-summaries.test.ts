@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { now, today, useClock } from '../src/config/clock.js';
+import { MERGE_HISTORY } from '../src/db/migrations/0034-coverage-history-merge.js';
 import { startTestServer, type TestServer } from './harness.js';
 import {
   addDays, applyAll, coverageEvents, expectSummaryPathEqualsRows, HOUSEHOLDS, STATUSES, summaryCity, type ProgramSpec,
@@ -264,6 +265,61 @@ describe('coverage summaries', () => {
     const rows = await t.query(`select area_id, aspect, item, r::text, n from coverage_delta order by 1, 2, 3, 4`);
     await t.query('select coverage_compact()');
     expect(await t.query(`select area_id, aspect, item, r::text, n from coverage_delta order by 1, 2, 3, 4`)).toEqual(rows);
+    await expectSummariesEqualRows();
+    setClock(0);
+  }, 120_000);
+
+  it('compaction day after day without writes adds no rows after the first day (0034), counting the same days', async () => {
+    const count = async () => (await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta`))[0]!.n;
+    const events = async () => (await t.query<{ k: string }>(coverageEvents('coverage_delta'))).map((r) => r.k);
+    // Owner connections keep the day they opened with: each compaction states its day.
+    const compactOn = (day: string) => t.query(`select coverage_compact() from (select set_config('sinergi.today', ?, true)) s`, [day]);
+    // A range's first cut adds its closed piece once (ranges starting today are first cut tomorrow).
+    await compactOn(T);
+    await compactOn(addDays(T, 1));
+    const rows = await count();
+    const days = await events();
+    let cuts = 0;
+    for (const day of [2, 3, 4].map((d) => addDays(T, d))) {
+      // Ranges that started before the day and end after it: what the day's compaction cuts.
+      const [open] = await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta
+        where ends_on > ?::date and not lower_inf(r) and lower(r) < ?::date`, [day, day]);
+      cuts += open!.n;
+      await compactOn(day);
+      expect(await count(), `rows on day ${day}`).toBe(rows);
+      expect(await events(), `counts on day ${day}`).toEqual(days);
+    }
+    expect(cuts).toBeGreaterThan(0);
+    await expectSummariesEqualRows();
+    setClock(0);
+  }, 120_000);
+
+  it('the migration merges adjacent closed pieces of a key with the same count (0034 backfill)', async () => {
+    setClock(10);
+    await t.query('select coverage_compact()');
+    const count = async () => (await t.query<{ n: number }>(`select count(*)::int as n from coverage_delta`))[0]!.n;
+    const events = async () => (await t.query<{ k: string }>(coverageEvents('coverage_delta'))).map((r) => r.k);
+    const rows = await count();
+    const days = await events();
+    // Cut a closed piece of two days or more of each key in two, as 0032's daily cuts left the history (pieces
+    // whose halves meet no other piece of the key, so that the halves are a run of their own).
+    await t.query(`with cut as (
+        delete from coverage_delta where (area_id, aspect, item, r) in (
+          select distinct on (area_id, aspect, item) area_id, aspect, item, r from coverage_delta d
+           where folded and not lower_inf(r) and ends_on < 'infinity' and upper(r) - lower(r) >= 2
+             and not exists (select 1 from coverage_delta o where o.folded and o.area_id = d.area_id and o.aspect = d.aspect
+                               and o.item = d.item and o.r <> d.r
+                               and (lower(o.r) in (lower(d.r), lower(d.r) + 1) or upper(o.r) = lower(d.r) + 1))
+           order by area_id, aspect, item, r)
+        returning area_id, aspect, item, r, n)
+      insert into coverage_delta (area_id, aspect, item, r, n, folded)
+      select area_id, aspect, item, x.r, n, true from cut cross join lateral (values
+        (daterange(lower(cut.r), lower(cut.r) + 1)), (daterange(lower(cut.r) + 1, upper(cut.r)))) x(r)`);
+    expect(await count()).toBeGreaterThan(rows);
+    expect(await events()).toEqual(days);
+    await t.query(MERGE_HISTORY);
+    expect(await count()).toBeLessThanOrEqual(rows);
+    expect(await events()).toEqual(days);
     await expectSummariesEqualRows();
     setClock(0);
   }, 120_000);

@@ -33,6 +33,7 @@ import { Migration0029ProgramAreaDeltas } from './migrations/0029-program-area-d
 import { Migration0031SummaryFastPaths } from './migrations/0031-summary-fast-paths.js';
 import { Migration0032CoverageOpenRows } from './migrations/0032-coverage-open-rows.js';
 import { Migration0033PartnerCaseload } from './migrations/0033-partner-caseload.js';
+import { Migration0034CoverageHistoryMerge } from './migrations/0034-coverage-history-merge.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   { name: '0031-summary-fast-paths', class: Migration0031SummaryFastPaths },
   { name: '0032-coverage-open-rows', class: Migration0032CoverageOpenRows },
   { name: '0033-partner-caseload', class: Migration0033PartnerCaseload },
+  { name: '0034-coverage-history-merge', class: Migration0034CoverageHistoryMerge },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -19,7 +19,7 @@ import { Migration } from '@mikro-orm/migrations';
  * the day events).
  */
 
-const COMPACT = `
+export const COMPACT = `
 create or replace function coverage_compact() returns void language plpgsql security definer
 set search_path = public, pg_temp as $$
 declare
