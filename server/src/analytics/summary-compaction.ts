@@ -1,10 +1,20 @@
 import type { Knex } from '@mikro-orm/knex';
+import { now, today } from '../config/clock.js';
 
 // The summaries' writers only append deltas (migrations 0021, 0022, 0023); each compaction folds them into one
 // row per key without blocking writers, so that the dashboard's reads fold only what came since.
 const COMPACTIONS = ['analytics_compact', 'coverage_compact', 'analytics_daily_compact'] as const;
 
-/** Folds the appended deltas of every summary: after bulk writes (seed, import) and every minute in the server. */
+/**
+ * Folds the appended deltas of every summary: after bulk writes (seed, import) and every minute in the server.
+ * Each runs in its own transaction on the application clock, as requests do: the coverage compaction cuts
+ * open ranges at sinergi_today(), which would otherwise be the database's date, not a configured clock's.
+ */
 export async function compactSummaries(knex: Knex): Promise<void> {
-  for (const fn of COMPACTIONS) await knex.raw(`select ${fn}()`);
+  for (const fn of COMPACTIONS) {
+    await knex.transaction(async (trx) => {
+      await trx.raw(`select set_config('sinergi.now', ?, true), set_config('sinergi.today', ?, true)`, [now().toISOString(), today()]);
+      await trx.raw(`select ${fn}()`);
+    });
+  }
 }
