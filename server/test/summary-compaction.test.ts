@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactSummaries } from '../src/analytics/summary-compaction.js';
 import { today } from '../src/config/clock.js';
@@ -91,5 +92,41 @@ describe('folding the summaries', () => {
     expect(before.filter(({ r }) => /^\[\d{4}-\d{2}-\d{2},/.test(r) && r.slice(1, 11) < today())).toEqual([]);
     await compactSummaries(knex);
     expect(await t.query(open)).toEqual(before);
+  });
+  it('folds a large backlog with statistics taken when the deltas were few, without nested loops over its CTEs (0038)', async () => {
+    // Seeding 100,000 households left 140,000 program deltas that statistics taken earlier knew as a handful:
+    // the planner paired two CTE scans in a nested loop and one compaction ran for over 40 minutes.
+    const client = new pg.Client({ connectionString: t.ownerUrl });
+    await client.connect();
+    const plans: string[] = [];
+    client.on('notice', (notice) => plans.push(notice.message ?? ''));
+    try {
+      await client.query('begin');
+      for (const table of ['analytics_program_household_delta', 'analytics_owner_household_delta']) {
+        for (const column of ['household_id', 'area_id', table.startsWith('analytics_program') ? 'program_id' : 'owner_id']) {
+          await client.query(`alter table ${table} alter column ${column} set (n_distinct = 1)`);
+        }
+        await client.query(`analyze ${table}`);
+      }
+      // Every household gains one delivery of one program (the transaction is rolled back).
+      await client.query(
+        `with p as (select id, owner_id from program order by name limit 1),
+         a as (insert into analytics_program_household_delta (program_id, household_id, area_id, active, done)
+               select p.id, h.id, h.area_id, 1, 1 from household h, p)
+         insert into analytics_owner_household_delta (owner_id, household_id, area_id, active, done)
+         select p.owner_id, h.id, h.area_id, 1, 1 from household h, p`,
+      );
+      await client.query(`load 'auto_explain'`);
+      await client.query(`set local auto_explain.log_min_duration = 0`);
+      await client.query(`set local auto_explain.log_nested_statements = on`);
+      await client.query(`set local auto_explain.log_level = notice`);
+      await client.query('select analytics_compact()');
+      const folds = plans.filter((plan) => plan.includes('analytics_program_household') || plan.includes('analytics_owner_household'));
+      expect(folds.length).toBeGreaterThan(0);
+      expect(folds.filter((plan) => plan.includes('Nested Loop'))).toEqual([]);
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      await client.end();
+    }
   });
 });
