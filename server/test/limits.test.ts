@@ -104,6 +104,9 @@ describe('cost', () => {
     const q = `query ($n: Int) { ${Array.from({ length: 12 }, (_, i) => `c${i}: households(first: $n) { edges { node { members { id } } } }`).join(' ')} }`;
     ok(await t.gql(q, { n: 50 }, admin));
     refused(await t.gql(q, { n: 100 }, admin), /cost 10812 exceeds/);
+    // Again, each cost now known for this document (CostCache): the variables still decide.
+    ok(await t.gql(q, { n: 50 }, admin));
+    refused(await t.gql(q, { n: 100 }, admin), /cost 10812 exceeds/);
   });
 
   it('refuses the nested members > household > members list before reading a row', async () => {

@@ -2,7 +2,7 @@ import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { disclosureTier } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
-import { requestKnex } from '../graphql/connection.js';
+import { requestQuery } from '../db/query-discipline.js';
 import { AuditAction, type Role } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
@@ -76,17 +76,21 @@ export async function recordDisclosure(ctx: Context): Promise<void> {
   const subjects = [...ctx.disclosed].sort();
   ctx.disclosed.clear();
   const viewer = ctx.viewer;
-  // Every read that discloses writes this: one plain INSERT, without a unit of work to compute.
-  await requestKnex(ctx.em)('audit_event').insert({
-    occurred_at: new Date(),
-    actor_id: viewer?.userId ?? null,
-    organization_id: viewer?.organizationId ?? null,
-    role: viewer?.role ?? null,
-    action: AuditAction.PII_READ,
-    entity_type: 'PersonalData',
-    entity_ids: subjects,
-    new_values: JSON.stringify({ tier: disclosureTier(viewer), subjects: subjects.length }),
-    request_id: ctx.requestId,
-    ip: ctx.ip ?? null,
-  });
+  // Every read that discloses writes this: one plain INSERT on the request's connection, without a
+  // unit of work to compute or a query to compile.
+  await requestQuery(ctx.em.getKnex(), ctx.connection, DISCLOSURE_INSERT, [
+    new Date(),
+    viewer?.userId ?? null,
+    viewer?.organizationId ?? null,
+    viewer?.role ?? null,
+    AuditAction.PII_READ,
+    'PersonalData',
+    subjects,
+    JSON.stringify({ tier: disclosureTier(viewer), subjects: subjects.length }),
+    ctx.requestId,
+    ctx.ip ?? null,
+  ]);
 }
+
+const DISCLOSURE_INSERT = `insert into audit_event (occurred_at, actor_id, organization_id, role, action, entity_type, entity_ids, new_values, request_id, ip)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;

@@ -9,6 +9,7 @@ import { now, today } from '../config/clock.js';
 import type { Role } from './enums.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
+import { type RequestConnection, requestQuery } from '../db/query-discipline.js';
 
 /** Tells PostgreSQL's row-level security who is asking, for this transaction only. */
 export async function setViewer(em: EntityManager, viewer: Viewer | null): Promise<void> {
@@ -31,9 +32,9 @@ export async function setClock(em: EntityManager): Promise<void> {
  * The clock, the session behind `token` (if it is one) and the viewer settings, in one statement
  * (sinergi_open_request, migration 0020): every browser request opens this way.
  */
-async function openWithSession(em: EntityManager, token: string | undefined): Promise<Viewer | null> {
+async function openWithSession(em: EntityManager, connection: RequestConnection, token: string | undefined): Promise<Viewer | null> {
   const hash = token?.startsWith(SESSION_PREFIX) ? hashToken(token) : null;
-  const [row] = (await em.execute(`select * from sinergi_open_request(?, ?, ?)`, [now().toISOString(), today(), hash])) as Array<{
+  const [row] = await requestQuery<{
     user_id: string;
     username: string;
     role: Role;
@@ -41,7 +42,7 @@ async function openWithSession(em: EntityManager, token: string | undefined): Pr
     area_id: string | null;
     area_code: string | null;
     session_id: string;
-  }>;
+  }>(em.getKnex(), connection, 'select * from sinergi_open_request($1, $2, $3)', [now().toISOString(), today(), hash]);
   if (!row) return null;
   return {
     userId: row.user_id,
@@ -79,7 +80,7 @@ export async function openRequest(ctx: Context, operation?: OperationDefinitionN
     const trx = ctx.em.getTransactionContext<Knex.Transaction>()!;
     ctx.connection.connection = (await trx.client.acquireConnection()) as object;
     const token = anonymous ? undefined : ctx.token;
-    const viewer = token?.startsWith(API_TOKEN_PREFIX) ? await openWithApiToken(ctx.em, token) : await openWithSession(ctx.em, token);
+    const viewer = token?.startsWith(API_TOKEN_PREFIX) ? await openWithApiToken(ctx.em, token) : await openWithSession(ctx.em, ctx.connection, token);
     ctx.viewer = viewer;
     ctx.loaders = createLoaders(ctx.em, viewer);
     if (viewer) ctx.log = ctx.log.child({ user: viewer.username });

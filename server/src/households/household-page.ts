@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Area } from '../areas/area.entity.js';
-import { requestKnex } from '../graphql/connection.js';
+import { type RequestConnection, requestQuery } from '../db/query-discipline.js';
 import type { Loaders } from '../graphql/loaders.js';
 import { below, lookahead } from '../graphql/lookahead.js';
 import { type PlainReader, plainReader } from '../graphql/plain-rows.js';
@@ -50,7 +50,7 @@ type Values = readonly unknown[];
  * Children are read per page (`household_id in (select id from page)`), not per household: a
  * correlated subquery would evaluate the row-level-security scope of a partner once per household.
  */
-export function pageStatement(em: EntityManager, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }) {
+export function pageStatement(em: EntityManager, connection: RequestConnection, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }) {
   const knex = em.getKnex();
   const person = plainReader(em, Person);
   const intervention = plainReader(em, Intervention);
@@ -61,11 +61,10 @@ export function pageStatement(em: EntityManager, plan: PagePlan, order: { column
 
   function wrap(page: Knex.QueryBuilder): Promise<Json[]> {
     const numbered = page.select(knex.raw(`row_number() over (order by ?? ${order.direction}, ?? ${order.direction}) as "__n"`, [order.column, order.idColumn]));
-    // Only the page itself (filter, scope, cursor) is compiled per request; the rest is the cached text.
-    const { sql: text, bindings } = numbered.toSQL();
-    return requestKnex(em)
-      .raw(`${around.head}${text}${around.tail}`, bindings as Knex.ValueDict[])
-      .then((result: { rows: Json[] }) => result.rows);
+    // Only the page itself (filter, scope, cursor) is compiled per request; the rest is the cached text,
+    // which has no placeholder of its own: the page's `$1`… stay as they are.
+    const { sql: text, bindings } = numbered.toSQL().toNative();
+    return requestQuery<Json>(knex, connection, `${around.head}${text}${around.tail}`, bindings);
   }
 
   /** Hands a page row's children to the loaders (a key already loaded keeps its value). */

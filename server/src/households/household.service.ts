@@ -205,7 +205,7 @@ export async function listHouseholds(
   // A list is only read: its households are plain rows, not managed entities.
   const reader = plainReader(em, Household);
   // The children the nodes select come with the page, in the same statement (household-page.ts).
-  const children = info ? pageStatement(em, planPage(info), spec) : null;
+  const children = info ? pageStatement(em, ctx.connection, planPage(info), spec) : null;
   const loaders = ctx.loaders;
   return keysetPage<Record<string, unknown>, Household>({
     query: base({ keysetOrder: true }).select(reader.columns('h')),
