@@ -48,6 +48,16 @@ describe('totalCount', () => {
     expect(await count('lurah.menteng')).toEqual(capped);
     // Fewer matches stay exact: the copies are nobody's referrals.
     expect(await count('ngo')).toEqual(partner);
+    // The copies' counts kept per kelurahan and need type (0035) stop at the same bound, in the same scopes.
+    await t.query(
+      `insert into household_need (household_id, need_type, rule_version, evidence)
+       select id, 'ELECTRICITY', 1, '{}'::jsonb from household where kk_number like '99%' and length(kk_number) = 16`,
+    );
+    const electricity = { needType: ['ELECTRICITY'] };
+    expect(await count('admin', electricity)).toEqual(capped);
+    expect(await count('admin', { ...electricity, areaCode: MENTENG })).toEqual(capped);
+    expect(await count('lurah.menteng', electricity)).toEqual(capped);
+    expect(await count('ngo', electricity)).toEqual(await count('ngo', { ...electricity, decileMin: 1 }));
     const [{ n }] = await t.query<{ n: string }>(`select count(*) as n from household where welfare_decile = 10`);
     expect(Number(n)).toBeLessThanOrEqual(COUNT_LIMIT);
     expect(await count('admin', { decileMin: 10 })).toEqual({ totalCount: Number(n), totalCountIsExact: true });

@@ -747,6 +747,8 @@ const SUMMARIES = {
   analytics_daily_delta: { kind: 'area', key: 'kind' },
   // Their monthly subtotals (0026), read by scope like the events.
   analytics_daily_month: { kind: 'area', key: 'kind' },
+  // The household list's counts per kelurahan and need type or program (0035), read by scope.
+  household_filter_count: { kind: 'area', key: 'value' },
 } as const;
 
 describe('analytics summaries, in raw SQL as the application role', () => {

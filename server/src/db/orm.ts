@@ -34,6 +34,7 @@ import { Migration0031SummaryFastPaths } from './migrations/0031-summary-fast-pa
 import { Migration0032CoverageOpenRows } from './migrations/0032-coverage-open-rows.js';
 import { Migration0033PartnerCaseload } from './migrations/0033-partner-caseload.js';
 import { Migration0034CoverageHistoryMerge } from './migrations/0034-coverage-history-merge.js';
+import { Migration0035HouseholdFilterCounts } from './migrations/0035-household-filter-counts.js';
 import { Migration0038CompactionHashJoins } from './migrations/0038-compaction-hash-joins.js';
 
 export const MIGRATIONS = [
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   { name: '0032-coverage-open-rows', class: Migration0032CoverageOpenRows },
   { name: '0033-partner-caseload', class: Migration0033PartnerCaseload },
   { name: '0034-coverage-history-merge', class: Migration0034CoverageHistoryMerge },
+  { name: '0035-household-filter-counts', class: Migration0035HouseholdFilterCounts },
   { name: '0038-compaction-hash-joins', class: Migration0038CompactionHashJoins },
 ];
 

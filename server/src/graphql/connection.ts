@@ -142,6 +142,11 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
   map: (row: Row) => T;
   /** The count's bound: COUNT_LIMIT, or SEARCH_COUNT_LIMIT for a text search. */
   countLimit?: number;
+  /**
+   * The exact number of matches read from counts kept by the database, when they answer this filter: used
+   * instead of countQuery and bounded the same way, so the answer is the one countQuery would give.
+   */
+  keptCount?: () => Promise<number>;
   /** Runs the page's query (filtered, ordered, limited) inside a larger statement, e.g. with its children. */
   wrap?: (page: Knex.QueryBuilder) => Promise<Row[]>;
 }): Promise<ConnectionShape<T>> {
@@ -184,6 +189,10 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
     // Counts the first countLimit + 1 matches only; the outer builder shares the inner's client, so the
     // request's transaction (and its viewer settings) too.
     const bound = opts.countLimit ?? COUNT_LIMIT;
+    if (opts.keptCount) {
+      const kept = await opts.keptCount();
+      return kept > bound ? { total: bound, exact: false } : { total: kept, exact: true };
+    }
     const base = opts.countQuery();
     const matches = base.select(base.client.raw('1')).limit(bound + 1);
     const [row] = await matches.client.queryBuilder().count<{ count: string }[]>({ count: '*' }).from(matches.as('m'));

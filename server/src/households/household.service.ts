@@ -21,6 +21,7 @@ import {
   requireText,
 } from '../graphql/validate.js';
 import { Household } from './household.entity.js';
+import { keptHouseholdCount } from './household-filter-count.js';
 import { pageStatement, planPage } from './household-page.js';
 import {
   type CreateHouseholdInput,
@@ -212,6 +213,7 @@ export async function listHouseholds(
     wrap: children?.wrap,
     countQuery: () => base({ boundedCount: textSearch }),
     countLimit: textSearch ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
+    keptCount: keptHouseholdCount(em, args.filter, ctx.viewer),
     spec,
     list: 'households',
     filter: args.filter,
