@@ -8,7 +8,8 @@ import { coverageEvents } from './summary-fixture.js';
  * from the statements' rows instead of recomputing each household. Written as an import batch writes
  * them (one statement per table), and in the cases that must take the general refresh (a household that
  * already has an intervention, older needs or assessments, a household and its needs in one query), the
- * maintained summaries equal those computed from the rows.
+ * maintained summaries equal those computed from the rows. Migration 0036 keeps those results and
+ * finds a household's rows outside the statement by key (a second batch beside registered households).
  */
 
 let t: TestServer;
@@ -43,7 +44,7 @@ async function expectSummariesEqualRows(): Promise<void> {
   );
 }
 
-describe('summary fast paths (migration 0031)', () => {
+describe('summary fast paths (migrations 0031, 0036)', () => {
   it('new households, their needs and assessments in batch statements leave the summaries a recomputation gives', async () => {
     const areas = await t.query<{ id: string }>(`select id from area where level = 'KELURAHAN' order by code limit 3`);
     const [program] = await t.query<{ id: string; need_types: string[] }>(`select id, need_types from program order by name limit 1`);
@@ -104,5 +105,32 @@ describe('summary fast paths (migration 0031)', () => {
     await expectSummariesEqualRows();
     const [count] = await t.query<{ n: number }>(`select count(*)::int as n from coverage_part where household_id = ?`, [h.id]);
     expect(count!.n).toBeGreaterThan(1);
+
+    // A second batch (migration 0036 finds the rows outside the statement by key, per household): new
+    // households beside registered ones that gain a need and an assessment in the same statements.
+    const second = Array.from({ length: 6 }, (_, n) => ({
+      id: randomUUID(),
+      kk_number: `${KK}${serial(20 + n)}`,
+      area_id: areas[n % areas.length]!.id,
+      address: `Jl. Cepat Dua ${n}`,
+      welfare_decile: 1 + (n % 3),
+      poverty_status: n % 2 ? 'EXTREME_POOR' : 'POOR',
+    }));
+    await rows('household', second);
+    const touched = [...second, households[1]!, households[2]!];
+    await rows(
+      'poverty_assessment',
+      touched.map((x, n) => ({
+        id: randomUUID(), household_id: x.id, assessed_on: '2025-09-01', poverty_status: n % 2 ? 'POOR' : 'EXTREME_POOR', welfare_decile: 1, reason: 'uji',
+        created_at: new Date().toISOString(),
+      })),
+    );
+    await rows(
+      'household_need',
+      touched.flatMap((x, n) => ['SANITATION', ...(n % 2 ? ['ELECTRICITY'] : [])].map((need_type) => ({
+        id: randomUUID(), household_id: x.id, need_type, rule_version: 1, evidence: {}, derived_at: new Date().toISOString(),
+      }))),
+    );
+    await expectSummariesEqualRows();
   }, 120_000);
 });

@@ -8,6 +8,7 @@
 //     as admin the way `pnpm import:data` does (stage, dry run, commit), then COPYs D/*.copy into the
 //     same tables of a second fresh database of the same cluster. Reports its figures to the parent.
 //     With --stage-only: stages only, and reports the staged rows' outcome counts and checksum.
+//     With --checksum: after the commit, an md5 per registry table the import writes (see tablesChecksum).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const { positionals, values } = parseArgs({
     today: { type: 'string' },
     'batch-size': { type: 'string' },
     'stage-only': { type: 'boolean' },
+    checksum: { type: 'boolean' },
   },
 });
 const mode = positionals[0];
@@ -180,6 +182,7 @@ async function measure() {
         import_row: await count('import_row'),
       };
     });
+    const checksums = values.checksum ? await db.asOwner((owner) => tablesChecksum(owner.em.getKnex())) : null;
 
     // The baseline: the same household and person rows COPYed as the owner into a second fresh
     // database of the same cluster (migrated, the same reference data), one transaction.
@@ -218,6 +221,7 @@ async function measure() {
       rssBeforeMb,
       peakRssMb,
       written,
+      checksums,
       copy,
     });
   } finally {
@@ -246,4 +250,39 @@ function timeStatements(knex) {
       for (const [k, e] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) console.error(`${(e.ms / 1000).toFixed(2).padStart(8)} s ${String(e.n).padStart(6)}x  ${k}`);
     },
   };
+}
+
+/**
+ * --checksum: what the import left in the registry, comparable between runs of different code: per
+ * table (households, people, assessments, needs, provenance, the coverage and analytics summaries), a
+ * row count and an md5 over its rows as JSON, without what differs from run to run by design (random
+ * ids, timestamps, sequence numbers, the job's id); a household or person referenced by id is named
+ * by its KK number or NIK instead, a need by both and its type.
+ */
+async function tablesChecksum(knex) {
+  const { rows: tables } = await knex.raw(
+    `select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE'
+        and (table_name in ('household', 'person', 'poverty_assessment', 'household_need', 'field_provenance')
+             or table_name like 'analytics%' or table_name like 'coverage%')
+      order by table_name`,
+  );
+  // A need (the daily summaries' entity) by its household's KK, its member's NIK and its type.
+  const natural = (column) =>
+    `coalesce((select p.nik from person p where p.id = t.${column}), (select h.kk_number from household h where h.id = t.${column}),
+              (select concat_ws('|', h.kk_number, p.nik, n.need_type) from household_need n join household h on h.id = n.household_id
+                 left join person p on p.id = n.person_id where n.id = t.${column}), t.${column}::text)`;
+  const out = {};
+  for (const { table_name: table } of tables) {
+    const { rows: columns } = await knex.raw(
+      `select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = ? order by ordinal_position`,
+      [table],
+    );
+    const kept = columns.filter((c) => !['id', 'seq', 'job_id'].includes(c.column_name) && !c.data_type.startsWith('timestamp'));
+    const value = (c) => (['household_id', 'person_id', 'entity_id'].includes(c.column_name) ? natural(c.column_name) : `t.${c.column_name}`);
+    const row = `jsonb_build_object(${kept.map((c) => `'${c.column_name}', ${value(c)}`).join(', ')})::text`;
+    const { rows } = await knex.raw(`select count(*)::int as n, md5(coalesce(string_agg(r, E'\\n' order by r), '')) as md5 from (select ${row} as r from ${table} t) x`);
+    out[table] = `${rows[0].n} ${rows[0].md5}`;
+  }
+  return out;
 }

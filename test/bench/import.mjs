@@ -3,7 +3,7 @@
 // household and person rows into the same tables, measured in the same run; and the import's peak RSS
 // at each size (flat memory: the peak should not grow with the file).
 //
-//   pnpm bench:import [--households 100000,200000] [--batch-size N] [--seed S] [--cpu-prof DIR] [--stage-only]
+//   pnpm bench:import [--households 100000,200000] [--batch-size N] [--seed S] [--cpu-prof DIR] [--stage-only] [--checksum]
 //
 // --stage-only: staging alone (parse, validate, COPY, in-file duplicates, import_row), with the staged
 // outcomes' counts and checksum (the same file must give the same checksum whatever the code's speed).
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '424242' },
     'cpu-prof': { type: 'string' },
     'stage-only': { type: 'boolean' },
+    // After the commit, a checksum per registry table the import writes (to compare code versions).
+    checksum: { type: 'boolean' },
   },
 });
 const sizes = values.households.split(',').map(Number);
@@ -78,6 +80,7 @@ try {
     const args = ['measure', '--dir', dir, '--households', String(households), '--today', today];
     if (values['batch-size']) args.push('--batch-size', values['batch-size']);
     if (values['stage-only']) args.push('--stage-only');
+    if (values.checksum) args.push('--checksum');
     const r = await run(args, profile);
     removeDirs();
     if (r.stageOnly) {
@@ -91,6 +94,7 @@ try {
       `  job ${j.status}: ${fmt(j.inserted)} inserted, ${fmt(j.updated)} updated, ${fmt(j.unchanged)} unchanged, ${fmt(j.rejected)} rejected, ${fmt(j.inReview)} in review`,
     );
     console.log(`  the import also wrote: ${Object.entries(r.written).map(([t, n]) => `${fmt(n)} ${t}`).join(', ')}`);
+    if (r.checksums) for (const [table, sum] of Object.entries(r.checksums)) console.log(`  checksum ${table}: ${sum}`);
     if (r.copy.person !== r.rows) console.log(`  note: COPY wrote ${fmt(r.copy.person)} person rows, the file has ${fmt(r.rows)}`);
     // Each size as soon as it is measured (a long run interrupted later keeps the figures so far).
     const importRate = r.rows / r.total;

@@ -167,11 +167,17 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
     cursor = row.line;
   }
   if (!keys.size) return null;
-  const rows = (await trx('import_row')
-    .where({ job_id: job.id, status: 'VALID' })
-    .whereIn('group_key', [...keys])
-    .orderBy('line')
-    .select('line', 'records', 'group_key')) as StagedRow[];
+  // The groups' rows by the pending index, key by key (`offset 0`): as one filter, the planner, with
+  // statistics from before staging, read every pending row of the job in each batch.
+  const rows = (await sqlRaw(
+    trx,
+    `select r.line, r.records, r.group_key
+       from unnest(?::text[]) as k(key)
+       cross join lateral (select i.line, i.records, i.group_key from import_row i
+                            where i.job_id = ? and i.status = 'VALID' and i.group_key = k.key offset 0) r
+      order by r.line`,
+    [[...keys], job.id],
+  )).rows as unknown as StagedRow[];
   const result = await mergeSafely(trx, actor, job, rows);
   // The outcomes by status, each a probe of the key per line: joined as sets, row-level security made
   // the planner expect a handful of the job's rows and it scanned them all (or nested-looped) per batch.

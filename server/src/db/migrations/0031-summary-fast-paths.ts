@@ -45,7 +45,7 @@ begin
   return null;
 end $$;`;
 
-const COVERAGE_NEED = `
+export const COVERAGE_NEED = `
 create or replace function coverage_need_changed() returns trigger language plpgsql security definer
 set search_path = public, pg_temp as $$
 declare
@@ -144,7 +144,7 @@ ${insert}
   return null;
 end $$;`;
 
-const DAILY_ASSESSMENT_UP = DAILY_ASSESSMENT(`
+export const DAILY_ASSESSMENT_UP = DAILY_ASSESSMENT(`
     create temp table if not exists analytics_daily_fresh (entity_id uuid primary key) on commit delete rows;
     delete from analytics_daily_fresh;
     -- The days as analytics_daily_compute('E') has them, from the statement's rows.
