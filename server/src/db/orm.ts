@@ -34,6 +34,7 @@ import { Migration0031SummaryFastPaths } from './migrations/0031-summary-fast-pa
 import { Migration0032CoverageOpenRows } from './migrations/0032-coverage-open-rows.js';
 import { Migration0033PartnerCaseload } from './migrations/0033-partner-caseload.js';
 import { Migration0034CoverageHistoryMerge } from './migrations/0034-coverage-history-merge.js';
+import { Migration0037HouseholdSearch } from './migrations/0037-household-search.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   { name: '0032-coverage-open-rows', class: Migration0032CoverageOpenRows },
   { name: '0033-partner-caseload', class: Migration0033PartnerCaseload },
   { name: '0034-coverage-history-merge', class: Migration0034CoverageHistoryMerge },
+  { name: '0037-household-search', class: Migration0037HouseholdSearch },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
