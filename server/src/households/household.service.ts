@@ -156,18 +156,18 @@ export function applyFilter(
       const pattern = `%${escapeLike(search)}%`;
       const byAddress = roleMay(viewer, 'address.read');
       // Lists and counts first keep the households whose text (household_search, 0037) matches: a superset
-      // of the search's matches, tested by the exact predicate below. A count (other than a partner's,
-      // which walks its caseload) starts from the trigram indexes, within an officer's area; a page tests
-      // one row per household it passes instead of its members.
+      // of the search's matches, tested by the exact predicate below. A household walked in order tests its
+      // one row (cheaper than its members, so PostgreSQL tests it first); a count (other than a partner's,
+      // which walks its caseload) may instead start from the trigram indexes, within an officer's area.
       if (keysetOrder || boundedCount) {
-        const candidates = knex('household_search as n').where(function () {
-          this.where('n.names', 'ilike', pattern);
-          if (byAddress) this.orWhere('n.address', 'ilike', pattern);
-        });
+        const candidates = () =>
+          knex('household_search as n').where(function () {
+            this.where('n.names', 'ilike', pattern);
+            if (byAddress) this.orWhere('n.address', 'ilike', pattern);
+          });
+        q.whereExists(perHousehold(knex, candidates().select(knex.raw('1')).whereRaw('n.household_id = h.id')));
         if (boundedCount && householdScope(viewer).kind !== 'ASSIGNED') {
-          q.whereIn('h.id', scopeHouseholds(knex, candidates.select('n.household_id'), viewer, 'n'));
-        } else {
-          q.whereExists(perHousehold(knex, candidates.select(knex.raw('1')).whereRaw('n.household_id = h.id')));
+          q.whereIn('h.id', scopeHouseholds(knex, candidates().select('n.household_id'), viewer, 'n'));
         }
       }
       q.where(function () {
