@@ -155,11 +155,12 @@ export function applyFilter(
     } else {
       const pattern = `%${escapeLike(search)}%`;
       const byAddress = roleMay(viewer, 'address.read');
-      // Lists and counts first keep the households whose text (household_search, 0037) matches: a superset
-      // of the search's matches, tested by the exact predicate below. A household walked in order tests its
-      // one row (cheaper than its members, so PostgreSQL tests it first); a count (other than a partner's,
-      // which walks its caseload) may instead start from the trigram indexes, within an officer's area.
-      if (keysetOrder || boundedCount) {
+      // A count first keeps the households whose text (household_search, 0037) matches: a superset of the
+      // search's matches, tested by the exact predicate below. A household walked tests its one row (cheaper
+      // than its members, so PostgreSQL tests it first); a count (other than a partner's, which walks its
+      // caseload) may instead start from the trigram indexes, within an officer's area. Not on pages: its
+      // low estimate made an officer's page sort its whole kelurahan instead of walking the KK index.
+      if (boundedCount) {
         const candidates = () =>
           knex('household_search as n').where(function () {
             this.where('n.names', 'ilike', pattern);
