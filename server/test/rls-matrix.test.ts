@@ -698,7 +698,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
           and table_name in (select relname from pg_class where relkind = 'r')`,
     );
     const reachable = Object.entries(SUMMARIES).filter(([, s]) => s.kind !== 'internal').map(([table]) => table);
-    expect(tables.map((r) => r.table_name).sort()).toEqual([...Object.keys(ROWS), ...reachable, 'partner_caseload'].sort());
+    expect(tables.map((r) => r.table_name).sort()).toEqual([...Object.keys(ROWS), ...reachable, 'partner_caseload', 'household_search'].sort());
   });
 
   for (const table of Object.keys(ROWS) as Table[]) {
@@ -802,6 +802,33 @@ describe('partner_caseload (0033), in raw SQL as the application role', () => {
           ['delete', `delete from partner_caseload where ${where}`],
         ] as const) {
           if (await attempt(v, text, [org])) mismatches.push(`${role} ${op} ${label}: allowed`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('household_search (0037), in raw SQL as the application role', () => {
+  it("each role reads a household's names exactly when it reads its persons; triggers write them, no role", async () => {
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      const v = viewers[role];
+      for (const label of ROWS.person) {
+        const household = label === 'in' ? f.hIn : f.hOut;
+        const expected = (POLICY.person.select[role] ?? []).includes(label);
+        const where = `household_id = $1`;
+        // The row exists, or a denial would prove nothing.
+        expect((await t.query(`select 1 from household_search where household_id = ?`, [household])).length).toBe(1);
+        if ((await attempt(v, `select count(*)::int as n from household_search where ${where}`, [household])) !== expected) {
+          mismatches.push(`${role} select ${label}: ${expected ? 'denied' : 'allowed'}`);
+        }
+        for (const [op, text] of [
+          ['insert', `insert into household_search select * from household_search where ${where}`],
+          ['update', `update household_search set names = names where ${where}`],
+          ['delete', `delete from household_search where ${where}`],
+        ] as const) {
+          if (await attempt(v, text, [household])) mismatches.push(`${role} ${op} ${label}: allowed`);
         }
       }
     }

@@ -36,6 +36,7 @@ import { Migration0033PartnerCaseload } from './migrations/0033-partner-caseload
 import { Migration0034CoverageHistoryMerge } from './migrations/0034-coverage-history-merge.js';
 import { Migration0035HouseholdFilterCounts } from './migrations/0035-household-filter-counts.js';
 import { Migration0036ImportTriggerJoins } from './migrations/0036-import-trigger-joins.js';
+import { Migration0037HouseholdSearch } from './migrations/0037-household-search.js';
 import { Migration0038CompactionHashJoins } from './migrations/0038-compaction-hash-joins.js';
 
 export const MIGRATIONS = [
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   { name: '0034-coverage-history-merge', class: Migration0034CoverageHistoryMerge },
   { name: '0035-household-filter-counts', class: Migration0035HouseholdFilterCounts },
   { name: '0036-import-trigger-joins', class: Migration0036ImportTriggerJoins },
+  { name: '0037-household-search', class: Migration0037HouseholdSearch },
   { name: '0038-compaction-hash-joins', class: Migration0038CompactionHashJoins },
 ];
 

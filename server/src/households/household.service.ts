@@ -156,6 +156,22 @@ export function applyFilter(
     } else {
       const pattern = `%${escapeLike(search)}%`;
       const byAddress = roleMay(viewer, 'address.read');
+      // A count first keeps the households whose text (household_search, 0037) matches: a superset of the
+      // search's matches, tested by the exact predicate below. A household walked tests its one row (cheaper
+      // than its members, so PostgreSQL tests it first); a count (other than a partner's, which walks its
+      // caseload) may instead start from the trigram indexes, within an officer's area. Not on pages: its
+      // low estimate made an officer's page sort its whole kelurahan instead of walking the KK index.
+      if (boundedCount) {
+        const candidates = () =>
+          knex('household_search as n').where(function () {
+            this.where('n.names', 'ilike', pattern);
+            if (byAddress) this.orWhere('n.address', 'ilike', pattern);
+          });
+        q.whereExists(perHousehold(knex, candidates().select(knex.raw('1')).whereRaw('n.household_id = h.id')));
+        if (boundedCount && householdScope(viewer).kind !== 'ASSIGNED') {
+          q.whereIn('h.id', scopeHouseholds(knex, candidates().select('n.household_id'), viewer, 'n'));
+        }
+      }
       q.where(function () {
         if (byAddress) this.where('h.address', 'ilike', pattern);
         this.orWhereExists(function () {
