@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { now, today } from '../config/clock.js';
+import { clockValues, SET_CLOCK_SQL } from '../config/clock.js';
 
 // The summaries' writers only append deltas (migrations 0021, 0022, 0023, 0035); each compaction folds them into one
 // row per key without blocking writers, so that the dashboard's and the list counts' reads fold only what came since.
@@ -13,7 +13,7 @@ const COMPACTIONS = ['analytics_compact', 'coverage_compact', 'analytics_daily_c
 export async function compactSummaries(knex: Knex): Promise<void> {
   for (const fn of COMPACTIONS) {
     await knex.transaction(async (trx) => {
-      await trx.raw(`select set_config('sinergi.now', ?, true), set_config('sinergi.today', ?, true)`, [now().toISOString(), today()]);
+      await trx.raw(SET_CLOCK_SQL, clockValues());
       await trx.raw(`select ${fn}()`);
     });
   }

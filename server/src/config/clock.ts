@@ -58,3 +58,10 @@ export function cityDate(at: Date): string {
 export function today(): string {
   return cityDate(now());
 }
+
+/** Hands the clock to PostgreSQL for the current transaction (sinergi_now(), sinergi_today()), with clockValues(). */
+export const SET_CLOCK_SQL = `select set_config('sinergi.now', ?, true), set_config('sinergi.today', ?, true)`;
+
+export function clockValues(): [string, string] {
+  return [now().toISOString(), today()];
+}

@@ -5,7 +5,7 @@ import { recordDisclosure } from '../audit/audit.service.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import { API_TOKEN_PREFIX, hashToken, SESSION_PREFIX } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
-import { now, today } from '../config/clock.js';
+import { clockValues, now, SET_CLOCK_SQL, today } from '../config/clock.js';
 import type { Role } from './enums.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
@@ -25,7 +25,7 @@ export async function setViewer(em: EntityManager, viewer: Viewer | null): Promi
  * (session and token expiry in row-level security, "today" in views and queries) read it.
  */
 export async function setClock(em: EntityManager): Promise<void> {
-  await em.execute(`select set_config('sinergi.now', ?, true), set_config('sinergi.today', ?, true)`, [now().toISOString(), today()]);
+  await em.execute(SET_CLOCK_SQL, clockValues());
 }
 
 /**
