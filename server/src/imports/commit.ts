@@ -123,11 +123,12 @@ export async function commitJob(orm: MikroORM, actor: ImportActor, jobId: string
     await markFailed(orm, actor, jobId, 'Penyimpanan berhenti karena kesalahan sistem; batch yang sudah selesai tetap tersimpan. Jalankan lagi untuk melanjutkan.');
     throw error;
   }
+  // The batches' summary deltas folded into one row per key now, not by the dashboard's next reads; before
+  // the job says COMMITTED, so that whoever waits for that status finds the import's writes finished.
+  await inImportTransaction(orm, actor, null, (_em, trx) => compactSummaries(trx));
   await inImportTransaction(orm, actor, jobId, (_em, trx) =>
     trx('import_job').where({ id: jobId }).update({ status: 'COMMITTED', committed_at: trx.fn.now(), updated_at: trx.fn.now() }),
   );
-  // The batches' analytics deltas folded into one row per key now, not by the dashboard's next reads.
-  await inImportTransaction(orm, actor, null, (_em, trx) => compactSummaries(trx));
 }
 
 /** Rows the dry run already held for review (a damaged NIK, an ambiguous kelurahan) enter the queue. */
