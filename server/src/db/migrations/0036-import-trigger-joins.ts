@@ -16,16 +16,16 @@ import { COVERAGE_NEED, DAILY_ASSESSMENT_UP } from './0031-summary-fast-paths.js
  * from a nearly empty registry made the planner pick those scans.
  */
 
-function replaced(text: string, pairs: [string, string][]): string {
+export function replaced(text: string, pairs: [string, string][]): string {
   let out = text;
   for (const [from, to] of pairs) {
-    if (!out.includes(from)) throw new Error(`0036: fragment not found: ${from}`);
+    if (!out.includes(from)) throw new Error(`fragment not found: ${from}`);
     out = out.replace(from, to);
   }
   return out;
 }
 
-const COVERAGE_NEED_UP = replaced(COVERAGE_NEED, [
+export const COVERAGE_NEED_UP = replaced(COVERAGE_NEED, [
   [
     `    select h.id, h.area_id from household h
      where h.id = any (hs)
@@ -39,7 +39,7 @@ const COVERAGE_NEED_UP = replaced(COVERAGE_NEED, [
   ],
 ]);
 
-const DAILY_ASSESSMENT_FAST = replaced(DAILY_ASSESSMENT_UP, [
+export const DAILY_ASSESSMENT_FAST = replaced(DAILY_ASSESSMENT_UP, [
   [
     `    with fh as (
       select distinct n.household_id from new_rows n
