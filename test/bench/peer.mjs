@@ -3,12 +3,15 @@
 // `ngo`. Each server runs in its own process; autocannon (in this process) loads them in turn.
 //
 //   pnpm bench:peer [--households N] [--city-dir DIR] [--duration S] [--connections C] [--rounds R] [--page P] [--cpu-prof DIR]
-//                   [--sinergi-main FILE]
+//                   [--sinergi-main FILE] [--trivial]
 //
 // Besides req/s and latency it prints each server's CPU time per request (its process's user + system
 // time over the run, from /proc): on a machine shared with other work, req/s follow the load, while
 // CPU per request moves much less. --sinergi-main runs another build of Sinergi (default
 // server/dist/main.js), e.g. a copy of an older one to alternate with.
+//
+// --trivial loads both servers with `{ __typename }` instead of the page (after the same check): each
+// server's fixed cost per request (HTTP, parsing, for Sinergi the viewer's transaction).
 //
 // --cpu-prof DIR writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools
 // or speedscope).
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     page: { type: 'string', default: '50' },
     'cpu-prof': { type: 'string' },
     'sinergi-main': { type: 'string', default: 'server/dist/main.js' },
+    trivial: { type: 'boolean', default: false },
   },
 });
 const households = Number(values.households);
@@ -59,6 +63,9 @@ const SINERGI_PAGE = `query Page($n: Int!) { households(first: $n) { edges { nod
 const PEER_PAGE = `query Page($n: Int!) { allHouseholds(first: $n, orderBy: [KK_NUMBER_ASC, PRIMARY_KEY_ASC]) { nodes {
   rowId kkNumber areaByAreaId { name } peopleByHouseholdId { nodes { nik name } }
   interventionsByHouseholdId { nodes { status programByProgramId { name organizationByOwnerId { name } } } } } } }`;
+
+const TRIVIAL = '{ __typename }';
+const [sinergiLoad, peerLoad] = values.trivial ? [TRIVIAL, TRIVIAL] : [SINERGI_PAGE, PEER_PAGE];
 
 /** Starts `args` with `env`, resolving once `readyUrl` answers. */
 async function startProcess(name, args, env, readyUrl) {
@@ -182,8 +189,8 @@ try {
     return r;
   };
   const runs = {
-    sinergi: (v) => measured('sinergi', () => load(sinergiUrl, SINERGI_PAGE, tokens[v])),
-    peer: (v) => measured('peer', () => load(peerUrl, PEER_PAGE, v)),
+    sinergi: (v) => measured('sinergi', () => load(sinergiUrl, sinergiLoad, tokens[v])),
+    peer: (v) => measured('peer', () => load(peerUrl, peerLoad, v)),
   };
   // Warm both up (JIT, plan caches), then alternate which goes first in each round.
   for (const v of VIEWERS) for (const server of ['sinergi', 'peer']) await post(server === 'sinergi' ? sinergiUrl : peerUrl, server === 'sinergi' ? SINERGI_PAGE : PEER_PAGE, { n: page }, server === 'sinergi' ? tokens[v] : v);
@@ -220,7 +227,7 @@ try {
     };
   });
   console.log(
-    `\nNested page (first: ${page}), ${households.toLocaleString('en-US')} households, ${connections} connections, ` +
+    `\n${values.trivial ? '{ __typename }' : `Nested page (first: ${page})`}, ${households.toLocaleString('en-US')} households, ${connections} connections, ` +
       `${rounds} × ${duration} s per server and viewer:`,
   );
   console.table(summary);
