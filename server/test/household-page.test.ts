@@ -85,3 +85,69 @@ describe('the household page in one statement', () => {
     if (username === 'lurah.menteng') expect(nodes.every((n: any) => n.area.code.startsWith('62.71.03.1002'))).toBe(true);
   });
 });
+
+// The peer bench's page (test/bench/peer.mjs): few child fields, so the statement reads few columns.
+const NARROW = `fragment Narrow on Household {
+  id kkNumber area { name } members { nik name } head { nikPending age }
+  interventions { status program { name owner { name } } }
+}`;
+
+/** The page statement's text and the page, for `query`. */
+async function pageWithStatement(query: string, variables: Record<string, unknown>, token: string) {
+  const texts: string[] = [];
+  const knex = t.db.orm.em.getKnex();
+  const listen = (q: { sql: string }) => texts.push(q.sql);
+  knex.on('query', listen);
+  try {
+    const res = await t.gql(query, variables, token);
+    expect(res.errors).toBeUndefined();
+    return { res, statement: texts.find((s) => s.includes('"__members"'))! };
+  } finally {
+    knex.off('query', listen);
+  }
+}
+
+describe('children read with only the columns the selection needs', () => {
+  it.each(['admin', 'ngo'])('%s: a narrow page reads fewer columns and returns and audits what the loaders return', async (username) => {
+    const token = await t.login(username);
+    // Trimmed: a member's occupation and an intervention's note are not read; the full page reads them.
+    const { statement: full } = await pageWithStatement(PAGE, { n: 5 }, token);
+    expect(full).toMatch(/"occupation"/);
+    expect(full).toMatch(/"note"/);
+    const { res: page, statement } = await pageWithStatement(`query ($n: Int!) { households(first: $n) { edges { node { ...Narrow } } } } ${NARROW}`, { n: 60 }, token);
+    expect(statement).not.toMatch(/"occupation"|"note"/);
+
+    const nodes = page.data.households.edges.map((e: any) => e.node);
+    expect(nodes.some((n: any) => n.interventions.some((i: any) => i.program.owner)) && nodes.every((n: any) => n.members.length)).toBe(true);
+    const pageDisclosed = await lastDisclosure(username);
+    const loaded: any[] = [];
+    const disclosed = new Set<string>();
+    for (let start = 0; start < nodes.length; start += 12) {
+      const ids = nodes.slice(start, start + 12).map((n: any) => n.id);
+      const res = await t.gql(`query { ${ids.map((id: string, i: number) => `h${i}: household(id: "${id}") { ...Narrow }`).join('\n')} } ${NARROW}`, {}, token);
+      expect(res.errors).toBeUndefined();
+      loaded.push(...ids.map((_: string, i: number) => res.data[`h${i}`]));
+      for (const id of await lastDisclosure(username)) disclosed.add(id);
+    }
+    expect(nodes).toEqual(loaded);
+    expect(pageDisclosed).toEqual([...disclosed].sort());
+  });
+
+  it('reads every column when something else in the operation may read the same rows', async () => {
+    const token = await t.login('admin');
+    const escapes = [
+      // The members' household leads back to the page's own rosters.
+      `query { households(first: 20) { edges { node { id members { name household { members { id birthDate occupation } } } } } } }`,
+      // An intervention's household likewise.
+      `query { households(first: 20) { edges { node { id members { name } interventions { status household { members { id birthDate occupation } } } } } } }`,
+      // A second root field shares the request's loaders.
+      `query { households(first: 20) { edges { node { id members { name } } } } other: households(first: 20) { edges { node { id members { id birthDate occupation } } } } }`,
+    ];
+    for (const query of escapes) {
+      const { res, statement } = await pageWithStatement(query, {}, token);
+      expect(statement).toMatch(/"occupation"/);
+      const people = JSON.stringify(res.data).match(/"birthDate":"\d{4}-\d\d-\d\d"/g) ?? [];
+      expect(people.length).toBeGreaterThan(10);
+    }
+  });
+});

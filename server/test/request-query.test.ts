@@ -1,6 +1,15 @@
 import type { Knex } from '@mikro-orm/knex';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EscapedQueryError, type RequestConnection, requestConnection, requestQuery } from '../src/db/query-discipline.js';
+import {
+  EscapedQueryError,
+  type RequestConnection,
+  requestConnection,
+  requestQuery,
+  rideWithBegin,
+  rideWithCommit,
+  sqlLiteral,
+} from '../src/db/query-discipline.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 let t: TestServer;
@@ -10,9 +19,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A request's scope with its transaction open on one pooled connection, as openRequest leaves it. */
-async function inTransaction<T>(fn: (knex: Knex, trx: Knex.Transaction, scope: RequestConnection) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  fn: (knex: Knex, trx: Knex.Transaction, scope: RequestConnection) => Promise<T>,
+  scope: RequestConnection = { connection: null, closed: false },
+): Promise<T> {
   const knex = t.db.orm.em.getKnex();
-  const scope: RequestConnection = { connection: null, closed: false };
   try {
     return await requestConnection.run(scope, () =>
       knex.transaction(async (trx) => {
@@ -76,5 +87,125 @@ describe('requestQuery', () => {
       knex.off('query', listen);
     }
     expect(seen.filter((s) => /select [12]$/.test(s))).toEqual([]);
+  });
+});
+
+/** The texts pg sends while `fn` runs (one per round trip), and the statements knex announces. */
+async function sent<T>(fn: () => Promise<T>): Promise<{ result: T | Error; texts: string[]; announced: string[] }> {
+  const texts: string[] = [];
+  const announced: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+    texts.push(typeof config === 'string' ? config : (config as { text: string }).text);
+    return (query as (...args: unknown[]) => unknown).call(this, config, ...rest);
+  } as typeof query;
+  const listen = (q: { sql: string }) => announced.push(q.sql);
+  const knex = t.db.orm.em.getKnex();
+  knex.on('query', listen);
+  try {
+    const result = await fn().catch((error: Error) => error);
+    return { result, texts, announced };
+  } finally {
+    pg.Client.prototype.query = query;
+    knex.off('query', listen);
+  }
+}
+
+/** The pool answers plainly on every connection: none was handed back inside an open or aborted transaction. */
+async function poolIsClean() {
+  const knex = t.db.orm.em.getKnex();
+  const states = await Promise.all(
+    Array.from({ length: 12 }, () => knex.raw(`select now() = statement_timestamp() as fresh`).then((r: { rows: Array<{ fresh: boolean }> }) => r.rows[0]!.fresh)),
+  );
+  expect(states.every(Boolean)).toBe(true);
+}
+
+describe('statements riding with BEGIN and COMMIT', () => {
+  it('sqlLiteral gives what the same value gives as a parameter', async () => {
+    const cases: Array<[unknown, string]> = [
+      ["it's a \\ back'slash\\'; drop table audit_event; --", 'text'],
+      ['Jl. Tjilik Riwut “km 5” ½', 'text'],
+      [null, 'text'],
+      [new Date('2026-12-07T13:45:12.345Z'), 'timestamptz'],
+      [['b6b1c6a3-6b0e-4e55-9d4e-8c6b0c7b8f11', '00000000-0000-4000-8000-000000000000'], 'uuid[]'],
+      [['a"b', 'c,d', '{e}', "f'g", 'h\\i', ''], 'text[]'],
+      [JSON.stringify({ tier: "it's", subjects: 3 }), 'jsonb'],
+      ['2001:db8::1', 'inet'],
+      ['2026-12-07', 'date'],
+    ];
+    // As pg sends a parameter (requestQuery, what the disclosure event used), and as a literal.
+    await inTransaction(async (knex, _trx, scope) => {
+      for (const [value, type] of cases) {
+        const viaParameter = await requestQuery(knex, scope, `select $1::${type} as v`, [value]);
+        const viaLiteral = await requestQuery(knex, scope, `select ${sqlLiteral(value)}::${type} as v`, []);
+        expect(viaLiteral, `${String(value)} as ${type}`).toEqual(viaParameter);
+      }
+    });
+  });
+
+  it("runs a statement with BEGIN, in the transaction, in one round trip and announced", async () => {
+    const knex = t.db.orm.em.getKnex();
+    const scope: RequestConnection = { connection: null, closed: false };
+    const text = `select txid_current()::text as tx, ${sqlLiteral("o'k")} as said`;
+    const { result, texts, announced } = await sent(() =>
+      requestConnection.run(scope, async () => {
+        const rows = rideWithBegin<{ tx: string; said: string }>(knex, scope, text);
+        return inTransaction(async (_knex, trx) => {
+          const [opened] = await rows();
+          const inside = await trx.raw('select txid_current()::text as tx');
+          return { opened, inside: inside.rows[0].tx };
+        }, scope);
+      }),
+    );
+    expect(result).not.toBeInstanceOf(Error);
+    const { opened, inside } = result as { opened: { tx: string; said: string }; inside: string };
+    expect(opened).toEqual({ tx: inside, said: "o'k" });
+    expect(texts).toContain(`BEGIN; ${text};`);
+    expect(texts.filter((s) => s.includes(text))).toHaveLength(1);
+    expect(announced).toContain(text);
+  });
+
+  it('runs a statement with COMMIT, in the transaction; if it fails, nothing commits and the connection comes back clean', async () => {
+    const knex = t.db.orm.em.getKnex();
+    const commitWith = async (rider: (tx: string) => string) => {
+      let tx = '';
+      const outcome = await sent(() =>
+        inTransaction(async (_knex, trx, scope) => {
+          tx = (await trx.raw('select txid_current()::text as tx')).rows[0].tx;
+          rideWithCommit(scope, rider(tx));
+        }),
+      );
+      const { rows } = await knex.raw('select txid_status(?::bigint) as status', [tx]);
+      return { ...outcome, status: rows[0].status as string, text: rider(tx) };
+    };
+    // Raises unless it runs inside the request's transaction.
+    const ok = await commitWith((tx) => `do $$ begin if txid_current()::text <> '${tx}' then raise exception 'outside'; end if; end $$`);
+    expect(ok.result).not.toBeInstanceOf(Error);
+    expect(ok.status).toBe('committed');
+    expect(ok.texts).toContain(`${ok.text}; COMMIT;`);
+    expect(ok.announced).toContain(ok.text);
+
+    const failed = await commitWith(() => 'select 1 / 0');
+    expect(failed.result).toBeInstanceOf(Error);
+    expect((failed.result as Error).message).toContain('division by zero');
+    // Its error names knex's statement, not the rider's values.
+    expect((failed.result as Error).message).not.toContain('1 / 0');
+    expect(failed.status).toBe('aborted');
+    await poolIsClean();
+  });
+
+  it('a failing statement with BEGIN fails the BEGIN and leaves no transaction open', async () => {
+    const knex = t.db.orm.em.getKnex();
+    const scope: RequestConnection = { connection: null, closed: false };
+    const outcome = await sent(() =>
+      requestConnection.run(scope, async () => {
+        const rows = rideWithBegin(knex, scope, 'select 1 / 0');
+        await inTransaction(async () => undefined, scope);
+        return rows();
+      }),
+    );
+    expect(outcome.result).toBeInstanceOf(Error);
+    expect((outcome.result as Error).message).toContain('division by zero');
+    await poolIsClean();
   });
 });

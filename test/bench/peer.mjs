@@ -3,12 +3,19 @@
 // `ngo`. Each server runs in its own process; autocannon (in this process) loads them in turn.
 //
 //   pnpm bench:peer [--households N] [--city-dir DIR] [--duration S] [--connections C] [--rounds R] [--page P] [--cpu-prof DIR]
-//                   [--sinergi-main FILE]
+//                   [--sinergi-main FILE] [--compare-main FILE] [--trivial]
 //
 // Besides req/s and latency it prints each server's CPU time per request (its process's user + system
 // time over the run, from /proc): on a machine shared with other work, req/s follow the load, while
 // CPU per request moves much less. --sinergi-main runs another build of Sinergi (default
 // server/dist/main.js), e.g. a copy of an older one to alternate with.
+//
+// --compare-main FILE starts a second Sinergi from another build beside the first, on the same city, and
+// loads the three servers in turn (rotating which goes first each round): old and new builds measured
+// under the same load.
+//
+// --trivial loads both servers with `{ __typename }` instead of the page (after the same check): each
+// server's fixed cost per request (HTTP, parsing, for Sinergi the viewer's transaction).
 //
 // --cpu-prof DIR writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools
 // or speedscope).
@@ -35,6 +42,8 @@ const { values } = parseArgs({
     page: { type: 'string', default: '50' },
     'cpu-prof': { type: 'string' },
     'sinergi-main': { type: 'string', default: 'server/dist/main.js' },
+    'compare-main': { type: 'string' },
+    trivial: { type: 'boolean', default: false },
   },
 });
 const households = Number(values.households);
@@ -59,6 +68,9 @@ const SINERGI_PAGE = `query Page($n: Int!) { households(first: $n) { edges { nod
 const PEER_PAGE = `query Page($n: Int!) { allHouseholds(first: $n, orderBy: [KK_NUMBER_ASC, PRIMARY_KEY_ASC]) { nodes {
   rowId kkNumber areaByAreaId { name } peopleByHouseholdId { nodes { nik name } }
   interventionsByHouseholdId { nodes { status programByProgramId { name organizationByOwnerId { name } } } } } } }`;
+
+const TRIVIAL = '{ __typename }';
+const [sinergiLoad, peerLoad] = values.trivial ? [TRIVIAL, TRIVIAL] : [SINERGI_PAGE, PEER_PAGE];
 
 /** Starts `args` with `env`, resolving once `readyUrl` answers. */
 async function startProcess(name, args, env, readyUrl) {
@@ -133,21 +145,17 @@ try {
   );
 
   const [sinergiPort, peerPort] = [await freePort(), await freePort()];
-  await startProcess(
-      'sinergi',
-      [values['sinergi-main']],
-      {
-        PORT: String(sinergiPort),
-        HOST: '127.0.0.1',
-        DATABASE_URL: city.urls.appUrl,
-        DATABASE_OWNER_URL: city.urls.ownerUrl,
-        DB_POOL_MAX: String(connections),
-        SINERGI_DEMO_SEED: 'false',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-      },
-      `http://127.0.0.1:${sinergiPort}/healthz`,
-    );
+  const sinergiEnv = (port) => ({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: city.urls.appUrl,
+    DATABASE_OWNER_URL: city.urls.ownerUrl,
+    DB_POOL_MAX: String(connections),
+    SINERGI_DEMO_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  });
+  await startProcess('sinergi', [values['sinergi-main']], sinergiEnv(sinergiPort), `http://127.0.0.1:${sinergiPort}/healthz`);
   await startProcess(
       'postgraphile',
       ['test/bench/peer-postgraphile.mjs'],
@@ -156,6 +164,9 @@ try {
     );
   const sinergiUrl = `http://127.0.0.1:${sinergiPort}/graphql`;
   const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
+  const comparePort = values['compare-main'] ? await freePort() : null;
+  if (comparePort) await startProcess('compared', [values['compare-main']], sinergiEnv(comparePort), `http://127.0.0.1:${comparePort}/healthz`);
+  const compareUrl = `http://127.0.0.1:${comparePort}/graphql`;
 
   const tokens = {};
   for (const username of VIEWERS) {
@@ -171,10 +182,19 @@ try {
       throw new Error('not the same page');
     }
     console.log(`${username}: both return the same ${check.ours.length} households in the same order`);
+    if (comparePort) {
+      const again = await post(compareUrl, SINERGI_PAGE, { n: page }, tokens[username]);
+      if (JSON.stringify(again) !== JSON.stringify(await post(sinergiUrl, SINERGI_PAGE, { n: page }, tokens[username]))) {
+        process.exitCode = 1;
+        throw new Error(`${username}: the compared build answers otherwise`);
+      }
+      console.log(`${username}: the compared build returns the same page`);
+    }
   }
 
-  const results = Object.fromEntries(VIEWERS.map((v) => [v, { sinergi: [], peer: [] }]));
-  const pids = { sinergi: children[0].child.pid, peer: children[1].child.pid };
+  const servers = comparePort ? ['sinergi', 'compared', 'peer'] : ['sinergi', 'peer'];
+  const results = Object.fromEntries(VIEWERS.map((v) => [v, Object.fromEntries(servers.map((s) => [s, []]))]));
+  const pids = Object.fromEntries(children.map(({ name, child }) => [name === 'postgraphile' ? 'peer' : name, child.pid]));
   const measured = async (server, run) => {
     const before = cpuMs(pids[server]);
     const r = await run();
@@ -182,14 +202,19 @@ try {
     return r;
   };
   const runs = {
-    sinergi: (v) => measured('sinergi', () => load(sinergiUrl, SINERGI_PAGE, tokens[v])),
-    peer: (v) => measured('peer', () => load(peerUrl, PEER_PAGE, v)),
+    sinergi: (v) => measured('sinergi', () => load(sinergiUrl, sinergiLoad, tokens[v])),
+    peer: (v) => measured('peer', () => load(peerUrl, peerLoad, v)),
+    compared: (v) => measured('compared', () => load(compareUrl, sinergiLoad, tokens[v])),
   };
   // Warm both up (JIT, plan caches), then alternate which goes first in each round.
-  for (const v of VIEWERS) for (const server of ['sinergi', 'peer']) await post(server === 'sinergi' ? sinergiUrl : peerUrl, server === 'sinergi' ? SINERGI_PAGE : PEER_PAGE, { n: page }, server === 'sinergi' ? tokens[v] : v);
+  for (const v of VIEWERS) {
+    await post(sinergiUrl, SINERGI_PAGE, { n: page }, tokens[v]);
+    await post(peerUrl, PEER_PAGE, { n: page }, v);
+    if (comparePort) await post(compareUrl, SINERGI_PAGE, { n: page }, tokens[v]);
+  }
   for (let round = 0; round < rounds; round++) {
     for (const v of VIEWERS) {
-      const order = round % 2 === 0 ? ['sinergi', 'peer'] : ['peer', 'sinergi'];
+      const order = servers.map((_, i) => servers[(i + round) % servers.length]);
       for (const server of order) {
         const r = await runs[server](v);
         if (r.errors || r.non2xx) throw new Error(`${server} as ${v}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
@@ -208,8 +233,13 @@ try {
     const p = results[v].peer;
     const sRate = mean(s, (r) => r.requests.average);
     const pRate = mean(p, (r) => r.requests.average);
+    const c = results[v].compared;
     return {
       viewer: v,
+      ...(comparePort && {
+        'compared req/s': mean(c, (r) => r.requests.average).toFixed(1),
+        'CPU ms/req compared': mean(c, (r) => r.cpuPerRequest).toFixed(1),
+      }),
       'Sinergi req/s': sRate.toFixed(1),
       'PostGraphile req/s': pRate.toFixed(1),
       ratio: (sRate / pRate).toFixed(2),
@@ -220,7 +250,7 @@ try {
     };
   });
   console.log(
-    `\nNested page (first: ${page}), ${households.toLocaleString('en-US')} households, ${connections} connections, ` +
+    `\n${values.trivial ? '{ __typename }' : `Nested page (first: ${page})`}, ${households.toLocaleString('en-US')} households, ${connections} connections, ` +
       `${rounds} × ${duration} s per server and viewer:`,
   );
   console.table(summary);

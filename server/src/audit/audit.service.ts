@@ -2,7 +2,7 @@ import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { disclosureTier } from '../auth/disclosure.js';
 import type { Context } from '../graphql/context.js';
-import { requestQuery } from '../db/query-discipline.js';
+import { rideWithCommit, sqlLiteral } from '../db/query-discipline.js';
 import { AuditAction, type Role } from '../graphql/enums.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
@@ -71,14 +71,14 @@ export function difference(before: Record<string, unknown>, after: Record<string
  * One PII_READ event per response that disclosed personal data (any personal field, see
  * personal-data.ts), naming every person and household concerned and the viewer's disclosure tier.
  */
-export async function recordDisclosure(ctx: Context): Promise<void> {
+export function recordDisclosure(ctx: Context): void {
   if (!ctx.disclosed.size) return;
   const subjects = [...ctx.disclosed].sort();
   ctx.disclosed.clear();
   const viewer = ctx.viewer;
-  // Every read that discloses writes this: one plain INSERT on the request's connection, without a
-  // unit of work to compute or a query to compile.
-  await requestQuery(ctx.em.getKnex(), ctx.connection, DISCLOSURE_INSERT, [
+  // Every read that discloses writes this: one plain INSERT, without a unit of work to compute or a
+  // query to compile, sent with the request's COMMIT (one round trip; it fails the commit if it fails).
+  const values = [
     new Date(),
     viewer?.userId ?? null,
     viewer?.organizationId ?? null,
@@ -89,8 +89,8 @@ export async function recordDisclosure(ctx: Context): Promise<void> {
     JSON.stringify({ tier: disclosureTier(viewer), subjects: subjects.length }),
     ctx.requestId,
     ctx.ip ?? null,
-  ]);
+  ];
+  rideWithCommit(ctx.connection, `${DISCLOSURE_INSERT} values (${values.map(sqlLiteral).join(', ')})`);
 }
 
-const DISCLOSURE_INSERT = `insert into audit_event (occurred_at, actor_id, organization_id, role, action, entity_type, entity_ids, new_values, request_id, ip)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+const DISCLOSURE_INSERT = `insert into audit_event (occurred_at, actor_id, organization_id, role, action, entity_type, entity_ids, new_values, request_id, ip)`;

@@ -26,12 +26,20 @@ export interface PlainReader<T> {
   arrayValues: (alias: string) => string;
 }
 
-const readers = new WeakMap<EntityMetadata, PlainReader<unknown>>();
+const readers = new WeakMap<EntityMetadata, Map<string, PlainReader<unknown>>>();
 
-export function plainReader<T>(em: EntityManager, entity: EntityName<T>): PlainReader<T> {
+/**
+ * `only` limits the reader to those properties (a partial row, for a page whose selection needs no
+ * more: household-page.ts); without it, every property the entity manager would read.
+ */
+export function plainReader<T>(em: EntityManager, entity: EntityName<T>, only?: readonly string[]): PlainReader<T> {
   const meta = em.getMetadata().get(entity as never) as EntityMetadata;
-  const known = readers.get(meta);
+  const key = only ? only.join(',') : '';
+  let byProps = readers.get(meta);
+  if (!byProps) readers.set(meta, (byProps = new Map()));
+  const known = byProps.get(key);
   if (known) return known as PlainReader<T>;
+  const wanted = only && new Set(only);
   const platform = em.getPlatform();
   const knex = em.getKnex();
   const columns: Array<(alias: string) => string | Knex.Raw> = [];
@@ -46,6 +54,7 @@ export function plainReader<T>(em: EntityManager, entity: EntityName<T>): PlainR
   const read = (at: (name: string) => string, column: string) => `(v = ${at(column)}) == null ? null : `;
   for (const prop of meta.props) {
     const name = prop.name;
+    if (wanted && !wanted.has(name)) continue;
     if (prop.formula) {
       const formula = prop.formula;
       columns.push((alias) => {
@@ -93,6 +102,6 @@ export function plainReader<T>(em: EntityManager, entity: EntityName<T>): PlainR
     mapArray: compile(byPosition) as PlainReader<T>['mapArray'],
     arrayValues: (alias) => names.map((n) => (timestamps.has(n) ? `floor(extract(epoch from ${alias}."${n}") * 1000)` : `${alias}."${n}"`)).join(', '),
   };
-  readers.set(meta, reader as PlainReader<unknown>);
+  byProps.set(key, reader as PlainReader<unknown>);
   return reader;
 }

@@ -9,7 +9,7 @@ import { clockValues, now, SET_CLOCK_SQL, today } from '../config/clock.js';
 import type { Role } from './enums.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
-import { type RequestConnection, requestQuery } from '../db/query-discipline.js';
+import { rideWithBegin, sqlLiteral } from '../db/query-discipline.js';
 
 /** Tells PostgreSQL's row-level security who is asking, for this transaction only. */
 export async function setViewer(em: EntityManager, viewer: Viewer | null): Promise<void> {
@@ -28,21 +28,27 @@ export async function setClock(em: EntityManager): Promise<void> {
   await em.execute(SET_CLOCK_SQL, clockValues());
 }
 
+interface OpeningRow {
+  user_id: string;
+  username: string;
+  role: Role;
+  organization_id: string;
+  area_id: string | null;
+  area_code: string | null;
+  session_id: string;
+}
+
 /**
  * The clock, the session behind `token` (if it is one) and the viewer settings, in one statement
- * (sinergi_open_request, migration 0020): every browser request opens this way.
+ * (sinergi_open_request, migration 0020), sent with the transaction's BEGIN: every browser request
+ * opens in one round trip.
  */
-async function openWithSession(em: EntityManager, connection: RequestConnection, token: string | undefined): Promise<Viewer | null> {
+function openingStatement(token: string | undefined): string {
   const hash = token?.startsWith(SESSION_PREFIX) ? hashToken(token) : null;
-  const [row] = await requestQuery<{
-    user_id: string;
-    username: string;
-    role: Role;
-    organization_id: string;
-    area_id: string | null;
-    area_code: string | null;
-    session_id: string;
-  }>(em.getKnex(), connection, 'select * from sinergi_open_request($1, $2, $3)', [now().toISOString(), today(), hash]);
+  return `select * from sinergi_open_request(${sqlLiteral(now().toISOString())}, ${sqlLiteral(today())}, ${sqlLiteral(hash)})`;
+}
+
+function viewerOf(row: OpeningRow | undefined): Viewer | null {
   if (!row) return null;
   return {
     userId: row.user_id,
@@ -75,12 +81,14 @@ export async function openRequest(ctx: Context, operation?: OperationDefinitionN
   // A login runs as nobody, whatever session the browser still holds: row-level security must let it
   // find any user, not only those another viewer may see.
   const anonymous = operation?.operation === 'mutation' && operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'login');
+  const token = anonymous ? undefined : ctx.token;
+  const apiToken = token?.startsWith(API_TOKEN_PREFIX) ? token : null;
+  const opening = apiToken ? null : rideWithBegin<OpeningRow>(ctx.em.getKnex(), ctx.connection, openingStatement(token));
   await ctx.em.begin();
   try {
     const trx = ctx.em.getTransactionContext<Knex.Transaction>()!;
     ctx.connection.connection = (await trx.client.acquireConnection()) as object;
-    const token = anonymous ? undefined : ctx.token;
-    const viewer = token?.startsWith(API_TOKEN_PREFIX) ? await openWithApiToken(ctx.em, token) : await openWithSession(ctx.em, ctx.connection, token);
+    const viewer = apiToken ? await openWithApiToken(ctx.em, apiToken) : viewerOf((await opening!())[0]);
     ctx.viewer = viewer;
     ctx.loaders = createLoaders(ctx.em, viewer);
     if (viewer) ctx.log = ctx.log.child({ user: viewer.username });
@@ -90,16 +98,10 @@ export async function openRequest(ctx: Context, operation?: OperationDefinitionN
   }
 }
 
-/** Writes the request's disclosure audit event and commits; rolls back if that fails. */
+/** Commits with the request's disclosure audit event, in one round trip; a failure of either rolls back. */
 export async function finishRequest(ctx: Context): Promise<void> {
   if (!ctx.em.isInTransaction()) return;
-  try {
-    await recordDisclosure(ctx);
-  } catch (error) {
-    ctx.log.error({ err: error }, 'could not record the disclosure; rolling back');
-    await closeRequest(ctx, 'rollback');
-    throw error;
-  }
+  recordDisclosure(ctx);
   await closeRequest(ctx, 'commit');
 }
 

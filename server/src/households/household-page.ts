@@ -1,10 +1,10 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo, isLeafType, Kind } from 'graphql';
 import { Area } from '../areas/area.entity.js';
 import { type RequestConnection, requestQuery } from '../db/query-discipline.js';
 import type { Loaders } from '../graphql/loaders.js';
-import { below, lookahead } from '../graphql/lookahead.js';
+import { below, lookahead, type Selection } from '../graphql/lookahead.js';
 import { type PlainReader, plainReader } from '../graphql/plain-rows.js';
 import { Intervention } from '../interventions/intervention.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -18,10 +18,110 @@ export interface PagePlan {
   interventions: boolean;
   programs: boolean;
   owners: boolean;
+  /** The person properties the page reads, or null for all of them. */
+  memberProps: readonly string[] | null;
+  /** The intervention properties the page reads, or null for all of them. */
+  interventionProps: readonly string[] | null;
+}
+
+type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema' | 'operation'>;
+
+// A member's id and household (the disclosure audit) and what members, formerMembers and head filter on.
+const MEMBER_BASE = ['id', 'household', 'relation', 'leftOn'];
+// What each leaf field of Person reads beyond those (its field resolver, person.resolver.ts); a field
+// not listed here makes the page read every column.
+const MEMBER_LEAVES: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  relation: [],
+  leftOn: [],
+  name: ['name'],
+  sex: ['sex'],
+  nik: ['nik'],
+  nikPending: ['nik'],
+  birthDate: ['birthDate'],
+  birthYear: ['birthDate'],
+  age: ['birthDate'],
+  ageMonths: ['birthDate'],
+};
+// An intervention's id, household and beneficiary (the disclosure audit), organisation (what a partner
+// sees, visibleInterventions) and program.
+const INTERVENTION_BASE = ['id', 'household', 'person', 'organization', 'program'];
+const INTERVENTION_LEAVES: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  status: ['status'],
+  plannedOn: ['plannedOn'],
+  deliveredOn: ['deliveredOn'],
+  periodKey: ['periodKey'],
+};
+
+/** Object fields a selection may follow, each with the object fields it may follow in turn. */
+interface Allowed {
+  [field: string]: Allowed;
+}
+
+/** Does `selection` (on type `typeName`) select only leaves, apart from the `allowed` object fields? */
+function onlyLeaves(info: Info, typeName: string, selection: Selection, allowed: Allowed = {}): boolean {
+  const fields = (info.schema.getType(typeName) as GraphQLObjectType).getFields();
+  for (const name of selection.keys()) {
+    if (name === '__typename') continue;
+    const field = fields[name];
+    if (!field) return false;
+    const type = getNamedType(field.type);
+    if (isLeafType(type)) continue;
+    const next = Object.hasOwn(allowed, name) ? allowed[name] : undefined;
+    if (!next || !onlyLeaves(info, type.name, below(selection, name, info), next)) return false;
+  }
+  return true;
+}
+
+/** The properties `base` and the selected leaves read, or null when a selected field is not listed. */
+function propsFor(selections: Selection[], base: readonly string[], leaves: Record<string, readonly string[]>, objects: readonly string[] = []): string[] | null {
+  const props = new Set(base);
+  for (const selection of selections) {
+    for (const name of selection.keys()) {
+      if (objects.includes(name)) continue;
+      const reads = leaves[name];
+      if (!reads) return null;
+      for (const p of reads) props.add(p);
+    }
+  }
+  return [...props].sort();
+}
+
+/**
+ * The children's columns a page may leave out. The page primes partial rows into the request's loaders,
+ * so it trims them only when nothing else in the operation can read those loaders: `households` is the
+ * operation's only root field, and below its nodes the selection never leaves the page's own objects
+ * (area, members, interventions with their program, its owner and their organisation, leaves only).
+ */
+function trimmedProps(info: Info, node: Selection): Pick<PagePlan, 'memberProps' | 'interventionProps'> {
+  const all = { memberProps: null, interventionProps: null };
+  const roots = info.operation.selectionSet.selections;
+  if (roots.length !== 1 || roots[0]!.kind !== Kind.FIELD) return all;
+  const people = ['members', 'formerMembers', 'head'];
+  const householdFields = (info.schema.getType('Household') as GraphQLObjectType).getFields();
+  for (const name of node.keys()) {
+    if (name === '__typename' || people.includes(name) || name === 'interventions') continue;
+    const field = householdFields[name];
+    if (!field) return all;
+    const type = getNamedType(field.type);
+    if (isLeafType(type)) continue;
+    if (name !== 'area' || !onlyLeaves(info, type.name, below(node, name, info))) return all;
+  }
+  const members = people.map((name) => below(node, name, info));
+  if (!members.every((m) => onlyLeaves(info, 'Person', m))) return all;
+  const interventions = below(node, 'interventions', info);
+  if (!onlyLeaves(info, 'Intervention', interventions, { program: { owner: {} }, organization: {} })) return all;
+  return {
+    memberProps: propsFor(members, MEMBER_BASE, MEMBER_LEAVES),
+    interventionProps: propsFor([interventions], INTERVENTION_BASE, INTERVENTION_LEAVES, ['program', 'organization']),
+  };
 }
 
 /** Looks ahead from the `households` field at what its nodes select. */
-export function planPage(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): PagePlan {
+export function planPage(info: Info): PagePlan {
   const node = lookahead(info, 'edges', 'node');
   const interventions = below(node, 'interventions', info);
   const program = below(interventions, 'program', info);
@@ -32,6 +132,7 @@ export function planPage(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragment
     interventions: node.has('interventions'),
     programs: interventions.has('program'),
     owners: program.has('owner'),
+    ...trimmedProps(info, node),
   };
 }
 
@@ -52,8 +153,8 @@ type Values = readonly unknown[];
  */
 export function pageStatement(em: EntityManager, connection: RequestConnection, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }) {
   const knex = em.getKnex();
-  const person = plainReader(em, Person);
-  const intervention = plainReader(em, Intervention);
+  const person = plainReader(em, Person, plan.memberProps ?? undefined);
+  const intervention = plainReader(em, Intervention, plan.interventionProps ?? undefined);
   const program = plainReader(em, Program);
   const organization = plainReader(em, Organization);
   const area = plainReader(em, Area);
@@ -103,12 +204,12 @@ const arounds = new Map<string, Around>();
 const PAGE_MARK = '__sinergi_page__';
 
 function statementAround(em: EntityManager, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }): Around {
-  const key = `${+plan.area}${+plan.members}${+plan.interventions}${+plan.programs}${+plan.owners} ${order.column} ${order.idColumn} ${order.direction}`;
+  const key = `${+plan.area}${+plan.members}${+plan.interventions}${+plan.programs}${+plan.owners} ${plan.memberProps} ${plan.interventionProps} ${order.column} ${order.idColumn} ${order.direction}`;
   const known = arounds.get(key);
   if (known) return known;
   const knex = em.getKnex();
-  const person = plainReader(em, Person);
-  const intervention = plainReader(em, Intervention);
+  const person = plainReader(em, Person, plan.memberProps ?? undefined);
+  const intervention = plainReader(em, Intervention, plan.interventionProps ?? undefined);
   const program = plainReader(em, Program);
   const organization = plainReader(em, Organization);
   const area = plainReader(em, Area);
@@ -121,15 +222,16 @@ function statementAround(em: EntityManager, plan: PagePlan, order: { column: str
   const q = knex.queryBuilder().with('page', knex.raw(PAGE_MARK)).select('page.*').from('page').orderBy('page.__n');
   if (plan.area) q.select(knex.raw(`(select ${values(area, 'r')} from ? r) as "__area"`, [rowsOf('area', area.columns, 't.id = page.area_id')]));
   if (plan.members) {
-    const members = rowsOf('person', person.columns, 't.household_id in (select id from page)');
+    // The order's columns too, should the reader leave them out.
+    const members = rowsOf('person', (t) => [...person.columns(t), `${t}.birth_date as __birth_date`], 't.household_id in (select id from page)');
     // The loader's order: birth date, then id.
-    q.joinRaw(`left join (select m.household_id as "__hid", json_agg(${values(person, 'm')} order by m.birth_date, m.id) as "__members" from ? m group by m.household_id) pm on pm."__hid" = page.id`, [members] as never);
+    q.joinRaw(`left join (select m.household_id as "__hid", json_agg(${values(person, 'm')} order by m.__birth_date, m.id) as "__members" from ? m group by m.household_id) pm on pm."__hid" = page.id`, [members] as never);
     q.select('pm.__members');
   }
   if (plan.interventions) {
-    q.with('ivs', rowsOf('intervention', intervention.columns, 't.household_id in (select id from page)'));
+    q.with('ivs', rowsOf('intervention', (t) => [...intervention.columns(t), `${t}.created_at as __created_at`], 't.household_id in (select id from page)'));
     // The loader's order: newest first, then id.
-    q.joinRaw(`left join (select x.household_id as "__hid", json_agg(${values(intervention, 'x')} order by x.created_at desc, x.id) as "__interventions" from ivs x group by x.household_id) pi on pi."__hid" = page.id`);
+    q.joinRaw(`left join (select x.household_id as "__hid", json_agg(${values(intervention, 'x')} order by x.__created_at desc, x.id) as "__interventions" from ivs x group by x.household_id) pi on pi."__hid" = page.id`);
     q.select('pi.__interventions');
     // Each intervention's organisation decides whether a partner sees it (visibleInterventions).
     const organizations = [`t.id in (select organization_id from ivs)`];

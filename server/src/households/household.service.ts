@@ -191,7 +191,7 @@ export async function listHouseholds(
   ctx: Context,
   args: { first?: number; after?: string; filter?: HouseholdFilter; orderBy?: HouseholdOrder },
   searchGuard: IdentifierSearchGuard,
-  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema' | 'operation'>,
 ) {
   const { em } = ctx;
   const knex = em.getKnex();
