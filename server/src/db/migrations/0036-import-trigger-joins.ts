@@ -16,7 +16,7 @@ import { COVERAGE_NEED, DAILY_ASSESSMENT_UP } from './0031-summary-fast-paths.js
  * from a nearly empty registry made the planner pick those scans.
  */
 
-function replaced(text: string, pairs: [string, string][]): string {
+export function replaced(text: string, pairs: [string, string][]): string {
   let out = text;
   for (const [from, to] of pairs) {
     if (!out.includes(from)) throw new Error(`0036: fragment not found: ${from}`);
