@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -140,6 +141,8 @@ async function measure() {
     const sqlTiming = process.env.BENCH_SQL_TIMING ? timeStatements(db.orm.em.getKnex()) : null;
 
     // The import, as `pnpm import:data dtsen <file> --as admin` chains it.
+    const clusterDir = path.join(dataDir, 'postgres');
+    const pgCpu0 = postgresCpuSeconds(clusterDir);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const jobId = await stageFile(db.orm, actor, { source: 'dtsen', path: file, fileName: 'dtsen.csv', sourceDate: today }, limits);
@@ -168,6 +171,8 @@ async function measure() {
     await inImportTransaction(db.orm, actor, null, (_em, trx) => beginCommit(trx, actor, jobId));
     await commitJob(db.orm, actor, jobId, { batchSize });
     const t3 = performance.now();
+    const importCpu = process.cpuUsage(cpu0);
+    const pgCpu1 = postgresCpuSeconds(clusterDir);
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     sqlTiming?.print();
     const job = await inImportTransaction(db.orm, actor, null, (_em, trx) => trx('import_job').where({ id: jobId }).first());
@@ -195,6 +200,7 @@ async function measure() {
       const columns = JSON.parse(fs.readFileSync(path.join(values.dir, 'columns.json'), 'utf8'));
       const counts = {};
       const c0 = performance.now();
+      const copyPgCpu0 = postgresCpuSeconds(clusterDir);
       await owner.em.getKnex().transaction(async (trx) => {
         const connection = await trx.client.acquireConnection();
         for (const table of ['household', 'person']) {
@@ -203,7 +209,7 @@ async function measure() {
           counts[table] = stream.rowCount;
         }
       });
-      copy = { seconds: seconds(performance.now() - c0), ...counts };
+      copy = { seconds: seconds(performance.now() - c0), pgCpu: postgresCpuSeconds(clusterDir) - copyPgCpu0, ...counts };
     } finally {
       await owner.close(true);
     }
@@ -218,6 +224,8 @@ async function measure() {
       dryRun: seconds(t2 - t1),
       commit: seconds(t3 - t2),
       total: seconds(t3 - t0),
+      nodeCpu: (importCpu.user + importCpu.system) / 1e6,
+      pgCpu: pgCpu1 - pgCpu0,
       rssBeforeMb,
       peakRssMb,
       written,
@@ -285,4 +293,31 @@ async function tablesChecksum(knex) {
     out[table] = `${rows[0].n} ${rows[0].md5}`;
   }
   return out;
+}
+
+/**
+ * CPU seconds the embedded PostgreSQL has used so far: its postmaster and live backends, plus the
+ * backends already gone (counted in the postmaster's children). Unlike the wall clock, other processes'
+ * load on the machine barely moves it.
+ */
+function postgresCpuSeconds(clusterDir) {
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  const postmaster = Number(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  // /proc/<pid>/stat: the fields after the command's closing parenthesis, from field 3 (state) on.
+  const stat = (pid) => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let f;
+    try {
+      f = stat(entry);
+    } catch {
+      continue; // ended meanwhile
+    }
+    const pid = Number(entry);
+    // ppid is field 4, utime..cstime fields 14-17 (here shifted by 3).
+    if (pid === postmaster) total += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    else if (Number(f[1]) === postmaster) total += Number(f[11]) + Number(f[12]);
+  }
+  return total / ticks;
 }

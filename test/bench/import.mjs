@@ -100,6 +100,8 @@ try {
     const importRate = r.rows / r.total;
     const copyRate = r.copy.person / r.copy.seconds;
     console.log(`  import ${fmt(importRate)} rows/s (${fmt(r.total, 1)} s), COPY ${fmt(copyRate)} rows/s (${fmt(r.copy.seconds, 1)} s): ${fmt(importRate / copyRate, 2)} of COPY; peak RSS ${fmt(r.peakRssMb)} MB`);
+    // CPU time is what other processes' load moves least: PostgreSQL's for the import against the COPY's.
+    console.log(`  CPU: import PostgreSQL ${fmt(r.pgCpu, 1)} s + Node ${fmt(r.nodeCpu, 1)} s, COPY PostgreSQL ${fmt(r.copy.pgCpu, 1)} s: COPY / import PostgreSQL CPU ${fmt(r.copy.pgCpu / r.pgCpu, 2)}`);
     results.push(r);
   }
 } finally {
@@ -122,7 +124,10 @@ console.table(
       'import s': fmt(r.total, 1),
       'import rows/s': fmt(importRate),
       'import households/s': fmt(r.households / r.total),
+      'import PG CPU s': fmt(r.pgCpu, 1),
+      'import Node CPU s': fmt(r.nodeCpu, 1),
       'COPY s': fmt(r.copy.seconds, 1),
+      'COPY PG CPU s': fmt(r.copy.pgCpu, 1),
       'COPY rows/s': fmt(copyRate),
       'import / COPY': fmt(importRate / copyRate, 2),
       'RSS before MB': fmt(r.rssBeforeMb),
@@ -139,5 +144,7 @@ temporary table, in-file duplicates found there, then import_row; the dry run ke
 batch matches households by KK and persons by NIK, writes them,
 their poverty assessment, derived needs, field-level provenance, the rows' outcomes and one IMPORT audit event,
 as the application role under row-level security.
+CPU s = CPU time of the embedded PostgreSQL (postmaster, backends, ended backends) and of the import's Node process,
+from the start of staging to the end of the commit (COPY: its transaction); less moved by other processes' load.
 peak RSS = the import process's maxRSS after the commit (RSS before = after starting and seeding, before staging).`);
 process.exit(0);

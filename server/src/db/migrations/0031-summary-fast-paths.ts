@@ -19,7 +19,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Each condition is checked after the household's row lock, as coverage_refresh orders writers.
  */
 
-const COVERAGE_HOUSEHOLD = `
+export const COVERAGE_HOUSEHOLD = `
 create or replace function coverage_household_changed() returns trigger language plpgsql security definer
 set search_path = public, pg_temp as $$
 declare
@@ -114,7 +114,7 @@ ${insert}
   return null;
 end $$;`;
 
-const DAILY_NEED_UP = DAILY_NEED(`
+export const DAILY_NEED_UP = DAILY_NEED(`
     -- A need with a state row already (none in practice: ids are new) takes the general refresh.
     select array_agg(n.id) into ids from new_rows n where exists (select 1 from analytics_daily_state s where s.kind = 'N' and s.entity_id = n.id);
     with fresh as (

@@ -44,7 +44,7 @@ const delta = (table: string, key: string, type: string, dimension: string, rows
    where k.now <> k.before
    group by h.area_id, k.val;`;
 
-const changed = (table: string, key: string, type: string, dimension: string) => {
+export const changed = (table: string, key: string, type: string, dimension: string) => {
   const added = `select household_id, ${key}::text as val, 1 as added, 0 as removed from new_rows`;
   const removed = `select household_id, ${key}::text as val, 0 as added, 1 as removed from old_rows`;
   // An update counts only where it moved a row to another household or value (a status, evidence: none).
