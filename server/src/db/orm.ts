@@ -38,6 +38,7 @@ import { Migration0035HouseholdFilterCounts } from './migrations/0035-household-
 import { Migration0036ImportTriggerJoins } from './migrations/0036-import-trigger-joins.js';
 import { Migration0037HouseholdSearch } from './migrations/0037-household-search.js';
 import { Migration0038CompactionHashJoins } from './migrations/0038-compaction-hash-joins.js';
+import { Migration0040PartnerFilterCounts } from './migrations/0040-partner-filter-counts.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -73,6 +74,7 @@ export const MIGRATIONS = [
   { name: '0036-import-trigger-joins', class: Migration0036ImportTriggerJoins },
   { name: '0037-household-search', class: Migration0037HouseholdSearch },
   { name: '0038-compaction-hash-joins', class: Migration0038CompactionHashJoins },
+  { name: '0040-partner-filter-counts', class: Migration0040PartnerFilterCounts },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
