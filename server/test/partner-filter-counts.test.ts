@@ -114,7 +114,10 @@ async function apply(m: Mutation): Promise<void> {
       const hs = pickMany(m.hs);
       if (!hs.length) return;
       const organizationId = orgs[PARTNERS[m.partner]!];
-      return must(await gql(REFER, { i: { householdIds: hs, organizationId, lawfulBasis: 'PUBLIC_TASK' } }, 'bappeda'));
+      // Refused whole when one of them has an open referral to the partner already: a refusal changes nothing.
+      const res = await gql(REFER, { i: { householdIds: hs, organizationId, lawfulBasis: 'PUBLIC_TASK' } }, 'bappeda');
+      if (!res.errors) applied += 1;
+      return;
     }
     case 'close': {
       const rows = await openReferrals();
