@@ -129,8 +129,13 @@ async function apply(m: Mutation): Promise<void> {
       const rows = await openReferrals();
       if (!rows.length) return;
       await t.query(
-        `update assignment set consent_withdrawn_at = now()
-          where household_id = (select household_id from assignment where id = ?) and status in ('REQUESTED', 'ACCEPTED')`,
+        // Only a consent can be withdrawn (assignment_consent_withdrawal): the referrals become consented first.
+        `update assignment a
+            set lawful_basis = 'CONSENT', consent_given_on = current_date, consent_method = 'WRITTEN',
+                consent_given_by_id = (select p.id from person p where p.household_id = a.household_id order by p.id limit 1),
+                consent_withdrawn_at = now(), consent_withdrawn_by_id = a.requested_by_id, consent_withdrawal_note = 'uji'
+          where household_id = (select household_id from assignment where id = ?) and status in ('REQUESTED', 'ACCEPTED')
+            and exists (select 1 from person p where p.household_id = a.household_id)`,
         [rows[m.n % rows.length]!.id],
       );
       applied += 1;
@@ -300,12 +305,16 @@ describe("partners' household counts kept per organisation, kelurahan and filter
   }, 1_800_000);
 
   it("follow a household's deletion and a change of an organisation's type", async () => {
-    // A household of this test's, referred to the partner, whose members go first (they restrict the deletion).
+    // A household of this test's, referred to the partner. Its interventions, assessments, referrals and members
+    // restrict its deletion: they go first, one statement each (the referrals' own triggers count them out).
     const id = created[0]!;
     // Refused when one is open already: either way, one is open.
     await gql(REFER, { i: { householdIds: [id], organizationId: orgs.ngo, lawfulBasis: 'PUBLIC_TASK' } }, 'bappeda');
     expect(await t.query(`select 1 from assignment where household_id = ? and organization_id = ? and status in ('REQUESTED', 'ACCEPTED') and consent_withdrawn_at is null`, [id, orgs.ngo])).not.toEqual([]);
-    await t.query(`delete from person where household_id = ?`, [id]);
+    for (const table of ['intervention', 'poverty_assessment', 'assignment', 'person']) {
+      await t.query(`delete from ${table} where household_id = ?`, [id]);
+      await expectKeptEqualsRows();
+    }
     await t.query(`delete from household where id = ?`, [id]);
     await expectKeptEqualsRows();
     // The csr partner's organisation counted as a government agency: ngo now sees its interventions.
