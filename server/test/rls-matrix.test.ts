@@ -698,7 +698,7 @@ describe('row-level security matrix, in raw SQL as the application role', () => 
           and table_name in (select relname from pg_class where relkind = 'r')`,
     );
     const reachable = Object.entries(SUMMARIES).filter(([, s]) => s.kind !== 'internal').map(([table]) => table);
-    expect(tables.map((r) => r.table_name).sort()).toEqual([...Object.keys(ROWS), ...reachable, 'partner_caseload', 'household_search'].sort());
+    expect(tables.map((r) => r.table_name).sort()).toEqual([...Object.keys(ROWS), ...reachable, 'partner_caseload', 'partner_filter_count', 'household_search'].sort());
   });
 
   for (const table of Object.keys(ROWS) as Table[]) {
@@ -782,32 +782,38 @@ describe('analytics summaries, in raw SQL as the application role', () => {
   }
 });
 
-describe('partner_caseload (0033), in raw SQL as the application role', () => {
-  it("partners read their own organisation's rows only; triggers write them, no role", async () => {
-    const rows = { ngo: f.orgs.ngo, csr: f.orgs.csr };
-    // Both labels have rows to find, or a denial would prove nothing.
-    for (const org of Object.values(rows)) expect((await t.query(`select 1 from partner_caseload where organization_id = ? limit 1`, [org])).length).toBe(1);
-    const mismatches: string[] = [];
-    for (const role of ROLES) {
-      const v = viewers[role];
-      for (const [label, org] of Object.entries(rows)) {
-        const expected = (role === 'NGO_PARTNER' && label === 'ngo') || (role === 'PRIVATE_PARTNER' && label === 'csr');
-        const where = `organization_id = $1`;
-        if ((await attempt(v, `select count(*)::int as n from partner_caseload where ${where}`, [org])) !== expected) {
-          mismatches.push(`${role} select ${label}: ${expected ? 'denied' : 'allowed'}`);
-        }
-        for (const [op, text] of [
-          ['insert', `insert into partner_caseload select * from partner_caseload where ${where} limit 1`],
-          ['update', `update partner_caseload set kk_number = kk_number where ${where}`],
-          ['delete', `delete from partner_caseload where ${where}`],
-        ] as const) {
-          if (await attempt(v, text, [org])) mismatches.push(`${role} ${op} ${label}: allowed`);
+// The partners' caseload (0033) and its kept counts (0040): per organisation.
+for (const [table, column] of [
+  ['partner_caseload', 'kk_number'],
+  ['partner_filter_count', 'n'],
+] as const) {
+  describe(`${table}, in raw SQL as the application role`, () => {
+    it("partners read their own organisation's rows only; triggers write them, no role", async () => {
+      const rows = { ngo: f.orgs.ngo, csr: f.orgs.csr };
+      // Both labels have rows to find, or a denial would prove nothing.
+      for (const org of Object.values(rows)) expect((await t.query(`select 1 from ${table} where organization_id = ? limit 1`, [org])).length).toBe(1);
+      const mismatches: string[] = [];
+      for (const role of ROLES) {
+        const v = viewers[role];
+        for (const [label, org] of Object.entries(rows)) {
+          const expected = (role === 'NGO_PARTNER' && label === 'ngo') || (role === 'PRIVATE_PARTNER' && label === 'csr');
+          const where = `organization_id = $1`;
+          if ((await attempt(v, `select count(*)::int as n from ${table} where ${where}`, [org])) !== expected) {
+            mismatches.push(`${role} select ${label}: ${expected ? 'denied' : 'allowed'}`);
+          }
+          for (const [op, text] of [
+            ['insert', `insert into ${table} select * from ${table} where ${where} limit 1`],
+            ['update', `update ${table} set ${column} = ${column} where ${where}`],
+            ['delete', `delete from ${table} where ${where}`],
+          ] as const) {
+            if (await attempt(v, text, [org])) mismatches.push(`${role} ${op} ${label}: allowed`);
+          }
         }
       }
-    }
-    expect(mismatches).toEqual([]);
+      expect(mismatches).toEqual([]);
+    });
   });
-});
+}
 
 describe('household_search (0037), in raw SQL as the application role', () => {
   it("each role reads a household's names exactly when it reads its persons; triggers write them, no role", async () => {

@@ -85,8 +85,8 @@ for (const [index, households] of sizes.entries()) {
           for (const [what, query, variables] of [['page', PAGE, { f: filter, after }], ['count', COUNT, { f: filter }]]) {
             const { statements } = await city.capture(() => city.gql(query, variables, tokens[viewer]));
             // A partner's list reads its caseload joined to the households (0033); a count with one need
-            // type or program, the kept counts (0035).
-            const plan = await city.explain(statements, /from "(household" as "h"|partner_caseload" as "c" cross join lateral|household_filter_count" as "d")/);
+            // type or program, the kept counts (0035); a partner's count, its organisation's kept counts (0040).
+            const plan = await city.explain(statements, /from "(household" as "h"|partner_caseload" as "c" cross join lateral|(household|partner)_filter_count" as "d")/);
             explained.push(`## ${fmt(households)} households, ${viewer}, ${name}, ${what}\n\n${plan}`);
             row[`${what} SQL`] = [...plan.matchAll(/^Execution Time: ([\d.]+) ms$/gm)].reduce((sum, m) => sum + Number(m[1]), 0).toFixed(1);
           }

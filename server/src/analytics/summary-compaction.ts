@@ -1,9 +1,9 @@
 import type { Knex } from '@mikro-orm/knex';
 import { clockValues, SET_CLOCK_SQL } from '../config/clock.js';
 
-// The summaries' writers only append deltas (migrations 0021, 0022, 0023, 0035); each compaction folds them into one
+// The summaries' writers only append deltas (migrations 0021, 0022, 0023, 0035, 0040); each compaction folds them into one
 // row per key without blocking writers, so that the dashboard's and the list counts' reads fold only what came since.
-const COMPACTIONS = ['analytics_compact', 'coverage_compact', 'analytics_daily_compact', 'household_filter_count_compact'] as const;
+const COMPACTIONS = ['analytics_compact', 'coverage_compact', 'analytics_daily_compact', 'household_filter_count_compact', 'partner_filter_count_compact'] as const;
 
 /**
  * Folds the appended deltas of every summary: after bulk writes (seed, import) and every minute in the server.

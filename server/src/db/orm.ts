@@ -38,6 +38,7 @@ import { Migration0035HouseholdFilterCounts } from './migrations/0035-household-
 import { Migration0036ImportTriggerJoins } from './migrations/0036-import-trigger-joins.js';
 import { Migration0037HouseholdSearch } from './migrations/0037-household-search.js';
 import { Migration0038CompactionHashJoins } from './migrations/0038-compaction-hash-joins.js';
+import { Migration0040PartnerFilterCounts } from './migrations/0040-partner-filter-counts.js';
 import { Migration0041ImportTriggerProbes } from './migrations/0041-import-trigger-probes.js';
 import { Migration0042TriggerStatementCounts } from './migrations/0042-trigger-statement-counts.js';
 
@@ -75,6 +76,7 @@ export const MIGRATIONS = [
   { name: '0036-import-trigger-joins', class: Migration0036ImportTriggerJoins },
   { name: '0037-household-search', class: Migration0037HouseholdSearch },
   { name: '0038-compaction-hash-joins', class: Migration0038CompactionHashJoins },
+  { name: '0040-partner-filter-counts', class: Migration0040PartnerFilterCounts },
   { name: '0041-import-trigger-probes', class: Migration0041ImportTriggerProbes },
   { name: '0042-trigger-statement-counts', class: Migration0042TriggerStatementCounts },
 ];
