@@ -177,8 +177,9 @@ describe('summary fast paths (migrations 0031, 0036)', () => {
     }
     const scans = plans.flatMap((plan) => plan.split('\n')).filter((line) => line.includes('Named Tuplestore Scan'));
     expect(scans.length).toBeGreaterThan(0);
-    // Every read of a transition table happens once per trigger statement.
-    expect(scans.filter((line) => !/loops=1\)/.test(line))).toEqual([]);
+    // Every read of a transition table happens at most once per trigger statement.
+    expect(scans.filter((line) => !/loops=1\)|\(never executed\)/.test(line))).toEqual([]);
+    expect(scans.filter((line) => /loops=1\)/.test(line)).length).toBeGreaterThan(0);
     const [written] = await t.query<{ n: number }>(`select count(*)::int as n from coverage_part p join household h on h.id = p.household_id where h.address like 'Jl. Besar %'`);
     expect(written!.n).toBeGreaterThan(size);
     await expectSummariesEqualRows();
