@@ -5,6 +5,7 @@ import { COUNT_LIMIT } from '../src/graphql/connection.js';
 import { GOVERNMENT_ORGANIZATION_TYPES } from '../src/auth/policy.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { householdInput } from './household-inputs.js';
+import { expectEachReadOnce, transitionTableScans } from './summary-fixture.js';
 
 /**
  * A partner's household count with no filter, an area, poverty statuses, a decile range, one need type or
@@ -303,6 +304,44 @@ describe("partners' household counts kept per organisation, kelurahan and filter
     )) as [{ referred: number }];
     expect(referred).toBeGreaterThan(0);
   }, 1_800_000);
+
+  it('read a statement of referred households larger than work_mem once, whichever table it writes (0046)', async () => {
+    // 0040 tested each referred household's rows against the statement's households per row: deriving a
+    // 1,000,000-household city's needs slowed with every batch. The smallest hash memory shows it with a few
+    // thousand rows.
+    const size = 1500;
+    const fresh = `select id from household where address like 'Jl. Rujukan %'`;
+    const [admin] = await t.query<{ id: string }>(`select id from app_user where username = 'admin'`);
+    const scans = await transitionTableScans(
+      t.ownerUrl,
+      [
+        `insert into household (id, kk_number, area_id, address, welfare_decile, poverty_status)
+         select gen_random_uuid(), '627103020141' || lpad(g::text, 4, '0'), ('{${areas.map((a) => a.id).join(',')}}'::uuid[])[1 + g % 3],
+                'Jl. Rujukan ' || g, 1 + g % 4, 'EXTREME_POOR'
+           from generate_series(1, ${size}) g`,
+      ],
+      [
+        `insert into assignment (id, household_id, organization_id, status, requested_by_id, lawful_basis)
+         select gen_random_uuid(), h.id, '${orgs.ngo}', 'REQUESTED', '${admin!.id}', 'PUBLIC_TASK' from (${fresh}) h`,
+        `insert into household_need (household_id, need_type, rule_version, evidence)
+         select h.id, t.need_type, 1, '{}' from (${fresh}) h cross join (values ('WATER'), ('SANITATION')) t(need_type)`,
+        `insert into intervention (id, program_id, household_id, status, planned_on, period_key, organization_id)
+         select gen_random_uuid(), p.id, h.id, 'PLANNED', sinergi_today(), sinergi_period_key(p.frequency, sinergi_today()), '${orgs.ngo}'
+           from program p, (${fresh}) h where p.id = '${programs[0]}'`,
+        `insert into assignment (id, household_id, organization_id, status, requested_by_id, lawful_basis)
+         select gen_random_uuid(), h.id, '${orgs.csr}', 'REQUESTED', '${admin!.id}', 'PUBLIC_TASK' from (${fresh}) h where h.id::text < '8'`,
+        `update household set welfare_decile = 1 + welfare_decile % 4, area_id = ('{${areas.map((a) => a.id).join(',')}}'::uuid[])[1 + welfare_decile % 3]
+          where address like 'Jl. Rujukan %'`,
+        `update intervention set organization_id = '${orgs.csr}' where household_id in (${fresh}) and household_id::text < '4'`,
+        `delete from household_need where need_type = 'WATER' and household_id in (${fresh}) and household_id::text < 'c'`,
+        `update assignment set status = 'CLOSED', closed_at = now()
+          where organization_id = '${orgs.ngo}' and household_id in (${fresh}) and household_id::text > '6'`,
+      ],
+    );
+    expectEachReadOnce(scans);
+    await expectKeptEqualsRows();
+    await expectCountsEqualBounded();
+  }, 300_000);
 
   it("follow a household's deletion and a change of an organisation's type", async () => {
     // A household of this test's, referred to the partner. Its interventions, assessments, referrals and members

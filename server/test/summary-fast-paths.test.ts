@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.js';
-import { coverageEvents } from './summary-fixture.js';
+import { coverageEvents, expectEachReadOnce, transitionTableScans } from './summary-fixture.js';
 
 /**
  * Migration 0031 writes the summary parts of new households, their new needs and their first assessments
@@ -140,46 +139,24 @@ describe('summary fast paths (migrations 0031, 0036)', () => {
     // 0036's NOT IN over the statement's rows became a plain subplan once the ids outgrew work_mem: deriving
     // a 1,000,000-household city's needs re-read 1.3 million rows per household. The smallest hash memory
     // shows it with a few thousand rows.
-    const client = new pg.Client({ connectionString: t.ownerUrl });
-    await client.connect();
-    const plans: string[] = [];
-    client.on('notice', (notice) => plans.push(notice.message ?? ''));
     const size = 2000;
-    try {
-      await client.query('begin');
-      await client.query(
+    const fresh = `select id from household where address like 'Jl. Besar %'`;
+    const scans = await transitionTableScans(
+      t.ownerUrl,
+      [
         `insert into household (id, kk_number, area_id, address, welfare_decile, poverty_status)
          select gen_random_uuid(), '${KK}' || lpad((5000 + g)::text, 4, '0'), a.id, 'Jl. Besar ' || g, 1 + g % 4, 'EXTREME_POOR'
            from generate_series(1, ${size}) g
            cross join lateral (select id from area where level = 'KELURAHAN' order by code offset g % 3 limit 1) a`,
-      );
-      await client.query(`set local work_mem = '64kB'`);
-      await client.query(`set local hash_mem_multiplier = 1`);
-      await client.query(`load 'auto_explain'`);
-      await client.query(`set local auto_explain.log_min_duration = 0`);
-      await client.query(`set local auto_explain.log_analyze = on`);
-      await client.query(`set local auto_explain.log_timing = off`);
-      await client.query(`set local auto_explain.log_nested_statements = on`);
-      await client.query(`set local auto_explain.log_level = notice`);
-      const fresh = `select id from household where address like 'Jl. Besar %'`;
-      await client.query(
+      ],
+      [
         `insert into household_need (household_id, need_type, rule_version, evidence)
          select h.id, t.need_type, 1, '{}' from (${fresh}) h cross join (values ('FOOD'), ('WATER')) t(need_type)`,
-      );
-      await client.query(
         `insert into poverty_assessment (id, household_id, assessed_on, welfare_decile, poverty_status, reason)
          select gen_random_uuid(), h.id, '2025-01-01', 1, 'EXTREME_POOR', 'uji' from (${fresh}) h`,
-      );
-      await client.query('commit');
-    } finally {
-      await client.query('rollback').catch(() => undefined);
-      await client.end();
-    }
-    const scans = plans.flatMap((plan) => plan.split('\n')).filter((line) => line.includes('Named Tuplestore Scan'));
-    expect(scans.length).toBeGreaterThan(0);
-    // Every read of a transition table happens at most once per trigger statement.
-    expect(scans.filter((line) => !/loops=1\)|\(never executed\)/.test(line))).toEqual([]);
-    expect(scans.filter((line) => /loops=1\)/.test(line)).length).toBeGreaterThan(0);
+      ],
+    );
+    expectEachReadOnce(scans);
     const [written] = await t.query<{ n: number }>(`select count(*)::int as n from coverage_part p join household h on h.id = p.household_id where h.address like 'Jl. Besar %'`);
     expect(written!.n).toBeGreaterThan(size);
     await expectSummariesEqualRows();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { expect } from 'vitest';
 import type { TestServer } from './harness.js';
 
@@ -205,4 +206,39 @@ export async function expectSummaryPathEqualsRows(
   expect(rows.errors, label).toBeUndefined();
   expect(summary.data, label).toEqual(rows.data);
   return summary.data;
+}
+
+/**
+ * Runs `prepare` and then `measured` in one transaction as the owner, the latter with the smallest hash memory
+ * (`work_mem` 64 kB, `hash_mem_multiplier` 1) and every nested plan logged by auto_explain, and commits. Returns
+ * the plans' lines that scan a transition table: a trigger that re-reads its statement's rows per row shows
+ * `loops` above 1 there with a few thousand rows.
+ */
+export async function transitionTableScans(ownerUrl: string, prepare: string[], measured: string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  const plans: string[] = [];
+  client.on('notice', (notice) => plans.push(notice.message ?? ''));
+  try {
+    await client.query('begin');
+    for (const sql of prepare) await client.query(sql);
+    await client.query(`set local work_mem = '64kB'`);
+    await client.query(`set local hash_mem_multiplier = 1`);
+    await client.query(`load 'auto_explain'`);
+    for (const setting of ['log_min_duration = 0', 'log_analyze = on', 'log_timing = off', 'log_nested_statements = on', 'log_level = notice']) {
+      await client.query(`set local auto_explain.${setting}`);
+    }
+    for (const sql of measured) await client.query(sql);
+    await client.query('commit');
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+  return plans.flatMap((plan) => plan.split('\n')).filter((line) => line.includes('Named Tuplestore Scan'));
+}
+
+/** Every transition table read at most once per trigger statement, and at least one read. */
+export function expectEachReadOnce(scans: string[]): void {
+  expect(scans.filter((line) => !/loops=1\)|\(never executed\)/.test(line))).toEqual([]);
+  expect(scans.filter((line) => /loops=1\)/.test(line)).length).toBeGreaterThan(0);
 }

@@ -103,7 +103,8 @@ end $$;`;
 const CHANGED = `select o.id from old_rows o join new_rows w on w.id = o.id
   where (o.area_id, o.poverty_status, o.welfare_decile) is distinct from (w.area_id, w.poverty_status, w.welfare_decile)`;
 
-const FUNCTIONS = `
+// Exported for 0046, which replaces these four and restores them on the way down.
+export const STATEMENT_FUNCTIONS = `
 ${onTable('household_need', 'household_need', 'needs', 'household_id, need_type', 'w.id = t.id')}
 ${onTable('intervention', 'intervention', 'interventions', 'household_id, program_id, organization_id', 'w.id = t.id')}
 ${onTable('assignment', 'assignment', 'caseload', 'organization_id, household_id, status, consent_withdrawn_at', 'w.id = t.id', open)}
@@ -119,8 +120,9 @@ begin
    group by organization_id, area_id, dimension, value
   having sum(n) <> 0;
   return null;
-end $$;
+end $$;`;
 
+const FUNCTIONS = `${STATEMENT_FUNCTIONS}
 -- Row-level, before the cascade deletes the household's referrals, needs and interventions (whose own
 -- triggers then find no household).
 create function partner_filter_count_household_deleted() returns trigger language plpgsql security definer
