@@ -35,6 +35,7 @@ export const CITY_DIR_OPTION = { 'city-dir': { type: 'string' } };
 // Written into a kept city's directory: `complete` turns true once the seed and the derived needs
 // are committed, so an interrupted seed is recognised (and redone) rather than measured.
 const MARKER = 'bench-city.json';
+const DERIVE_BATCH = 50_000;
 
 /**
  * Where the city lives and whether it is already seeded. Without `cityDir`, a fresh temporary
@@ -104,7 +105,15 @@ export async function seedBenchCity({ households, cityDir }) {
       started = performance.now();
       const derived = await db.asOwner(async (owner) => {
         const knex = owner.em.getKnex();
-        const result = await knex.transaction((trx) => deriveNeeds(trx));
+        // In batches of households, each its own transaction, as an import derives them: one statement for a
+        // whole 1,000,000-household city holds 1.3 million needs in its triggers' transition tables.
+        const ids = (await knex.raw('select id from household order by id')).rows.map((r) => r.id);
+        const result = { upserted: 0 };
+        for (let i = 0; i < ids.length; i += DERIVE_BATCH) {
+          const batch = ids.slice(i, i + DERIVE_BATCH);
+          result.upserted += (await knex.transaction((trx) => deriveNeeds(trx, batch, { newHouseholds: true }))).upserted;
+          if (ids.length > DERIVE_BATCH) console.log(`  needs ${fmt(i + batch.length)}/${fmt(ids.length)} households`);
+        }
         await knex.raw('analyze household_need');
         // One row per key of the deltas that seeding and the derivation appended batch by batch.
         await compactSummaries(knex);
