@@ -88,6 +88,12 @@ export const isTextSearch = (filter: HouseholdFilter | undefined) => {
   return !!search && !/^\d{4,16}$/.test(search);
 };
 
+/** Whether the filter holds nothing but a search and an area: other filters would drop bounded candidates. */
+const searchAndAreaOnly = (filter: HouseholdFilter) =>
+  Object.entries(filter).every(
+    ([key, value]) => ['search', 'areaId', 'areaCode'].includes(key) || value === undefined || value === null || (Array.isArray(value) && !value.length),
+  );
+
 /** The area filter as an array computed once per statement, tested per household (see perHousehold). */
 const inAreas = (q: Knex.QueryBuilder, areas: Knex.QueryBuilder) => q.whereRaw('h.area_id = any (array(?))', [areas]);
 
@@ -161,7 +167,14 @@ export function applyFilter(
       // than its members, so PostgreSQL tests it first); a count (other than a partner's, which walks its
       // caseload) may instead start from the trigram indexes, within an officer's area. Not on pages: its
       // low estimate made an officer's page sort its whole kelurahan instead of walking the KK index.
-      if (boundedCount) {
+      if (boundedCount && householdScope(viewer).kind === 'AREA' && searchAndAreaOnly(filter) && !(filter.areaId && filter.areaCode)) {
+        // An officer's count starts from the first matches of its areas, found by the trigram indexes in a
+        // security-definer function (0045: ilike is not leakproof, so under the policy the index could not
+        // be used); the households are then read as the viewer, and the predicate below still decides.
+        const area = filter.areaId ? { id: filter.areaId } : filter.areaCode ? { code: filter.areaCode.trim() } : null;
+        const areas = area ? knex.raw('array(?)', [areaWithDescendants(knex, area)]) : null;
+        q.whereRaw('h.id in (select household_search_candidates(?, ?, ?::uuid[], ?))', [pattern, byAddress, areas, SEARCH_COUNT_LIMIT + 1]);
+      } else if (boundedCount) {
         const candidates = () =>
           knex('household_search as n').where(function () {
             this.where('n.names', 'ilike', pattern);
