@@ -20,6 +20,7 @@ import { formatError, isClientError } from './graphql/format-error.js';
 import { inLanguage, languageOf } from './graphql/language.js';
 import { checkInputFormats } from './graphql/input-format.js';
 import { LIMIT_RULES, operationLimits, PARSE_OPTIONS, payloadTooLarge } from './graphql/limits.js';
+import { installFieldArguments } from './graphql/field-arguments.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildSinergiSchema } from './graphql/schema.js';
 import { admission } from './http/admission.js';
@@ -36,6 +37,7 @@ export interface App {
 export async function createApp(config: Config, db: Database, log: Logger): Promise<App> {
   useCursorKey(config.SINERGI_CURSOR_KEY);
   useClock(config.SINERGI_CLOCK);
+  installFieldArguments();
   const schema = await buildSinergiSchema({
     sessionTtlHours: config.SESSION_TTL_HOURS,
     apiTokenMaxDays: config.API_TOKEN_MAX_DAYS,

@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import pg from 'pg';
+import { prepareValue } from 'pg/lib/utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EscapedQueryError,
@@ -141,6 +142,38 @@ describe('statements riding with BEGIN and COMMIT', () => {
         expect(viaLiteral, `${String(value)} as ${type}`).toEqual(viaParameter);
       }
     });
+  });
+
+  it("sqlLiteral's text is exactly pg's escapeLiteral of pg's own serialisation (its fast path for plain text and arrays)", () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const values: unknown[] = [
+      'plain',
+      '',
+      "o'k",
+      'back\\slash',
+      'quote " inside',
+      'Jl. Tjilik Riwut “km 5” ½',
+      ids,
+      [],
+      [''],
+      ['a"b', 'c'],
+      ['c', 'h\\i'],
+      ["f'g", 'ok'],
+      ['x', null],
+      ['x', 1],
+      [['nested']],
+      ['2001:db8::1', 'x,y', '{z}', 'NULL'],
+      new Date('2026-12-07T13:45:12.345Z'),
+      null,
+      undefined,
+      42,
+      true,
+      JSON.stringify({ tier: "it's", subjects: 3 }),
+    ];
+    for (const value of values) {
+      const prepared = prepareValue(value);
+      expect(sqlLiteral(value), JSON.stringify(value)).toBe(prepared == null ? 'null' : pg.escapeLiteral(String(prepared)));
+    }
   });
 
   it("runs a statement with BEGIN, in the transaction, in one round trip and announced", async () => {

@@ -123,10 +123,23 @@ async function ride(client: KnexClient, original: QueryFn, connection: object, o
   return obj;
 }
 
+// Text that pg's array serialisation and escapeLiteral would copy unchanged.
+const PLAIN_ELEMENT = /^[^"\\]*$/;
+const PLAIN_TEXT = /^[^'\\]*$/;
+
 /** `value` as an SQL literal, as pg would send it as a parameter (dates, arrays, JSON), safely quoted. */
 export function sqlLiteral(value: unknown): string {
-  const prepared = prepareValue(value);
-  return prepared == null ? 'null' : pg.escapeLiteral(String(prepared));
+  // An array of plain strings (the disclosure event's ids) as pg would write it, without its
+  // per-character copies: they were about a tenth of the bytes a page allocated.
+  const prepared = Array.isArray(value) && value.every((e) => typeof e === 'string' && PLAIN_ELEMENT.test(e)) ? plainArray(value as string[]) : prepareValue(value);
+  if (prepared == null) return 'null';
+  const text = String(prepared);
+  return PLAIN_TEXT.test(text) ? `'${text}'` : pg.escapeLiteral(text);
+}
+
+/** pg's array literal of strings that need no escaping: each element quoted, as its arrayString does. */
+function plainArray(values: readonly string[]): string {
+  return values.length ? `{"${values.join('","')}"}` : '{}';
 }
 
 /**

@@ -22,6 +22,8 @@ export interface PagePlan {
   memberProps: readonly string[] | null;
   /** The intervention properties the page reads, or null for all of them. */
   interventionProps: readonly string[] | null;
+  /** The household properties the nodes' fields read, or null for all of them. */
+  householdProps: readonly string[] | null;
 }
 
 type Info = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema' | 'operation'>;
@@ -54,6 +56,22 @@ const INTERVENTION_LEAVES: Record<string, readonly string[]> = {
   plannedOn: ['plannedOn'],
   deliveredOn: ['deliveredOn'],
   periodKey: ['periodKey'],
+};
+
+// What each field of Household reads of the household's own row, beyond its id (the disclosure audit):
+// its own property (plain fields, the masked ones of household.resolver.ts), its area's id, or nothing
+// (children loaded by the household's id). A field not listed here makes the page read every column.
+const HOUSEHOLD_LEAVES: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  ...Object.fromEntries(
+    [
+      'kkNumber', 'address', 'rt', 'rw', 'latitude', 'longitude', 'welfareDecile', 'povertyStatus', 'monthlyExpenditurePerCapita',
+      'floorType', 'wallType', 'roofType', 'drinkingWater', 'sanitation', 'electricity', 'homeOwnership', 'dataSources',
+      'verificationStatus', 'verifiedAt', 'version', 'createdAt', 'updatedAt', 'area',
+    ].map((name) => [name, [name]]),
+  ),
+  ...Object.fromEntries(['members', 'formerMembers', 'head', 'interventions', 'assignments', 'assessments', 'needs', 'matchingPrograms'].map((name) => [name, []])),
 };
 
 /** Object fields a selection may follow, each with the object fields it may follow in turn. */
@@ -133,6 +151,8 @@ export function planPage(info: Info): PagePlan {
     programs: interventions.has('program'),
     owners: program.has('owner'),
     ...trimmedProps(info, node),
+    // The nodes are the page's own rows, handed to no loader: only their own fields read them.
+    householdProps: propsFor([node], ['id'], HOUSEHOLD_LEAVES),
   };
 }
 

@@ -40,10 +40,10 @@ import { NeedStatus } from '../needs/need.types.js';
 import { initialAssessment } from './poverty-assessment.service.js';
 import { now, today } from '../config/clock.js';
 
-export const ORDER_COLUMNS: Record<HouseholdOrderField, { column: string; key: string }> = {
-  [HouseholdOrderField.KK_NUMBER]: { column: 'h.kk_number', key: 'kk_number' },
-  [HouseholdOrderField.WELFARE_DECILE]: { column: 'h.welfare_decile', key: 'welfare_decile' },
-  [HouseholdOrderField.UPDATED_AT]: { column: 'h.updated_at', key: 'updated_at' },
+export const ORDER_COLUMNS: Record<HouseholdOrderField, { column: string; key: string; prop: string }> = {
+  [HouseholdOrderField.KK_NUMBER]: { column: 'h.kk_number', key: 'kk_number', prop: 'kkNumber' },
+  [HouseholdOrderField.WELFARE_DECILE]: { column: 'h.welfare_decile', key: 'welfare_decile', prop: 'welfareDecile' },
+  [HouseholdOrderField.UPDATED_AT]: { column: 'h.updated_at', key: 'updated_at', prop: 'updatedAt' },
 };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -233,9 +233,11 @@ export async function listHouseholds(
   };
   await searchGuard.check(ctx, args.filter, 'households', () => base().select('h.id'));
   // A list is only read: its households are plain rows, not managed entities.
-  const reader = plainReader(em, Household);
+  const plan = info ? planPage(info) : null;
+  // Only the columns the nodes' fields read, and the order's for the cursor (household-page.ts).
+  const reader = plainReader(em, Household, plan?.householdProps ? [...new Set([...plan.householdProps, order.prop])].sort() : undefined);
   // The children the nodes select come with the page, in the same statement (household-page.ts).
-  const children = info ? pageStatement(em, ctx.connection, planPage(info), spec) : null;
+  const children = plan ? pageStatement(em, ctx.connection, plan, spec) : null;
   const loaders = ctx.loaders;
   return keysetPage<Record<string, unknown>, Household>({
     query: base({ keysetOrder: true }).select(reader.columns('h')),
