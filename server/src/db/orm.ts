@@ -41,6 +41,7 @@ import { Migration0038CompactionHashJoins } from './migrations/0038-compaction-h
 import { Migration0040PartnerFilterCounts } from './migrations/0040-partner-filter-counts.js';
 import { Migration0041ImportTriggerProbes } from './migrations/0041-import-trigger-probes.js';
 import { Migration0042TriggerStatementCounts } from './migrations/0042-trigger-statement-counts.js';
+import { Migration0044HouseholdSearchOnce } from './migrations/0044-household-search-once.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -79,6 +80,7 @@ export const MIGRATIONS = [
   { name: '0040-partner-filter-counts', class: Migration0040PartnerFilterCounts },
   { name: '0041-import-trigger-probes', class: Migration0041ImportTriggerProbes },
   { name: '0042-trigger-statement-counts', class: Migration0042TriggerStatementCounts },
+  { name: '0044-household-search-once', class: Migration0044HouseholdSearchOnce },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';
