@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_COUNT_LIMIT } from '../src/graphql/connection.js';
+import pg from 'pg';
+import { makeNik } from '../src/households/identity-numbers.js';
 import { startTestServer, type TestServer } from './harness.js';
+import { csv, dmy, DTSEN_HEADER, newFamily } from './imports/fixtures.js';
+import { commitFile } from './imports/jobs.js';
 
 /**
  * The name search through household_search (0037): the table stays exactly each household's members'
@@ -212,4 +216,81 @@ describe('household_search (0037)', () => {
       { numRuns: 6 },
     );
   }, 900_000);
+});
+
+describe('household_search written once per new household by an import (0044)', () => {
+  it('a batch inserts each new household row once, with its names; other writers keep the row-then-names path', async () => {
+    const client = new pg.Client({ connectionString: t.ownerUrl });
+    await client.connect();
+    try {
+      const [area] = (await client.query(`select id from area where code = '${MENTENG}'`)).rows as { id: string }[];
+      const [old] = (await client.query(`select id from household order by id limit 1`)).rows as { id: string }[];
+      const households = [0, 1, 2].map((n) => ({ id: randomUUID(), kk_number: `627103010141${String(n).padStart(4, '0')}`, area_id: area!.id, address: `Jl. Sekali ${n}`, welfare_decile: 1, poverty_status: 'EXTREME_POOR' }));
+      // Household 2 gets no member (its only row held for review); the registered one gets a new member.
+      const persons = [households[0]!.id, households[0]!.id, households[1]!.id, old!.id].map((household_id, n) => ({
+        id: randomUUID(), household_id, nik: `627103010142${String(n).padStart(4, '0')}`, name: `Warga Sekali ${n}`, sex: 'FEMALE', birth_date: '1990-01-01', relation: n ? 'CHILD' : 'HEAD',
+      }));
+      const insert = (table: string, list: Record<string, unknown>[]) => {
+        const columns = Object.keys(list[0]!).join(', ');
+        return client.query(`insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(list)]);
+      };
+      const writes = async () =>
+        (await client.query(`select n_tup_ins::int as ins, n_tup_upd::int as upd from pg_stat_xact_user_tables where relname = 'household_search'`)).rows[0] as { ins: number; upd: number };
+      const staleHere = async () =>
+        (await client.query(`
+          with truth as (select h.id as household_id, h.area_id, h.address,
+                                coalesce((select string_agg(p.name, E'\\n' order by p.id) from person p where p.household_id = h.id), '') as names from household h)
+          (select * from truth except select * from household_search) union all (select * from household_search except select * from truth)`)).rows;
+
+      // As the import's batch writes them (merge.ts): households, then people, then their search rows.
+      await client.query('begin');
+      await client.query(`select set_config('sinergi.household_search_later', 'on', true)`);
+      await insert('household', households);
+      await insert('person', persons);
+      await client.query(`select household_search_add($1::uuid[])`, [households.map((h) => h.id)]);
+      // Three rows inserted, and only the registered household's row rewritten (its new member).
+      expect(await writes()).toEqual({ ins: 3, upd: 1 });
+      expect(await staleHere()).toEqual([]);
+      expect((await client.query(`select current_setting('sinergi.household_search_later', true) as v`)).rows[0].v).toBe('');
+      // Afterwards, in the same transaction, a household insert adds its row at once again (0037), and its
+      // member's insert rewrites it.
+      const later = { ...households[0]!, id: randomUUID(), kk_number: '6271030101410009' };
+      await insert('household', [later]);
+      expect(await staleHere()).toEqual([]);
+      await insert('person', [{ ...persons[0]!, id: randomUUID(), household_id: later.id, nik: '6271030101420009' }]);
+      expect(await writes()).toEqual({ ins: 4, upd: 2 });
+      expect(await staleHere()).toEqual([]);
+      await client.query('commit');
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    expect(await stale()).toEqual([]);
+  });
+
+  it('stays exact through a DTSEN import: new families, one whose only row is held for review, a new member of a registered family', async () => {
+    const token = await t.login('admin');
+    const families = [newFamily(61), newFamily(62)];
+    // A new KK whose only row names a NIK registered in another KK: the household is created, its row held for review.
+    const [registered] = await t.query<{ nik: string; name: string; birth: string; sex: string }>(
+      `select nik, name, to_char(birth_date, 'YYYY-MM-DD') as birth, sex from person where nik is not null order by nik limit 1`,
+    );
+    const held = newFamily(63);
+    const heldRow = [held.kk, registered!.nik, registered!.name, registered!.sex === 'MALE' ? 'L' : 'P', dmy(registered!.birth), 'Kepala Keluarga', ...held.rows[0]!.slice(6)];
+    // A new member of a registered household (no head row: the family's head is not in question).
+    const [home] = await t.query<{ id: string; kk: string; address: string; decile: number }>(
+      `select h.id, h.kk_number as kk, h.address, h.welfare_decile as decile from household h join area a on a.id = h.area_id
+        where a.code = '${MENTENG}' order by h.kk_number limit 1`,
+    );
+    const nik = makeNik({ regionCode: '627103', sex: 'FEMALE', birthDate: '2015-04-04', serial: 9641 });
+    const member = [home!.kk, nik, 'Anggota Baru Sekali', 'P', dmy('2015-04-04'), 'Anak', MENTENG, home!.address, '3', '12', home!.decile, 'Tanah', 'Sumur Tidak Terlindung'];
+    await commitFile(t, token, 'dtsen', 'sekali.csv', csv([DTSEN_HEADER, ...families.flatMap((f) => f.rows), heldRow, member]));
+    const rows = await t.query<{ kk: string; names: string }>(
+      `select h.kk_number as kk, s.names from household h join household_search s on s.household_id = h.id where h.kk_number = any (?) order by 1`,
+      [[...families.map((f) => f.kk), held.kk, home!.kk]],
+    );
+    expect(rows.map((r) => r.kk)).toEqual([...families.map((f) => f.kk), held.kk, home!.kk].sort());
+    expect(rows.find((r) => r.kk === held.kk)!.names).toBe('');
+    expect(rows.find((r) => r.kk === home!.kk)!.names).toContain('Anggota Baru Sekali');
+    expect(await stale()).toEqual([]);
+  });
 });

@@ -139,6 +139,7 @@ async function measure() {
     };
     const rssBeforeMb = process.resourceUsage().maxRSS / 1024;
     const sqlTiming = process.env.BENCH_SQL_TIMING ? timeStatements(db.orm.em.getKnex()) : null;
+    const functionTiming = process.env.BENCH_FUNCTION_TIMING ? await timeFunctions(db.embedded.url('sinergi')) : null;
 
     // The import, as `pnpm import:data dtsen <file> --as admin` chains it.
     const clusterDir = path.join(dataDir, 'postgres');
@@ -175,6 +176,7 @@ async function measure() {
     const pgCpu1 = postgresCpuSeconds(clusterDir);
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     sqlTiming?.print();
+    await functionTiming?.print();
     const job = await inImportTransaction(db.orm, actor, null, (_em, trx) => trx('import_job').where({ id: jobId }).first());
     const written = await db.asOwner(async (owner) => {
       const knex = owner.em.getKnex();
@@ -256,6 +258,30 @@ function timeStatements(knex) {
   return {
     print() {
       for (const [k, e] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) console.error(`${(e.ms / 1000).toFixed(2).padStart(8)} s ${String(e.n).padStart(6)}x  ${k}`);
+    },
+  };
+}
+
+/**
+ * BENCH_FUNCTION_TIMING=1: seconds per PL/pgSQL function (the triggers) during the import, from
+ * track_functions (set by the superuser; the idle backends flush their counters within 10 s).
+ */
+async function timeFunctions(url) {
+  const { default: pg } = await import(path.join(root, 'server/node_modules/pg/lib/index.js'));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`alter system set track_functions = 'pl'`);
+  await client.query('select pg_reload_conf()');
+  await client.query('select pg_stat_reset()');
+  return {
+    async print() {
+      await new Promise((r) => setTimeout(r, 11_000));
+      const { rows } = await client.query(
+        `select funcname, calls, round(total_time::numeric / 1000, 2) as total, round(self_time::numeric / 1000, 2) as self
+           from pg_stat_user_functions order by total_time desc limit 25`,
+      );
+      for (const r of rows) console.error(`${String(r.total).padStart(8)} s total ${String(r.self).padStart(8)} s self ${String(r.calls).padStart(6)}x  ${r.funcname}`);
+      await client.end();
     },
   };
 }

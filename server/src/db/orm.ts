@@ -41,6 +41,7 @@ import { Migration0038CompactionHashJoins } from './migrations/0038-compaction-h
 import { Migration0040PartnerFilterCounts } from './migrations/0040-partner-filter-counts.js';
 import { Migration0041ImportTriggerProbes } from './migrations/0041-import-trigger-probes.js';
 import { Migration0042TriggerStatementCounts } from './migrations/0042-trigger-statement-counts.js';
+import { Migration0044HouseholdSearchOnce } from './migrations/0044-household-search-once.js';
 import { Migration0045OfficerSearchCandidates } from './migrations/0045-officer-search-candidates.js';
 import { Migration0046PartnerCountStatementRows } from './migrations/0046-partner-count-statement-rows.js';
 
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   { name: '0040-partner-filter-counts', class: Migration0040PartnerFilterCounts },
   { name: '0041-import-trigger-probes', class: Migration0041ImportTriggerProbes },
   { name: '0042-trigger-statement-counts', class: Migration0042TriggerStatementCounts },
+  { name: '0044-household-search-once', class: Migration0044HouseholdSearchOnce },
   { name: '0045-officer-search-candidates', class: Migration0045OfficerSearchCandidates },
   { name: '0046-partner-count-statement-rows', class: Migration0046PartnerCountStatementRows },
 ];

@@ -106,6 +106,8 @@ class Writes {
       const columns = Object.keys(rows[0]!).join(', ');
       await sqlRaw(trx, `insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [json(rows)]);
     };
+    // A new household's search row waits for its people (migration 0044): written once, names included.
+    if (this.households.length) await sqlRaw(trx, `select set_config('sinergi.household_search_later', 'on', true)`, []);
     await insert('household', this.households);
     for (const chunk of [this.householdUpdates]) {
       if (!chunk.length) continue;
@@ -118,6 +120,7 @@ class Writes {
       );
     }
     await insert('person', this.persons);
+    if (this.households.length) await sqlRaw(trx, `select household_search_add(?::uuid[])`, [this.households.map((h) => h['id'] as string)]);
     if (this.personUpdates.length) {
       const cols = ['name', 'sex', 'birth_date', 'relation', 'education_level', 'school_enrolled', 'occupation', 'employment_status', 'jkn_status', 'disability'];
       await sqlRaw(
