@@ -92,8 +92,8 @@ const NARROW = `fragment Narrow on Household {
   interventions { status program { name owner { name } } }
 }`;
 
-/** The page statement's text and the page, for `query`. */
-async function pageWithStatement(query: string, variables: Record<string, unknown>, token: string) {
+/** The response to `query` and the text of the first statement it sent that `pick` chooses. */
+async function withStatement(query: string, variables: Record<string, unknown>, token: string, pick: (sql: string) => boolean) {
   const texts: string[] = [];
   const knex = t.db.orm.em.getKnex();
   const listen = (q: { sql: string }) => texts.push(q.sql);
@@ -101,10 +101,28 @@ async function pageWithStatement(query: string, variables: Record<string, unknow
   try {
     const res = await t.gql(query, variables, token);
     expect(res.errors).toBeUndefined();
-    return { res, statement: texts.find((s) => s.includes('"__members"'))! };
+    return { res, statement: texts.find(pick)! };
   } finally {
     knex.off('query', listen);
   }
+}
+
+/** The page statement's text and the page, for `query`. */
+const pageWithStatement = (query: string, variables: Record<string, unknown>, token: string) =>
+  withStatement(query, variables, token, (sql) => sql.includes('"__members"'));
+
+/** The page's nodes read again through `household(id)` (the loader path), 12 per request, and the ids those reads disclosed. */
+async function viaLoaders(username: string, token: string, nodes: any[], fragment: string, name: string) {
+  const loaded: any[] = [];
+  const disclosed = new Set<string>();
+  for (let start = 0; start < nodes.length; start += 12) {
+    const ids = nodes.slice(start, start + 12).map((n: any) => n.id);
+    const res = await t.gql(`query { ${ids.map((id: string, i: number) => `h${i}: household(id: "${id}") { ...${name} }`).join('\n')} } ${fragment}`, {}, token);
+    expect(res.errors).toBeUndefined();
+    loaded.push(...ids.map((_: string, i: number) => res.data[`h${i}`]));
+    for (const id of await lastDisclosure(username)) disclosed.add(id);
+  }
+  return { loaded, disclosed: [...disclosed].sort() };
 }
 
 describe('children read with only the columns the selection needs', () => {
@@ -120,17 +138,9 @@ describe('children read with only the columns the selection needs', () => {
     const nodes = page.data.households.edges.map((e: any) => e.node);
     expect(nodes.some((n: any) => n.interventions.some((i: any) => i.program.owner)) && nodes.every((n: any) => n.members.length)).toBe(true);
     const pageDisclosed = await lastDisclosure(username);
-    const loaded: any[] = [];
-    const disclosed = new Set<string>();
-    for (let start = 0; start < nodes.length; start += 12) {
-      const ids = nodes.slice(start, start + 12).map((n: any) => n.id);
-      const res = await t.gql(`query { ${ids.map((id: string, i: number) => `h${i}: household(id: "${id}") { ...Narrow }`).join('\n')} } ${NARROW}`, {}, token);
-      expect(res.errors).toBeUndefined();
-      loaded.push(...ids.map((_: string, i: number) => res.data[`h${i}`]));
-      for (const id of await lastDisclosure(username)) disclosed.add(id);
-    }
+    const { loaded, disclosed } = await viaLoaders(username, token, nodes, NARROW, 'Narrow');
     expect(nodes).toEqual(loaded);
-    expect(pageDisclosed).toEqual([...disclosed].sort());
+    expect(pageDisclosed).toEqual(disclosed);
   });
 
   it('reads every column when something else in the operation may read the same rows', async () => {
@@ -160,19 +170,8 @@ const LEAVES = `fragment Leaves on Household {
 }`;
 
 /** The page's statement: the households' own columns are those of its keyset page. */
-async function householdPage(query: string, variables: Record<string, unknown>, token: string) {
-  const texts: string[] = [];
-  const knex = t.db.orm.em.getKnex();
-  const listen = (q: { sql: string }) => texts.push(q.sql);
-  knex.on('query', listen);
-  try {
-    const res = await t.gql(query, variables, token);
-    expect(res.errors).toBeUndefined();
-    return { res, statement: texts.find((s) => /"h"\."kk_number"/.test(s) && s.includes('limit'))! };
-  } finally {
-    knex.off('query', listen);
-  }
-}
+const householdPage = (query: string, variables: Record<string, unknown>, token: string) =>
+  withStatement(query, variables, token, (sql) => /"h"\."kk_number"/.test(sql) && sql.includes('limit'));
 
 describe("the households' own columns", () => {
   it.each(['admin', 'ngo', 'lurah.menteng'])('%s: a page reads only what its fields read, and returns and audits what the loader returns', async (username) => {
@@ -185,17 +184,9 @@ describe("the households' own columns", () => {
     const nodes = page.data.households.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(5);
     const pageDisclosed = await lastDisclosure(username);
-    const loaded: any[] = [];
-    const disclosed = new Set<string>();
-    for (let start = 0; start < nodes.length; start += 12) {
-      const ids = nodes.slice(start, start + 12).map((n: any) => n.id);
-      const res = await t.gql(`query { ${ids.map((id: string, i: number) => `h${i}: household(id: "${id}") { ...Leaves }`).join('\n')} } ${LEAVES}`, {}, token);
-      expect(res.errors).toBeUndefined();
-      loaded.push(...ids.map((_: string, i: number) => res.data[`h${i}`]));
-      for (const id of await lastDisclosure(username)) disclosed.add(id);
-    }
+    const { loaded, disclosed } = await viaLoaders(username, token, nodes, LEAVES, 'Leaves');
     expect(nodes).toEqual(loaded);
-    expect(pageDisclosed).toEqual([...disclosed].sort());
+    expect(pageDisclosed).toEqual(disclosed);
   });
 
   it('reads every column for a field not listed, and keeps the order column for the cursors', async () => {
