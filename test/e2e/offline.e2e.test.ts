@@ -137,7 +137,9 @@ describe('offline capture', () => {
 
     // Online: the work queue, then the household (whose page also loads the delivery form's programs).
     await page.goto('/antrian-kerja');
-    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().waitFor({ timeout: 20_000 });
+    // Cards by their link: heads' names repeat in the demo city.
+    const card = page.getByTestId('household-card').filter({ has: page.locator(`a[href$="/rumah-tangga/${h.id}"]`) });
+    await card.waitFor({ timeout: 20_000 });
     await page.goto(`/rumah-tangga/${h.id}`);
     await page.getByText(h.kkNumber).first().waitFor({ timeout: 20_000 });
     await page.waitForLoadState('networkidle');
@@ -152,7 +154,7 @@ describe('offline capture', () => {
     // The page says it shows the copy kept on the device, and when it was served.
     await page.getByTestId('offline-copy').getByText(/^Luring: menampilkan salinan yang tersimpan di perangkat ini \(\d/).waitFor();
     await page.goto('/antrian-kerja');
-    await page.getByTestId('household-card').filter({ hasText: h.head.name }).first().getByRole('link').first().click();
+    await card.getByRole('link').first().click();
     await page.waitForURL(`**/rumah-tangga/${h.id}`);
     await page.getByRole('heading', { level: 1, name: h.head.name }).waitFor({ timeout: 20_000 });
 

@@ -325,15 +325,19 @@ describe('the portal in a real browser', () => {
       const token = await login(walk.url, 'dinkes');
       const queue = await gql(
         walk.url,
-        `{ myWorkQueue(first: 20) { edges { node { id head { name } needs { type status person { id name birthDate } } } } } }`,
+        `{ myWorkQueue(first: 20) { edges { node { id head { name } needs { type status person { id name birthDate ageMonths } } } } } }`,
         {},
         token,
       );
       expect(queue.errors).toBeUndefined();
-      // The first household in the queue with an unmet child nutrition need: PMT Balita targets that child.
+      const programs = await gql(walk.url, `{ programs(first: 100, filter: { needTypes: [STUNTING] }) { edges { node { name targetMinAgeMonths targetMaxAgeMonths } } } }`, {}, token);
+      const balita = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === 'Pemberian Makanan Tambahan (PMT) Lokal Balita');
+      // The first household in the queue with an unmet child nutrition need of a child PMT Balita targets
+      // today (the demo's children age with the clock: one may have just outgrown it).
+      const targeted = (n: any) => n.person && n.person.ageMonths >= balita.targetMinAgeMonths && n.person.ageMonths <= balita.targetMaxAgeMonths;
       const entry = queue.data.myWorkQueue.edges
         .map((e: any) => e.node)
-        .map((h: any) => ({ h, need: h.needs.find((n: any) => n.status === 'UNMET' && n.type === 'STUNTING' && n.person) }))
+        .map((h: any) => ({ h, need: h.needs.find((n: any) => n.status === 'UNMET' && n.type === 'STUNTING' && targeted(n)) }))
         .find((x: any) => x.need && x.h.head);
       expect(entry, 'a work-queue household with an unmet stunting need').toBeDefined();
       const child = entry.need.person.name as string;
@@ -342,7 +346,8 @@ describe('the portal in a real browser', () => {
       await loginAs(page, 'dinkes');
       await waitLoggedIn(page);
       await page.goto('/antrian-kerja');
-      const card = page.getByTestId('household-card').filter({ hasText: entry.h.head.name }).first();
+      // By its link: heads' names repeat in the demo city, and the queue's order moves with the day.
+      const card = page.getByTestId('household-card').filter({ has: page.locator(`a[href$="${householdPath(entry.h.id)}"]`) });
       await card.waitFor({ timeout: 20_000 });
       await card.getByRole('button', { name: 'Catat penyaluran' }).click();
       const dialog = page.getByRole('dialog');
