@@ -339,7 +339,8 @@ export function useWalk(name: string, { consoleNoise }: { consoleNoise?: RegExp 
 
   afterAll(async () => {
     await launched?.browser.close();
-    await product?.stop('SIGKILL');
+    // The whole group: a server killed alone leaves its embedded PostgreSQL writing into the folder removed next.
+    await product?.killGroup();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(webDist, { recursive: true, force: true });
   });
