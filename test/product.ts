@@ -3,12 +3,23 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseInstant, useClock } from '../server/src/config/clock.js';
+import { now, parseInstant, useClock } from '../server/src/config/clock.js';
 
-// The product's clock: the server reads SINERGI_CLOCK from the environment it inherits, and so do the tests.
-const clockStart = process.env['SINERGI_CLOCK'];
-useClock(clockStart ? (parseInstant(clockStart) ?? undefined) : undefined);
-export { today } from '../server/src/config/clock.js';
+/**
+ * The instant the acceptance tests start at when SINERGI_CLOCK is unset. Fixed, so that a run today and a run
+ * next month seed the same demo city and see the same work queues, ages and programs; mid-morning on a
+ * Wednesday in mid-May, hours from midnight and weeks from a month's, quarter's or year's end, so that a
+ * long file never crosses into another day or period.
+ */
+export const DEFAULT_CLOCK = '2026-05-13T10:00:00+07:00';
+
+// The tests' clock; every product they start and every browser context they open runs on from its current
+// instant, so a restarted product, the test code and the page agree on today.
+const clockStart = process.env['SINERGI_CLOCK'] || DEFAULT_CLOCK;
+const startAt = parseInstant(clockStart);
+if (!startAt) throw new Error(`SINERGI_CLOCK is not an ISO 8601 instant with its UTC offset: ${clockStart}`);
+useClock(startAt);
+export { now, today } from '../server/src/config/clock.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -42,12 +53,15 @@ export interface RunningProduct {
   killGroup(): Promise<void>;
 }
 
-/** Starts the built product (`node server/dist/main.js`) as `pnpm start` does, and waits for /healthz. */
+/**
+ * Starts the built product (`node server/dist/main.js`) as `pnpm start` does, on the tests' clock as it reads
+ * now (it seeds the demo city around that day), and waits for /healthz.
+ */
 export async function startProduct(env: Record<string, string>): Promise<RunningProduct> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', SINERGI_CLOCK: now().toISOString(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A process group of its own (the embedded PostgreSQL joins it), which `killGroup` can kill at once.
     detached: true,

@@ -63,6 +63,11 @@ describe('the data hub API', () => {
     expect(cookie).toMatch(/^sinergi_session=sns_/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
+    // A lifetime the browser counts on its own clock (the default 12 hours), so a browser whose date differs
+    // from the server's clock keeps the cookie.
+    const maxAge = Number(/Max-Age=(\d+)/i.exec(cookie)?.[1]);
+    expect(maxAge).toBeGreaterThan(12 * 3600 - 5);
+    expect(maxAge).toBeLessThanOrEqual(12 * 3600);
     const jar = cookie.split(';')[0]!;
     const ask = (query: string) =>
       fetch(`${t.url}/graphql`, {

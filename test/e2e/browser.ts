@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { type RunningProduct, ROOT, startProduct, tempDataDir } from '../product.js';
+import { type RunningProduct, ROOT, now, startProduct, tempDataDir } from '../product.js';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 export const DEMO_PASSWORD = 'sinergi-demo';
@@ -91,6 +91,9 @@ export async function openPage(
   options: BrowserContextOptions = {},
 ): Promise<TestPage> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', ...options });
+  // The page's Date on the tests' clock (the product's), running on from it so that timers and debounces fire:
+  // the portal's "today" (date pickers' limits, programs running today) is the server's.
+  await context.clock.install({ time: now() });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -119,13 +122,15 @@ const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agt', 'S
 
 /**
  * Picks an ISO day in a DateField through its Indonesian calendar, as a user does: a day of a far month
- * through the decade and year views. Checks the field then shows it as dd/mm/yyyy.
+ * through the decade and year views. Checks the field then shows it as dd/mm/yyyy. `whileOpen` runs with
+ * the calendar open, before the pick (checks of the calendar itself).
  */
-export async function pickDate(page: Page, field: Locator, iso: string): Promise<void> {
+export async function pickDate(page: Page, field: Locator, iso: string, { whileOpen }: { whileOpen?: () => Promise<void> } = {}): Promise<void> {
   await field.click();
   // The calendar's popover, not the form's dialog around it.
   const calendar = page.getByRole('dialog').filter({ has: page.locator('[data-level-control]') });
   await calendar.waitFor();
+  await whileOpen?.();
   const at = new Date(`${iso}T00:00:00Z`);
   const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', ...options }).format(at);
   const day = calendar.getByRole('button', { name: format({ day: 'numeric', month: 'long', year: 'numeric' }), exact: true });
@@ -134,7 +139,10 @@ export async function pickDate(page: Page, field: Locator, iso: string): Promise
     await level.click();
     await level.click();
     const year = calendar.getByRole('button', { name: iso.slice(0, 4), exact: true });
-    for (let i = 0; i < 20 && !(await year.isVisible()); i++) await calendar.locator('[data-direction="previous"]').first().click();
+    // The decade view's control reads "2020 – 2029": earlier or later decades from there.
+    const decadeStart = Number(/\d{4}/.exec(await level.innerText())?.[0]);
+    const direction = Number(iso.slice(0, 4)) < decadeStart ? 'previous' : 'next';
+    for (let i = 0; i < 20 && !(await year.isVisible()); i++) await calendar.locator(`[data-direction="${direction}"]`).first().click();
     await year.click();
     await calendar.getByRole('button', { name: MONTHS_SHORT[at.getUTCMonth()]!, exact: true }).click();
   }
@@ -331,7 +339,8 @@ export function useWalk(name: string, { consoleNoise }: { consoleNoise?: RegExp 
 
   afterAll(async () => {
     await launched?.browser.close();
-    await product?.stop('SIGKILL');
+    // The whole group: a server killed alone leaves its embedded PostgreSQL writing into the folder removed next.
+    await product?.killGroup();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(webDist, { recursive: true, force: true });
   });

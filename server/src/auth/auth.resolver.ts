@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { nowMs } from '../config/clock.js';
 import type { Config } from '../config/config.js';
 import type { Context } from '../graphql/context.js';
 import { sessionCookieOptions } from '../http/security-headers.js';
@@ -27,7 +28,10 @@ export function authResolver(sessionTtlHours: number, cookieSecure: Config['COOK
       @Ctx() ctx: Context,
     ): Promise<Session> {
       const session = await login(ctx, username, password, sessionTtlHours);
-      ctx.res.cookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(ctx.req, cookieSecure), expires: session.expiresAt });
+      // A lifetime (Max-Age), not the session's end as a date: the browser measures it on its own clock,
+      // which may differ from the server's (a set SINERGI_CLOCK, or a client's wrong date), and would drop a
+      // cookie whose end date it thinks has passed. The session still ends by the server's clock.
+      ctx.res.cookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(ctx.req, cookieSecure), maxAge: session.expiresAt.getTime() - nowMs() });
       return session;
     }
 
