@@ -128,6 +128,16 @@ async function measure() {
   try {
     db = await createDatabase(config);
     await db.asOwner((owner) => seedReference(owner.em.getKnex()));
+    if (process.env.BENCH_BATCH_STATEMENTS) {
+      // pg_stat_statements loads at start only: set it for the cluster, then start it again.
+      const su = await superuser(db.embedded.url('sinergi'));
+      await su.query(`alter system set shared_preload_libraries = 'pg_stat_statements'`);
+      await su.query(`alter system set pg_stat_statements.track = 'all'`);
+      await su.query(`alter system set pg_stat_statements.max = 10000`);
+      await su.end();
+      await db.close();
+      db = await createDatabase(config);
+    }
     const user = await db.orm.em.fork().findOne(User, { username: 'admin', active: true }, { populate: ['area'] });
     const actor = { viewer: viewerOf(user, { readOnly: false, sessionId: null, tokenId: null }), requestId: `bench:${process.pid}`, ip: null };
     const file = path.join(values.dir, 'dtsen.csv');
@@ -170,7 +180,11 @@ async function measure() {
     await dryRun(db.orm, actor, jobId);
     const t2 = performance.now();
     await inImportTransaction(db.orm, actor, null, (_em, trx) => beginCommit(trx, actor, jobId));
-    await commitJob(db.orm, actor, jobId, { batchSize });
+    const perBatch = process.env.BENCH_BATCH_STATEMENTS ? await batchStatements(db.embedded.url('sinergi')) : null;
+    if (perBatch) console.error(`PostgreSQL CPU for staging and dry run: ${(postgresCpuSeconds(clusterDir) - pgCpu0).toFixed(1)} s`);
+    await commitJob(db.orm, actor, jobId, { batchSize, onProgress: perBatch ? () => perBatch.snapshot() : undefined });
+    if (perBatch) console.error(`PostgreSQL CPU for the whole import: ${(postgresCpuSeconds(clusterDir) - pgCpu0).toFixed(1)} s`);
+    await perBatch?.print();
     const t3 = performance.now();
     const importCpu = process.cpuUsage(cpu0);
     const pgCpu1 = postgresCpuSeconds(clusterDir);
@@ -250,14 +264,26 @@ function timeStatements(knex) {
     if (t === undefined) return;
     started.delete(q.__knexQueryUid);
     const k = shape(q);
-    const e = totals.get(k) ?? { n: 0, ms: 0 };
+    const e = totals.get(k) ?? { n: 0, ms: 0, calls: [] };
+    const ms = performance.now() - t;
     e.n += 1;
-    e.ms += performance.now() - t;
+    e.ms += ms;
+    e.calls.push(ms);
     totals.set(k, e);
   });
+  // A statement run once per batch whose time per call rises from the first to the last quarter of its
+  // calls grows with the registry (the batch's own size does not change).
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
   return {
     print() {
       for (const [k, e] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) console.error(`${(e.ms / 1000).toFixed(2).padStart(8)} s ${String(e.n).padStart(6)}x  ${k}`);
+      console.error('ms per call, first quarter -> last quarter of the calls (shapes called at least 8 times, most growth first):');
+      const growth = [...totals]
+        .filter(([, e]) => e.n >= 8)
+        .map(([k, e]) => ({ k, n: e.n, first: mean(e.calls.slice(0, e.n >> 2)), last: mean(e.calls.slice(e.n - (e.n >> 2))) }))
+        .sort((a, b) => (b.last - b.first) * b.n - (a.last - a.first) * a.n)
+        .slice(0, 15);
+      for (const g of growth) console.error(`${g.first.toFixed(1).padStart(9)} -> ${g.last.toFixed(1).padStart(9)} ms ${String(g.n).padStart(6)}x  ${g.k}`);
     },
   };
 }
@@ -267,9 +293,7 @@ function timeStatements(knex) {
  * track_functions (set by the superuser; the idle backends flush their counters within 10 s).
  */
 async function timeFunctions(url) {
-  const { default: pg } = await import(path.join(root, 'server/node_modules/pg/lib/index.js'));
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await superuser(url);
   await client.query(`alter system set track_functions = 'pl'`);
   await client.query('select pg_reload_conf()');
   await client.query('select pg_stat_reset()');
@@ -281,6 +305,14 @@ async function timeFunctions(url) {
            from pg_stat_user_functions order by total_time desc limit 25`,
       );
       for (const r of rows) console.error(`${String(r.total).padStart(8)} s total ${String(r.self).padStart(8)} s self ${String(r.calls).padStart(6)}x  ${r.funcname}`);
+      for (let i = 1; i < n; i += Math.max(1, Math.floor(n / 12))) {
+        let b = 0, m = 0;
+        for (const e of per.values()) if (e.top) { b += e.blks[i] ?? 0; m += e.ms[i] ?? 0; }
+        console.error(`batch ${i + 1}: top-level ${b} buffers, ${m.toFixed(0)} ms`);
+      }
+      const av = await client.query(`select relname, autovacuum_count, autoanalyze_count, round(total_autovacuum_time::numeric/1000,1) as vac_s, round(total_autoanalyze_time::numeric/1000,1) as an_s from pg_stat_user_tables where autovacuum_count + autoanalyze_count > 0 order by total_autovacuum_time + total_autoanalyze_time desc limit 12`).catch((e) => ({ rows: [{ error: e.message }] }));
+      for (const r of av.rows) console.error(JSON.stringify(r));
+      for (const q of ['select * from pg_stat_checkpointer', 'select wal_records, wal_fpi, wal_bytes from pg_stat_wal']) console.error(JSON.stringify((await client.query(q).catch((e) => ({ rows: [e.message] }))).rows[0]));
       await client.end();
     },
   };
@@ -346,4 +378,73 @@ function postgresCpuSeconds(clusterDir) {
     else if (Number(f[1]) === postmaster) total += Number(f[11]) + Number(f[12]);
   }
   return total / ticks;
+}
+
+async function superuser(url) {
+  const { default: pg } = await import(path.join(root, 'server/node_modules/pg/lib/index.js'));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+/**
+ * BENCH_BATCH_STATEMENTS=1: buffers (shared hits and reads, load-independent) and milliseconds per
+ * statement and batch from pg_stat_statements (nested statements too: triggers, foreign keys), a
+ * snapshot after each batch; prints the statements whose buffers per batch grew most from the second
+ * batch to the last full one (the batches are the same size, so growth comes from the registry), the
+ * top-level total per batch, autovacuum and checkpoints. Counts grow with what a statement reads.
+ */
+async function batchStatements(url) {
+  const client = await superuser(url);
+  await client.query('create extension if not exists pg_stat_statements');
+  await client.query('select pg_stat_statements_reset()');
+  const snapshots = [];
+  const take = async () =>
+    new Map(
+      (await client.query(
+        `select queryid::text || toplevel::text as id, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q, toplevel,
+                shared_blks_hit + shared_blks_read as blks, total_exec_time as ms, calls
+           from pg_stat_statements`,
+      )).rows.map((r) => [r.id, r]),
+    );
+  return {
+    async snapshot() {
+      snapshots.push(await take());
+    },
+    async print() {
+      const per = new Map();
+      snapshots.forEach((snap, i) => {
+        for (const [id, r] of snap) {
+          const prev = i ? snapshots[i - 1].get(id) : undefined;
+          const e = per.get(id) ?? { q: r.q, top: r.toplevel, blks: [], ms: [], calls: [] };
+          e.blks[i] = Number(r.blks) - Number(prev?.blks ?? 0);
+          e.ms[i] = Number(r.ms) - Number(prev?.ms ?? 0);
+          e.calls[i] = Number(r.calls) - Number(prev?.calls ?? 0);
+          per.set(id, e);
+        }
+      });
+      // The last snapshot follows the empty last call; the one before may be a partial batch.
+      const last = snapshots.length - 3;
+      if (last < 2) return client.end();
+      const rows = [...per.values()].map((e) => ({ ...e, b1: e.blks[1] ?? 0, bl: e.blks[last] ?? 0, m1: e.ms[1] ?? 0, ml: e.ms[last] ?? 0 }));
+      console.error(`buffers per batch (ms), batch 2 -> batch ${last + 1}, most growth first:`);
+      for (const r of rows.sort((a, b) => b.bl - b.b1 - (a.bl - a.b1)).slice(0, 25)) {
+        console.error(`${String(r.b1).padStart(9)} -> ${String(r.bl).padStart(9)}  (${r.m1.toFixed(0)} -> ${r.ml.toFixed(0)} ms, ${r.calls[last] ?? 0} calls)${r.top ? '' : ' nested'}  ${r.q}`);
+      }
+      for (let i = 1; i <= last; i += Math.max(1, Math.floor(last / 10))) {
+        let b = 0;
+        let m = 0;
+        for (const e of per.values()) if (e.top) (b += e.blks[i] ?? 0), (m += e.ms[i] ?? 0);
+        console.error(`batch ${i + 1}: top-level statements ${b} buffers, ${m.toFixed(0)} ms`);
+      }
+      const vacuums = await client.query(
+        `select relname, autovacuum_count, autoanalyze_count, round(total_autovacuum_time::numeric / 1000, 1) as vacuum_s, round(total_autoanalyze_time::numeric / 1000, 1) as analyze_s
+           from pg_stat_user_tables where autovacuum_count + autoanalyze_count > 0 order by total_autovacuum_time + total_autoanalyze_time desc limit 8`,
+      );
+      for (const r of vacuums.rows) console.error(`autovacuum ${JSON.stringify(r)}`);
+      console.error(`checkpointer ${JSON.stringify((await client.query('select num_timed, num_requested, buffers_written from pg_stat_checkpointer')).rows[0])}`);
+      console.error(`wal ${JSON.stringify((await client.query('select wal_records, wal_fpi, wal_bytes from pg_stat_wal')).rows[0])}`);
+      await client.end();
+    },
+  };
 }
