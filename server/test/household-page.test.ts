@@ -101,8 +101,9 @@ async function withStatement(query: string, variables: Record<string, unknown>, 
   try {
     const res = await t.gql(query, variables, token);
     expect(res.errors).toBeUndefined();
-    const found = sent.find((q) => pick(q.sql))!;
-    return { res, statement: found.sql, bindings: found.bindings ?? [] };
+    // A caller that needs only the response may pick nothing.
+    const found = sent.find((q) => pick(q.sql));
+    return { res, statement: found?.sql as string, bindings: found?.bindings ?? [] };
   } finally {
     knex.off('query', listen);
   }
@@ -144,9 +145,10 @@ describe('children read with only the columns the selection needs', () => {
     expect(pageDisclosed).toEqual(disclosed);
   });
 
-  it('an unfiltered page has no values of its own (prepared once per connection); a filtered one keeps its values', async () => {
-    const token = await t.login('admin');
-    const { statement, bindings } = await pageWithStatement(`query ($n: Int!) { households(first: $n) { edges { node { ...Narrow } } } } ${NARROW}`, { n: 30 }, token);
+  it.each(['admin', 'ngo'])('%s: an unfiltered page has no values of its own (prepared once per connection); a filtered one keeps its values', async (username) => {
+    const token = await t.login(username);
+    const { res, statement, bindings } = await pageWithStatement(`query ($n: Int!) { households(first: $n) { edges { node { ...Narrow } } } } ${NARROW}`, { n: 30 }, token);
+    expect(res.data.households.edges.length).toBeGreaterThan(0);
     expect(bindings).toEqual([]);
     expect(statement).toMatch(/ limit 31\)/);
     const filtered = await pageWithStatement(`query { households(first: 30, filter: { decileMax: 3 }) { edges { node { ...Narrow } } } } ${NARROW}`, {}, token);
