@@ -76,7 +76,7 @@ export async function createApp(config: Config, db: Database, log: Logger): Prom
             async didResolveOperation(requestContext) {
               limits.checkCost(requestContext);
               checkInputFormats(schema, requestContext);
-              await openRequest(requestContext.contextValue, requestContext.operation);
+              await openRequest(requestContext.contextValue, requestContext.operation, requestContext.document);
               limits.checkViewer(requestContext);
             },
             // Before the response is written: an acknowledged write is committed.

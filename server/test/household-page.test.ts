@@ -94,14 +94,16 @@ const NARROW = `fragment Narrow on Household {
 
 /** The response to `query` and the text of the first statement it sent that `pick` chooses. */
 async function withStatement(query: string, variables: Record<string, unknown>, token: string, pick: (sql: string) => boolean) {
-  const texts: string[] = [];
+  const sent: Array<{ sql: string; bindings?: unknown[] }> = [];
   const knex = t.db.orm.em.getKnex();
-  const listen = (q: { sql: string }) => texts.push(q.sql);
+  const listen = (q: { sql: string; bindings?: unknown[] }) => sent.push(q);
   knex.on('query', listen);
   try {
     const res = await t.gql(query, variables, token);
     expect(res.errors).toBeUndefined();
-    return { res, statement: texts.find(pick)! };
+    // A caller that needs only the response may pick nothing.
+    const found = sent.find((q) => pick(q.sql));
+    return { res, statement: found?.sql as string, bindings: found?.bindings ?? [] };
   } finally {
     knex.off('query', listen);
   }
@@ -141,6 +143,16 @@ describe('children read with only the columns the selection needs', () => {
     const { loaded, disclosed } = await viaLoaders(username, token, nodes, NARROW, 'Narrow');
     expect(nodes).toEqual(loaded);
     expect(pageDisclosed).toEqual(disclosed);
+  });
+
+  it.each(['admin', 'ngo'])('%s: an unfiltered page has no values of its own (prepared once per connection); a filtered one keeps its values', async (username) => {
+    const token = await t.login(username);
+    const { res, statement, bindings } = await pageWithStatement(`query ($n: Int!) { households(first: $n) { edges { node { ...Narrow } } } } ${NARROW}`, { n: 30 }, token);
+    expect(res.data.households.edges.length).toBeGreaterThan(0);
+    expect(bindings).toEqual([]);
+    expect(statement).toMatch(/ limit 31\)/);
+    const filtered = await pageWithStatement(`query { households(first: 30, filter: { decileMax: 3 }) { edges { node { ...Narrow } } } } ${NARROW}`, {}, token);
+    expect(filtered.bindings).toContain(3);
   });
 
   it('reads every column when something else in the operation may read the same rows', async () => {

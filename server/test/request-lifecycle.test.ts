@@ -137,6 +137,44 @@ describe('every request releases its connection', () => {
   });
 });
 
+describe('an operation that reads no data', () => {
+  it('selecting only __typename opens no transaction and sends nothing; any other field still gets its transaction', async () => {
+    const knex = server.db.orm.em.getKnex();
+    const pool = (knex.client as { pool: { on(e: string, f: () => void): void; removeListener(e: string, f: () => void): void } }).pool;
+    let acquired = 0;
+    const count = () => acquired++;
+    pool.on('acquireSuccess', count);
+    try {
+      for (const op of [
+        '{ __typename }',
+        'query Ping { a: __typename b: __typename }',
+        'mutation { __typename }',
+        '{ ...F } fragment F on Query { __typename ... on Query { __typename } }',
+        'query ($skip: Boolean!) { __typename @skip(if: $skip) }',
+      ]) {
+        const before = acquired;
+        let res!: Awaited<ReturnType<TestServer['gql']>>;
+        expect(await server.countStatements(async () => (res = await server.gql(op, { skip: false }, token)))).toBe(0);
+        expect(res.errors).toBeUndefined();
+        expect(Object.values(res.data!)).toContain(op.startsWith('mutation') ? 'Mutation' : 'Query');
+        expect(acquired - before).toBe(0);
+      }
+      // A data field beside __typename, directly or through a fragment: the transaction, the viewer and the statements.
+      for (const op of ['{ __typename me { username } }', '{ ...F } fragment F on Query { __typename me { username } }']) {
+        const before = acquired;
+        let res!: Awaited<ReturnType<TestServer['gql']>>;
+        expect(await server.countStatements(async () => (res = await server.gql(op, {}, token)))).toBeGreaterThanOrEqual(3);
+        expect(res.errors).toBeUndefined();
+        expect(res.data).toMatchObject({ __typename: 'Query', me: { username: 'ngo' } });
+        expect(acquired - before).toBe(1);
+      }
+    } finally {
+      pool.removeListener('acquireSuccess', count);
+    }
+    expect(await busyConnections()).toEqual({ used: 0, pending: 0, stuck: 0 });
+  });
+});
+
 describe('login', () => {
   it("runs as nobody even when the caller still holds another user's session", async () => {
     const res = await server.gql<{ login: { user: { username: string } } }>(

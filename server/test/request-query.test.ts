@@ -72,6 +72,22 @@ describe('requestQuery', () => {
     expect(warnings.filter((w) => w.includes('already executing'))).toEqual([]);
   });
 
+  it('with prepare, a statement without parameters is prepared once per connection and keeps one generic plan', async () => {
+    const text = 'select count(*)::int as n from household /* prepared once */';
+    const withValue = 'select $1::int as n /* never prepared */';
+    await inTransaction(async (knex, _trx, scope) => {
+      for (let i = 0; i < 3; i++) expect(await requestQuery(knex, scope, text, [], { prepare: true })).toHaveLength(1);
+      expect(await requestQuery(knex, scope, withValue, [4], { prepare: true })).toEqual([{ n: 4 }]);
+      const prepared = await requestQuery<{ statement: string; generic_plans: number; custom_plans: number }>(
+        knex,
+        scope,
+        `select statement, generic_plans::int, custom_plans::int from pg_prepared_statements where statement like '%/* prepared once */' or statement like '%/* never prepared */'`,
+        [],
+      );
+      expect(prepared).toEqual([{ statement: text, generic_plans: 3, custom_plans: 0 }]);
+    });
+  });
+
   it('refuses before the transaction begins and after it ends, without sending anything', async () => {
     const knex = t.db.orm.em.getKnex();
     const seen: string[] = [];

@@ -17,6 +17,11 @@
 // --trivial loads both servers with `{ __typename }` instead of the page (after the same check): each
 // server's fixed cost per request (HTTP, parsing, for Sinergi the viewer's transaction).
 //
+// --pg-stats prints, after each run, PostgreSQL's statements per request of the server just loaded (calls
+// and planning + execution time per request, from pg_stat_statements; BEGIN and COMMIT included). The first run
+// with it adds the module to the city's shared_preload_libraries and asks for a second run (it needs a
+// restart of the city's PostgreSQL).
+//
 // --cpu-prof DIR writes a V8 CPU profile of each server process into DIR (open it in Chrome DevTools
 // or speedscope).
 //
@@ -24,6 +29,7 @@
 // number of members and interventions each, for each viewer.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -44,6 +50,7 @@ const { values } = parseArgs({
     'sinergi-main': { type: 'string', default: 'server/dist/main.js' },
     'compare-main': { type: 'string' },
     trivial: { type: 'boolean', default: false },
+    'pg-stats': { type: 'boolean', default: false },
   },
 });
 const households = Number(values.households);
@@ -132,7 +139,25 @@ function load(url, query, token) {
 
 const city = await seedBenchCity({ households, cityDir: values['city-dir'] });
 const children = [];
+let stats = null;
 try {
+  if (values['pg-stats']) {
+    const { EMBEDDED_DATABASE_NAME } = await import(path.join(root, 'server/dist/db/orm.js'));
+    const pg = createRequire(path.join(root, 'server/package.json'))('pg');
+    stats = new pg.Client({ connectionString: city.db.embedded.url(EMBEDDED_DATABASE_NAME) });
+    await stats.connect();
+    const preload = (await stats.query('show shared_preload_libraries')).rows[0].shared_preload_libraries;
+    if (!preload.split(',').map((s) => s.trim()).includes('pg_stat_statements')) {
+      await stats.query(`alter system set shared_preload_libraries = 'pg_stat_statements'`);
+      console.error('--pg-stats: pg_stat_statements is now preloaded at the next start of this city; run again');
+      process.exitCode = 1;
+      throw new Error('pg_stat_statements not loaded yet');
+    }
+    await stats.query('create extension if not exists pg_stat_statements');
+    // Planning counts too: a statement planned at every run costs PostgreSQL more than one planned once.
+    await stats.query('alter system set pg_stat_statements.track_planning = on');
+    await stats.query('select pg_reload_conf()');
+  }
   const viewerSettings = Object.fromEntries(
     await city.db.asOwner(async (owner) => {
       const rows = await owner.em.getConnection().execute(
@@ -196,11 +221,25 @@ try {
   const results = Object.fromEntries(VIEWERS.map((v) => [v, Object.fromEntries(servers.map((s) => [s, []]))]));
   const pids = Object.fromEntries(children.map(({ name, child }) => [name === 'postgraphile' ? 'peer' : name, child.pid]));
   const measured = async (server, run) => {
+    if (stats) await stats.query('select pg_stat_statements_reset()');
     const before = cpuMs(pids[server]);
     const r = await run();
     r.cpuPerRequest = (cpuMs(pids[server]) - before) / r.requests.total;
+    if (stats) await printStatements(server, r.requests.total);
     return r;
   };
+  /** The statements PostgreSQL ran for the server just loaded, per request, most time first. */
+  async function printStatements(server, requests) {
+    const { rows } = await stats.query(
+      `select s.calls, s.total_plan_time + s.total_exec_time as ms, s.total_plan_time as plan_ms, s.rows, s.shared_blks_hit + s.shared_blks_read as blocks, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90) as query
+         from pg_stat_statements s join pg_roles r on r.oid = s.userid
+        where r.rolname = 'sinergi_app' and s.query not like '%pg_stat_statements%' order by s.total_exec_time desc limit 10`,
+    );
+    const perRequest = (n) => (Number(n) / requests).toFixed(3);
+    const total = rows.reduce((sum, r) => sum + Number(r.ms), 0);
+    console.log(`  ${server}: PostgreSQL ${perRequest(total)} ms and ${perRequest(rows.reduce((sum, r) => sum + Number(r.calls), 0))} statements per request (top 10):`);
+    for (const r of rows) console.log(`    ${perRequest(r.calls)} × ${perRequest(r.ms)} ms (planning ${perRequest(r.plan_ms)}), ${perRequest(r.blocks)} blocks  ${r.query}`);
+  }
   const runs = {
     sinergi: (v) => measured('sinergi', () => load(sinergiUrl, sinergiLoad, tokens[v])),
     peer: (v) => measured('peer', () => load(peerUrl, peerLoad, v)),
@@ -259,6 +298,7 @@ try {
   for (const { name, child, output } of children) console.error(`--- ${name} (exit code ${child.exitCode}):\n${output().slice(-4000)}`);
   throw error;
 } finally {
+  await stats?.end();
   for (const { child } of children) child.kill('SIGTERM');
   await Promise.all(children.map(({ child: c }) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
   await city.cleanup();

@@ -170,7 +170,20 @@ export function rideWithCommit(scope: RequestConnection, text: string): void {
 }
 
 interface PgConnection {
-  query(text: string, values: readonly unknown[]): Promise<{ rows: unknown[] }>;
+  query(query: { text: string; values: readonly unknown[]; name?: string }): Promise<{ rows: unknown[] }>;
+}
+
+// Statements prepared by name, each planned once per connection. Bounded: a prepared plan holds memory in
+// every backend that ran it, so past this many texts a new one runs unnamed, planned at each run as before.
+const PREPARED_MAX = 64;
+const preparedNames = new Map<string, string>();
+
+function preparedName(text: string): string | undefined {
+  const known = preparedNames.get(text);
+  if (known || preparedNames.size >= PREPARED_MAX) return known;
+  const name = `sinergi_${preparedNames.size + 1}`;
+  preparedNames.set(text, name);
+  return name;
 }
 
 /**
@@ -178,14 +191,18 @@ interface PgConnection {
  * request's knex queries, as they are run. For the statements every request sends (its opening, a
  * page, its disclosure event): knex's compiling and runner were a few per cent of a page's CPU. The
  * statement is announced as knex announces its own (`knex`'s 'query' event), so whoever counts or
- * inspects a request's statements sees these too.
+ * inspects a request's statements sees these too. With `prepare`, a statement without parameters is
+ * prepared by name and planned once per connection (`preparedName`).
  */
-export function requestQuery<R>(knex: Knex, scope: RequestConnection, text: string, values: readonly unknown[]): Promise<R[]> {
+export function requestQuery<R>(knex: Knex, scope: RequestConnection, text: string, values: readonly unknown[], options: { prepare?: boolean } = {}): Promise<R[]> {
   const connection = scope.connection as PgConnection | null;
   if (scope.closed) return Promise.reject(new EscapedQueryError('ran after its transaction ended'));
   if (!connection) return Promise.reject(new EscapedQueryError('ran before its transaction began'));
+  // Only a statement without parameters: PostgreSQL then keeps one generic plan for it, where a prepared
+  // statement with parameters would still be planned again for their values.
+  const name = options.prepare && values.length === 0 ? preparedName(text) : undefined;
   return serialised(connection, async () => {
     if (knex.listenerCount('query')) knex.emit('query', { sql: text, bindings: values, method: 'raw' });
-    return (await connection.query(text, values)).rows as R[];
+    return (await connection.query({ text, values, name })).rows as R[];
   });
 }

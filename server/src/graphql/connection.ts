@@ -168,7 +168,9 @@ export async function keysetPage<Row extends Record<string, unknown>, T>(opts: {
     { column: spec.column, order: spec.direction },
     { column: spec.idColumn, order: spec.direction },
   ]);
-  query.limit(limit + 1);
+  // A literal (a checked whole number) in a wrapped page: without values of its own, the page's statement
+  // can be prepared once (household-page.ts).
+  query.limit(limit + 1, opts.wrap ? { skipBinding: true } : undefined);
   const rows: Row[] = limit === 0 ? [] : await (opts.wrap ? opts.wrap(query) : query);
   const hasNextPage = rows.length > limit;
   const page = rows.slice(0, limit);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { recordDisclosure } from '../audit/audit.service.js';
 import { resolveViewer } from '../auth/auth.service.js';
 import { API_TOKEN_PREFIX, hashToken, SESSION_PREFIX } from '../auth/tokens.js';
@@ -73,11 +73,34 @@ async function openWithApiToken(em: EntityManager, token: string): Promise<Viewe
 }
 
 /**
- * Opens the request's one transaction, once the operation has been parsed and validated (a request
- * refused before that never holds a connection), and resolves the viewer inside it.
+ * True when the operation selects only `__typename` at its root (through fragments too): it reads no
+ * data and no viewer, so it needs no transaction.
  */
-export async function openRequest(ctx: Context, operation?: OperationDefinitionNode | null): Promise<void> {
+export function selectsOnlyTypename(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  const only = (set: SelectionSetNode, seen: ReadonlySet<string>): boolean =>
+    set.selections.every((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === '__typename';
+      if (s.kind === Kind.INLINE_FRAGMENT) return only(s.selectionSet, seen);
+      if (seen.has(s.name.value)) return true;
+      const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === s.name.value);
+      return fragment?.kind === Kind.FRAGMENT_DEFINITION && only(fragment.selectionSet, new Set([...seen, s.name.value]));
+    });
+  return only(operation.selectionSet, new Set());
+}
+
+/**
+ * Opens the request's one transaction, once the operation has been parsed and validated (a request
+ * refused before that never holds a connection), and resolves the viewer inside it. An operation
+ * that selects only `__typename` opens none: a health probe or keep-alive ping cost a transaction and
+ * a session lookup for a constant answer.
+ */
+export async function openRequest(ctx: Context, operation?: OperationDefinitionNode | null, document?: DocumentNode): Promise<void> {
   if (ctx.em.isInTransaction() || ctx.connection.closed) return;
+  if (operation && document && selectsOnlyTypename(operation, document)) {
+    // Nothing of it may query: a query would find no transaction and fail instead of running outside one.
+    ctx.connection.closed = true;
+    return;
+  }
   // A login runs as nobody, whatever session the browser still holds: row-level security must let it
   // find any user, not only those another viewer may see.
   const anonymous = operation?.operation === 'mutation' && operation.selectionSet.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'login');

@@ -185,7 +185,9 @@ export function pageStatement(em: EntityManager, connection: RequestConnection, 
     // Only the page itself (filter, scope, cursor) is compiled per request; the rest is the cached text,
     // which has no placeholder of its own: the page's `$1`… stay as they are.
     const { sql: text, bindings } = numbered.toSQL().toNative();
-    return requestQuery<Json>(knex, connection, `${around.head}${text}${around.tail}`, bindings);
+    // A page without values of its own (no filter or cursor; its limit and a partner's caseload are literals)
+    // is prepared: planning the statement cost PostgreSQL more than running it.
+    return requestQuery<Json>(knex, connection, `${around.head}${text}${around.tail}`, bindings, { prepare: true });
   }
 
   /** Hands a page row's children to the loaders (a key already loaded keeps its value). */

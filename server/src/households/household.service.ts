@@ -33,6 +33,7 @@ import {
   type UpdatePersonInput,
 } from './household.inputs.js';
 import { deriveNeeds } from '../needs/need.service.js';
+import { sqlLiteral } from '../db/query-discipline.js';
 import type { IdentifierSearchGuard } from './identifier-search.js';
 import { kkProblem, nikProblem } from './identity-numbers.js';
 import { Person } from './person.entity.js';
@@ -224,7 +225,9 @@ export async function listHouseholds(
           // A household per caseload row, by primary key (`offset 0`: a plain join let a count merge the
           // caseload with every household of the city in id order).
           .joinRaw('cross join lateral (select * from household h where h.id = c.household_id offset 0) as h')
-          .where('c.organization_id', caseload)
+          // The viewer's own organisation as a literal: an unfiltered page then has no values of its own and is
+          // prepared once per connection (household-page.ts), as the other viewers' pages are.
+          .whereRaw(`c.organization_id = ${sqlLiteral(caseload)}`)
       : sql(em, 'household as h');
   const textSearch = isTextSearch(args.filter);
   const base = (options: { keysetOrder?: boolean; boundedCount?: boolean } = {}) => {
