@@ -44,6 +44,7 @@ import { Migration0042TriggerStatementCounts } from './migrations/0042-trigger-s
 import { Migration0044HouseholdSearchOnce } from './migrations/0044-household-search-once.js';
 import { Migration0045OfficerSearchCandidates } from './migrations/0045-officer-search-candidates.js';
 import { Migration0046PartnerCountStatementRows } from './migrations/0046-partner-count-statement-rows.js';
+import { Migration0047PersonBirthDateCovering } from './migrations/0047-person-birth-date-covering.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   { name: '0044-household-search-once', class: Migration0044HouseholdSearchOnce },
   { name: '0045-officer-search-candidates', class: Migration0045OfficerSearchCandidates },
   { name: '0046-partner-count-statement-rows', class: Migration0046PartnerCountStatementRows },
+  { name: '0047-person-birth-date-covering', class: Migration0047PersonBirthDateCovering },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -13,6 +13,22 @@ import type { JobRow } from './dry-run.js';
 import { defaultPosition, isoDate } from './validation.js';
 import { SOURCES, type DinkesRecord, type DinsosRecord, type DisdikRecord, type DtsenRecord } from './sources/index.js';
 
+/**
+ * Near duplicates of new people: per row, the people of its birth date whose name is similar, in its
+ * kelurahan. The birth-date index carries every column read here (migration 0047), so the candidates, a
+ * number that grows with the registry, are read from the index alone instead of one heap page each; only
+ * the few similar ones are looked up in their household.
+ */
+export const NEAR_DUPLICATES = `select distinct on (x.key) x.key, c.id, c.name, c.nik, c.household_id
+         from jsonb_to_recordset(?::jsonb) as x(key int, name text, birth_date date, area_id uuid)
+         cross join lateral (
+           select p.id, p.name, p.nik, p.household_id, similarity(p.name, x.name) as score
+             from person p
+            where p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6
+              and exists (select 1 from household h where h.id = p.household_id and h.area_id = x.area_id)
+           offset 0) c
+        order by x.key, c.score desc, c.id`;
+
 export interface StagedRow {
   line: number;
   records: object[];
@@ -278,15 +294,7 @@ async function mergeDtsen(trx: Knex.Transaction, writes: Writes, job: JobRow, ro
     // of its kelurahan first (the batch's cost grew with the registry); `offset 0` keeps the order.
     const found = (await sqlRaw(
       trx,
-      `select distinct on (x.key) x.key, c.id, c.name, c.nik, c.household_id
-         from jsonb_to_recordset(?::jsonb) as x(key int, name text, birth_date date, area_id uuid)
-         cross join lateral (
-           select p.id, p.name, p.nik, p.household_id, similarity(p.name, x.name) as score
-             from person p
-            where p.birth_date = x.birth_date and similarity(p.name, x.name) >= 0.6
-              and exists (select 1 from household h where h.id = p.household_id and h.area_id = x.area_id)
-           offset 0) c
-        order by x.key, c.score desc, c.id`,
+      NEAR_DUPLICATES,
       [json(fresh.map((x) => ({ key: x.line, name: x.r.name, birth_date: x.r.birthDate, area_id: x.r.areaId })))],
     )).rows as Row[];
     for (const r of found) near.set(r['key'] as number, r);
