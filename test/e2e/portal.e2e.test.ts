@@ -254,7 +254,7 @@ describe('the portal in a real browser', () => {
       for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
         await page.setViewportSize(viewport);
         await page.goto(url);
-        await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 20_000 });
+        await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
         await screenshot(page, `page-${name}-${label}`);
