@@ -154,7 +154,7 @@ describe('children read with only the columns the selection needs', () => {
 
   it.each(['admin', 'ngo'])('%s: a page selecting more of its programs, organisations and areas reads and returns them as the loaders do', async (username) => {
     const token = await t.login(username);
-    // The narrow page first, in another request: its partial rows must not be what this one is served.
+    // The narrow page first: its statement, compiled once and kept, must not be the one this page runs.
     await pageWithStatement(`query { households(first: 20) { edges { node { ...Narrow } } } } ${NARROW}`, {}, token);
     const WIDER = `fragment Wider on Household {
       id area { code population hasBoundary } members { name }
