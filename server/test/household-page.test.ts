@@ -134,13 +134,46 @@ describe('children read with only the columns the selection needs', () => {
     const { statement: full } = await pageWithStatement(PAGE, { n: 5 }, token);
     expect(full).toMatch(/"occupation"/);
     expect(full).toMatch(/"note"/);
+    // The referenced rows likewise: a program's budget, an organisation's e-mail, an area's population.
+    expect(full).toMatch(/"budget_rp"/);
+    expect(full).toMatch(/"contact_email"/);
+    expect(full).toMatch(/"population"/);
     const { res: page, statement } = await pageWithStatement(`query ($n: Int!) { households(first: $n) { edges { node { ...Narrow } } } } ${NARROW}`, { n: 60 }, token);
     expect(statement).not.toMatch(/"occupation"|"note"/);
+    expect(statement).not.toMatch(/"budget_rp"|"description"|"focus_aspects"|"contact_email"|"short_name"|"population"|boundary/);
+    // An organisation's type decides with its id whether a partner sees an intervention: never trimmed.
+    expect(statement).toMatch(/r\."type"/);
 
     const nodes = page.data.households.edges.map((e: any) => e.node);
     expect(nodes.some((n: any) => n.interventions.some((i: any) => i.program.owner)) && nodes.every((n: any) => n.members.length)).toBe(true);
     const pageDisclosed = await lastDisclosure(username);
     const { loaded, disclosed } = await viaLoaders(username, token, nodes, NARROW, 'Narrow');
+    expect(nodes).toEqual(loaded);
+    expect(pageDisclosed).toEqual(disclosed);
+  });
+
+  it.each(['admin', 'ngo'])('%s: a page selecting more of its programs, organisations and areas reads and returns them as the loaders do', async (username) => {
+    const token = await t.login(username);
+    // The narrow page first: its statement, compiled once and kept, must not be the one this page runs.
+    await pageWithStatement(`query { households(first: 20) { edges { node { ...Narrow } } } } ${NARROW}`, {}, token);
+    const WIDER = `fragment Wider on Household {
+      id area { code population hasBoundary } members { name }
+      interventions { status organization { shortName } program { description budgetRp focusAspects startsOn owner { contactEmail address } } }
+    }`;
+    const { res: page, statement } = await pageWithStatement(`query ($n: Int!) { households(first: $n) { edges { node { ...Wider } } } } ${WIDER}`, { n: 60 }, token);
+    // Still trimmed (no member or intervention selects them), yet with what this selection reads.
+    expect(statement).not.toMatch(/"occupation"|"note"|"contact_phone"|"quota"/);
+    expect(statement).toMatch(/"budget_rp"/);
+    expect(statement).toMatch(/"contact_email"/);
+    expect(statement).toMatch(/"short_name"/);
+    expect(statement).toMatch(/"population"/);
+    const nodes = page.data.households.edges.map((e: any) => e.node);
+    const programs = nodes.flatMap((n: any) => n.interventions.map((i: any) => i.program));
+    expect(programs.length).toBeGreaterThan(5);
+    expect(programs.some((p: any) => p.description && p.budgetRp !== null && p.focusAspects.length && p.owner.contactEmail)).toBe(true);
+    expect(nodes.every((n: any) => n.area.code && n.area.population !== undefined)).toBe(true);
+    const pageDisclosed = await lastDisclosure(username);
+    const { loaded, disclosed } = await viaLoaders(username, token, nodes, WIDER, 'Wider');
     expect(nodes).toEqual(loaded);
     expect(pageDisclosed).toEqual(disclosed);
   });
@@ -171,6 +204,14 @@ describe('children read with only the columns the selection needs', () => {
       const people = JSON.stringify(res.data).match(/"birthDate":"\d{4}-\d\d-\d\d"/g) ?? [];
       expect(people.length).toBeGreaterThan(10);
     }
+    // A second root field reading the programs the page refers to, with columns the page does not select.
+    const { res, statement } = await pageWithStatement(
+      `query { households(first: 20) { edges { node { id members { name } interventions { program { name } } } } } programs(first: 50) { edges { node { id description budgetRp } } } }`,
+      {},
+      token,
+    );
+    expect(statement).toMatch(/"budget_rp"/);
+    expect(res.data.programs.edges.some((e: any) => e.node.description && e.node.budgetRp !== null)).toBe(true);
   });
 });
 

@@ -22,6 +22,10 @@ export interface PagePlan {
   memberProps: readonly string[] | null;
   /** The intervention properties the page reads, or null for all of them. */
   interventionProps: readonly string[] | null;
+  /** The area, program and organisation properties the page reads, or null for all of them. */
+  areaProps: readonly string[] | null;
+  programProps: readonly string[] | null;
+  organizationProps: readonly string[] | null;
   /** The household properties the nodes' fields read, or null for all of them. */
   householdProps: readonly string[] | null;
 }
@@ -57,6 +61,25 @@ const INTERVENTION_LEAVES: Record<string, readonly string[]> = {
   deliveredOn: ['deliveredOn'],
   periodKey: ['periodKey'],
 };
+
+// A referenced row's id; a program's owner (the owner field, the owners' organisations); an organisation's
+// type, which decides with its id whether a partner sees an intervention (visibleInterventions). Their
+// fields are plain properties of the same name (simpleResolvers), apart from the object fields the
+// page follows (an area's parent is not one: selecting it reads every column).
+const AREA_BASE = ['id'];
+const AREA_LEAVES = leaves(['id', 'code', 'name', 'level', 'population', 'hasBoundary'], ['boundary']);
+const PROGRAM_BASE = ['id', 'owner'];
+const PROGRAM_LEAVES = leaves([
+  'id', 'name', 'description', 'focusAspects', 'strategy', 'needTypes', 'targetUnit', 'targetMinAgeMonths', 'targetMaxAgeMonths',
+  'targetSex', 'deliveryUnit', 'frequency', 'startsOn', 'endsOn', 'budgetRp', 'quota', 'createdAt', 'updatedAt',
+]);
+const ORGANIZATION_BASE = ['id', 'type'];
+const ORGANIZATION_LEAVES = leaves(['id', 'name', 'shortName', 'type', 'contactEmail', 'contactPhone', 'address', 'createdAt', 'updatedAt']);
+
+/** Leaves that read their own property, and leaves whose resolver reads only the id (`byId`). */
+function leaves(own: readonly string[], byId: readonly string[] = []): Record<string, readonly string[]> {
+  return { __typename: [], ...Object.fromEntries(own.map((name) => [name, [name]])), ...Object.fromEntries(byId.map((name) => [name, []])) };
+}
 
 // What each field of Household reads of the household's own row, beyond its id (the disclosure audit):
 // its own property (plain fields, the masked ones of household.resolver.ts), its area's id, or nothing
@@ -109,13 +132,14 @@ function propsFor(selections: Selection[], base: readonly string[], leaves: Reco
 }
 
 /**
- * The children's columns a page may leave out. The page primes partial rows into the request's loaders,
+ * The columns a page may leave out of its children and of the areas, programs and organisations they
+ * refer to. The page primes partial rows into the request's loaders,
  * so it trims them only when nothing else in the operation can read those loaders: `households` is the
  * operation's only root field, and below its nodes the selection never leaves the page's own objects
  * (area, members, interventions with their program, its owner and their organisation, leaves only).
  */
-function trimmedProps(info: Info, node: Selection): Pick<PagePlan, 'memberProps' | 'interventionProps'> {
-  const all = { memberProps: null, interventionProps: null };
+function trimmedProps(info: Info, node: Selection): Pick<PagePlan, 'memberProps' | 'interventionProps' | 'areaProps' | 'programProps' | 'organizationProps'> {
+  const all = { memberProps: null, interventionProps: null, areaProps: null, programProps: null, organizationProps: null };
   const roots = info.operation.selectionSet.selections;
   if (roots.length !== 1 || roots[0]!.kind !== Kind.FIELD) return all;
   const people = ['members', 'formerMembers', 'head'];
@@ -132,9 +156,14 @@ function trimmedProps(info: Info, node: Selection): Pick<PagePlan, 'memberProps'
   if (!members.every((m) => onlyLeaves(info, 'Person', m))) return all;
   const interventions = below(node, 'interventions', info);
   if (!onlyLeaves(info, 'Intervention', interventions, { program: { owner: {} }, organization: {} })) return all;
+  const program = below(interventions, 'program', info);
   return {
     memberProps: propsFor(members, MEMBER_BASE, MEMBER_LEAVES),
     interventionProps: propsFor([interventions], INTERVENTION_BASE, INTERVENTION_LEAVES, ['program', 'organization']),
+    areaProps: propsFor([below(node, 'area', info)], AREA_BASE, AREA_LEAVES),
+    programProps: propsFor([program], PROGRAM_BASE, PROGRAM_LEAVES, ['owner']),
+    // One loader serves both an intervention's organisation and a program's owner: the union of both.
+    organizationProps: propsFor([below(interventions, 'organization', info), below(program, 'owner', info)], ORGANIZATION_BASE, ORGANIZATION_LEAVES),
   };
 }
 
@@ -175,9 +204,9 @@ export function pageStatement(em: EntityManager, connection: RequestConnection, 
   const knex = em.getKnex();
   const person = plainReader(em, Person, plan.memberProps ?? undefined);
   const intervention = plainReader(em, Intervention, plan.interventionProps ?? undefined);
-  const program = plainReader(em, Program);
-  const organization = plainReader(em, Organization);
-  const area = plainReader(em, Area);
+  const program = plainReader(em, Program, plan.programProps ?? undefined);
+  const organization = plainReader(em, Organization, plan.organizationProps ?? undefined);
+  const area = plainReader(em, Area, plan.areaProps ?? undefined);
   const around = statementAround(em, plan, order);
 
   function wrap(page: Knex.QueryBuilder): Promise<Json[]> {
@@ -226,15 +255,15 @@ const arounds = new Map<string, Around>();
 const PAGE_MARK = '__sinergi_page__';
 
 function statementAround(em: EntityManager, plan: PagePlan, order: { column: string; idColumn: string; direction: 'asc' | 'desc' }): Around {
-  const key = `${+plan.area}${+plan.members}${+plan.interventions}${+plan.programs}${+plan.owners} ${plan.memberProps} ${plan.interventionProps} ${order.column} ${order.idColumn} ${order.direction}`;
+  const key = `${+plan.area}${+plan.members}${+plan.interventions}${+plan.programs}${+plan.owners} ${plan.memberProps} ${plan.interventionProps} ${plan.areaProps} ${plan.programProps} ${plan.organizationProps} ${order.column} ${order.idColumn} ${order.direction}`;
   const known = arounds.get(key);
   if (known) return known;
   const knex = em.getKnex();
   const person = plainReader(em, Person, plan.memberProps ?? undefined);
   const intervention = plainReader(em, Intervention, plan.interventionProps ?? undefined);
-  const program = plainReader(em, Program);
-  const organization = plainReader(em, Organization);
-  const area = plainReader(em, Area);
+  const program = plainReader(em, Program, plan.programProps ?? undefined);
+  const organization = plainReader(em, Organization, plan.organizationProps ?? undefined);
+  const area = plainReader(em, Area, plan.areaProps ?? undefined);
   const rowsOf = (table: string, columns: (alias: string) => Array<string | Knex.Raw>, where: string) =>
     knex(`${table} as t`).select(columns('t')).whereRaw(where);
   // Each child row as a JSON array of its values (PlainReader.mapArray), not an object repeating its keys.
