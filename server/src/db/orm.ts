@@ -45,7 +45,6 @@ import { Migration0044HouseholdSearchOnce } from './migrations/0044-household-se
 import { Migration0045OfficerSearchCandidates } from './migrations/0045-officer-search-candidates.js';
 import { Migration0046PartnerCountStatementRows } from './migrations/0046-partner-count-statement-rows.js';
 import { Migration0047PersonBirthDateCovering } from './migrations/0047-person-birth-date-covering.js';
-import { Migration0048ImportRowHotOutcomes } from './migrations/0048-import-row-hot-outcomes.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -88,7 +87,6 @@ export const MIGRATIONS = [
   { name: '0045-officer-search-candidates', class: Migration0045OfficerSearchCandidates },
   { name: '0046-partner-count-statement-rows', class: Migration0046PartnerCountStatementRows },
   { name: '0047-person-birth-date-covering', class: Migration0047PersonBirthDateCovering },
-  { name: '0048-import-row-hot-outcomes', class: Migration0048ImportRowHotOutcomes },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -168,7 +168,7 @@ async function commitBatch(em: EntityManager, trx: Knex.Transaction, actor: Impo
     cursor = row.line;
   }
   if (!keys.size) return null;
-  // The groups' rows by the group index, key by key (`offset 0`): as one filter, the planner, with
+  // The groups' rows by the pending index, key by key (`offset 0`): as one filter, the planner, with
   // statistics from before staging, read every pending row of the job in each batch.
   const rows = (await sqlRaw(
     trx,
