@@ -153,6 +153,8 @@ async function measure() {
 
     // The import, as `pnpm import:data dtsen <file> --as admin` chains it.
     const clusterDir = path.join(dataDir, 'postgres');
+    const walClient = await superuser(db.embedded.url('sinergi'));
+    const wal0 = await walCounters(walClient);
     const pgCpu0 = postgresCpuSeconds(clusterDir);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
@@ -188,6 +190,7 @@ async function measure() {
     const t3 = performance.now();
     const importCpu = process.cpuUsage(cpu0);
     const pgCpu1 = postgresCpuSeconds(clusterDir);
+    const importWal = walDelta(wal0, await walCounters(walClient));
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     sqlTiming?.print();
     await functionTiming?.print();
@@ -217,6 +220,7 @@ async function measure() {
       const counts = {};
       const c0 = performance.now();
       const copyPgCpu0 = postgresCpuSeconds(clusterDir);
+      const copyWal0 = await walCounters(walClient);
       await owner.em.getKnex().transaction(async (trx) => {
         const connection = await trx.client.acquireConnection();
         for (const table of ['household', 'person']) {
@@ -225,9 +229,10 @@ async function measure() {
           counts[table] = stream.rowCount;
         }
       });
-      copy = { seconds: seconds(performance.now() - c0), pgCpu: postgresCpuSeconds(clusterDir) - copyPgCpu0, ...counts };
+      copy = { seconds: seconds(performance.now() - c0), pgCpu: postgresCpuSeconds(clusterDir) - copyPgCpu0, wal: walDelta(copyWal0, await walCounters(walClient)), ...counts };
     } finally {
       await owner.close(true);
+      await walClient.end();
     }
 
     report({
@@ -242,6 +247,7 @@ async function measure() {
       total: seconds(t3 - t0),
       nodeCpu: (importCpu.user + importCpu.system) / 1e6,
       pgCpu: pgCpu1 - pgCpu0,
+      wal: importWal,
       rssBeforeMb,
       peakRssMb,
       written,
@@ -305,11 +311,6 @@ async function timeFunctions(url) {
            from pg_stat_user_functions order by total_time desc limit 25`,
       );
       for (const r of rows) console.error(`${String(r.total).padStart(8)} s total ${String(r.self).padStart(8)} s self ${String(r.calls).padStart(6)}x  ${r.funcname}`);
-      for (let i = 1; i < n; i += Math.max(1, Math.floor(n / 12))) {
-        let b = 0, m = 0;
-        for (const e of per.values()) if (e.top) { b += e.blks[i] ?? 0; m += e.ms[i] ?? 0; }
-        console.error(`batch ${i + 1}: top-level ${b} buffers, ${m.toFixed(0)} ms`);
-      }
       const av = await client.query(`select relname, autovacuum_count, autoanalyze_count, round(total_autovacuum_time::numeric/1000,1) as vac_s, round(total_autoanalyze_time::numeric/1000,1) as an_s from pg_stat_user_tables where autovacuum_count + autoanalyze_count > 0 order by total_autovacuum_time + total_autoanalyze_time desc limit 12`).catch((e) => ({ rows: [{ error: e.message }] }));
       for (const r of av.rows) console.error(JSON.stringify(r));
       for (const q of ['select * from pg_stat_checkpointer', 'select wal_records, wal_fpi, wal_bytes from pg_stat_wal']) console.error(JSON.stringify((await client.query(q).catch((e) => ({ rows: [e.message] }))).rows[0]));
@@ -378,6 +379,21 @@ function postgresCpuSeconds(clusterDir) {
     else if (Number(f[1]) === postmaster) total += Number(f[11]) + Number(f[12]);
   }
   return total / ticks;
+}
+
+/**
+ * The cluster's WAL written so far (records, full-page images, bytes: autovacuum's and the checkpointer's
+ * too) and its checkpoints (timed, and requested by WAL volume).
+ */
+async function walCounters(client) {
+  const { rows } = await client.query(
+    `select w.wal_records, w.wal_fpi, w.wal_bytes, c.num_timed, c.num_requested from pg_stat_wal w, pg_stat_checkpointer c`,
+  );
+  return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+}
+
+function walDelta(before, after) {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]));
 }
 
 async function superuser(url) {

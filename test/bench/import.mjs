@@ -102,6 +102,10 @@ try {
     console.log(`  import ${fmt(importRate)} rows/s (${fmt(r.total, 1)} s), COPY ${fmt(copyRate)} rows/s (${fmt(r.copy.seconds, 1)} s): ${fmt(importRate / copyRate, 2)} of COPY; peak RSS ${fmt(r.peakRssMb)} MB`);
     // CPU time is what other processes' load moves least: PostgreSQL's for the import against the COPY's.
     console.log(`  CPU: import PostgreSQL ${fmt(r.pgCpu, 1)} s + Node ${fmt(r.nodeCpu, 1)} s, COPY PostgreSQL ${fmt(r.copy.pgCpu, 1)} s: COPY / import PostgreSQL CPU ${fmt(r.copy.pgCpu / r.pgCpu, 2)}`);
+    // WAL is what a long import adds outside its statements (checkpoints' full-page images, autovacuum).
+    const wal = (w) => `${fmt(w.wal_bytes / 2 ** 20)} MiB WAL (${fmt(w.wal_fpi)} full-page images, ${fmt(w.wal_bytes / r.rows / 1024, 1)} kB per row), checkpoints ${w.num_timed} timed + ${w.num_requested} requested`;
+    console.log(`  import ${wal(r.wal)}; COPY ${wal(r.copy.wal)}`);
+    console.log(`  load average now: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     results.push(r);
   }
 } finally {
