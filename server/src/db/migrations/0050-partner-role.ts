@@ -13,12 +13,14 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * So partners get their own database role, sinergi_partner_app: the request's opening switches to it (SET
  * LOCAL ROLE, for the transaction only) when the viewer is a partner. The household policies now apply to
- * sinergi_app only; sinergi_partner_app has one household policy, for select, which asks the referrals by
- * primary key per household read (sinergi_partner_sees, owner's rights as sinergi_assigned_households, so the
- * assignment policy does not read households back). Partners never insert or update households (the
- * sinergi_app policies admit only other roles), so no other household policy is needed. Every other table's
- * policies apply to every role, and read households through this policy. sinergi_partner_app has exactly
- * sinergi_app's grants (copied here: a later migration that grants sinergi_app something must grant it too).
+ * sinergi_app only; sinergi_partner_app has one household policy, for select, which probes the open
+ * referrals of the viewer's organisation by household, per household read (partner_open_referral, a view
+ * read with its owner's rights as sinergi_assigned_households is, so the assignment policy does not read
+ * households back; a plain subquery, so the probe is an index lookup in the plan, not a function call).
+ * Partners never insert or update households (the sinergi_app policies admit only other roles), so no other
+ * household policy is needed. Every other table's policies apply to every role, and read households through
+ * this policy. sinergi_partner_app has exactly sinergi_app's grants (copied here: a later migration that
+ * grants sinergi_app something must grant it too).
  *
  * sinergi_app may SET ROLE to it but does not inherit its privileges, so the partner role's policy never
  * applies to (nor is priced in) another viewer's statements; the migration checks that.
@@ -106,22 +108,25 @@ export class Migration0050PartnerRole extends Migration {
   override async up(): Promise<void> {
     this.addSql(ROLE);
     this.addSql(copyGrants('sinergi_app', PARTNER));
-    // Whether the viewer's organisation has an open referral of the household: one probe of
-    // assignment_one_open (household_id, organization_id, …) where status is open.
+    // The open referrals of the viewer's organisation, read with the view owner's rights (the table owner's:
+    // no assignment policy, which would read households back). A partner may read it: it lists the
+    // households it sees anyway.
     this.addSql(`
-      create function sinergi_partner_sees(hh uuid) returns boolean
-      language sql stable security definer set search_path = public as $$
-        select exists (select 1 from assignment a
-                        where a.household_id = hh
-                          and a.organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid
-                          and a.status in ('REQUESTED', 'ACCEPTED') and a.consent_withdrawn_at is null)
-      $$;`);
-    this.addSql(`revoke all on function sinergi_partner_sees(uuid) from public;`);
-    this.addSql(`grant execute on function sinergi_partner_sees(uuid) to ${PARTNER};`);
+      create view partner_open_referral as
+        select a.household_id from assignment a
+         where a.organization_id = nullif(current_setting('sinergi.org_id', true), '')::uuid
+           and a.status in ('REQUESTED', 'ACCEPTED') and a.consent_withdrawn_at is null;`);
+    this.addSql(`grant select on partner_open_referral to ${PARTNER};`);
+    // The policy's probe per household, from the index alone: only open referrals, keyed by household.
+    this.addSql(`
+      create index assignment_open_household_idx on assignment (household_id, organization_id)
+        where status in ('REQUESTED', 'ACCEPTED') and consent_withdrawn_at is null;`);
     for (const policy of HOUSEHOLD_POLICIES) this.addSql(`alter policy ${policy} on household to sinergi_app;`);
+    // `offset 0`: a probe per household read, never the organisation's referrals hashed first (the planner
+    // turns a plain EXISTS into a hashed subplan, as 0027's policies avoid).
     this.addSql(`
       create policy household_select_partner on household for select to ${PARTNER}
-        using ((select sinergi_partner()) and sinergi_partner_sees(id));`);
+        using ((select sinergi_partner()) and exists (select 1 from partner_open_referral r where r.household_id = household.id offset 0));`);
     this.addSql(openRequest(PARTNER_SWITCH));
   }
 
@@ -129,7 +134,8 @@ export class Migration0050PartnerRole extends Migration {
     this.addSql(openRequest(''));
     this.addSql(`drop policy household_select_partner on household;`);
     for (const policy of HOUSEHOLD_POLICIES) this.addSql(`alter policy ${policy} on household to public;`);
-    this.addSql(`drop function sinergi_partner_sees(uuid);`);
+    this.addSql(`drop index assignment_open_household_idx;`);
+    this.addSql(`drop view partner_open_referral;`);
     // The role is the cluster's (other databases may use it): only this database's grants go.
     this.addSql(`revoke all on all tables in schema public from ${PARTNER};`);
     this.addSql(`revoke all on all sequences in schema public from ${PARTNER};`);
