@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens.js';
 import { clockValues } from '../src/config/clock.js';
 import { APP_ROLE, PARTNER_APP_ROLE } from '../src/db/embedded.js';
+import type { Role } from '../src/graphql/enums.js';
+import { setViewer } from '../src/graphql/request-transaction.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /**
@@ -928,6 +930,18 @@ describe("a partner's own database role (0050)", () => {
     for (const username of ['admin', 'bappeda', 'lurah.menteng', 'dinkes', 'inspektorat']) expect(await roleAfterOpening(username), username).toBe(APP_ROLE);
     // Outside the transaction the connection is the application role again.
     expect((await conn.query<{ r: string }>(`select current_user as r`)).rows[0]!.r).toBe(APP_ROLE);
+  });
+
+  it('an API token\'s or an import\'s transaction (setViewer) switches the same way', async () => {
+    for (const [key, expected] of [['NGO_PARTNER', PARTNER_APP_ROLE], ['PRIVATE_PARTNER', PARTNER_APP_ROLE], ['COORDINATOR', APP_ROLE], ['KELURAHAN_OFFICER', APP_ROLE]] as const) {
+      const v = viewers[key];
+      const viewer = { userId: v.userId, username: USER_OF[key], role: v.role as Role, organizationId: v.orgId, areaId: null, areaCode: v.areaCode || null, readOnly: false, sessionId: null, tokenId: null };
+      const role = await t.db.orm.em.fork().transactional(async (em) => {
+        await setViewer(em, viewer);
+        return ((await em.execute(`select current_user as r`)) as Array<{ r: string }>)[0]!.r;
+      });
+      expect(role, key).toBe(expected);
+    }
   });
 
   it('the application role does not inherit the partner role (its policy never applies to other viewers)', async () => {

@@ -26,20 +26,24 @@ import { Migration } from '@mikro-orm/migrations';
  * applies to (nor is priced in) another viewer's statements; the migration checks that.
  */
 const PARTNER = 'sinergi_partner_app';
+// A DBA may create the role and the membership beforehand (README, "Using an external PostgreSQL"); the
+// owner then needs no CREATEROLE.
 const ROLE = `
   do $$ begin
     if not exists (select 1 from pg_roles where rolname = '${PARTNER}') then
       create role ${PARTNER} nologin nosuperuser nobypassrls;
     end if;
-    if current_setting('server_version_num')::int >= 160000 then
-      execute 'grant ${PARTNER} to sinergi_app with inherit false, set true';
-    else
-      -- Before PostgreSQL 16 a membership's inheritance is the member's attribute.
-      alter role sinergi_app noinherit;
-      grant ${PARTNER} to sinergi_app;
+    if not exists (select 1 from pg_auth_members where roleid = '${PARTNER}'::regrole and member = 'sinergi_app'::regrole) then
+      if current_setting('server_version_num')::int >= 160000 then
+        execute 'grant ${PARTNER} to sinergi_app with inherit false, set true';
+      else
+        -- Before PostgreSQL 16 a membership's inheritance is the member's attribute.
+        alter role sinergi_app noinherit;
+        grant ${PARTNER} to sinergi_app;
+      end if;
     end if;
-    if pg_has_role('sinergi_app', '${PARTNER}', 'USAGE') then
-      raise exception 'sinergi_app must not inherit the privileges (and policies) of ${PARTNER}';
+    if pg_has_role('sinergi_app', '${PARTNER}', 'USAGE') or not pg_has_role('sinergi_app', '${PARTNER}', 'MEMBER') then
+      raise exception 'sinergi_app must be a member of ${PARTNER} (to SET ROLE) without inheriting its privileges and policies';
     end if;
   end $$;`;
 
