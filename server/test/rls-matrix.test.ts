@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../src/auth/tokens.js';
+import { clockValues } from '../src/config/clock.js';
+import { APP_ROLE, PARTNER_APP_ROLE } from '../src/db/embedded.js';
+import type { Role } from '../src/graphql/enums.js';
+import { setViewer } from '../src/graphql/request-transaction.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 /**
@@ -220,6 +225,18 @@ interface Viewer {
   role: string;
   orgId: string;
   areaCode: string;
+}
+
+/** The database role a viewer's transaction runs as: partners switch to their own (migration 0050), as the request's opening does. */
+const dbRoleOf = (v: Viewer) => (v.key === 'NGO_PARTNER' || v.key === 'PRIVATE_PARTNER' ? PARTNER_APP_ROLE : APP_ROLE);
+
+/** Sets the viewer on `conn`'s transaction as the application does: its settings, and its database role. */
+async function setViewerOn(v: Viewer, extra = ''): Promise<void> {
+  await conn.query(
+    `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true),
+            set_config('sinergi.org_id', $3, true), set_config('sinergi.area_code', $4, true), set_config('role', $5, true)${extra}`,
+    [v.userId, v.role, v.orgId, v.areaCode, dbRoleOf(v)],
+  );
 }
 
 type Json = Record<string, unknown>;
@@ -639,11 +656,7 @@ async function freshRow(table: Table, source: Json, v: Viewer): Promise<Json> {
 async function attempt(v: Viewer, text: string, params: unknown[], settings: Record<string, string> = {}): Promise<boolean> {
   await conn.query('begin');
   try {
-    await conn.query(
-      `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true),
-              set_config('sinergi.org_id', $3, true), set_config('sinergi.area_code', $4, true)`,
-      [v.userId, v.role, v.orgId, v.areaCode],
-    );
+    await setViewerOn(v);
     for (const [name, value] of Object.entries(settings)) await conn.query(`select set_config($1, $2, true)`, [name, value]);
     const res = await conn.query(text, params);
     return (res.command === 'SELECT' ? Number(res.rows[0]?.n ?? 0) : (res.rowCount ?? 0)) > 0;
@@ -865,11 +878,7 @@ describe('what row-level security costs a narrow scope', () => {
   async function plan(v: Viewer, text: string, params: unknown[]): Promise<string> {
     await conn.query('begin');
     try {
-      await conn.query(
-        `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true),
-                set_config('sinergi.org_id', $3, true), set_config('sinergi.area_code', $4, true), set_config('enable_seqscan', 'off', true)`,
-        [v.userId, v.role, v.orgId, v.areaCode],
-      );
+      await setViewerOn(v, `, set_config('enable_seqscan', 'off', true)`);
       const res = await conn.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params);
       return res.rows.map((r) => r['QUERY PLAN']).join('\n');
     } finally {
@@ -900,6 +909,106 @@ describe('what row-level security costs a narrow scope', () => {
       expect(measurements).not.toMatch(/person_id = \(hashed SubPlan/);
     });
   }
+});
+
+describe("a partner's own database role (0050)", () => {
+  /** current_user after the request's opening statement for `username`'s session, as the server sends it. */
+  async function roleAfterOpening(username: string): Promise<string> {
+    const hash = hashToken(await t.login(username));
+    await conn.query('begin');
+    try {
+      await conn.query(`select * from sinergi_open_request($1, $2, $3)`, [...clockValues(), hash]);
+      return (await conn.query<{ r: string }>(`select current_user as r`)).rows[0]!.r;
+    } finally {
+      await conn.query('rollback');
+    }
+  }
+
+  it("a partner's request runs as the partner role, every other viewer's as the application role", async () => {
+    expect(await roleAfterOpening('ngo')).toBe(PARTNER_APP_ROLE);
+    expect(await roleAfterOpening('csr')).toBe(PARTNER_APP_ROLE);
+    for (const username of ['admin', 'bappeda', 'lurah.menteng', 'dinkes', 'inspektorat']) expect(await roleAfterOpening(username), username).toBe(APP_ROLE);
+    // Outside the transaction the connection is the application role again.
+    expect((await conn.query<{ r: string }>(`select current_user as r`)).rows[0]!.r).toBe(APP_ROLE);
+  });
+
+  it('an API token\'s or an import\'s transaction (setViewer) switches the same way', async () => {
+    for (const [key, expected] of [['NGO_PARTNER', PARTNER_APP_ROLE], ['PRIVATE_PARTNER', PARTNER_APP_ROLE], ['COORDINATOR', APP_ROLE], ['KELURAHAN_OFFICER', APP_ROLE]] as const) {
+      const v = viewers[key];
+      const viewer = { userId: v.userId, username: USER_OF[key], role: v.role as Role, organizationId: v.orgId, areaId: null, areaCode: v.areaCode || null, readOnly: false, sessionId: null, tokenId: null };
+      const role = await t.db.orm.em.fork().transactional(async (em) => {
+        await setViewer(em, viewer);
+        return ((await em.execute(`select current_user as r`)) as Array<{ r: string }>)[0]!.r;
+      });
+      expect(role, key).toBe(expected);
+    }
+  });
+
+  it('the application role does not inherit the partner role (its policy never applies to other viewers)', async () => {
+    const [{ inherits }] = await t.query<{ inherits: boolean }>(`select pg_has_role(?, ?, 'USAGE') as inherits`, [APP_ROLE, PARTNER_APP_ROLE]);
+    expect(inherits).toBe(false);
+  });
+
+  it('a viewer other than a partner sees no household under the partner role', async () => {
+    const seen: string[] = [];
+    for (const role of ROLES.filter((r) => r !== 'NGO_PARTNER' && r !== 'PRIVATE_PARTNER')) {
+      const v = viewers[role];
+      await conn.query('begin');
+      try {
+        await conn.query(
+          `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true),
+                  set_config('sinergi.org_id', $3, true), set_config('sinergi.area_code', $4, true), set_config('role', $5, true)`,
+          [v.userId, v.role, v.orgId, v.areaCode, PARTNER_APP_ROLE],
+        );
+        const { rows } = await conn.query<{ n: number }>(`select count(*)::int as n from household where id = any($1::uuid[])`, [[f.hIn, f.hOut]]);
+        if (rows[0]!.n) seen.push(role);
+      } finally {
+        await conn.query('rollback');
+      }
+    }
+    expect(seen).toEqual([]);
+  });
+
+  /** EXPLAIN of `text` on `conn` as the viewer, with its database role. */
+  async function plan(v: Viewer, text: string, params: unknown[]): Promise<string> {
+    await conn.query('begin');
+    try {
+      await setViewerOn(v);
+      return (await conn.query<{ 'QUERY PLAN': string }>(`explain ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    } finally {
+      await conn.query('rollback');
+    }
+  }
+  /** A partner's list page as household.service.ts reads it: the caseload in KK order, each household by primary key. */
+  const partnerPage = (org: string) => `
+    select h.* from partner_caseload as c cross join lateral (select * from household h where h.id = c.household_id offset 0) as h
+     where c.organization_id = '${org}' order by c.kk_number, c.household_id limit 51`;
+
+  // The shared policy's partner branch collected the partner's whole caseload (sinergi_assigned_households, a
+  // hashed subplan) in every statement that read a household, however few it returned.
+  it("a partner's page and its households' rows ask the referrals per household read, not for the whole caseload", async () => {
+    const v = viewers.NGO_PARTNER;
+    const statements = [
+      partnerPage(v.orgId),
+      `select * from household where id = any($1::uuid[])`,
+      ...['person', 'intervention', 'household_need', 'assignment', 'poverty_assessment'].map((table) => `select * from ${table} where household_id = any($1::uuid[])`),
+    ];
+    for (const text of statements) {
+      const p = await plan(v, text, text.includes('$1') ? [[f.hIn]] : []);
+      expect(p, text).not.toMatch(/sinergi_assigned_households|\b(id|household_id) = \(hashed SubPlan/);
+      // One index probe of the referrals per household.
+      expect(p, text).toMatch(/Scan using assignment_\w+ on assignment \w+.*\n\s+Index Cond: \(household_id = \w+\.id\)/);
+    }
+  });
+
+  it("other viewers' plans do not contain the partner's per-row probe", async () => {
+    for (const role of ['ADMIN', 'COORDINATOR', 'KELURAHAN_OFFICER'] as const) {
+      for (const text of [`select * from household where kk_number > $1 order by kk_number, id limit 51`, `select * from person where household_id = any($1::uuid[])`]) {
+        const p = await plan(viewers[role], text, [text.includes('any') ? [f.hIn] : '']);
+        expect(p, `${role}: ${text}`).not.toMatch(/partner_open_referral|assignment_open_household_idx|Index Cond: \(household_id = \w+\.id\)/);
+      }
+    }
+  });
 });
 
 describe('what may change in a row a role may update', () => {
@@ -955,10 +1064,7 @@ describe('what may change in a row a role may update', () => {
     const v = viewers.NGO_PARTNER;
     await conn.query('begin');
     try {
-      await conn.query(
-        `select set_config('sinergi.user_id', $1, true), set_config('sinergi.role', $2, true), set_config('sinergi.org_id', $3, true)`,
-        [v.userId, v.role, v.orgId],
-      );
+      await setViewerOn(v);
       const decline = await conn.query(
         `update assignment set status = 'DECLINED', responded_at = now(), responded_by_id = $2 where id = $1`,
         [f.assignments.ngoIn, v.userId],

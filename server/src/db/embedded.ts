@@ -31,6 +31,8 @@ export interface EmbeddedDatabase {
 const SUPERUSER = 'postgres';
 export const OWNER_ROLE = 'sinergi_owner';
 export const APP_ROLE = 'sinergi_app';
+/** The role a partner's transaction switches to (SET LOCAL ROLE; migration 0050): its own household policy. */
+export const PARTNER_APP_ROLE = 'sinergi_partner_app';
 
 type PgClient = { query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>; escapeIdentifier(s: string): string };
 

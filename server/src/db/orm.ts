@@ -45,6 +45,7 @@ import { Migration0044HouseholdSearchOnce } from './migrations/0044-household-se
 import { Migration0045OfficerSearchCandidates } from './migrations/0045-officer-search-candidates.js';
 import { Migration0046PartnerCountStatementRows } from './migrations/0046-partner-count-statement-rows.js';
 import { Migration0047PersonBirthDateCovering } from './migrations/0047-person-birth-date-covering.js';
+import { Migration0050PartnerRole } from './migrations/0050-partner-role.js';
 
 export const MIGRATIONS = [
   { name: '0001-initial-schema', class: Migration0001InitialSchema },
@@ -87,6 +88,7 @@ export const MIGRATIONS = [
   { name: '0045-officer-search-candidates', class: Migration0045OfficerSearchCandidates },
   { name: '0046-partner-count-statement-rows', class: Migration0046PartnerCountStatementRows },
   { name: '0047-person-birth-date-covering', class: Migration0047PersonBirthDateCovering },
+  { name: '0050-partner-role', class: Migration0050PartnerRole },
 ];
 
 export const EMBEDDED_DATABASE_NAME = 'sinergi';

@@ -3,19 +3,26 @@ import type { Knex } from '@mikro-orm/knex';
 import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { recordDisclosure } from '../audit/audit.service.js';
 import { resolveViewer } from '../auth/auth.service.js';
+import { PARTNER_ROLES } from '../auth/policy.js';
 import { API_TOKEN_PREFIX, hashToken, SESSION_PREFIX } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
 import { clockValues, now, SET_CLOCK_SQL, today } from '../config/clock.js';
 import type { Role } from './enums.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
+import { PARTNER_APP_ROLE } from '../db/embedded.js';
 import { rideWithBegin, sqlLiteral } from '../db/query-discipline.js';
 
-/** Tells PostgreSQL's row-level security who is asking, for this transaction only. */
+/**
+ * Tells PostgreSQL's row-level security who is asking, for this transaction only. A partner's transaction
+ * runs as the partner role, whose household policy probes the referrals per row (migration 0050), as
+ * sinergi_open_request does for a session's request.
+ */
 export async function setViewer(em: EntityManager, viewer: Viewer | null): Promise<void> {
+  const partner = viewer !== null && PARTNER_ROLES.has(viewer.role);
   await em.execute(
     `select set_config('sinergi.user_id', ?, true), set_config('sinergi.role', ?, true),
-            set_config('sinergi.org_id', ?, true), set_config('sinergi.area_code', ?, true)`,
+            set_config('sinergi.org_id', ?, true), set_config('sinergi.area_code', ?, true)${partner ? `, set_config('role', '${PARTNER_APP_ROLE}', true)` : ''}`,
     [viewer?.userId ?? '', viewer?.role ?? '', viewer?.organizationId ?? '', viewer?.areaCode ?? ''],
   );
 }
