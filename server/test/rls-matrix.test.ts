@@ -949,6 +949,32 @@ describe("a partner's own database role (0050)", () => {
     expect(inherits).toBe(false);
   });
 
+  // Migration 0050 copied sinergi_app's grants once: a later migration that grants the application role
+  // something and forgets the partner role would break partners' requests only where that object is used.
+  it("the partner role holds exactly the application role's privileges on every table, column, sequence and function", async () => {
+    const privileges = (role: string) =>
+      t.query<{ p: string }>(
+        `select c.oid::regclass::text || ' ' || a.privilege_type as p
+           from pg_class c, aclexplode(c.relacl) a
+          where c.relnamespace = 'public'::regnamespace and a.grantee = ?::regrole
+         union all
+         select c.oid::regclass::text || '.' || att.attname || ' ' || a.privilege_type
+           from pg_attribute att join pg_class c on c.oid = att.attrelid, aclexplode(att.attacl) a
+          where c.relnamespace = 'public'::regnamespace and a.grantee = ?::regrole
+         union all
+         select p.oid::regprocedure::text || ' ' || a.privilege_type
+           from pg_proc p, aclexplode(p.proacl) a
+          where p.pronamespace = 'public'::regnamespace and a.grantee = ?::regrole
+         order by 1`,
+        [role, role, role],
+      );
+    const app = (await privileges(APP_ROLE)).map((r) => r.p);
+    // The partner role may also read its own probe's view, which only its policy uses.
+    const partner = (await privileges(PARTNER_APP_ROLE)).map((r) => r.p).filter((p) => p !== 'partner_open_referral SELECT');
+    expect(app.length).toBeGreaterThan(50);
+    expect(partner).toEqual(app);
+  });
+
   it('a viewer other than a partner sees no household under the partner role', async () => {
     const seen: string[] = [];
     for (const role of ROLES.filter((r) => r !== 'NGO_PARTNER' && r !== 'PRIVATE_PARTNER')) {
