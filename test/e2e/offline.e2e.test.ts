@@ -66,12 +66,15 @@ async function candidates({ toMeasure, stuntedOnly = false }: { toMeasure: boole
   return found;
 }
 
-/** A household with a stunted child the PMT program reaches (the delivery form lists only those) and has not reached yet. */
-async function pmtCandidate(): Promise<{ h: any; child: any; pmt: any; dinkes: string }> {
+/**
+ * A household with a stunted child the PMT program reaches (the delivery form lists only those) and has not reached
+ * yet. The child's age is on the tests' clock: which children are of the program's ages moves with it.
+ */
+async function pmtCandidate({ toMeasure = false } = {}): Promise<{ h: any; child: any; pmt: any; dinkes: string }> {
   const dinkes = await login(walk.url, 'dinkes');
   const programs = await gql(walk.url, '{ programs(first: 100) { edges { node { id name targetMinAgeMonths targetMaxAgeMonths } } } }', {}, dinkes);
   const pmt = programs.data.programs.edges.map((e: any) => e.node).find((p: any) => p.name === PMT);
-  const found = (await candidates({ toMeasure: false, stuntedOnly: true })).find(
+  const found = (await candidates({ toMeasure, stuntedOnly: true })).find(
     ({ child }) => (pmt.targetMinAgeMonths ?? 0) <= child.ageMonths && child.ageMonths <= (pmt.targetMaxAgeMonths ?? Infinity),
   );
   expect(found, 'a child of the PMT program’s ages').toBeDefined();
@@ -124,7 +127,7 @@ describe('offline capture', () => {
   });
 
   it('dinkes records a measurement and a PMT delivery offline; both are saved exactly once when back online; logout clears the copies', async () => {
-    const { h, child } = (await candidates({ toMeasure: true }))[0];
+    const { h, child } = await pmtCandidate({ toMeasure: true });
     const height = Math.round((child.growthMeasurements.at(-1).heightCm + 0.5) * 10) / 10;
     const counts = () => countsOf(h.id, child.id);
     expect(await counts()).toEqual({ measurements: 0, deliveries: 0 });
@@ -211,7 +214,7 @@ describe('offline capture', () => {
   });
 
   it('a delivery whose answer was lost on the way back is sent again with its key and shows as already saved, once in the database', async () => {
-    const { h, child } = (await candidates({ toMeasure: false }))[0];
+    const { h, child } = await pmtCandidate();
     // Without the service worker, so that the test can cut the answer of one request (its routes see no worker traffic).
     const { page, context } = await walk.open(PHONE, { serviceWorkers: 'block' });
 
