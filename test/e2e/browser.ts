@@ -130,6 +130,8 @@ export async function pickDate(page: Page, field: Locator, iso: string, { whileO
   // The calendar's popover, not the form's dialog around it.
   const calendar = page.getByRole('dialog').filter({ has: page.locator('[data-level-control]') });
   await calendar.waitFor();
+  // The popover fades in: checked mid-fade, its weekend red (red.9, 5.5:1 on white) read as 4.4:1 to axe.
+  await expect.poll(() => calendar.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
   await whileOpen?.();
   const at = new Date(`${iso}T00:00:00Z`);
   const format = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', ...options }).format(at);
